@@ -1,0 +1,29 @@
+using Pipeline.Documents;
+using Pipeline.Text;
+
+namespace Pipeline.Cleaning;
+
+/// <summary>
+/// One step that rewrites text (HTML to text, spam removal, repair, script conversion). It returns the new text
+/// with a map into <em>its own input</em>; the pipeline composes the maps. A stage is pure and immutable: no I/O,
+/// no clock, safe to share across threads. Problems are reported to the context, never thrown.
+/// </summary>
+public interface ITextStage
+{
+    string Name { get; }
+
+    StageText Apply(string input, DocumentContext context);
+}
+
+/// <summary>Turns bytes into the text all offsets refer to.</summary>
+public interface IDecoder
+{
+    /// <summary>Decodes; problems (undecodable bytes, binary content) are reported to the diagnostics list.</summary>
+    string Decode(byte[] bytes, DocumentFormat format, List<Diagnostic> diagnostics);
+}
+
+/// <summary>Splits the final cleaned text into article segments.</summary>
+public interface ISegmenter
+{
+    IReadOnlyList<Segment> Segment(string text);
+}

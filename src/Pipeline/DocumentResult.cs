@@ -1,0 +1,24 @@
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline;
+
+public enum DocumentStatus { Processed, Quarantined }
+
+/// <summary>Everything the pipeline made of one document. Offsets in mentions, claims, removals and diagnostics
+/// point into <see cref="SourceDocument.Original"/>.</summary>
+public sealed record DocumentResult(
+    SourceDocument Document,
+    DocumentMetadata Metadata,
+    DocumentStatus Status,
+    string? QuarantineReason,
+    StageText Clean,
+    IReadOnlyList<Segment> Segments,
+    IReadOnlyList<Mention> Mentions,
+    IReadOnlyList<Claim> Claims,
+    IReadOnlyList<Mention> Unbound,
+    IReadOnlyList<Removal> Removals,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, TimeSpan> StageTimes);

@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace Pipeline.Documents;
+
+public enum DocumentFormat { Text, Html }
+
+/// <summary>What is known about a document besides its text: from a manifest, a .jsonl record, or the page itself.</summary>
+public sealed record DocumentMetadata
+{
+    public string? Outlet { get; init; }
+    public string? Url { get; init; }
+    public LocalDate? Published { get; init; }
+    /// <summary>True when <see cref="Published"/> was read from the text (a dateline) rather than given.</summary>
+    public bool PublishedInferred { get; init; }
+    /// <summary>BCP 47 tag as given (<c>zh-Hans</c>, <c>zh-Hant</c>, <c>zh-HK</c>, <c>en</c>), or null.</summary>
+    public string? Language { get; init; }
+    public string? Title { get; init; }
+    public string? Author { get; init; }
+
+    public static DocumentMetadata Empty { get; } = new();
+}

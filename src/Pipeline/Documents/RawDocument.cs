@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+
+namespace Pipeline.Documents;
+
+/// <summary>
+/// One input article as read: its bytes (or text given directly, as in a .jsonl record) and its metadata.
+/// Identity is the file name without extension, or the record's id.
+/// </summary>
+public sealed record RawDocument(string Id, string Path, byte[] Bytes, DocumentFormat Format, DocumentMetadata Metadata)
+{
+    /// <summary>Text supplied already decoded (a .jsonl <c>text</c> or <c>html</c> field). Null for files.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Problems found while reading (e.g. a manifest row with an impossible date). Carried into the result.</summary>
+    public IReadOnlyList<Diagnostic> ReadDiagnostics { get; init; } = [];
+
+    private string? _hash;
+
+    /// <summary>SHA-256 of the content, lowercase hex. Identical content under two names is one document.</summary>
+    public string ContentHash => _hash ??= Convert.ToHexStringLower(SHA256.HashData(Bytes));
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Pipeline.Cleaning;
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline;
+
+/// <summary>
+/// The per-document pipeline: decode → text stages (HTML, spam, repair, conversion) → segment → recognize → bind.
+/// Immutable once built (see <see cref="ExtractionPipelineBuilder"/>) and safe to share across worker threads.
+/// <see cref="Process"/> never throws for bad input: problems become diagnostics and the document is quarantined.
+/// </summary>
+public sealed class ExtractionPipeline
+{
+    private readonly IDecoder _decoder;
+    private readonly IReadOnlyList<ITextStage> _htmlStages;
+    private readonly IReadOnlyList<ITextStage> _textStages;
+    private readonly ISegmenter _segmenter;
+    private readonly RecognitionModel _recognition;
+    private readonly IClaimBinder _binder;
+
+    internal ExtractionPipeline(IDecoder decoder, IReadOnlyList<ITextStage> htmlStages, IReadOnlyList<ITextStage> textStages,
+        ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder)
+    {
+        _decoder = decoder;
+        _htmlStages = htmlStages;
+        _textStages = textStages;
+        _segmenter = segmenter;
+        _recognition = recognition;
+        _binder = binder;
+    }
+
+    /// <summary>Names of the stages in order, as they appear in timings.</summary>
+    public IEnumerable<string> StageNames =>
+        new[] { "decode" }.Concat(_htmlStages.Select(s => s.Name)).Concat(_textStages.Select(s => s.Name))
+            .Concat(["segment", "recognize", "bind"]);
+
+    public RecognitionModel Recognition => _recognition;
+
+    public DocumentResult Process(RawDocument raw)
+    {
+        var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var decodeDiagnostics = new List<Diagnostic>(raw.ReadDiagnostics);
+        var clock = Stopwatch.StartNew();
+        string original;
+        try
+        {
+            original = raw.Text ?? _decoder.Decode(raw.Bytes, raw.Format, decodeDiagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            decodeDiagnostics.Add(Diagnostic.Error("decode.failed", $"decoding failed: {e.Message}"));
+            original = "";
+        }
+        times["decode"] = clock.Elapsed;
+
+        var document = new SourceDocument(raw.Id, raw.Path, raw.ContentHash, raw.Format, original, raw.Metadata);
+        var context = new DocumentContext(document);
+        foreach (var d in decodeDiagnostics) context.ReportAtSource(d);
+        if (context.HasErrors) return Quarantine(context, StageText.Original(original), times);
+
+        var text = StageText.Original(original);
+        try
+        {
+            var stages = raw.Format == DocumentFormat.Html ? _htmlStages.Concat(_textStages) : _textStages;
+            foreach (var stage in stages)
+            {
+                clock.Restart();
+                context.CurrentMap = text.Map;
+                var local = stage.Apply(text.Text, context);
+                text = text.Then(local);
+                Accumulate(times, stage.Name, clock.Elapsed);
+                if (context.HasErrors) return Quarantine(context, text, times);
+            }
+            context.CurrentMap = text.Map;
+
+            clock.Restart();
+            var segments = _segmenter.Segment(text.Text);
+            times["segment"] = clock.Elapsed;
+
+            clock.Restart();
+            var published = context.Metadata.Published;
+            var mentions = _recognition.Recognize(text.Text, RecognitionContext.Chinese(published))
+                .Select(m => m with { SourceSpan = text.ToSource(m.Span) })
+                .ToList();
+            times["recognize"] = clock.Elapsed;
+
+            clock.Restart();
+            var binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, context.Metadata));
+            times["bind"] = clock.Elapsed;
+
+            if (text.Text.Trim().Length == 0)
+                context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
+            if (context.HasErrors) return Quarantine(context, text, times);
+
+            return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
+                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in a stage must not take the batch down or lose the document: it is quarantined with the reason.
+            context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
+            return Quarantine(context, text, times);
+        }
+    }
+
+    private static void Accumulate(Dictionary<string, TimeSpan> times, string name, TimeSpan elapsed) =>
+        times[name] = times.TryGetValue(name, out var t) ? t + elapsed : elapsed;
+
+    private static DocumentResult Quarantine(DocumentContext context, StageText text, Dictionary<string, TimeSpan> times)
+    {
+        var reason = string.Join("; ", context.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code}: {d.Message}"));
+        return new DocumentResult(context.Document, context.Metadata, DocumentStatus.Quarantined, reason, text, [], [], [], [],
+            context.Removals, context.Diagnostics, times);
+    }
+}

@@ -1,0 +1,54 @@
+using Pipeline.Cleaning;
+using Pipeline.Facts;
+using Pipeline.Recognition;
+
+namespace Pipeline;
+
+/// <summary>
+/// Mutable list of parts, turned into an immutable <see cref="ExtractionPipeline"/> by <see cref="Build"/>
+/// (Markdig's builder). Each stage namespace contributes a <c>UseXxx()</c> extension; <see cref="CreateDefault"/>
+/// wires the standard chain. Configuration errors (a missing native library, a bad lexicon) throw here, at
+/// start-up, never per document.
+/// </summary>
+public sealed class ExtractionPipelineBuilder
+{
+    public IDecoder Decoder { get; set; } = new TextDecoder();
+
+    /// <summary>Stages run only for HTML input, first (main-content extraction).</summary>
+    public List<ITextStage> HtmlStages { get; } = new();
+
+    /// <summary>Stages run for every document, in order (spam, repair, conversion…).</summary>
+    public List<ITextStage> TextStages { get; } = new();
+
+    public ISegmenter Segmenter { get; set; } = new HeadingSegmenter();
+
+    /// <summary>Recognizers in priority order: on equal-length overlaps the earlier one wins.</summary>
+    public List<IRecognizer> Recognizers { get; } = new();
+
+    public IClaimBinder Binder { get; set; } = new NullClaimBinder();
+
+    /// <summary>Inserts <paramref name="stage"/> before the first stage of type <typeparamref name="T"/>, or appends it.</summary>
+    public ExtractionPipelineBuilder InsertTextStageBefore<T>(ITextStage stage) where T : ITextStage
+    {
+        var i = TextStages.FindIndex(s => s is T);
+        if (i < 0) TextStages.Add(stage); else TextStages.Insert(i, stage);
+        return this;
+    }
+
+    public ExtractionPipeline Build() =>
+        new(Decoder, HtmlStages.ToArray(), TextStages.ToArray(), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder);
+
+    /// <summary>The standard chain: cleaning, Chinese conversion, all recognizers, claim binding.</summary>
+    public static ExtractionPipelineBuilder CreateDefault() =>
+        new ExtractionPipelineBuilder()
+            .UseCleaning()
+            .UseChineseConversion()
+            .UseRecognizers()
+            .UseClaimBinding();
+}
+
+/// <summary>A binder that binds nothing: every mention stays unbound.</summary>
+public sealed class NullClaimBinder : IClaimBinder
+{
+    public BindingResult Bind(BindingInput input) => new([], input.Mentions);
+}

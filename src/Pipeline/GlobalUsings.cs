@@ -1,0 +1,4 @@
+global using Pipeline.Chinese;
+global using Pipeline.Facts;
+global using Pipeline.Recognition;
+global using Pipeline.Cleaning;

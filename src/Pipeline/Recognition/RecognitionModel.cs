@@ -1,0 +1,63 @@
+namespace Pipeline.Recognition;
+
+/// <summary>
+/// Runs recognizers in a fixed order and merges their mentions (Recognizers-Text's merged extractor): where
+/// mentions overlap, the longest span wins, then the recognizer registered first. Output is ordered by position.
+/// </summary>
+public sealed class RecognitionModel
+{
+    private readonly IReadOnlyList<IRecognizer> _recognizers;
+
+    public RecognitionModel(IReadOnlyList<IRecognizer> recognizers) => _recognizers = recognizers;
+
+    public IReadOnlyList<IRecognizer> Recognizers => _recognizers;
+
+    public IReadOnlyList<Mention> Recognize(string text, RecognitionContext context)
+    {
+        var all = new List<(Mention Mention, int Order)>();
+        var buffer = new List<Mention>();
+        for (var i = 0; i < _recognizers.Count; i++)
+        {
+            buffer.Clear();
+            _recognizers[i].Recognize(text, context, buffer);
+            foreach (var m in buffer) all.Add((m.Recognizer.Length == 0 ? m with { Recognizer = _recognizers[i].Name } : m, i));
+        }
+        return Merge(all);
+    }
+
+    internal static IReadOnlyList<Mention> Merge(List<(Mention Mention, int Order)> all)
+    {
+        // Longest first, then recognizer order, then position: greedy selection of non-overlapping spans.
+        all.Sort((a, b) =>
+        {
+            var c = b.Mention.Span.Length.CompareTo(a.Mention.Span.Length);
+            if (c != 0) return c;
+            c = a.Order.CompareTo(b.Order);
+            return c != 0 ? c : a.Mention.Span.Start.CompareTo(b.Mention.Span.Start);
+        });
+        var kept = new List<Mention>();
+        var taken = new SortedList<int, int>(); // start -> end of kept spans
+        foreach (var (m, _) in all)
+        {
+            if (Overlaps(taken, m.Span.Start, m.Span.End)) continue;
+            taken.Add(m.Span.Start, m.Span.End);
+            kept.Add(m);
+        }
+        kept.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+        return kept;
+    }
+
+    private static bool Overlaps(SortedList<int, int> taken, int start, int end)
+    {
+        if (end == start) return taken.ContainsKey(start);
+        var keys = taken.Keys;
+        int lo = 0, hi = keys.Count - 1, idx = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[mid] < end) { idx = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        // idx = last kept span starting before our end; it overlaps if it ends after our start.
+        return idx >= 0 && taken.Values[idx] > start;
+    }
+}

@@ -1,0 +1,38 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Reconciliation;
+
+/// <summary>The key facts are reconciled under.</summary>
+public sealed record FactKey(string Entity, string Metric, string Period);
+
+/// <summary>
+/// One source's value for a key, the reconciler's input. Built from a <see cref="Facts.Claim"/> or read from any
+/// claims file (<c>pipeline reconcile</c>), so the engine also serves data our extractor never saw.
+/// </summary>
+public sealed record Observation
+{
+    public required FactKey Key { get; init; }
+    /// <summary>Who said it: an outlet, a web source, an editor. Reliability is learned per source.</summary>
+    public required string Source { get; init; }
+    /// <summary>Document the value came from (a source may have several).</summary>
+    public string Document { get; init; } = "";
+    /// <summary>Numeric value in base units, when the value is numeric.</summary>
+    public decimal? Value { get; init; }
+    /// <summary>The value as text when it is not numeric (a gate, a name), or as written.</summary>
+    public string? Text { get; init; }
+    public string Unit { get; init; } = "";
+    public Qualifier Qualifier { get; init; } = Qualifier.Exact;
+    /// <summary>Size of one unit in the last written digit (0 when unknown: then the value's own digits decide).</summary>
+    public decimal Precision { get; init; }
+    /// <summary>Upper end of a stated range.</summary>
+    public decimal? RangeEnd { get; init; }
+    /// <summary>An amount stated beside this one in another currency (for implied exchange rates).</summary>
+    public decimal? EquivalentValue { get; init; }
+    public string? EquivalentUnit { get; init; }
+    public string ClaimId { get; init; } = "";
+    public string Quote { get; init; } = "";
+    public int Start { get; init; }
+    public int End { get; init; }
+    /// <summary>Human period label (<c>2025H1</c>).</summary>
+    public string PeriodLabel { get; init; } = "";
+}

@@ -1,0 +1,130 @@
+namespace Pipeline.Text;
+
+/// <summary>
+/// Maps offsets in a stage's output text back to offsets in its input text (Lucene's CharFilter idea).
+/// The output is described as consecutive segments; each segment either copies input characters one for one
+/// (so offsets inside it map exactly) or replaces an input range as a block (offsets inside it map to the
+/// block's edges). Maps compose with <see cref="Then"/>, so a mention found after several stages still points
+/// at the exact characters of the original document.
+/// </summary>
+public sealed class OffsetMap
+{
+    private readonly Segment[] _segments;        // sorted by OutStart, contiguous in both texts
+    private readonly OffsetMap? _inner;          // the map of the previous stage, applied after this one
+
+    internal OffsetMap(Segment[] segments, int outputLength, int inputLength, OffsetMap? inner = null)
+    {
+        _segments = segments;
+        OutputLength = outputLength;
+        InputLength = inputLength;
+        _inner = inner;
+    }
+
+    /// <summary>Length of the text this map starts from.</summary>
+    public int OutputLength { get; }
+
+    /// <summary>Length of the text this map points into (after composition: the original document).</summary>
+    public int InputLength { get; }
+
+    /// <summary>The map of a stage that did not change the text.</summary>
+    public static OffsetMap Identity(int length) =>
+        new(length == 0 ? [] : [new Segment(0, 0, length, length, true)], length, length);
+
+    /// <summary>Composes: this map goes output→input; <paramref name="next"/> goes from a later stage's output to
+    /// this map's output. The result goes from the later output straight to this map's input.</summary>
+    public OffsetMap Then(OffsetMap next)
+    {
+        if (next.InnermostInputLength != OutputLength)
+            throw new ArgumentException(
+                $"Cannot compose: next stage read {next.InputLength} characters but this stage wrote {OutputLength}.",
+                nameof(next));
+        return next.WithInner(this);
+    }
+
+    private OffsetMap WithInner(OffsetMap inner)
+    {
+        var composedInner = _inner is null ? inner : _inner.WithInner(inner);
+        return new OffsetMap(_segments, OutputLength, composedInner.InputLength, composedInner);
+    }
+
+    /// <summary>Maps the start of a range (inclusive): characters removed just before it are skipped.</summary>
+    public int ToSourceStart(int offset)
+    {
+        var local = LocalStart(offset);
+        return _inner is null ? local : _inner.ToSourceStart(local);
+    }
+
+    /// <summary>Maps the end of a range (exclusive): characters removed just after it are not included.</summary>
+    public int ToSourceEnd(int offset)
+    {
+        var local = LocalEnd(offset);
+        return _inner is null ? local : _inner.ToSourceEnd(local);
+    }
+
+    public TextSpan ToSource(TextSpan span)
+    {
+        if (span.IsEmpty)
+        {
+            var p = ToSourceStart(span.Start);
+            return new TextSpan(p, p);
+        }
+        var start = ToSourceStart(span.Start);
+        var end = ToSourceEnd(span.End);
+        return new TextSpan(start, Math.Max(start, end));
+    }
+
+    /// <summary>Segments of this stage only (not the composed chain), for validation and diagnostics.</summary>
+    internal IReadOnlyList<Segment> Segments => _segments;
+
+    private int LocalStart(int offset)
+    {
+        CheckOffset(offset);
+        if (offset == OutputLength) return LocalInputLength;
+        var i = FindContaining(offset, endBias: false);
+        var s = _segments[i];
+        return s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart;
+    }
+
+    private int LocalEnd(int offset)
+    {
+        CheckOffset(offset);
+        if (offset == 0) return FirstInputStart();
+        var i = FindContaining(offset, endBias: true);
+        var s = _segments[i];
+        return s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart + s.InLength;
+    }
+
+    private int LocalInputLength => _segments.Length == 0 ? 0 : _segments[^1].InStart + _segments[^1].InLength;
+
+    private int InnermostInputLength => _inner is null ? InputLength : _inner.InnermostInputLength;
+
+    // An empty range at the very start maps to the start, before anything removed there.
+    private static int FirstInputStart() => 0;
+
+    // Finds the non-empty output segment holding the character at offset (start bias) or the one ending at or
+    // after offset (end bias). Deleted ranges (OutLength 0) are never chosen, so removals are skipped.
+    private int FindContaining(int offset, bool endBias)
+    {
+        int lo = 0, hi = _segments.Length - 1, found = -1;
+        var probe = endBias ? offset - 1 : offset;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_segments[mid].OutStart <= probe) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        // Skip back over empty (deleted) segments that share the OutStart.
+        while (found > 0 && _segments[found].OutLength == 0) found--;
+        if (found < 0 || _segments[found].OutLength == 0)
+            throw new InvalidOperationException($"Offset map has no segment for offset {offset}.");
+        return found;
+    }
+
+    private void CheckOffset(int offset)
+    {
+        if ((uint)offset > (uint)OutputLength)
+            throw new ArgumentOutOfRangeException(nameof(offset), $"Offset {offset} is outside [0, {OutputLength}].");
+    }
+
+    internal readonly record struct Segment(int OutStart, int InStart, int OutLength, int InLength, bool Exact);
+}
