@@ -14,7 +14,7 @@ public sealed class ExtractionPipelineBuilder
 {
     public IDecoder Decoder { get; set; } = new TextDecoder();
 
-    /// <summary>Stages run only for HTML input, first (main-content extraction).</summary>
+    /// <summary>Stages run only for HTML input, before the text stages (main-content extraction).</summary>
     public List<ITextStage> HtmlStages { get; } = new();
 
     /// <summary>Stages run for every document, in order (spam, repair, conversion…).</summary>
@@ -27,16 +27,12 @@ public sealed class ExtractionPipelineBuilder
 
     public IClaimBinder Binder { get; set; } = new NullClaimBinder();
 
-    /// <summary>Inserts <paramref name="stage"/> before the first stage of type <typeparamref name="T"/>, or appends it.</summary>
-    public ExtractionPipelineBuilder InsertTextStageBefore<T>(ITextStage stage) where T : ITextStage
-    {
-        var i = TextStages.FindIndex(s => s is T);
-        if (i < 0) TextStages.Add(stage); else TextStages.Insert(i, stage);
-        return this;
-    }
-
+    /// <summary>Builds the immutable pipeline. Text stages run ordered by <see cref="StagePhase"/>, then in the order added.</summary>
     public ExtractionPipeline Build() =>
-        new(Decoder, HtmlStages.ToArray(), TextStages.ToArray(), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder);
+        new(Decoder, Ordered(HtmlStages), Ordered(TextStages), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder);
+
+    private static ITextStage[] Ordered(List<ITextStage> stages) =>
+        stages.Select((s, i) => (s, i)).OrderBy(p => p.s.Phase).ThenBy(p => p.i).Select(p => p.s).ToArray();
 
     /// <summary>The standard chain: cleaning, Chinese conversion, all recognizers, claim binding.</summary>
     public static ExtractionPipelineBuilder CreateDefault() =>

@@ -12,6 +12,8 @@ public sealed class HtmlTextStage : ITextStage
 
     public string Name => "html";
 
+    public StagePhase Phase => StagePhase.Markup;
+
     public StageText Apply(string input, DocumentContext context)
     {
         var b = new OffsetMapBuilder(input.Length / 2);
