@@ -74,6 +74,8 @@ public sealed class ClaimBinder : IClaimBinder
         public int End => Equivalent is { } e ? Math.Max(e.Span.End, Mention.Span.End) : Mention.Span.End;
         public ReportingPeriod? DistributedPeriod { get; set; }
         public bool Ambiguous { get; set; }
+        /// <summary>A figure in parentheses after another that is not the same amount (60%（约 12 亿港元）): left unbound.</summary>
+        public bool Appositive { get; set; }
     }
 
     private sealed class DocumentState
@@ -327,7 +329,8 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var m in Between(_figures, f => f.Span.Start, s.Start, s.End))
             {
                 if (items.Count > 0 && IsEquivalentOf(m, items[^1])) { items[^1].Equivalent = m; continue; }
-                items.Add(new Item(m));
+                var appositive = items.Count > 0 && Gap(items[^1].End, m.Span.Start) is "（" or "(" or "（约" or "(约" or "（即" or "（合";
+                items.Add(new Item(m) { Appositive = appositive });
             }
             return items;
         }
@@ -388,7 +391,7 @@ public sealed class ClaimBinder : IClaimBinder
             Distribute(items, anchors, s);
             foreach (var item in items)
             {
-                if (item.Ambiguous) continue;
+                if (item.Ambiguous || item.Appositive) continue;
                 var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 _claims.Add(claim);
@@ -457,7 +460,8 @@ public sealed class ClaimBinder : IClaimBinder
         private Qualifier Qualify(Mention m, Sentence s)
         {
             if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
-            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 3), m.Span.Start - Math.Max(s.Start, m.Span.Start - 3)).TrimEnd();
+            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
+            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
             foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
             var after = _text.AsSpan(m.Span.End, Math.Min(2, s.End - m.Span.End)).TrimStart();
             foreach (var (w, q) in QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
@@ -505,7 +509,7 @@ public sealed class ClaimBinder : IClaimBinder
                     _ => null,
                 };
                 if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
-                if (change.Value.Kind == CueKind.Fall && v is Percentage fall) v = fall with { Percent = -fall.Percent };
+                if (change.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
                 return (target, v);
             }
 
