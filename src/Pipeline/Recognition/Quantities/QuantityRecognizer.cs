@@ -102,7 +102,7 @@ public sealed class QuantityRecognizer : IRecognizer
                 var sq = SuffixQualifier(text, second.End, ref rangeQual);
                 output.Add(Make(second.Kind, text, token.Start, second.End, low, rangeQual) with
                 {
-                    RangeEnd = second.Value, IsPerShare = qv.PerShare || second.PerShare,
+                    RangeEnd = Normalize(second.Value), IsPerShare = qv.PerShare || second.PerShare,
                 });
                 return Math.Max(second.End, sq);
             }
@@ -264,7 +264,20 @@ public sealed class QuantityRecognizer : IRecognizer
     }
 
     private static Mention Make(MentionKind kind, string text, int start, int end, Resolution value, Qualifier q) =>
-        new(kind, new TextSpan(start, end), text.Substring(start, end - start), value, q);
+        new(kind, new TextSpan(start, end), text.Substring(start, end - start), Normalize(value), q);
+
+    /// <summary>Drops trailing zeros carried by decimal arithmetic (6248000000.00 → 6248000000).</summary>
+    internal static Resolution Normalize(Resolution r) => r switch
+    {
+        Money m => m with { Amount = Trim(m.Amount), Precision = Trim(m.Precision) },
+        Percentage p => p with { Percent = Trim(p.Percent), Precision = Trim(p.Precision) },
+        PercentagePoints p => p with { Points = Trim(p.Points), Precision = Trim(p.Precision) },
+        Multiple m => m with { Times = Trim(m.Times), Precision = Trim(m.Precision) },
+        Number n => n with { Value = Trim(n.Value), Precision = Trim(n.Precision) },
+        _ => r,
+    };
+
+    private static decimal Trim(decimal d) => d / 1.0000000000000000000000000000m;
 
     /// <summary>Links an amount and the bracketed amount right after it in another currency.</summary>
     private static void LinkEquivalents(string text, List<Mention> output, int first)
