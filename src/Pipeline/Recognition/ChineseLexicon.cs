@@ -1,0 +1,220 @@
+using System.Collections.Frozen;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Pipeline.Recognition;
+
+/// <summary>
+/// The zh-Hans words and symbols the recognizers use, loaded once from the embedded YAML files under
+/// <c>Lexicons/zh-Hans/</c> (numbers, percent, money, dates). Data only: the scanners hold the algorithms.
+/// A missing or malformed file throws at start-up (a configuration error), never per document.
+/// </summary>
+public sealed class ChineseLexicon
+{
+    private static readonly Lazy<ChineseLexicon> Shared = new(() => Load("zh-Hans"));
+
+    /// <summary>The embedded zh-Hans lexicon (loaded on first use, then shared).</summary>
+    public static ChineseLexicon Default => Shared.Value;
+
+    public required FrozenDictionary<char, int> Digits { get; init; }
+    public required FrozenSet<char> NotDecimalDigits { get; init; }
+    public required FrozenSet<char> FormalDigits { get; init; }
+    public required FrozenDictionary<char, int> Units { get; init; }
+    public required FrozenDictionary<char, long> Scales { get; init; }
+    public required FrozenDictionary<char, int> LatinScales { get; init; }
+    public required FrozenSet<char> DecimalPoints { get; init; }
+    public required FrozenSet<char> NegativeSigns { get; init; }
+    public required FrozenSet<char> ApproximateInfixes { get; init; }
+    /// <summary>Words in which a numeral is not a number, indexed by each character they contain.</summary>
+    public required FrozenDictionary<char, (string Word, int Offset)[]> NotNumbers { get; init; }
+    public required WordTable<CountUnit> CountUnits { get; init; }
+    public required WordTable<Qualifier> PrefixQualifiers { get; init; }
+    public required WordTable<Qualifier> SuffixQualifiers { get; init; }
+    public required WordTable<bool> NotQuantitySuffixes { get; init; }
+    public required WordTable<bool> RangeConnectors { get; init; }
+    public required WordTable<bool> DateUnits { get; init; }
+
+    public required WordTable<decimal> PercentPrefixes { get; init; }
+    public required WordTable<decimal> PercentSuffixes { get; init; }
+    public required WordTable<bool> Tenths { get; init; }
+    public required FrozenSet<char> TenthsBlockers { get; init; }
+    public required WordTable<bool> Discounts { get; init; }
+    public required FrozenSet<char> DiscountBlockers { get; init; }
+    public required WordTable<bool> Points { get; init; }
+    public required WordTable<bool> Multiples { get; init; }
+
+    public required WordTable<Currency> CurrencySuffixes { get; init; }
+    public required WordTable<Currency> CurrencyPrefixes { get; init; }
+    public required WordTable<bool> PerSharePrefixes { get; init; }
+    public required WordTable<bool> PerShareSuffixes { get; init; }
+
+    public required WordTable<int> RelativeYears { get; init; }
+    public required WordTable<int> RelativeMonths { get; init; }
+    public required WordTable<int> RelativeDays { get; init; }
+    public required WordTable<int> Halves { get; init; }
+    public required WordTable<(int From, int To)> YearParts { get; init; }
+    public required WordTable<bool> WholeYear { get; init; }
+    public required WordTable<bool> QuarterWords { get; init; }
+    public required WordTable<bool> MonthWords { get; init; }
+    public required WordTable<bool> DayWords { get; init; }
+    public required WordTable<bool> YearWords { get; init; }
+    public required WordTable<bool> CutoffPrefixes { get; init; }
+    public required string CutoffSuffix { get; init; }
+    public required WordTable<bool> MonthsWords { get; init; }
+    public required WordTable<bool> ListJoiners { get; init; }
+    public required WordTable<bool> RangePrefixes { get; init; }
+
+    public bool IsNumeralChar(char c) => Digits.ContainsKey(c) || Units.ContainsKey(c) || Scales.ContainsKey(c);
+
+    /// <summary>True when the numeral at <paramref name="index"/> is part of a listed non-number word.</summary>
+    public bool InNotNumberWord(string text, int index)
+    {
+        if (!NotNumbers.TryGetValue(text[index], out var entries)) return false;
+        foreach (var (word, offset) in entries)
+        {
+            var start = index - offset;
+            if (start >= 0 && start + word.Length <= text.Length && text.AsSpan(start, word.Length).SequenceEqual(word)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Loads a culture's lexicon from the embedded resources.</summary>
+    public static ChineseLexicon Load(string culture)
+    {
+        var numbers = Read<NumbersFile>(culture, "numbers.yaml");
+        var percent = Read<PercentFile>(culture, "percent.yaml");
+        var money = Read<MoneyFile>(culture, "money.yaml");
+        var dates = Read<DatesFile>(culture, "dates.yaml");
+
+        var notNumbers = new Dictionary<char, List<(string, int)>>();
+        foreach (var w in numbers.NotNumbers)
+            for (var k = 0; k < w.Length; k++)
+            {
+                if (!notNumbers.TryGetValue(w[k], out var list)) notNumbers[w[k]] = list = new();
+                list.Add((w, k));
+            }
+
+        return new ChineseLexicon
+        {
+            Digits = Chars(numbers.Digits),
+            NotDecimalDigits = CharSet(numbers.NotDecimalDigits),
+            FormalDigits = CharSet(numbers.FormalDigits),
+            Units = Chars(numbers.Units),
+            Scales = Chars(numbers.Scales),
+            LatinScales = Chars(numbers.LatinScales),
+            DecimalPoints = CharSet(numbers.DecimalPoints),
+            NegativeSigns = CharSet(numbers.NegativeSigns),
+            ApproximateInfixes = CharSet(numbers.ApproximateInfixes),
+            NotNumbers = notNumbers.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()),
+            CountUnits = new(numbers.CountUnits.Select(p => (p.Key, p.Value == "shares" ? CountUnit.Shares : CountUnit.Count))),
+            PrefixQualifiers = new(numbers.PrefixQualifiers.Select(p => (p.Key, QualifierExtensions.FromSymbol(p.Value)))),
+            SuffixQualifiers = new(numbers.SuffixQualifiers.Select(p => (p.Key, QualifierExtensions.FromSymbol(p.Value)))),
+            NotQuantitySuffixes = WordTable.Of(numbers.NotQuantitySuffixes),
+            RangeConnectors = WordTable.Of(numbers.RangeConnectors),
+            DateUnits = WordTable.Of(numbers.DateUnits),
+            PercentPrefixes = new(percent.Prefixes.Select(p => (p.Key, p.Value))),
+            PercentSuffixes = new(percent.Suffixes.Select(p => (p.Key, p.Value))),
+            Tenths = WordTable.Of(percent.Tenths),
+            TenthsBlockers = CharSet(percent.TenthsBlockers),
+            Discounts = WordTable.Of(percent.Discounts),
+            DiscountBlockers = CharSet(percent.DiscountBlockers),
+            Points = WordTable.Of(percent.Points),
+            Multiples = WordTable.Of(percent.Multiples),
+            CurrencySuffixes = new(money.Suffixes.Select(p => (p.Key, Currency.Of(p.Value)))),
+            CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
+            PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
+            PerShareSuffixes = WordTable.Of(money.PerShareSuffixes),
+            RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
+            RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
+            RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
+            Halves = new(dates.Halves.Select(p => (p.Key, p.Value))),
+            YearParts = new(dates.YearParts.Select(p => (p.Key, p.Value is [var a, var b]
+                ? (a, b) : throw new InvalidDataException($"dates.yaml yearParts '{p.Key}' needs [from, to]")))),
+            WholeYear = WordTable.Of(dates.WholeYear),
+            QuarterWords = WordTable.Of(dates.Quarter),
+            MonthWords = WordTable.Of(dates.Month),
+            DayWords = WordTable.Of(dates.Day),
+            YearWords = WordTable.Of(dates.Year),
+            CutoffPrefixes = WordTable.Of(dates.CutoffPrefixes),
+            CutoffSuffix = dates.CutoffSuffix,
+            MonthsWords = WordTable.Of(dates.MonthsWord),
+            ListJoiners = WordTable.Of(dates.ListJoiners),
+            RangePrefixes = WordTable.Of(dates.RangePrefixes),
+        };
+    }
+
+    private static T Read<T>(string culture, string file)
+    {
+        var name = $"Lexicons/{culture}/{file}";
+        using var stream = typeof(ChineseLexicon).Assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"Embedded lexicon '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        return deserializer.Deserialize<T>(reader) ?? throw new InvalidDataException($"Lexicon '{name}' is empty.");
+    }
+
+    private static FrozenDictionary<char, TValue> Chars<TValue>(Dictionary<string, TValue> map) =>
+        map.ToFrozenDictionary(p => p.Key.Length == 1 ? p.Key[0] : throw new InvalidDataException($"'{p.Key}' must be one character"), p => p.Value);
+
+    private static FrozenSet<char> CharSet(List<string> items) =>
+        items.Select(s => s.Length == 1 ? s[0] : throw new InvalidDataException($"'{s}' must be one character")).ToFrozenSet();
+
+    private sealed class NumbersFile
+    {
+        public Dictionary<string, int> Digits { get; set; } = new();
+        public List<string> NotDecimalDigits { get; set; } = new();
+        public List<string> FormalDigits { get; set; } = new();
+        public Dictionary<string, int> Units { get; set; } = new();
+        public Dictionary<string, long> Scales { get; set; } = new();
+        public Dictionary<string, int> LatinScales { get; set; } = new();
+        public List<string> DecimalPoints { get; set; } = new();
+        public List<string> NegativeSigns { get; set; } = new();
+        public List<string> ApproximateInfixes { get; set; } = new();
+        public List<string> NotNumbers { get; set; } = new();
+        public Dictionary<string, string> CountUnits { get; set; } = new();
+        public Dictionary<string, string> PrefixQualifiers { get; set; } = new();
+        public Dictionary<string, string> SuffixQualifiers { get; set; } = new();
+        public List<string> NotQuantitySuffixes { get; set; } = new();
+        public List<string> RangeConnectors { get; set; } = new();
+        public List<string> DateUnits { get; set; } = new();
+    }
+
+    private sealed class PercentFile
+    {
+        public Dictionary<string, decimal> Prefixes { get; set; } = new();
+        public Dictionary<string, decimal> Suffixes { get; set; } = new();
+        public List<string> Tenths { get; set; } = new();
+        public List<string> TenthsBlockers { get; set; } = new();
+        public List<string> Discounts { get; set; } = new();
+        public List<string> DiscountBlockers { get; set; } = new();
+        public List<string> Points { get; set; } = new();
+        public List<string> Multiples { get; set; } = new();
+    }
+
+    private sealed class MoneyFile
+    {
+        public Dictionary<string, string> Suffixes { get; set; } = new();
+        public Dictionary<string, string> Prefixes { get; set; } = new();
+        public List<string> PerSharePrefixes { get; set; } = new();
+        public List<string> PerShareSuffixes { get; set; } = new();
+    }
+
+    private sealed class DatesFile
+    {
+        public Dictionary<string, int> RelativeYears { get; set; } = new();
+        public Dictionary<string, int> RelativeMonths { get; set; } = new();
+        public Dictionary<string, int> RelativeDays { get; set; } = new();
+        public Dictionary<string, int> Halves { get; set; } = new();
+        public Dictionary<string, List<int>> YearParts { get; set; } = new();
+        public List<string> WholeYear { get; set; } = new();
+        public List<string> Quarter { get; set; } = new();
+        public List<string> Month { get; set; } = new();
+        public List<string> Day { get; set; } = new();
+        public List<string> Year { get; set; } = new();
+        public List<string> CutoffPrefixes { get; set; } = new();
+        public string CutoffSuffix { get; set; } = "止";
+        public List<string> MonthsWord { get; set; } = new();
+        public List<string> ListJoiners { get; set; } = new();
+        public List<string> RangePrefixes { get; set; } = new();
+    }
+}

@@ -1,0 +1,554 @@
+using NodaTime;
+using Pipeline.Recognition.Numbers;
+using Pipeline.Text;
+
+namespace Pipeline.Recognition.Dates;
+
+/// <summary>
+/// Dates and reporting periods in one left-to-right pass, resolved against the reference date: full and partial
+/// dates (<c>1 月 8 日</c> takes its year from the sentence or the reference date), relative ones (今年, 去年 7 月,
+/// 今 (8) 日), years, halves, quarters, <c>前 9 个月</c>, <c>截至 2025 年 9 月 30 日止九个月</c>, 年初/年末, ranges
+/// (<c>2022 年至 2024 年</c>, <c>2022-2024年</c>) and lists (one mention per item). A day is
+/// <see cref="MentionKind.Date"/>; anything longer is <see cref="MentionKind.Period"/>.
+/// </summary>
+public sealed class DateRecognizer : IRecognizer
+{
+    private readonly ChineseLexicon _lex;
+    private readonly ChineseNumberScanner _numbers;
+
+    public DateRecognizer() : this(ChineseLexicon.Default) { }
+
+    public DateRecognizer(ChineseLexicon lexicon)
+    {
+        _lex = lexicon;
+        _numbers = new ChineseNumberScanner(lexicon);
+    }
+
+    public string Name => "date";
+
+    /// <summary>One parsed date or period before ranges and lists are joined.</summary>
+    private sealed class Item
+    {
+        public int Start;
+        public int End;
+        public ReportingPeriod Period;
+        public bool YearOnly;
+        public bool ExplicitYear;
+        public bool CutoffPrefix;
+        public int CutoffMonths;   // 止九个月 → 9; 0 when absent
+        public int Year;
+        public int Month;          // 0 when not written
+    }
+
+    private struct State
+    {
+        public LocalDate? Reference;
+        public int ContextYear;     // last explicit year in the current sentence (0: none)
+        public int ContextMonth;
+        public int SentenceEnd;     // index of the sentence end after which the context is stale
+    }
+
+    public void Recognize(string text, RecognitionContext context, List<Mention> output)
+    {
+        var items = new List<Item>();
+        var state = new State { Reference = context.ReferenceDate };
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsSentenceEnd(text[i])) { state.ContextYear = 0; state.ContextMonth = 0; }
+            if (!CouldStart(text[i])) { i++; continue; }
+            var item = TryItem(text, i, ref state);
+            if (item is null) { i++; continue; }
+            items.Add(item);
+            if (item.ExplicitYear) state.ContextYear = item.Year;
+            if (item.Month > 0) state.ContextMonth = item.Month;
+            i = item.End;
+        }
+        ApplyCutoffLists(text, items);
+        Emit(text, items, output);
+    }
+
+    private bool CouldStart(char c) =>
+        Scan.IsDigit(c) || _lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c) || c is '今' or '本' or '去' or '明' or '前' or '后' or '後'
+        or '上' or '下' or '第' or '截' or '当' or '這' or '这' or '昨' or '大' or '来' or '同' or 'Q' or 'H' or '年' or '全';
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
+
+    private Item? TryItem(string text, int i, ref State st)
+    {
+        var start = i;
+        var cutoff = false;
+        if (_lex.CutoffPrefixes.TryMatch(text, i, out _, out var ce, innerSpaces: false))
+        {
+            cutoff = true;
+            i = Scan.SkipSpaces(text, ce);
+            if (i >= text.Length) return null;
+        }
+        if (i > 0 && i == start && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '．')) return null;
+
+        var item = TryYearLed(text, i, ref st) ?? TryWithoutYear(text, i, ref st);
+        if (item is null) return null;
+        if (cutoff)
+        {
+            item.CutoffPrefix = true;
+            if (item.CutoffMonths > 0) item.Start = start;
+        }
+        return item;
+    }
+
+    // ---- items that start with a year -------------------------------------------------------------------
+
+    private Item? TryYearLed(string text, int i, ref State st)
+    {
+        if (!TryYear(text, i, st, out var year, out var yearEnd, out var explicitYear, out var spanEnd, out var spanYear, out var numericDay)) return null;
+        if (numericDay is { } nd)
+        {
+            var dayItem = Day(i, yearEnd, nd);
+            dayItem.ExplicitYear = true;
+            TryCutoffSuffix(text, yearEnd, nd, dayItem);
+            return dayItem;
+        }
+        if (spanYear > 0)
+            return new Item { Start = i, End = spanEnd, Period = ReportingPeriod.Years(year, spanYear), ExplicitYear = true, Year = spanYear, YearOnly = false };
+
+        var p = Scan.SkipSpaces(text, yearEnd);
+        var item = new Item { Start = i, Year = year, ExplicitYear = explicitYear };
+        if (TryYearPart(text, p, year, item, ref st)) return item;
+        item.End = yearEnd;
+        item.Period = ReportingPeriod.Year(year);
+        item.YearOnly = true;
+        return item;
+    }
+
+    /// <summary>What follows 2025 年: a half, a quarter, 前 9 个月, 年初, a month (and day), or nothing.</summary>
+    private bool TryYearPart(string text, int p, int year, Item item, ref State st)
+    {
+        if (p >= text.Length) return false;
+        if (_lex.Halves.TryMatch(text, p, out var half, out var he)) { Set(item, he, ReportingPeriod.Half(year, half)); return true; }
+        // 2025 年初 / 2025 年度 (directly after 年), 2026 年年末 / 2025 年全年.
+        var w = p;
+        if (text[w] == '年' && w + 1 < text.Length && _lex.YearParts.StartsAt(text, w + 1)) w++;
+        if (_lex.YearParts.TryMatch(text, w, out var part, out var pe, innerSpaces: false)
+            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
+        {
+            Set(item, pe, ReportingPeriod.Months(year, part.From, part.To));
+            return true;
+        }
+        if (_lex.WholeYear.TryMatch(text, p, out _, out var wye, innerSpaces: false)) { Set(item, wye, ReportingPeriod.Year(year)); return true; }
+        if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
+        if (TryMonthDay(text, p, year, item, ref st)) return true;
+        return false;
+    }
+
+    private static void Set(Item item, int end, ReportingPeriod period)
+    {
+        item.End = end;
+        item.Period = period;
+    }
+
+    /// <summary>第三季度 / Q3 / 三季度 / 前三季度 / 前 9 个月 / H1.</summary>
+    private bool TryQuarterOrLeading(string text, int p, int year, out ReportingPeriod period, out int end)
+    {
+        period = default;
+        end = p;
+        if (p >= text.Length) return false;
+        var c = text[p];
+        if (c is 'Q' or 'q' && p + 1 < text.Length && Scan.DigitValue(text[p + 1]) is >= 1 and <= 4 && !(p + 2 < text.Length && Scan.IsAsciiLetter(text[p + 2])))
+        {
+            period = ReportingPeriod.Quarter(year, Scan.DigitValue(text[p + 1]));
+            end = p + 2;
+            return true;
+        }
+        if (c is 'H' or 'h' && p + 1 < text.Length && Scan.DigitValue(text[p + 1]) is 1 or 2 && !(p + 2 < text.Length && Scan.IsAsciiLetter(text[p + 2])))
+        {
+            period = ReportingPeriod.Half(year, Scan.DigitValue(text[p + 1]));
+            end = p + 2;
+            return true;
+        }
+        var leading = c == '前';
+        var q = c is '第' or '前' ? Scan.SkipSpaces(text, p + 1) : p;
+        if (!ReadSmall(text, q, out var n, out var ne)) return false;
+        var w = Scan.SkipSpaces(text, ne);
+        if (_lex.QuarterWords.TryMatch(text, w, out _, out var qwe) && n is >= 1 and <= 4)
+        {
+            period = leading ? ReportingPeriod.Months(year, 1, 3 * n) : ReportingPeriod.Quarter(year, n);
+            end = qwe;
+            return true;
+        }
+        if (leading && _lex.MonthsWords.TryMatch(text, w, out _, out var mwe) && n is >= 1 and <= 12)
+        {
+            period = ReportingPeriod.Months(year, 1, n);
+            end = mwe;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>9 月 / 9 月 30 日 / 1-9 月 / 1 月至 9 月 / 9 月 30 日止九个月, in <paramref name="year"/>.</summary>
+    private bool TryMonthDay(string text, int p, int year, Item item, ref State st)
+    {
+        if (!ReadSmall(text, p, out var month, out var me) || month is < 1 or > 12) return false;
+        var w = Scan.SkipSpaces(text, me);
+        // 1-9 月: a month span written with one 月.
+        if (_lex.RangeConnectors.TryMatch(text, w, out _, out var rc) && ReadSmall(text, Scan.SkipSpaces(text, rc), out var m2, out var m2e) && m2 > month && m2 <= 12)
+        {
+            var w2 = Scan.SkipSpaces(text, m2e);
+            if (_lex.MonthWords.TryMatch(text, w2, out _, out var mw2) && !IsDuration(text, w2))
+            {
+                item.Month = m2;
+                Set(item, mw2, ReportingPeriod.Months(year, month, m2));
+                return true;
+            }
+        }
+        if (!_lex.MonthWords.TryMatch(text, w, out _, out var mwe) || IsDuration(text, w)) return false;
+        item.Month = month;
+        var d = Scan.SkipSpaces(text, mwe);
+        if (ReadSmall(text, d, out var day, out var de) && day is >= 1 and <= 31)
+        {
+            var dw = Scan.SkipSpaces(text, de);
+            if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) || (dw >= text.Length || !IsCjkContinuation(text[dw])) && de > d)
+            {
+                var dayEnd = dwe > dw ? dwe : de;
+                if (day > CalendarDays(year, month)) return false;
+                var date = new LocalDate(year, month, day);
+                Set(item, dayEnd, ReportingPeriod.Day(date));
+                TryCutoffSuffix(text, dayEnd, date, item);
+                return true;
+            }
+        }
+        // 9 月末 / 9 月底: the last day of the month.
+        if (d < text.Length && text[d] is '末' or '底')
+        {
+            var last = new YearMonth(year, month).ToDateInterval().End;
+            Set(item, d + 1, ReportingPeriod.Day(last));
+            TryCutoffSuffix(text, d + 1, last, item);
+            return true;
+        }
+        Set(item, mwe, ReportingPeriod.Month(year, month));
+        return true;
+    }
+
+    /// <summary>止九个月 / 止年度 after the date a period runs up to.</summary>
+    private void TryCutoffSuffix(string text, int p, LocalDate endDate, Item item)
+    {
+        var s = Scan.SkipSpaces(text, p);
+        if (!text.AsSpan(s).StartsWith(_lex.CutoffSuffix)) return;
+        var q = Scan.SkipSpaces(text, s + _lex.CutoffSuffix.Length);
+        int months;
+        int end;
+        if (ReadSmall(text, q, out var n, out var ne) && _lex.MonthsWords.TryMatch(text, Scan.SkipSpaces(text, ne), out _, out var mwe) && n is >= 1 and <= 24)
+        {
+            months = n;
+            end = mwe;
+        }
+        else if (_lex.YearWords.TryMatch(text, q, out _, out var ye) && _lex.WholeYear.TryMatch(text, ye, out _, out var we))
+        {
+            months = 12;
+            end = we;
+        }
+        else return;
+        var startMonth = new LocalDate(endDate.Year, endDate.Month, 1).PlusMonths(1 - months);
+        item.Period = ReportingPeriod.Between(startMonth, endDate);
+        item.CutoffMonths = months;
+        item.End = end;
+    }
+
+    // ---- items without a written year ----------------------------------------------------------------------
+
+    private Item? TryWithoutYear(string text, int i, ref State st)
+    {
+        var reference = st.Reference;
+        var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
+
+        // 今日, 昨天…
+        if (reference is { } today && _lex.RelativeDays.TryMatch(text, i, out var dayOffset, out var rde, innerSpaces: false))
+            return Day(i, rde, today.PlusDays(dayOffset));
+
+        // 今 (8) 日 / 本月 8 日: a day of the reference month.
+        if (reference is { } r && text[i] is '今' or '本')
+        {
+            var p = Scan.SkipSpaces(text, i + 1);
+            if (p < text.Length && text[p] is '(' or '（')
+            {
+                var q = Scan.SkipSpaces(text, p + 1);
+                if (ReadSmall(text, q, out var dd, out var ddEnd) && dd is >= 1 and <= 31)
+                {
+                    var close = Scan.SkipSpaces(text, ddEnd);
+                    if (close < text.Length && text[close] is ')' or '）')
+                    {
+                        var dw = Scan.SkipSpaces(text, close + 1);
+                        if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) && dd <= CalendarDays(r.Year, r.Month))
+                            return Day(i, dwe, new LocalDate(r.Year, r.Month, dd));
+                    }
+                }
+            }
+        }
+
+        // 本月, 上个月 (+ day).
+        if (reference is { } rm && _lex.RelativeMonths.TryMatch(text, i, out var monthOffset, out var rme, innerSpaces: false))
+        {
+            var ym = new LocalDate(rm.Year, rm.Month, 1).PlusMonths(monthOffset);
+            var d = Scan.SkipSpaces(text, rme);
+            if (ReadSmall(text, d, out var day, out var de) && day >= 1 && day <= CalendarDays(ym.Year, ym.Month)
+                && _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, de), out _, out var dwe))
+                return Day(i, dwe, new LocalDate(ym.Year, ym.Month, day));
+            return new Item { Start = i, End = rme, Period = ReportingPeriod.Month(ym.Year, ym.Month), Year = ym.Year, Month = ym.Month };
+        }
+
+        if (contextYear == 0) return null;
+
+        // 上半年, 第三季度, 前 9 个月, Q3 without a year: the sentence's year, else the reference year.
+        if (_lex.Halves.TryMatch(text, i, out var half, out var he))
+            return new Item { Start = i, End = he, Period = ReportingPeriod.Half(contextYear, half), Year = contextYear };
+        if (text[i] is '第' or '前' or 'Q' or 'H' || _lex.Digits.ContainsKey(text[i]) || Scan.IsDigit(text[i]))
+        {
+            if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
+            if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe))
+                return new Item { Start = i, End = qe, Period = period, Year = contextYear };
+        }
+        // 年初 / 年末 / 全年 alone.
+        if (text[i] == '年' && i + 1 < text.Length && _lex.YearParts.TryMatch(text, i + 1, out var part, out var pe, innerSpaces: false)
+            && (i == 0 || !IsYearPrefixChar(text[i - 1])) && !(text[i + 1] == '中' && pe < text.Length && IsIdeograph(text[pe])))
+            return new Item { Start = i, End = pe, Period = ReportingPeriod.Months(contextYear, part.From, part.To), Year = contextYear };
+
+        // 1 月 8 日, 9 月: month (and day) in the sentence's or the reference year.
+        if (ReadSmall(text, i, out var month, out var me) && month is >= 1 and <= 12)
+        {
+            var w = Scan.SkipSpaces(text, me);
+            if (_lex.MonthWords.TryMatch(text, w, out _, out _) && !IsDuration(text, w) && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每'))
+            {
+                var year = st.ContextYear > 0 ? st.ContextYear : NearestYear(reference, month);
+                if (year == 0) return null;
+                var item = new Item { Start = i, Year = year };
+                if (TryMonthDay(text, i, year, item, ref st)) return item;
+            }
+        }
+
+        // 8 日, 29号: a day of the sentence's month, else the reference month.
+        if (ReadSmall(text, i, out var dayOnly, out var doe) && dayOnly is >= 1 and <= 31 && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每' or '多'))
+        {
+            var w = Scan.SkipSpaces(text, doe);
+            if (_lex.DayWords.TryMatch(text, w, out _, out var dwe) && !(dwe < text.Length && "元圆圓均本报報内內线線楼樓店K".Contains(text[dwe])))
+            {
+                var year = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
+                var month2 = st.ContextMonth > 0 ? st.ContextMonth : reference?.Month ?? 0;
+                if (year > 0 && month2 > 0 && dayOnly <= CalendarDays(year, month2))
+                    return Day(i, dwe, new LocalDate(year, month2, dayOnly));
+            }
+        }
+        return null;
+    }
+
+    private static Item Day(int start, int end, LocalDate date) =>
+        new() { Start = start, End = end, Period = ReportingPeriod.Day(date), Year = date.Year, Month = date.Month };
+
+    /// <summary>A month written without a year: the one nearest to the reference date.</summary>
+    private static int NearestYear(LocalDate? reference, int month)
+    {
+        if (reference is not { } r) return 0;
+        var diff = month - r.Month;
+        return diff > 6 ? r.Year - 1 : diff < -6 ? r.Year + 1 : r.Year;
+    }
+
+    // ---- years ----------------------------------------------------------------------------------------------
+
+    /// <summary>2025 年, 二〇二五年, 07年, 今年, 2022-2024年, 2025-09-30 / 2025.9.30 (a day, via spanEnd).</summary>
+    private bool TryYear(string text, int i, State st, out int year, out int end, out bool explicitYear, out int spanEnd, out int spanYear, out LocalDate? day)
+    {
+        year = 0; end = i; explicitYear = false; spanEnd = 0; spanYear = 0; day = null;
+        if (st.Reference is { } r && _lex.RelativeYears.TryMatch(text, i, out var offset, out var re, innerSpaces: false))
+        {
+            year = r.Year + offset;
+            end = re;
+            return true;
+        }
+        var c = text[i];
+        if (Scan.IsDigit(c))
+        {
+            if (i > 0 && (Scan.IsDigit(text[i - 1]) || text[i - 1] is '.' or '．' or ',' || Scan.IsAsciiLetter(text[i - 1]))) return false;
+            var p = i;
+            var v = 0;
+            while (p < text.Length && Scan.DigitValue(text[p]) is var dv and >= 0 && p - i < 5) { v = v * 10 + dv; p++; }
+            var digits = p - i;
+            var w = Scan.SkipSpaces(text, p);
+            if (digits == 4 && v is >= 1000 and <= 2999)
+            {
+                // 2022-2024年 / 2022至2024年
+                if (_lex.RangeConnectors.TryMatch(text, w, out _, out var rc))
+                {
+                    var q = Scan.SkipSpaces(text, rc);
+                    var q0 = q;
+                    var v2 = 0;
+                    while (q < text.Length && Scan.DigitValue(text[q]) is var d2 and >= 0 && q - q0 < 5) { v2 = v2 * 10 + d2; q++; }
+                    var w2 = Scan.SkipSpaces(text, q);
+                    if (q - q0 == 4 && v2 > v && v2 <= 2999 && _lex.YearWords.TryMatch(text, w2, out _, out var ye2) && !YearBlocked(text, ye2))
+                    {
+                        year = v; spanYear = v2; spanEnd = ye2; explicitYear = true;
+                        return true;
+                    }
+                }
+                if (_lex.YearWords.TryMatch(text, w, out _, out var ye) && !YearBlocked(text, ye))
+                {
+                    year = v; end = ye; explicitYear = true;
+                    return true;
+                }
+                // 2025H1 / 2025 Q3
+                if (w < text.Length && text[w] is 'Q' or 'H' && w + 1 < text.Length && Scan.IsDigit(text[w + 1]) && v is >= 1900 and <= 2100)
+                {
+                    year = v; end = p; explicitYear = true;
+                    return true;
+                }
+                // 2025-09-30, 2025/9/30, 2025.9.30
+                if (p < text.Length && text[p] is '-' or '/' or '.' or '．' or '／' && TryNumericDate(text, p, v, out var ndEnd, out var nd))
+                {
+                    year = nd.Year; end = ndEnd; explicitYear = true; day = nd;
+                    return true;
+                }
+                return false;
+            }
+            if (digits == 2 && _lex.YearWords.TryMatch(text, w, out _, out var y2e) && !YearBlocked(text, y2e)
+                && (c is '0' or '０' || ReadSmall(text, Scan.SkipSpaces(text, y2e), out var mm, out var mme) && mm is >= 1 and <= 12
+                    && _lex.MonthWords.StartsAt(text, Scan.SkipSpaces(text, mme))))
+            {
+                year = v < 50 ? 2000 + v : 1900 + v; end = y2e; explicitYear = true;
+                return true;
+            }
+            return false;
+        }
+        if (_lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c))
+        {
+            if (i > 0 && (_lex.IsNumeralChar(text[i - 1]) || text[i - 1] is '第' or '近' or '前' or '后' or '過' or '过' or '每')) return false;
+            if (!_numbers.TryScan(text, i, out var t)) return false;
+            var w = Scan.SkipSpaces(text, t.End);
+            if (!_lex.YearWords.TryMatch(text, w, out _, out var ye) || YearBlocked(text, ye)) return false;
+            var digits = t.End - t.Start;
+            if (t.IsDigitSequence && digits == 4) year = (int)t.Value;
+            else if (t.IsDigitSequence && digits == 2) year = t.Value < 50 ? 2000 + (int)t.Value : 1900 + (int)t.Value;
+            else if (!t.IsDigitSequence && t.Value is >= 1000 and <= 2999 && t.Value == decimal.Truncate(t.Value)) year = (int)t.Value;
+            else return false;
+            end = ye; explicitYear = true;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>2025-09-30 / 2025/9/30 / 2025.9.30 after a four-digit year.</summary>
+    private static bool TryNumericDate(string text, int p, int year, out int end, out LocalDate date)
+    {
+        end = p; date = default;
+        var sep = text[p];
+        var q = p + 1;
+        if (!ReadDigits(text, q, 2, out var month, out var mEnd) || month is < 1 or > 12) return false;
+        if (mEnd >= text.Length || text[mEnd] != sep) return false;
+        if (!ReadDigits(text, mEnd + 1, 2, out var day, out var dEnd) || day < 1 || day > CalendarDays(year, month)) return false;
+        if (dEnd < text.Length && (Scan.IsDigit(text[dEnd]) || Scan.IsAsciiLetter(text[dEnd]))) return false;
+        end = dEnd;
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static bool ReadDigits(string text, int p, int max, out int value, out int end)
+    {
+        value = 0; end = p;
+        while (end < text.Length && end - p < max && Scan.DigitValue(text[end]) is var d and >= 0) { value = value * 10 + d; end++; }
+        return end > p && !(end < text.Length && Scan.IsDigit(text[end]));
+    }
+
+    private static bool YearBlocked(string text, int afterYearWord) =>
+        afterYearWord < text.Length && text[afterYearWord] is '代' or '级' or '級' or '龄' or '齡' or '纪' or '紀' or '轻' or '輕' or '均' or '化';
+
+    private static bool IsYearPrefixChar(char c) => Scan.IsDigit(c) || c is '今' or '去' or '明' or '本' or '上' or '下' or '同' or '当' or '前' or '后' or '全' or '每' or '新' or '多' or '近';
+
+    private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    private static bool IsCjkContinuation(char c) => IsIdeograph(c);
+
+    /// <summary>9 个月 is a duration, not September.</summary>
+    private static bool IsDuration(string text, int monthWordAt) =>
+        monthWordAt > 0 && text[Scan.SkipSpacesBack(text, monthWordAt) - 1] is '个' or '個';
+
+    /// <summary>A small number (month, day, quarter): 1-2 Arabic digits or a Chinese numeral.</summary>
+    private bool ReadSmall(string text, int p, out int value, out int end)
+    {
+        value = 0; end = p;
+        if (p >= text.Length) return false;
+        if (Scan.IsDigit(text[p]))
+        {
+            if (!ReadDigits(text, p, 2, out value, out end)) return false;
+            return !(end < text.Length && text[end] is '.' or '．' && end + 1 < text.Length && Scan.IsDigit(text[end + 1]));
+        }
+        if (!_lex.Digits.ContainsKey(text[p]) && !_lex.Units.ContainsKey(text[p])) return false;
+        if (!_numbers.TryScan(text, p, out var t) || t.IsDigitSequence || t.Value != decimal.Truncate(t.Value) || t.Value is < 0 or > 99) return false;
+        value = (int)t.Value;
+        end = t.End;
+        return true;
+    }
+
+    private static int CalendarDays(int year, int month) => year is >= 1 and <= 9999 ? CalendarSystem.Iso.GetDaysInMonth(year, month) : 31;
+
+    // ---- joining items ---------------------------------------------------------------------------------------
+
+    /// <summary>截至 2024 年及 2025 年 9 月 30 日止九个月: earlier bare years take the same months and end day.</summary>
+    private void ApplyCutoffLists(string text, List<Item> items)
+    {
+        for (var k = 1; k < items.Count; k++)
+        {
+            var b = items[k];
+            if (b.CutoffMonths == 0) continue;
+            var j = k - 1;
+            var chain = new List<Item>();
+            while (j >= 0 && items[j].YearOnly && Joined(text, items[j].End, (j + 1 < k ? items[j + 1] : b).Start))
+            {
+                chain.Add(items[j]);
+                if (items[j].CutoffPrefix) break;
+                j--;
+            }
+            if (chain.Count == 0 || !chain[^1].CutoffPrefix) continue;
+            foreach (var a in chain)
+            {
+                var end = b.Period.End;
+                if (end.Month == 2 && end.Day == 29 && !CalendarSystem.Iso.IsLeapYear(a.Year)) end = end.PlusDays(-1);
+                var endDate = new LocalDate(a.Year, end.Month, Math.Min(end.Day, CalendarDays(a.Year, end.Month)));
+                a.Period = ReportingPeriod.Between(new LocalDate(a.Year, b.Period.Start.Month, 1), endDate);
+                a.YearOnly = false;
+            }
+        }
+    }
+
+    private bool Joined(string text, int end, int nextStart)
+    {
+        var p = Scan.SkipSpaces(text, end);
+        if (p >= nextStart) return p == nextStart;
+        if (!_lex.ListJoiners.TryMatch(text, p, out _, out var je, innerSpaces: false)) return false;
+        p = Scan.SkipSpaces(text, je);
+        if (p < nextStart && _lex.CutoffPrefixes.TryMatch(text, p, out _, out var ce, innerSpaces: false)) p = Scan.SkipSpaces(text, ce);
+        return p == nextStart;
+    }
+
+    /// <summary>Joins ranges (a 至 b) and writes one mention per remaining item, in text order.</summary>
+    private void Emit(string text, List<Item> items, List<Mention> output)
+    {
+        for (var k = 0; k < items.Count; k++)
+        {
+            var a = items[k];
+            var start = a.Start;
+            var end = a.End;
+            var period = a.Period;
+            if (k + 1 < items.Count && a.CutoffMonths == 0)
+            {
+                var b = items[k + 1];
+                var p = Scan.SkipSpaces(text, a.End);
+                if (_lex.RangeConnectors.TryMatch(text, p, out _, out var ce) && Scan.SkipSpaces(text, ce) == b.Start && b.Period.End >= a.Period.Start)
+                {
+                    period = ReportingPeriod.Between(a.Period.Start, b.Period.End);
+                    end = b.End;
+                    k++;
+                    var before = Scan.SkipSpacesBack(text, start);
+                    if (_lex.RangePrefixes.TryMatchBefore(text, before, out _, out var rs)) start = rs;
+                }
+            }
+            var kind = period.IsDay ? MentionKind.Date : MentionKind.Period;
+            output.Add(new Mention(kind, new TextSpan(start, end), text.Substring(start, end - start), new PeriodResolution(period)));
+        }
+    }
+}
