@@ -72,6 +72,9 @@ public sealed class ChineseConverter
         return false;
     }
 
+    /// <summary>Every BMP character this profile changes on its own, with its conversion.</summary>
+    public IEnumerable<KeyValuePair<char, string>> CharMappings => _table.Mappings;
+
     /// <summary>The character's own conversion (what OpenCC does to it alone), or null when it is unchanged.</summary>
     public string? ConvertChar(char c) => _table.Map(c);
 
@@ -237,6 +240,7 @@ public sealed class ChineseConverter
 
         public bool IsTrigger(char c) => (_trigger[c >> 6] & (1UL << (c & 63))) != 0;
         public string? Map(char c) => _map.TryGetValue(c, out var s) ? s : null;
+        public IEnumerable<KeyValuePair<char, string>> Mappings => _map;
 
         private void Set(char c) => _trigger[c >> 6] |= 1UL << (c & 63);
 
@@ -245,9 +249,10 @@ public sealed class ChineseConverter
             var table = new CharTable();
             var probe = new StringBuilder(2 * 65536);
             var chars = new List<char>(65536);
-            for (var c = 0x80; c <= 0xFFFF; c++)
+            // OpenCC's dictionaries have no key below U+2E80 (CJK radicals) or in the surrogate/private-use areas.
+            for (var c = 0x2E80; c <= 0xFFFF; c++)
             {
-                if (c is >= 0xD800 and <= 0xDFFF || IsSeparator((char)c) && c < 0x3000) continue;
+                if (c is >= 0xD800 and < 0xF900 || IsSeparator((char)c)) continue;
                 chars.Add((char)c);
                 probe.Append((char)c).Append('\n');
             }
