@@ -268,9 +268,11 @@ public sealed class ChineseConverter
             // Supplementary characters (surrogate pairs) are always sent: some convert to BMP characters.
             for (var c = 0xD800; c <= 0xDBFF; c++) table.Set((char)c);
             foreach (var c in ResourceChars(ProjectConfig.PhraseTriggersResource)) table.Set(c);
+            // Override entries trigger on the characters they change (著 in 意味著), not on their context (意味).
             if (overrides)
-                foreach (var (from, _) in ProjectConfig.Overrides)
-                    foreach (var c in from) table.Set(c);
+                foreach (var (from, to) in ProjectConfig.Overrides)
+                    for (var k = 0; k < from.Length; k++)
+                        if (from.Length != to.Length || from[k] != to[k]) table.Set(from[k]);
             return table;
         }
 
