@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Pipeline.Text;
+
+namespace Pipeline.Chinese;
+
+/// <summary>What one conversion did: how many paragraphs were sent to OpenCC and in how many native calls.</summary>
+public readonly record struct ConversionStats(int Paragraphs, int ConvertedParagraphs, int NativeCalls, int ChangedChunks);
+
+/// <summary>
+/// Traditional → Simplified conversion with an offset map (Lucene's offset-correcting char filter idea).
+/// Paragraphs without a character the profile would change are copied untouched (script detection);
+/// consecutive paragraphs that need conversion go to OpenCC in one native call; the result is aligned back to
+/// the input phrase by phrase (OpenCC never matches across punctuation or line breaks), so every output character
+/// maps to the input characters it came from. Same-length pieces map character for character; a piece whose
+/// length changed (瓩→千瓦, a BMP character becoming a supplementary one) maps as a block after its common
+/// prefix and suffix. NUL and unpaired surrogates are never sent to OpenCC: they are copied as they are.
+/// Thread-safe; open once per profile (<see cref="Open"/> caches).
+/// </summary>
+public sealed class ChineseConverter
+{
+    private static readonly ConcurrentDictionary<(ChineseProfile, bool), Lazy<ChineseConverter>> Cache = new();
+
+    private readonly OpenCcConverter _native;
+    private readonly CharTable _table;
+
+    private ChineseConverter(ChineseProfile profile, bool overrides, OpenCcConverter native)
+    {
+        Profile = profile;
+        UsesOverrides = overrides;
+        _native = native;
+        _table = CharTable.Probe(native, overrides);
+    }
+
+    public ChineseProfile Profile { get; }
+
+    /// <summary>True for the project configuration (override dictionary ahead of the standard ones).</summary>
+    public bool UsesOverrides { get; }
+
+    /// <summary>The opened native configuration (for differential tests and benchmarks).</summary>
+    public OpenCcConverter Native => _native;
+
+    /// <summary>The shared converter for <paramref name="profile"/>, opened on first use. With
+    /// <paramref name="overrides"/> false it is exactly Debian's configuration (for comparison only).
+    /// Throws <see cref="OpenCcUnavailableException"/> when OpenCC is missing.</summary>
+    public static ChineseConverter Open(ChineseProfile profile = ChineseProfile.T2S, bool overrides = true)
+    {
+        var lazy = Cache.GetOrAdd((profile, overrides),
+            key => new Lazy<ChineseConverter>(() => new ChineseConverter(key.Item1, key.Item2, ProjectConfig.Open(key.Item1, key.Item2))));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OpenCcUnavailableException)
+        {
+            Cache.TryRemove(new KeyValuePair<(ChineseProfile, bool), Lazy<ChineseConverter>>((profile, overrides), lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Converts text (no offset map). Equivalent to <c>opencc -c &lt;profile&gt;</c> with the project configuration.</summary>
+    public string Convert(string text) => Convert(text, out _).Text;
+
+    /// <summary>Converts text and returns the output with its map into <paramref name="input"/>.</summary>
+    public StageText ConvertMapped(string input) => Convert(input, out _);
+
+    /// <summary>True when <paramref name="text"/> holds a character this profile may change (or a supplementary character).</summary>
+    public bool NeedsConversion(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (_table.IsTrigger(c)) return true;
+        return false;
+    }
+
+    /// <summary>Every BMP character this profile changes on its own, with its conversion.</summary>
+    public IEnumerable<KeyValuePair<char, string>> CharMappings => _table.Mappings;
+
+    /// <summary>The character's own conversion (what OpenCC does to it alone), or null when it is unchanged.</summary>
+    public string? ConvertChar(char c) => _table.Map(c);
+
+    public StageText Convert(string input, out ConversionStats stats)
+    {
+        var builder = new OffsetMapBuilder(input.Length + 16);
+        int paragraphs = 0, converted = 0, calls = 0, changed = 0;
+        var pos = 0;                  // input consumed into the builder
+        var batchStart = -1;          // start of the pending run of paragraphs that need conversion
+        var batchEnd = -1;            // end of that run (exclusive)
+        var i = 0;
+        while (i <= input.Length)
+        {
+            // One piece: up to the next line feed, NUL or unpaired surrogate (the "hard stops").
+            var start = i;
+            var needs = false;
+            var stop = -1;
+            while (i < input.Length)
+            {
+                var c = input[i];
+                if (c == '\n' || c == '\0') { stop = i; break; }
+                if (char.IsSurrogate(c))
+                {
+                    if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1])) { needs = true; i += 2; continue; }
+                    stop = i; break;
+                }
+                if (!needs && _table.IsTrigger(c)) needs = true;
+                i++;
+            }
+            var end = stop < 0 ? input.Length : stop;
+            if (end > start) paragraphs++;
+            if (needs)
+            {
+                converted++;
+                if (batchStart < 0) batchStart = start;
+                batchEnd = end;
+            }
+            var hard = stop >= 0 && input[stop] != '\n';
+            // A paragraph that needs nothing, or a hard stop, closes the pending run.
+            if (batchStart >= 0 && (!needs && end > start || hard || stop < 0))
+            {
+                Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+                batchStart = -1;
+            }
+            if (stop < 0) break;
+            i = stop + 1;
+        }
+        if (batchStart >= 0) Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+        builder.CopyTo(input, input.Length);
+        stats = new ConversionStats(paragraphs, converted, calls, changed);
+        return builder.Build(input.Length);
+    }
+
+    private void Flush(string input, int start, int end, OffsetMapBuilder builder, ref int pos, ref int calls, ref int changed)
+    {
+        builder.CopyTo(input, start);
+        var source = input.AsSpan(start, end - start);
+        var output = _native.Convert(source);
+        calls++;
+        changed += Align(source, output, builder);
+        pos = end;
+    }
+
+    /// <summary>Writes <paramref name="output"/> (OpenCC's conversion of <paramref name="source"/>) into the builder,
+    /// piece by piece between separators. Returns the number of pieces that changed.</summary>
+    internal int Align(ReadOnlySpan<char> source, string output, OffsetMapBuilder builder)
+    {
+        var outSpan = output.AsSpan();
+        if (source.SequenceEqual(outSpan)) { builder.Replace(source.Length, source); return 0; }
+        if (!SameSeparators(source, outSpan))
+        {
+            // Never seen with OpenCC's dictionaries; stay correct (one block) rather than guess.
+            builder.ReplaceBlock(source.Length, outSpan);
+            return 1;
+        }
+        var changed = 0;
+        int si = 0, oi = 0;
+        while (si < source.Length || oi < outSpan.Length)
+        {
+            var sEnd = si; while (sEnd < source.Length && !IsSeparator(source[sEnd])) sEnd++;
+            var oEnd = oi; while (oEnd < outSpan.Length && !IsSeparator(outSpan[oEnd])) oEnd++;
+            var s = source[si..sEnd];
+            var o = outSpan[oi..oEnd];
+            if (s.SequenceEqual(o)) builder.Replace(s.Length, s);
+            else { AlignPiece(s, o, builder); changed++; }
+            if (sEnd < source.Length) builder.Replace(1, source.Slice(sEnd, 1)); // the separator itself
+            si = sEnd + 1;
+            oi = oEnd + 1;
+            if (sEnd >= source.Length) break;
+        }
+        return changed;
+    }
+
+    // One phrase-level piece: character for character when the lengths agree; otherwise the common prefix and suffix
+    // (each input character matching its own conversion) exactly and the rest as one block.
+    private void AlignPiece(ReadOnlySpan<char> s, ReadOnlySpan<char> o, OffsetMapBuilder builder)
+    {
+        if (s.Length == o.Length) { builder.Replace(s.Length, o); return; }
+        int ps = 0, po = 0;
+        while (ps < s.Length && po < o.Length && Step(s, ps, o, po, forward: true, out var sl, out var ol)) { ps += sl; po += ol; }
+        int ss = s.Length, so = o.Length;
+        while (ss > ps && so > po && Step(s, ss, o, so, forward: false, out var sl, out var ol)) { ss -= sl; so -= ol; }
+        // Prefix, block, suffix: replay the prefix one character at a time so a length change stays local.
+        int a = 0, b = 0;
+        while (a < ps)
+        {
+            Step(s, a, o, b, forward: true, out var sl, out var ol);
+            builder.Replace(sl, o.Slice(b, ol));
+            a += sl; b += ol;
+        }
+        if (ss > ps || so > po) builder.ReplaceBlock(ss - ps, o[po..so]);
+        a = ss; b = so;
+        while (a < s.Length)
+        {
+            Step(s, a, o, b, forward: true, out var sl, out var ol);
+            builder.Replace(sl, o.Slice(b, ol));
+            a += sl; b += ol;
+        }
+    }
+
+    // Whether the input character at (or, backwards, just before) index i converts to the output text at j.
+    private bool Step(ReadOnlySpan<char> s, int i, ReadOnlySpan<char> o, int j, bool forward, out int sLen, out int oLen)
+    {
+        sLen = 1;
+        if (forward)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) sLen = 2;
+        }
+        else if (char.IsLowSurrogate(s[i - 1]) && i >= 2 && char.IsHighSurrogate(s[i - 2])) sLen = 2;
+        var ch = forward ? s.Slice(i, sLen) : s.Slice(i - sLen, sLen);
+        ReadOnlySpan<char> expected = sLen == 1 && _table.Map(ch[0]) is { } mapped ? mapped : ch;
+        oLen = expected.Length;
+        if (forward) return j + oLen <= o.Length && o.Slice(j, oLen).SequenceEqual(expected);
+        return j - oLen >= 0 && o.Slice(j - oLen, oLen).SequenceEqual(expected);
+    }
+
+    private static bool SameSeparators(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !IsSeparator(a[i])) i++;
+            while (j < b.Length && !IsSeparator(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (a[i] != b[j]) return false;
+            i++; j++;
+        }
+    }
+
+    /// <summary>Characters no OpenCC phrase spans: whitespace and punctuation (ASCII, general, CJK, full-width).</summary>
+    internal static bool IsSeparator(char c) =>
+        c <= ' ' || c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~')
+            or (>= '\u2000' and <= '\u206F') or (>= '\u3000' and <= '\u3003') or (>= '\u3008' and <= '\u3011')
+            or (>= '\u3014' and <= '\u301F') or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20')
+            or (>= '\uFF3B' and <= '\uFF40') or (>= '\uFF5B' and <= '\uFF65');
+
+    /// <summary>What OpenCC does to each BMP character on its own, found once per configuration by converting every
+    /// character (one per line) in a single call, plus the characters that change only inside phrases.</summary>
+    private sealed class CharTable
+    {
+        private readonly ulong[] _trigger = new ulong[65536 / 64];
+        private readonly Dictionary<char, string> _map = new();
+
+        public bool IsTrigger(char c) => (_trigger[c >> 6] & (1UL << (c & 63))) != 0;
+        public string? Map(char c) => _map.TryGetValue(c, out var s) ? s : null;
+        public IEnumerable<KeyValuePair<char, string>> Mappings => _map;
+
+        private void Set(char c) => _trigger[c >> 6] |= 1UL << (c & 63);
+
+        public static CharTable Probe(OpenCcConverter native, bool overrides)
+        {
+            var table = new CharTable();
+            var probe = new StringBuilder(2 * 65536);
+            var chars = new List<char>(65536);
+            // OpenCC's dictionaries have no key below U+2E80 (CJK radicals) or in the surrogate/private-use areas.
+            for (var c = 0x2E80; c <= 0xFFFF; c++)
+            {
+                if (c is >= 0xD800 and < 0xF900 || IsSeparator((char)c)) continue;
+                chars.Add((char)c);
+                probe.Append((char)c).Append('\n');
+            }
+            var result = native.Convert(probe.ToString()).Split('\n');
+            if (result.Length < chars.Count)
+                throw new OpenCcUnavailableException($"OpenCC returned {result.Length} lines for {chars.Count} probe characters.");
+            for (var k = 0; k < chars.Count; k++)
+            {
+                if (result[k].Length == 1 && result[k][0] == chars[k]) continue;
+                table.Set(chars[k]);
+                table._map[chars[k]] = result[k];
+            }
+            // Supplementary characters (surrogate pairs) are always sent: some convert to BMP characters.
+            for (var c = 0xD800; c <= 0xDBFF; c++) table.Set((char)c);
+            foreach (var c in ResourceChars(ProjectConfig.PhraseTriggersResource)) table.Set(c);
+            // Override entries trigger on the characters they change (著 in 意味著), not on their context (意味).
+            if (overrides)
+                foreach (var (from, to) in ProjectConfig.Overrides)
+                    for (var k = 0; k < from.Length; k++)
+                        if (from.Length != to.Length || from[k] != to[k]) table.Set(from[k]);
+            return table;
+        }
+
+        private static IEnumerable<char> ResourceChars(string resource)
+        {
+            foreach (var line in ProjectConfig.ReadResource(resource).Split('\n'))
+            {
+                var t = line.Trim();
+                if (t.Length == 0 || t.StartsWith('#')) continue;
+                foreach (var c in t) if (!char.IsWhiteSpace(c)) yield return c;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Pipeline.Chinese;
+
+/// <summary>
+/// Builds the project's OpenCC configurations from the standard ones: every dictionary path made absolute
+/// (OpenCC looks in the working directory first) and the project-owned override dictionary
+/// (<c>Lexicons/opencc/overrides.tsv</c>, tab-separated) put ahead of the standard dictionaries in the segmentation
+/// and in every step of the conversion chain. The files are written to a private temporary folder, opened, and
+/// deleted: OpenCC reads everything at open time.
+/// </summary>
+internal static class ProjectConfig
+{
+    internal const string OverridesResource = "Lexicons/opencc/overrides.tsv";
+    internal const string PhraseTriggersResource = "Lexicons/opencc/phrase-triggers.txt";
+
+    private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> LazyOverrides = new(() => ParseOverrides(ReadResource(OverridesResource)));
+
+    /// <summary>The override entries (Traditional or mixed text → Mainland Simplified).</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> Overrides => LazyOverrides.Value;
+
+    /// <summary>Opens the standard configuration for <paramref name="profile"/>, with or without the overrides.</summary>
+    internal static OpenCcConverter Open(ChineseProfile profile, bool withOverrides)
+    {
+        var standard = OpenCcData.File(profile.ConfigName() + ".json");
+        if (!withOverrides) return OpenCcConverter.Open(standard);
+        var dir = Directory.CreateTempSubdirectory("pipeline-opencc-");
+        try
+        {
+            var configPath = Write(profile, dir.FullName);
+            return OpenCcConverter.Open(configPath);
+        }
+        finally
+        {
+            try { dir.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Writes the project configuration for <paramref name="profile"/> and its override dictionary into
+    /// <paramref name="directory"/>; returns the configuration path. Also used by tests to run the CLI on it.</summary>
+    internal static string Write(ChineseProfile profile, string directory)
+    {
+        var dictPath = Path.Combine(directory, "pipeline-overrides.txt");
+        var sb = new StringBuilder();
+        foreach (var (from, to) in Overrides) sb.Append(from).Append('\t').Append(to).Append('\n');
+        File.WriteAllText(dictPath, sb.ToString(), new UTF8Encoding(false));
+
+        var standardPath = OpenCcData.File(profile.ConfigName() + ".json");
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(standardPath)) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new OpenCcUnavailableException($"OpenCC configuration '{standardPath}' is not valid JSON ({e.Message}).", e);
+        }
+        var overrideDict = new JsonObject { ["type"] = "text", ["file"] = dictPath };
+        root["name"] = $"Pipeline {profile.ConfigName()} with project overrides";
+        if (root["segmentation"]?["dict"] is JsonNode seg)
+            root["segmentation"]!["dict"] = WithOverride(seg, overrideDict);
+        if (root["conversion_chain"] is JsonArray chain)
+            foreach (var step in chain)
+                if (step?["dict"] is JsonNode d) step["dict"] = WithOverride(d, overrideDict);
+        var configPath = Path.Combine(directory, $"pipeline-{profile.ConfigName()}.json");
+        File.WriteAllText(configPath, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
+        return configPath;
+    }
+
+    // A dictionary node becomes a group whose first member is the override dictionary; file names become absolute.
+    private static JsonNode WithOverride(JsonNode dict, JsonObject overrideDict)
+    {
+        var absolute = Absolute(dict.DeepClone());
+        var members = new JsonArray { overrideDict.DeepClone() };
+        if (absolute["type"]?.GetValue<string>() == "group" && absolute["dicts"] is JsonArray inner)
+            foreach (var m in inner) members.Add(m!.DeepClone());
+        else
+            members.Add(absolute);
+        return new JsonObject { ["type"] = "group", ["dicts"] = members };
+    }
+
+    private static JsonNode Absolute(JsonNode node)
+    {
+        if (node["file"] is JsonValue f && f.GetValue<string>() is { } file && !Path.IsPathRooted(file))
+            node["file"] = OpenCcData.File(file);
+        if (node["dicts"] is JsonArray dicts)
+            for (var i = 0; i < dicts.Count; i++)
+                if (dicts[i] is { } d) dicts[i] = Absolute(d.DeepClone());
+        return node;
+    }
+
+    internal static string ReadResource(string name)
+    {
+        using var stream = typeof(ProjectConfig).Assembly.GetManifestResourceStream(name)
+                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Parses <c>from&lt;TAB&gt;to</c> lines; <c>#</c> starts a comment line. Malformed lines are a
+    /// build-time configuration error.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> ParseOverrides(string text)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lineNo = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNo++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var tab = line.IndexOf('\t');
+            if (tab <= 0 || tab == line.Length - 1 || line.IndexOf('\t', tab + 1) >= 0 || line.Contains(' '))
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo} is not 'from<TAB>to': '{line}'.");
+            var from = line[..tab];
+            if (!seen.Add(from))
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: '{from}' is listed twice.");
+            list.Add(new(from, line[(tab + 1)..]));
+        }
+        return list;
+    }
+}

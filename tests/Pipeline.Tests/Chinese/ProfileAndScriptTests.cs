@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using NUnit.Framework;
+using Pipeline.Chinese;
+using Pipeline.Cleaning;
+using Pipeline.Documents;
+
+namespace Pipeline.Tests.Chinese;
+
+public class ProfileAndScriptTests
+{
+    [TestCase("zh-HK", ChineseProfile.HK2S)]
+    [TestCase("zh-Hant-HK", ChineseProfile.HK2S)]
+    [TestCase("zh_MO", ChineseProfile.HK2S)]
+    [TestCase("yue", ChineseProfile.HK2S)]
+    [TestCase("zh-TW", ChineseProfile.TW2S)]
+    [TestCase("zh-Hant", ChineseProfile.T2S)]
+    [TestCase("zh-Hans", ChineseProfile.T2S)]
+    [TestCase(null, ChineseProfile.T2S)]
+    public void Profile_from_language(string? language, ChineseProfile expected) =>
+        Assert.That(ProfileSelector.Choose(new DocumentMetadata { Language = language }, "經濟"), Is.EqualTo(expected));
+
+    [Test]
+    public void Profile_from_outlet_and_from_hong_kong_characters()
+    {
+        Assert.That(ProfileSelector.Choose(new DocumentMetadata { Outlet = "明報" }, ""), Is.EqualTo(ChineseProfile.HK2S));
+        Assert.That(ProfileSelector.Choose(new DocumentMetadata { Outlet = "自由時報" }, ""), Is.EqualTo(ChineseProfile.TW2S));
+        Assert.That(ProfileSelector.Choose(DocumentMetadata.Empty, "佢哋話唔會加價，呢啲嘢好難講"), Is.EqualTo(ChineseProfile.HK2S));
+        Assert.That(ProfileSelector.Choose(DocumentMetadata.Empty, "他們說不會加價"), Is.EqualTo(ChineseProfile.T2S));
+    }
+
+    [Test]
+    public void Profile_names_refuse_tw2sp()
+    {
+        Assert.That(ChineseProfiles.TryParse("tw2sp", out _, out var error), Is.False);
+        Assert.That(error, Does.Contain("内核"));
+        Assert.That(ChineseProfiles.Parse("HK2S.json"), Is.EqualTo(ChineseProfile.HK2S));
+    }
+
+    [TestCase("后来于是这里", ChineseScript.Simplified)]
+    [TestCase("後來於是這裡", ChineseScript.Traditional)]
+    [TestCase("後來于是這里", ChineseScript.Mixed)]
+    [TestCase("abc 123", ChineseScript.None)]
+    public void Script_detection(string text, ChineseScript expected) =>
+        Assert.That(ScriptDetector.Default.Detect(text), Is.EqualTo(expected));
+
+    [Test]
+    public void Pseudo_traditional_seed_is_mixed()
+    {
+        var seed = ChineseTestData.Seed("001").Single();
+        var counts = ScriptDetector.Default.Count(seed.Text);
+        TestContext.Out.WriteLine(counts);
+        Assert.That(counts.Script, Is.EqualTo(ChineseScript.Mixed));
+        Assert.That(ScriptDetector.Default.Detect(ChineseTestData.Seed("002").Single().Text), Is.EqualTo(ChineseScript.Simplified));
+    }
+
+    [Test]
+    public void Hong_kong_and_taiwan_profiles_keep_mainland_forms()
+    {
+        Assert.That(ChineseConverter.Open(ChineseProfile.TW2S).Convert("什么 抬高 意味著 著作"), Is.EqualTo("什么 抬高 意味着 著作"));
+        Assert.That(ChineseConverter.Open(ChineseProfile.HK2S).Convert("抬高 隨著 綫 衞生 顯著"), Is.EqualTo("抬高 随着 线 卫生 显著"));
+    }
+
+    [Test]
+    public void Use_chinese_conversion_adds_one_conversion_stage()
+    {
+        var builder = new ExtractionPipelineBuilder().UseChineseConversion().UseChineseConversion();
+        var stages = builder.TextStages.OfType<ChineseConversionStage>().ToList();
+        Assert.That(stages, Has.Count.EqualTo(1));
+        Assert.That(stages[0].Phase, Is.EqualTo(StagePhase.Conversion));
+    }
+
+    /// <summary>Every phrase of the installed phrase dictionaries that converts must contain a character the converter
+    /// treats as a trigger, or script detection would skip a paragraph OpenCC changes.</summary>
+    [TestCase(ChineseProfile.T2S)]
+    [TestCase(ChineseProfile.HK2S)]
+    [TestCase(ChineseProfile.TW2S)]
+    public void Every_converting_phrase_has_a_trigger_character(ChineseProfile profile)
+    {
+        var converter = ChineseConverter.Open(profile);
+        var dir = Directory.CreateTempSubdirectory("pipeline-opencc-dict-");
+        try
+        {
+            var keys = new List<string>();
+            foreach (var dict in new[] { "TSPhrases", "HKVariantsRevPhrases", "TWVariantsRevPhrases" })
+            {
+                var txt = Path.Combine(dir.FullName, dict + ".txt");
+                try
+                {
+                    using var p = Process.Start(new ProcessStartInfo("opencc_dict", ["-i", OpenCcData.File(dict + ".ocd2"), "-o", txt, "-f", "ocd2", "-t", "text"])
+                        { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true })!;
+                    p.WaitForExit();
+                }
+                catch (System.ComponentModel.Win32Exception)
+                {
+                    Assert.Ignore("opencc_dict (package opencc) is not installed");
+                }
+                keys.AddRange(File.ReadAllLines(txt).Select(l => l.Split('\t')[0]).Where(k => k.Length > 0));
+            }
+            var converted = converter.Native.Convert(string.Join('\n', keys)).Split('\n');
+            Assert.That(converted, Has.Length.EqualTo(keys.Count));
+            var missed = keys.Where((k, i) => converted[i] != k && !converter.NeedsConversion(k)).ToList();
+            TestContext.Out.WriteLine($"{keys.Count} phrases checked");
+            Assert.That(missed, Is.Empty);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+}
