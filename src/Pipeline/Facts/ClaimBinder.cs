@@ -421,7 +421,10 @@ public sealed class ClaimBinder : IClaimBinder
                     var spans = before.Where(a => a.Kind == AnchorKind.Period).Select(a => a.Period).ToList();
                     period = spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
                 }
-                else if (before.Count > 0) period = Resolve(before[^1], anchors, entity, lastPeriod) is { } p ? Adjust(p, before[^1].AsOf, metric) : null;
+                else if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) period = null;
+                else if (before.Count > 0 && !IsAlternative(before[^1], s))
+                    period = Resolve(before[^1], anchors, entity, lastPeriod) is { } p ? Adjust(p, before[^1].AsOf, metric) : null;
+                else if (before.Count > 0) period = null;
                 else period = metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld) ? ld : null;
             }
             if (period is null) return null;
@@ -433,6 +436,28 @@ public sealed class ClaimBinder : IClaimBinder
                 RangeEnd = m.RangeEnd as NumericResolution,
                 StatedEquivalent = item.Equivalent?.Value as Money,
             };
+        }
+
+        /// <summary>True when a date the recognizers could not resolve (1 月 16 日 with no year known) stands between the
+        /// period found and the figure: that nearer date is the figure's, so the figure cannot be dated.</summary>
+        private bool HasUnresolvedDate(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_text[i] is not ('月' or '日' or '号')) continue;
+                var j = i - 1;
+                while (j >= from && _text[j] == ' ') j--;
+                if (j < from || !char.IsAsciiDigit(_text[j])) continue;
+                if (!InsideMention(_periods, j, i + 1)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A period offered as one of alternatives (2026 年年中或年末) does not date a figure.</summary>
+        private bool IsAlternative(Anchor a, Sentence s)
+        {
+            var before = _text.AsSpan(s.Start, a.Start - s.Start).TrimEnd();
+            return before.EndsWith("或", StringComparison.Ordinal) || before.EndsWith("或者", StringComparison.Ordinal);
         }
 
         /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
@@ -453,7 +478,7 @@ public sealed class ClaimBinder : IClaimBinder
 
         private static readonly (string Word, Qualifier Q)[] QualifiersAfter =
         [
-            ("以上", Qualifier.GreaterOrEqual), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
+            ("以上", Qualifier.GreaterThan), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
             ("余", Qualifier.GreaterThan),
         ];
 
@@ -541,12 +566,15 @@ public sealed class ClaimBinder : IClaimBinder
             if (post.Value is not null && IsPostGap(Gap(m.Span.End, post.Start)) && (post.Value.Metric!.Units & kind) != 0)
                 return (post.Value.Metric, value);
 
-            // 5. The nearest cue in an earlier clause, unless this clause names another entity.
+            // 5. The nearest cue in an earlier clause, when this clause only adds a period or a link word before the
+            // figure (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other entity.
+            if (!OnlyLinkWords(clause, pos)) return (null, null);
             var own = EntitiesIn(clause, pos).Select(e => e.Name).LastOrDefault();
             var earlier = MetricCues(s.Start, clause, s);
             if (earlier.Count == 0) return (null, null);
             var carriedCue = earlier[^1];
-            if (own is not null && own != EntityFor(carriedCue.Start, s, subject, carried)) return (null, null);
+            var cueOwn = EntitiesIn(ClauseStart(carriedCue.Start, s), carriedCue.Start).Select(e => e.Name).LastOrDefault();
+            if (own is not null && cueOwn is not null && own != cueOwn) return (null, null);
             return Accept(Cumulate(carriedCue, pos, s), kind, value);
         }
 
@@ -572,6 +600,25 @@ public sealed class ClaimBinder : IClaimBinder
         }
 
         private static bool IsPostGap(string gap) =>
-            gap.Length <= 4 && gap.All(ch => ch is '的' or '价' or '格' or '个' or '名' or '轮' or ' ' or '/' || char.IsAsciiLetter(ch));
+            gap.Length <= 6 && gap.All(ch => ch is '的' or '价' or '格' or '个' or '名' or '轮' or '股' or '每' or ' ' or '/' || char.IsAsciiLetter(ch));
+
+        // Link words, and the verbs of attaining and moving to a level (获得, 录得, 进一步增长至, 降至截至…).
+        private const string LinkChars = "为达约是的则而分别及和与、超过逾近共计已其中另外同时并且也获得录实现取有于进一步增长至到降升提高截";
+
+        /// <summary>True when the clause text before the figure, periods and entities aside, is only link words.</summary>
+        private bool OnlyLinkWords(int clause, int pos)
+        {
+            var residual = 0;
+            var periods = Between(_periods, m => m.Span.Start, clause, pos).ToList();
+            var entities = EntitiesIn(clause, pos).ToList();
+            for (var i = clause; i < pos; i++)
+            {
+                if (periods.Any(p => p.Span.Contains(i)) || entities.Any(e => e.Span.Contains(i))) continue;
+                var ch = _text[i];
+                if (char.IsWhiteSpace(ch) || LinkChars.Contains(ch)) continue;
+                if (++residual > 0) return false;
+            }
+            return true;
+        }
     }
 }

@@ -41,7 +41,8 @@ public sealed class EntityFinder
         var documentAliases = new List<(string, string)>();
         foreach (var d in definitions)
         {
-            foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.Tickers))
+            // Tickers are aliases in their lettered spellings only (HK02513, 02513.HK): a bare 2513 is just a number.
+            foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.Tickers.Where(t => t.Any(char.IsAsciiLetter))))
                 if (alias is { Length: >= 2 } && _lexicon.FindByAlias(alias) is null) documentAliases.Add((alias, d.Canonical));
         }
         var mentions = _lexiconMatcher.FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value)).ToList();
@@ -169,7 +170,9 @@ public sealed class EntityFinder
             var part = raw.Trim();
             var colon = part.IndexOfAny([':', '：']);
             if (colon > 0 && !part[..colon].All(char.IsAsciiLetter)) part = part[(colon + 1)..];
-            if (Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
+            // A bare code needs five digits (02513); four bare digits in parentheses are far more often a year.
+            var bare = part.All(char.IsAsciiDigit);
+            if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
         }
         if (tickers.Count > 0) return (null, null, tickers);
         if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])

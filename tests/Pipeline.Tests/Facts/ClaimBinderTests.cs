@@ -143,7 +143,7 @@ public class ClaimBinderTests
     {
         const string text = "蓝海医药（HK07777）的研发开支增长很快，2023 年的研发开支甚至是当期收入的5倍以上。";
         var kit = new MentionKit(text).Year("2023 年", 2023).Times("5倍", 5m);
-        Assert.That(Rows(kit.Bind()), Is.EqualTo(new[] { "蓝海医药|rd_to_revenue_pct|2023-01-01/2023-12-31|500 %|>=" }));
+        Assert.That(Rows(kit.Bind()), Is.EqualTo(new[] { "蓝海医药|rd_to_revenue_pct|2023-01-01/2023-12-31|500 %|>" }));
     }
 
     [Test]
@@ -260,5 +260,23 @@ public class ClaimBinderTests
             "白鹭科技|price.intraday_high|2025-06-03|30 HKD|>",
             "白鹭科技|price.intraday_change_pct|2025-06-03|16 %|<",
         }));
+    }
+
+    [Test]
+    public void A_date_the_recognizers_left_unresolved_is_not_replaced_by_an_earlier_one()
+    {
+        const string text = "4 月 2 日，星河数据（HK09999）在港交所上市，首日开盘价 88 港元，4 月 9 日收盘价 95 港元。";
+        var kit = new MentionKit(text).Day("4 月 2 日", 2025, 4, 2).Money("88 港元", 88m, "HKD").Money("95 港元", 95m, "HKD");
+        var result = kit.Bind();
+        Assert.That(Rows(result), Is.EqualTo(new[] { "星河数据|price.open|2025-04-02|88 HKD|=" }));
+        Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "95 港元" }));
+    }
+
+    [Test]
+    public void A_period_given_as_one_of_alternatives_does_not_date_a_figure()
+    {
+        const string text = "白鹭科技（HK08888）计划最早于 2026 年年中或年末以 500 亿美元估值上市。";
+        var kit = new MentionKit(text).Year("2026 年", 2026).Period("年末", ReportingPeriod.Half(2026, 2)).Money("500 亿美元", 5e10m, "USD");
+        Assert.That(kit.Bind().Claims, Is.Empty);
     }
 }
