@@ -1,3 +1,5 @@
+using Pipeline.Cleaning.Html;
+
 namespace Pipeline.Cleaning;
 
 public static class CleaningExtensions

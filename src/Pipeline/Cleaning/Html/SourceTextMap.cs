@@ -1,0 +1,93 @@
+using System.Net;
+using AngleSharp.Dom;
+
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>Where one character of a DOM text node came from in the HTML source: an index and a length
+/// (1 for a plain character, the whole reference for a decoded entity). Index -1 means unknown.</summary>
+internal readonly record struct SourceChar(int Index, int Length);
+
+/// <summary>A character token as the tokenizer reported it: its source range and its decoded data.</summary>
+internal sealed record CharacterToken(int Start, int End, string Data)
+{
+    private SourceChar[]? _chars;
+
+    /// <summary>Source position of each decoded character, resolving entities against the raw source.</summary>
+    public SourceChar[] Chars(string source) => _chars ??= Resolve(source);
+
+    private SourceChar[] Resolve(string source)
+    {
+        var result = new SourceChar[Data.Length];
+        int i = Start, k = 0;
+        var end = Math.Min(End, source.Length);
+        while (k < Data.Length)
+        {
+            if (i >= end) { result[k++] = new SourceChar(Math.Max(Start, end - 1), 0); continue; }
+            var c = source[i];
+            if (c == Data[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
+            if (c == '&')
+            {
+                var e = i + 1;
+                while (e < end && e - i < 40 && (char.IsAsciiLetterOrDigit(source[e]) || source[e] == '#')) e++;
+                if (e < end && source[e] == ';') e++;
+                var reference = source[i..e];
+                var decoded = WebUtility.HtmlDecode(reference);
+                var n = decoded != reference && decoded.Length > 0 ? decoded.Length : 1;
+                for (var j = 0; j < n && k < Data.Length; j++) result[k++] = new SourceChar(i, e - i);
+                i = e;
+                continue;
+            }
+            // Anything else (a replaced NUL, a normalised character): one for one, best effort.
+            result[k++] = new SourceChar(i, 1);
+            i++;
+        }
+        return result;
+    }
+}
+
+/// <summary>
+/// Aligns DOM text nodes with the tokenizer's character tokens (both in document order) so every character of
+/// every text node knows its source position. Tokens the tree builder dropped (inter-element whitespace) are
+/// skipped; a node that cannot be aligned keeps unknown positions rather than wrong ones.
+/// </summary>
+internal sealed class SourceTextMap
+{
+    private readonly Dictionary<IText, SourceChar[]> _nodes = new(ReferenceEqualityComparer.Instance);
+
+    public SourceTextMap(string source, IReadOnlyList<CharacterToken> tokens, IEnumerable<IText> textNodesInOrder)
+    {
+        int t = 0, o = 0;
+        foreach (var node in textNodesInOrder)
+        {
+            var data = node.Data;
+            var chars = new SourceChar[data.Length];
+            Array.Fill(chars, new SourceChar(-1, 0));
+            int saveT = t, saveO = o, j = 0, skipped = 0;
+            while (j < data.Length && t < tokens.Count)
+            {
+                var tok = tokens[t];
+                var m = CommonPrefix(data, j, tok.Data, o);
+                if (m == 0)
+                {
+                    if (++skipped > 64) { t = saveT; o = saveO; break; }
+                    t++; o = 0;
+                    continue;
+                }
+                var tc = tok.Chars(source);
+                for (var q = 0; q < m; q++) chars[j + q] = tc[o + q];
+                j += m; o += m;
+                if (o >= tok.Data.Length) { t++; o = 0; }
+            }
+            _nodes[node] = chars;
+        }
+    }
+
+    public SourceChar[]? For(IText node) => _nodes.GetValueOrDefault(node);
+
+    private static int CommonPrefix(string a, int ai, string b, int bi)
+    {
+        var n = 0;
+        while (ai + n < a.Length && bi + n < b.Length && a[ai + n] == b[bi + n]) n++;
+        return n;
+    }
+}
