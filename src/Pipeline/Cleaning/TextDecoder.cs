@@ -111,23 +111,43 @@ public sealed class TextDecoder : IDecoder
         var fallback = new RecordingFallback();
         var e = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, fallback);
         var text = e.GetString(bytes, offset, bytes.Length - offset);
+        if (encoding.CodePage is 950 or 54936) ReportPrivateUse(text, name, diagnostics);
         if (fallback.Offsets.Count == 0) return text;
 
-        // Each fallback wrote one U+FFFD; pair them, in order, with the byte offsets the decoder reported.
-        var replacementPositions = new List<int>();
-        for (var i = text.IndexOf('\uFFFD'); i >= 0; i = text.IndexOf('\uFFFD', i + 1)) replacementPositions.Add(i);
-        var paired = replacementPositions.Count == fallback.Offsets.Count;
-        for (var k = 0; k < fallback.Offsets.Count && k < MaxReported; k++)
+        // Each undecodable sequence became one U+FFFD. The fallback may run twice (count, then decode), so the
+        // sequences are the last ones it saw; byte offsets are recomputed by re-encoding the text between them.
+        var positions = new List<int>();
+        for (var i = text.IndexOf('\uFFFD'); i >= 0; i = text.IndexOf('\uFFFD', i + 1)) positions.Add(i);
+        var sequences = fallback.Offsets.Skip(Math.Max(0, fallback.Offsets.Count - positions.Count)).ToList();
+        var paired = sequences.Count == positions.Count;
+        long byteOffset = offset;
+        var textPos = 0;
+        for (var k = 0; k < positions.Count && k < MaxReported; k++)
         {
-            var (byteOffset, bad) = fallback.Offsets[k];
-            TextSpan? span = paired ? TextSpan.FromLength(replacementPositions[k], 1) : null;
+            var bad = paired ? sequences[k].Bytes : "";
+            byteOffset += encoding.GetByteCount(text.AsSpan(textPos, positions[k] - textPos));
             diagnostics.Add(Diagnostic.Warning("decode.undecodable-bytes",
-                $"bytes {bad} at byte offset {byteOffset + offset} are not valid {name}; replaced with U+FFFD", span));
+                $"bytes {bad} at byte offset {byteOffset} are not valid {name}; replaced with U+FFFD", TextSpan.FromLength(positions[k], 1)));
+            byteOffset += Math.Max(1, bad.Length / 2);
+            textPos = positions[k] + 1;
         }
-        if (fallback.Offsets.Count > MaxReported)
+        if (positions.Count > MaxReported)
             diagnostics.Add(Diagnostic.Warning("decode.undecodable-bytes",
-                $"{fallback.Offsets.Count - MaxReported} more undecodable {name} sequence(s) not listed"));
+                $"{positions.Count - MaxReported} more undecodable {name} sequence(s) not listed"));
         return text;
+    }
+
+    /// <summary>Legacy user-defined byte ranges decode to private-use characters that no font shows: report them.</summary>
+    private static void ReportPrivateUse(string text, string name, List<Diagnostic> diagnostics)
+    {
+        var reported = 0;
+        for (var i = 0; i < text.Length && reported < MaxReported; i++)
+        {
+            if (text[i] is < '\uE000' or > '\uF8FF') continue;
+            diagnostics.Add(Diagnostic.Warning("decode.private-use",
+                $"U+{(int)text[i]:X4} comes from the user-defined area of {name}: the bytes are not standard text", TextSpan.FromLength(i, 1)));
+            reported++;
+        }
     }
 
     /// <summary>Replaces each undecodable sequence with U+FFFD and records where it was.</summary>

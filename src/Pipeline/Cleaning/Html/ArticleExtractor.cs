@@ -37,7 +37,7 @@ internal sealed class ArticleExtractor
     };
 
     private static readonly HashSet<string> FurnitureTags = new(StringComparer.OrdinalIgnoreCase)
-        { "nav", "aside", "footer", "form", "figcaption", "menu", "header" };
+        { "nav", "aside", "footer", "figcaption", "menu", "header" };
 
     /// <summary>class/id words of page furniture (share bars, comments, related links, footers).</summary>
     private static readonly string[] FurnitureWords =
@@ -45,17 +45,25 @@ internal sealed class ArticleExtractor
         "comment", "share", "related", "relate", "recommend", "footer", "copyright", "sidebar", "side-bar", "breadcrumb",
         "crumb", "toolbar", "advert", "banner", "social", "subscribe", "login", "pager", "pagination", "hotnews",
         "hot-news", "hot_news", "ranking", "editor-info", "more-news", "morenews", "tags", "keyword", "qrcode", "reward",
-        "disclaimer", "statement", "caption", "pic-info", "picinfo", "img-desc", "nav", "menu", "topbar",
+        "disclaimer", "statement", "caption", "pic-info", "picinfo", "img-desc", "nav", "menu", "topbar", "policy",
+        "messageboard", "reply", "discuss",
     ];
 
-    private static readonly HashSet<char> Punctuation = [.. "，。！？；：、“”‘’（）《》,.!?;:…—"];
+    /// <summary>Words so telling that nothing inside such an element counts towards the article score.</summary>
+    private static readonly string[] StrongFurnitureWords =
+    [
+        "comment", "reply", "discuss", "messageboard", "policy", "footer", "copyright", "sidebar", "related", "recommend",
+        "share", "breadcrumb", "disclaimer", "hotnews", "hot-news", "ranking", "login",
+    ];
+
+    private static readonly HashSet<char> Punctuation = [.. "，。！？；：、“”‘’（）《》「」…—"];
 
     private readonly IHtmlDocument _doc;
     private readonly SourceTextMap _map;
     private readonly List<IElement> _elements = new();
     private readonly Dictionary<IElement, int> _index = new(ReferenceEqualityComparer.Instance);
     private int[] _parent = [];
-    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _score = [];
+    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _dHan = [], _score = [];
 
     public ArticleExtractor(IHtmlDocument doc, SourceTextMap map)
     {
@@ -68,7 +76,7 @@ internal sealed class ArticleExtractor
         var body = _doc.Body;
         var meta = ReadMeta();
         var titleNode = FindTitleElement(meta.TitleHint);
-        var title = titleNode is not null ? Normalize(titleNode.TextContent) : meta.TitleHint ?? TitleFromDocument();
+        var title = titleNode is not null ? Normalize(titleNode.TextContent) : StripSiteSuffix(meta.TitleHint) ?? TitleFromDocument();
         var output = new List<OutChar>();
         var dropped = new List<(int, int, string)>();
 
@@ -129,37 +137,50 @@ internal sealed class ArticleExtractor
         return new MetaInfo(ogTitle, published, author, outlet);
     }
 
-    /// <summary>The headline element: an h1 (else h2) whose text the document title or og:title contains; else
-    /// the first reasonable h1. Falls back to the document title minus its site suffix.</summary>
+    /// <summary>The headline element: the longest h1-h3 whose text the document title or og:title contains (the
+    /// site name is usually an h1 too, but shorter); else the first h1 when the page has no title.</summary>
     private IElement? FindTitleElement(string? ogTitle)
     {
-        var docTitle = Normalize(_doc.Title ?? "");
-        var hint = ogTitle is { Length: > 0 } ? ogTitle : docTitle;
-        foreach (var selector in new[] { "h1", "h2", "h3" })
+        var docTitle = Squash(_doc.Title ?? "");
+        var og = Squash(ogTitle ?? "");
+        IElement? best = null, firstH1 = null;
+        var bestLength = 0;
+        foreach (var h in _doc.QuerySelectorAll("h1, h2, h3"))
         {
-            IElement? first = null;
-            foreach (var h in _doc.QuerySelectorAll(selector))
+            var t = Squash(h.TextContent);
+            if (t.Length < 4 || t.Length > 120 || IsHidden(h)) continue;
+            if (h.LocalName == "h1") firstH1 ??= h;
+            if ((docTitle.Contains(t, StringComparison.Ordinal) || og.Contains(t, StringComparison.Ordinal)) && t.Length > bestLength)
             {
-                var t = Normalize(h.TextContent);
-                if (t.Length < 4 || t.Length > 120 || IsHidden(h)) continue;
-                first ??= h;
-                if (Squash(docTitle).Contains(Squash(t)) || Squash(hint).Contains(Squash(t))) return h;
+                best = h;
+                bestLength = t.Length;
             }
-            if (selector == "h1" && first is not null && docTitle.Length == 0) return first;
         }
-        return null;
+        // A heading that is only the site name (a short suffix of the title) is not the headline.
+        if (best is not null && bestLength * 3 < Math.Max(docTitle.Length, og.Length) && !docTitle.StartsWith(Squash(best.TextContent), StringComparison.Ordinal))
+            best = null;
+        return best ?? (docTitle.Length == 0 ? firstH1 : null);
     }
 
-    private string? TitleFromDocument()
+    private static readonly string[] TitleSeparators = [" | ", "｜", " - ", " – ", " — ", "_", "|", " :: "];
+
+    /// <summary>A page title without its site suffix: the part before the first separator, when it is long enough.</summary>
+    internal static string? StripSiteSuffix(string? title)
     {
-        var docTitle = Normalize(_doc.Title ?? "");
-        if (docTitle.Length == 0) return null;
-        var parts = docTitle.Split(['_', '|', '｜'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var best = parts.Length == 0 ? docTitle : parts.MaxBy(p => p.Length)!;
-        var dash = best.LastIndexOf(" - ", StringComparison.Ordinal);
-        if (dash > 4) best = best[..dash];
-        return best.Trim();
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var t = Normalize(title);
+        var cut = t.Length;
+        foreach (var sep in TitleSeparators)
+        {
+            var i = t.IndexOf(sep, StringComparison.Ordinal);
+            if (i >= 4 && i < cut) cut = i;
+        }
+        var dash = t.LastIndexOf('-');
+        if (cut == t.Length && dash >= 8 && t.Length - dash <= 12) cut = dash;
+        return t[..cut].Trim();
     }
+
+    private string? TitleFromDocument() => StripSiteSuffix(_doc.Title);
 
     private LocalDate? FindDateInPage(IElement? titleNode)
     {
@@ -197,6 +218,7 @@ internal sealed class ArticleExtractor
     {
         var stack = new Stack<(IElement El, int Parent)>();
         var parents = new List<int>();
+        var furniture = new List<bool>();
         stack.Push((body, -1));
         while (stack.Count > 0)
         {
@@ -206,12 +228,13 @@ internal sealed class ArticleExtractor
             _elements.Add(el);
             _index[el] = idx;
             parents.Add(parent);
+            furniture.Add((parent >= 0 && furniture[parent]) || IsStrongFurniture(el));
             for (var c = el.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push((c, idx));
         }
         _parent = [.. parents];
         var n = _elements.Count;
         _text = new double[n]; _link = new double[n]; _punct = new double[n];
-        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _score = new double[n];
+        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _dHan = new double[n]; _score = new double[n];
 
         for (var i = 0; i < n; i++)
         {
@@ -221,10 +244,10 @@ internal sealed class ArticleExtractor
             foreach (var child in el.ChildNodes)
             {
                 if (child is not IText t) continue;
-                var (chars, punct) = Count(t.Data);
+                var (chars, punct, han) = Count(t.Data);
                 if (chars == 0) continue;
                 _text[i] += chars; _punct[i] += punct;
-                _dText[block] += chars; _dPunct[block] += punct;
+                _dText[block] += chars; _dPunct[block] += punct; _dHan[block] += han;
                 if (inLink) { _link[i] += chars; _dLink[block] += chars; }
             }
         }
@@ -236,10 +259,12 @@ internal sealed class ArticleExtractor
         }
         for (var i = 0; i < n; i++)
         {
-            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5) continue;
+            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5 || furniture[i]) continue;
             var name = _elements[i].LocalName;
             if (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1])) continue;
-            var s = 1 + _dPunct[i] + Math.Min(_dText[i] / 100.0, 3);
+            // Chinese text scores: Han characters and full-width punctuation, not Latin boilerplate.
+            if (_dHan[i] < 5) continue;
+            var s = 1 + _dPunct[i] + Math.Min(_dHan[i] / 100.0, 3);
             _score[i] += s;
             var a = _parent[i];
             for (var level = 1; a >= 0 && level <= 5; level++, a = _parent[a])
@@ -293,6 +318,13 @@ internal sealed class ArticleExtractor
                 roots.Add(sibling);
         }
         return roots;
+    }
+
+    private static bool IsStrongFurniture(IElement el)
+    {
+        if (el.LocalName is "nav" or "aside" or "footer" or "menu") return true;
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
     }
 
     private bool IsFurniture(IElement el, int idx)
@@ -430,16 +462,17 @@ internal sealed class ArticleExtractor
                                      || style.Replace(" ", "").Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static (int Chars, int Punct) Count(string s)
+    private static (int Chars, int Punct, int Han) Count(string s)
     {
-        int chars = 0, punct = 0;
+        int chars = 0, punct = 0, han = 0;
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c)) continue;
             chars++;
             if (Punctuation.Contains(c)) punct++;
+            else if (IsHan(c)) han++;
         }
-        return (chars, punct);
+        return (chars, punct, han);
     }
 
     internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';

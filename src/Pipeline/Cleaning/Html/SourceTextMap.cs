@@ -15,6 +15,26 @@ internal sealed record CharacterToken(int Start, int End, string Data)
     /// <summary>Source position of each decoded character, resolving entities against the raw source.</summary>
     public SourceChar[] Chars(string source) => _chars ??= Resolve(source);
 
+    /// <summary>A character reference at <paramref name="i"/> (named, decimal or hex; the ';' may be missing).</summary>
+    private static bool TryReference(string source, int i, int end, out int refEnd, out string decoded)
+    {
+        var e = i + 1;
+        while (e < end && e - i < 40 && (char.IsAsciiLetterOrDigit(source[e]) || source[e] == '#')) e++;
+        if (e < end && source[e] == ';') e++;
+        refEnd = e;
+        var reference = source[i..e];
+        decoded = e - i > 1 ? WebUtility.HtmlDecode(reference) : reference;
+        if (decoded != reference && decoded.Length > 0) return true;
+        if (reference.EndsWith(';')) return false;
+        // Legacy references without ';' (&nbsp, &amp): decode the longest known prefix.
+        for (var len = reference.Length; len > 2; len--)
+        {
+            var d = WebUtility.HtmlDecode(reference[..len] + ";");
+            if (d != reference[..len] + ";") { refEnd = i + len; decoded = d; return true; }
+        }
+        return false;
+    }
+
     private SourceChar[] Resolve(string source)
     {
         var result = new SourceChar[Data.Length];
@@ -24,19 +44,14 @@ internal sealed record CharacterToken(int Start, int End, string Data)
         {
             if (i >= end) { result[k++] = new SourceChar(Math.Max(Start, end - 1), 0); continue; }
             var c = source[i];
-            if (c == Data[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
-            if (c == '&')
+            if (c == '&' && TryReference(source, i, end, out var refEnd, out var decoded)
+                && (Data.AsSpan(k).StartsWith(decoded) || (source[i + 1] == '#' && decoded.Length == 1 && Data[k] != '&')))
             {
-                var e = i + 1;
-                while (e < end && e - i < 40 && (char.IsAsciiLetterOrDigit(source[e]) || source[e] == '#')) e++;
-                if (e < end && source[e] == ';') e++;
-                var reference = source[i..e];
-                var decoded = WebUtility.HtmlDecode(reference);
-                var n = decoded != reference && decoded.Length > 0 ? decoded.Length : 1;
-                for (var j = 0; j < n && k < Data.Length; j++) result[k++] = new SourceChar(i, e - i);
-                i = e;
+                for (var j = 0; j < decoded.Length; j++) result[k++] = new SourceChar(i, refEnd - i);
+                i = refEnd;
                 continue;
             }
+            if (c == Data[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
             // Anything else (a replaced NUL, a normalised character): one for one, best effort.
             result[k++] = new SourceChar(i, 1);
             i++;
