@@ -292,7 +292,24 @@ internal sealed class ArticleExtractor
 
     private double LinkDensity(int i) => _text[i] <= 0 ? 0 : _link[i] / _text[i];
 
-    private double Final(int i) => _score[i] * (1 - LinkDensity(i));
+    private static readonly string[] PositiveWords =
+        ["article", "content", "artibody", "main", "post", "text", "entry", "story", "detail", "body", "news", "cont", "zw", "txt"];
+
+    /// <summary>Readability's class weight: +25 for article-like class/id words, -25 for furniture words.</summary>
+    private double ClassWeight(int i)
+    {
+        if (_score[i] <= 0) return 0;
+        var el = _elements[i];
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        if (words.Length <= 1) return 0;
+        var weight = 0.0;
+        if (PositiveWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight += 25;
+        if (FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight -= 25;
+        // A class name alone does not make an article: the weight grows with the text score.
+        return weight * Math.Min(1, _score[i] / 20);
+    }
+
+    private double Final(int i) => (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
 
     private List<IElement> ChooseRoots()
     {
@@ -300,6 +317,9 @@ internal sealed class ArticleExtractor
         var top = 0;
         for (var i = 1; i < _elements.Count; i++)
             if (Final(i) > Final(top)) top = i;
+        if (Environment.GetEnvironmentVariable("TRACE_EXTRACT") == "1")
+            foreach (var i in Enumerable.Range(0, _elements.Count).OrderByDescending(Final).Take(8))
+                Console.Error.WriteLine($"CAND {Final(i):0.0} score={_score[i]:0.0} cw={ClassWeight(i)} ld={LinkDensity(i):0.00} text={_text[i]} <{_elements[i].LocalName} class='{_elements[i].GetAttribute("class")}' id='{_elements[i].Id}'> parent={(_parent[i] >= 0 ? _elements[_parent[i]].LocalName + "." + _elements[_parent[i]].GetAttribute("class") : "")}");
         if (_score[top] <= 0) return [_elements[0]];
         var parent = _parent[top];
         if (parent < 0) return [_elements[top]];
@@ -323,6 +343,7 @@ internal sealed class ArticleExtractor
     private static bool IsStrongFurniture(IElement el)
     {
         if (el.LocalName is "nav" or "aside" or "footer" or "menu") return true;
+        if (el.LocalName is "body" or "html" or "main" or "article") return false;
         var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
         return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
     }
