@@ -76,25 +76,41 @@ internal sealed class SourceTextMap
         {
             var data = node.Data;
             var chars = new SourceChar[data.Length];
-            Array.Fill(chars, new SourceChar(-1, 0));
-            int saveT = t, saveO = o, j = 0, skipped = 0;
-            while (j < data.Length && t < tokens.Count)
+            // Try the node at the current token, then at the next ones (tokens the tree builder dropped).
+            var matched = false;
+            for (var skip = 0; skip <= MaxSkippedTokens && t + skip < tokens.Count && !matched; skip++)
             {
-                var tok = tokens[t];
-                var m = CommonPrefix(data, j, tok.Data, o);
-                if (m == 0)
+                var startO = skip == 0 ? o : 0;
+                if (TryMatch(source, tokens, data, t + skip, startO, chars, out var endT, out var endO))
                 {
-                    if (++skipped > 64) { t = saveT; o = saveO; break; }
-                    t++; o = 0;
-                    continue;
+                    t = endT; o = endO;
+                    matched = true;
                 }
-                var tc = tok.Chars(source);
-                for (var q = 0; q < m; q++) chars[j + q] = tc[o + q];
-                j += m; o += m;
-                if (o >= tok.Data.Length) { t++; o = 0; }
             }
+            if (!matched) Array.Fill(chars, new SourceChar(-1, 0));
             _nodes[node] = chars;
         }
+    }
+
+    private const int MaxSkippedTokens = 64;
+
+    /// <summary>Matches a node's data against consecutive tokens from (t, o); fills the node's source positions.</summary>
+    private static bool TryMatch(string source, IReadOnlyList<CharacterToken> tokens, string data, int t, int o,
+        SourceChar[] chars, out int endT, out int endO)
+    {
+        var j = 0;
+        while (j < data.Length && t < tokens.Count)
+        {
+            var tok = tokens[t];
+            var m = CommonPrefix(data, j, tok.Data, o);
+            if (m == 0) break;
+            var tc = tok.Chars(source);
+            for (var q = 0; q < m; q++) chars[j + q] = tc[o + q];
+            j += m; o += m;
+            if (o >= tok.Data.Length) { t++; o = 0; }
+        }
+        endT = t; endO = o;
+        return j == data.Length;
     }
 
     public SourceChar[]? For(IText node) => _nodes.GetValueOrDefault(node);
