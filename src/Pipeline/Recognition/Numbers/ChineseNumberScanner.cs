@@ -266,6 +266,33 @@ public sealed class ChineseNumberScanner
     private bool IsLatinScaleAt(string text, int index) =>
         index < text.Length && _lex.LatinScales.ContainsKey(text[index]) && (index + 1 >= text.Length || !Scan.IsAsciiLetter(text[index + 1]));
 
+    /// <summary>五分之一 (denominator first), 3/5 (numerator first).</summary>
+    public bool TryFraction(string text, NumberToken first, out NumberToken fraction)
+    {
+        fraction = first;
+        var p = Scan.SkipSpaces(text, first.End);
+        if (p + 1 < text.Length && text[p] == '分')
+        {
+            var q = Scan.SkipSpaces(text, p + 1);
+            if (q < text.Length && text[q] == '之')
+            {
+                var r = Scan.SkipSpaces(text, q + 1);
+                if (r < text.Length && CanStart(text, r) && TryScan(text, r, out var num) && first.Value != 0)
+                {
+                    fraction = new NumberToken(first.Start, num.End, num.Value / first.Value, 0, first.Shape | NumberShape.Decimal);
+                    return true;
+                }
+            }
+        }
+        if (p == first.End && p + 1 < text.Length && text[p] is '/' or '／' && first.HasArabic && Scan.IsDigit(text[p + 1])
+            && TryScan(text, p + 1, out var den) && den.Value != 0 && den.IsPlainInteger)
+        {
+            fraction = new NumberToken(first.Start, den.End, first.Value / den.Value, 0, first.Shape | NumberShape.Decimal);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>Arabic digits with optional thousands separators (<c>,</c> or <c>，</c> before exactly three digits)
     /// and a decimal part.</summary>
     public static bool TryArabic(string text, int index, out decimal value, out decimal precision, out int end, out bool grouped, out bool isDecimal)

@@ -82,6 +82,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
         if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
+        if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
 
         var quantity = Classify(text, token);
         if (quantity is null) return token.End;
@@ -89,14 +90,15 @@ public sealed class QuantityRecognizer : IRecognizer
 
         // A range: 151至165港元, 38.34亿至41.89亿港元, 3%至5%.
         var conn = Scan.SkipSpaces(text, qv.End);
+        var bare = qv.Kind == MentionKind.Number && qv.Value is Number { Unit: CountUnit.None } && qv.End == token.End;
         if (_lex.RangeConnectors.TryMatch(text, conn, out _, out var connEnd))
         {
             var q2 = Scan.SkipSpaces(text, connEnd);
             if (q2 < text.Length && _numbers.CanStart(text, q2) && !(text[q2] is '-' or '－') && _numbers.TryScan(text, q2, out var t2)
-                && !IsCodeAfter(text, t2.End) && Classify(text, t2) is { } second && second.Kind == qv.Kind
-                && (qv.UnitEnd == token.End || SameUnit(qv.Value, second.Value)))
+                && !IsCodeAfter(text, t2.End) && Classify(text, t2) is { } second
+                && (bare || second.Kind == qv.Kind && SameUnit(qv.Value, second.Value)))
             {
-                var low = qv.UnitEnd == token.End ? Rebase(second.Value, token) : qv.Value;
+                var low = bare ? Rebase(second.Value, token) : qv.Value;
                 var (rq, _) = PrefixQualifier(text, token.Start);
                 var rangeQual = rq;
                 var sq = SuffixQualifier(text, second.End, ref rangeQual);
@@ -277,7 +279,16 @@ public sealed class QuantityRecognizer : IRecognizer
         _ => r,
     };
 
-    private static decimal Trim(decimal d) => d / 1.0000000000000000000000000000m;
+    private static decimal Trim(decimal d)
+    {
+        while (d.Scale > 0)
+        {
+            var shorter = decimal.Round(d, d.Scale - 1);
+            if (shorter != d) break;
+            d = shorter;
+        }
+        return d;
+    }
 
     /// <summary>Links an amount and the bracketed amount right after it in another currency.</summary>
     private static void LinkEquivalents(string text, List<Mention> output, int first)

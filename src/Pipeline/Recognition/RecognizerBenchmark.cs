@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Pipeline.Recognition;
+
+/// <summary>Throughput of the zh-Hans model with all recognizers on (the lead's <c>pipeline bench</c> calls it).
+/// The peer is measured with <c>node run.js --bench 3 FILE...</c> in ../shared/peers/recognizers-js on the same text.</summary>
+public static class RecognizerBenchmark
+{
+    public sealed record Result(long Characters, int Mentions, TimeSpan Elapsed)
+    {
+        public double CharsPerSecond => Characters / Math.Max(Elapsed.TotalSeconds, 1e-9);
+        public double MegabytesPerSecond => CharsPerSecond * 2 / 1_000_000; // UTF-16
+    }
+
+    /// <summary>Recognizes <paramref name="text"/> line by line (as the peer is fed), <paramref name="rounds"/>
+    /// times after one warm-up round, and returns the best round.</summary>
+    public static Result Run(string text, int rounds = 3, RecognitionModel? model = null)
+    {
+        model ??= RecognitionExtensions.CreateChineseModel();
+        var lines = text.Split('\n');
+        var context = RecognitionContext.Chinese(new NodaTime.LocalDate(2026, 1, 18));
+        Result? best = null;
+        for (var round = 0; round <= rounds; round++)
+        {
+            var mentions = 0;
+            var sw = Stopwatch.StartNew();
+            foreach (var line in lines) mentions += model.Recognize(line, context).Count;
+            sw.Stop();
+            var r = new Result(text.Length, mentions, sw.Elapsed);
+            if (round > 0 && (best is null || r.Elapsed < best.Elapsed)) best = r;
+        }
+        return best!;
+    }
+}
