@@ -271,11 +271,12 @@ public sealed class QuantityRecognizer : IRecognizer
     /// <summary>Drops trailing zeros carried by decimal arithmetic (6248000000.00 → 6248000000).</summary>
     internal static Resolution Normalize(Resolution r) => r switch
     {
-        Money m => m with { Amount = Trim(m.Amount), Precision = Trim(m.Precision) },
-        Percentage p => p with { Percent = Trim(p.Percent), Precision = Trim(p.Precision) },
-        PercentagePoints p => p with { Points = Trim(p.Points), Precision = Trim(p.Precision) },
-        Multiple m => m with { Times = Trim(m.Times), Precision = Trim(m.Precision) },
-        Number n => n with { Value = Trim(n.Value), Precision = Trim(n.Precision) },
+        // New instances, not `with`: the base Value is captured at construction.
+        Money m => new Money(Trim(m.Amount), m.Currency, Trim(m.Precision)),
+        Percentage p => new Percentage(Trim(p.Percent), Trim(p.Precision)),
+        PercentagePoints p => new PercentagePoints(Trim(p.Points), Trim(p.Precision)),
+        Multiple m => new Multiple(Trim(m.Times), Trim(m.Precision)),
+        Number n => new Number(Trim(n.Value), Trim(n.Precision), n.Unit),
         _ => r,
     };
 
