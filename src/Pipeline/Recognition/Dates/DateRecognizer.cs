@@ -56,7 +56,7 @@ public sealed class DateRecognizer : IRecognizer
         while (i < text.Length)
         {
             if (IsSentenceEnd(text[i])) { state.ContextYear = 0; state.ContextMonth = 0; }
-            if (!CouldStart(text[i])) { i++; continue; }
+            if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
             if (item is null) { i++; continue; }
             items.Add(item);
@@ -67,10 +67,6 @@ public sealed class DateRecognizer : IRecognizer
         ApplyCutoffLists(text, items);
         Emit(text, items, output);
     }
-
-    private bool CouldStart(char c) =>
-        Scan.IsDigit(c) || _lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c) || c is '今' or '本' or '去' or '明' or '前' or '后' or '後'
-        or '上' or '下' or '第' or '截' or '当' or '這' or '这' or '昨' or '大' or '来' or '同' or 'Q' or 'H' or '年' or '全';
 
     private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
 
@@ -297,10 +293,19 @@ public sealed class DateRecognizer : IRecognizer
 
         if (contextYear == 0) return null;
 
+        // A numeral must be followed by a date word (季度, 月, 日, 年…) to be worth a closer look.
+        if (Scan.IsDigit(text[i]) || _lex.IsNumeralChar(text[i]))
+        {
+            if (!ReadSmall(text, i, out _, out var smallEnd)) return null;
+            var w0 = Scan.SkipSpaces(text, smallEnd);
+            if (!(_lex.QuarterWords.StartsAt(text, w0) || _lex.MonthWords.StartsAt(text, w0) || _lex.DayWords.StartsAt(text, w0)
+                  || _lex.RangeConnectors.StartsAt(text, w0))) return null;
+        }
+
         // 上半年, 第三季度, 前 9 个月, Q3 without a year: the sentence's year, else the reference year.
         if (_lex.Halves.TryMatch(text, i, out var half, out var he))
             return new Item { Start = i, End = he, Period = ReportingPeriod.Half(contextYear, half), Year = contextYear };
-        if (text[i] is '第' or '前' or 'Q' or 'H' || _lex.Digits.ContainsKey(text[i]) || Scan.IsDigit(text[i]))
+        if (text[i] is '第' or '前' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
         {
             if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
             if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe))
@@ -415,7 +420,7 @@ public sealed class DateRecognizer : IRecognizer
             }
             return false;
         }
-        if (_lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c))
+        if ((_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0))
         {
             if (i > 0 && (_lex.IsNumeralChar(text[i - 1]) || text[i - 1] is '第' or '近' or '前' or '后' or '過' or '过' or '每')) return false;
             if (!_numbers.TryScan(text, i, out var t)) return false;
@@ -477,7 +482,7 @@ public sealed class DateRecognizer : IRecognizer
             if (!ReadDigits(text, p, 2, out value, out end)) return false;
             return !(end < text.Length && text[end] is '.' or '．' && end + 1 < text.Length && Scan.IsDigit(text[end + 1]));
         }
-        if (!_lex.Digits.ContainsKey(text[p]) && !_lex.Units.ContainsKey(text[p])) return false;
+        if (!(_lex.Digit(text[p]) >= 0) && !(_lex.Unit(text[p]) > 0)) return false;
         if (!_numbers.TryScan(text, p, out var t) || t.IsDigitSequence || t.Value != decimal.Truncate(t.Value) || t.Value is < 0 or > 99) return false;
         value = (int)t.Value;
         end = t.End;
@@ -548,7 +553,7 @@ public sealed class DateRecognizer : IRecognizer
                 }
             }
             var kind = period.IsDay ? MentionKind.Date : MentionKind.Period;
-            output.Add(new Mention(kind, new TextSpan(start, end), text.Substring(start, end - start), new PeriodResolution(period)));
+            output.Add(new Mention(kind, new TextSpan(start, end), text.Substring(start, end - start), new PeriodResolution(period)) { Recognizer = Name });
         }
     }
 }

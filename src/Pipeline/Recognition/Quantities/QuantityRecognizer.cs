@@ -31,6 +31,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var i = 0;
         while (i < text.Length)
         {
+            if (!_lex.MayStartQuantity(text[i])) { i++; continue; }
             var next = TryAt(text, i, output);
             i = next > i ? next : i + 1;
         }
@@ -127,7 +128,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (p < text.Length && text[p] is '多' or '余' or '餘' && !t.HasChinese | t.Value >= 10 && (t.Shape & NumberShape.Decimal) == 0)
         {
             var after = p + 1;
-            if (!(after < text.Length && text[after] is '万' or '亿' or '萬' or '億'))
+            if (!(after < text.Length && _lex.Scale(text[after]) > 0))
             {
                 qualifier = Qualifier.GreaterThan;
                 p = Scan.SkipSpaces(text, after);
@@ -265,8 +266,8 @@ public sealed class QuantityRecognizer : IRecognizer
         return false;
     }
 
-    private static Mention Make(MentionKind kind, string text, int start, int end, Resolution value, Qualifier q) =>
-        new(kind, new TextSpan(start, end), text.Substring(start, end - start), Normalize(value), q);
+    private Mention Make(MentionKind kind, string text, int start, int end, Resolution value, Qualifier q) =>
+        new(kind, new TextSpan(start, end), text.Substring(start, end - start), Normalize(value), q) { Recognizer = Name };
 
     /// <summary>Drops trailing zeros carried by decimal arithmetic (6248000000.00 → 6248000000).</summary>
     internal static Resolution Normalize(Resolution r) => r switch
