@@ -63,6 +63,21 @@ public sealed class ChineseLexicon
     public required WordTable<bool> MonthsWords { get; init; }
     public required WordTable<bool> ListJoiners { get; init; }
     public required WordTable<bool> RangePrefixes { get; init; }
+    public required WordTable<int> WeekPrefixes { get; init; }
+    public required WordTable<bool> WeekWords { get; init; }
+    public required WordTable<int> Weekdays { get; init; }
+    public required char Weekend { get; init; }
+    public required WordTable<bool> DurationsBack { get; init; }
+    public required WordTable<bool> DurationsOn { get; init; }
+    public required WordTable<string> DurationUnits { get; init; }
+    public required string Decade { get; init; }
+    public required WordTable<bool> Century { get; init; }
+    public required WordTable<int> RelativeCenturies { get; init; }
+    public required WordTable<bool> BetweenJoiners { get; init; }
+    public required WordTable<bool> BetweenSuffixes { get; init; }
+    public required WordTable<bool> BetweenPrefixes { get; init; }
+    public required WordTable<bool> AfterWords { get; init; }
+    public required WordTable<bool> BeforeWords { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -183,10 +198,26 @@ public sealed class ChineseLexicon
             MonthsWords = WordTable.Of(dates.MonthsWord),
             ListJoiners = WordTable.Of(dates.ListJoiners),
             RangePrefixes = WordTable.Of(dates.RangePrefixes),
+            WeekPrefixes = new(dates.WeekPrefixes.Select(p => (p.Key, p.Value))),
+            WeekWords = WordTable.Of(dates.WeekWords),
+            Weekdays = new(dates.Weekdays.Select(p => (p.Key, p.Value))),
+            Weekend = dates.Weekend is { Length: 1 } we ? we[0] : throw new InvalidDataException("dates.yaml weekend must be one character"),
+            DurationsBack = WordTable.Of(dates.DurationsBack),
+            DurationsOn = WordTable.Of(dates.DurationsOn),
+            DurationUnits = new(dates.DurationUnits.Select(p => (p.Key, p.Value))),
+            Decade = dates.Decade,
+            Century = WordTable.Of(dates.Century),
+            RelativeCenturies = new(dates.RelativeCenturies.Select(p => (p.Key, p.Value))),
+            BetweenJoiners = WordTable.Of(dates.BetweenJoiners),
+            BetweenSuffixes = WordTable.Of(dates.BetweenSuffixes),
+            BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
+            AfterWords = WordTable.Of(dates.AfterWords),
+            BeforeWords = WordTable.Of(dates.BeforeWords),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
-            .Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
+            .Concat(dates.RelativeCenturies.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -263,5 +294,20 @@ public sealed class ChineseLexicon
         public List<string> MonthsWord { get; set; } = new();
         public List<string> ListJoiners { get; set; } = new();
         public List<string> RangePrefixes { get; set; } = new();
+        public Dictionary<string, int> WeekPrefixes { get; set; } = new();
+        public List<string> WeekWords { get; set; } = new();
+        public Dictionary<string, int> Weekdays { get; set; } = new();
+        public string Weekend { get; set; } = "末";
+        public List<string> DurationsBack { get; set; } = new();
+        public List<string> DurationsOn { get; set; } = new();
+        public Dictionary<string, string> DurationUnits { get; set; } = new();
+        public string Decade { get; set; } = "年代";
+        public List<string> Century { get; set; } = new();
+        public Dictionary<string, int> RelativeCenturies { get; set; } = new();
+        public List<string> BetweenJoiners { get; set; } = new();
+        public List<string> BetweenSuffixes { get; set; } = new();
+        public List<string> BetweenPrefixes { get; set; } = new();
+        public List<string> AfterWords { get; set; } = new();
+        public List<string> BeforeWords { get; set; } = new();
     }
 }
