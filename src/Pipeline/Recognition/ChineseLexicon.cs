@@ -63,8 +63,66 @@ public sealed class ChineseLexicon
     public required WordTable<bool> MonthsWords { get; init; }
     public required WordTable<bool> ListJoiners { get; init; }
     public required WordTable<bool> RangePrefixes { get; init; }
+    public required WordTable<int> WeekPrefixes { get; init; }
+    public required WordTable<bool> WeekWords { get; init; }
+    public required WordTable<int> Weekdays { get; init; }
+    public required char Weekend { get; init; }
+    public required WordTable<bool> DurationsBack { get; init; }
+    public required WordTable<bool> DurationsOn { get; init; }
+    public required WordTable<string> DurationUnits { get; init; }
+    public required string Decade { get; init; }
+    public required WordTable<bool> Century { get; init; }
+    public required WordTable<int> RelativeCenturies { get; init; }
+    public required WordTable<bool> BetweenJoiners { get; init; }
+    public required WordTable<bool> BetweenSuffixes { get; init; }
+    public required WordTable<bool> BetweenPrefixes { get; init; }
+    public required WordTable<bool> AfterWords { get; init; }
+    public required WordTable<bool> BeforeWords { get; init; }
 
-    public bool IsNumeralChar(char c) => Digits.ContainsKey(c) || Units.ContainsKey(c) || Scales.ContainsKey(c);
+    // Per-character tables (one array read per character on the hot path instead of hash lookups).
+    private sbyte[] _digit = [];
+    private short[] _unit = [];
+    private byte[] _scale = [];
+    private long[] _scaleValues = [];
+    private byte[] _flags = [];
+    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4;
+
+    /// <summary>Value of a Chinese digit character (零..九, 壹..玖, 两), or -1.</summary>
+    public int Digit(char c) => _digit[c];
+
+    /// <summary>10, 100 or 1000 for 十/百/千 (拾/佰/仟), else 0.</summary>
+    public int Unit(char c) => _unit[c];
+
+    /// <summary>10⁴, 10⁸, 10¹² for 万/亿/兆 (萬/億), else 0.</summary>
+    public long Scale(char c) => _scaleValues[_scale[c]];
+
+    public bool IsNumeralChar(char c) => (_flags[c] & NumeralFlag) != 0;
+
+    /// <summary>Whether a quantity (number, percentage prefix, currency symbol) may start with this character.</summary>
+    public bool MayStartQuantity(char c) => (_flags[c] & QuantityStartFlag) != 0;
+
+    /// <summary>Whether a date or period may start with this character.</summary>
+    public bool MayStartDate(char c) => (_flags[c] & DateStartFlag) != 0;
+
+    private void BuildTables(IEnumerable<string> dateWords)
+    {
+        _digit = new sbyte[char.MaxValue + 1];
+        Array.Fill(_digit, (sbyte)-1);
+        _unit = new short[char.MaxValue + 1];
+        _scale = new byte[char.MaxValue + 1];
+        _flags = new byte[char.MaxValue + 1];
+        foreach (var (c, v) in Digits) { _digit[c] = (sbyte)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
+        foreach (var (c, v) in Units) { _unit[c] = (short)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
+        var scales = new List<long> { 0 };
+        foreach (var (c, v) in Scales) { _scale[c] = (byte)scales.Count; scales.Add(v); _flags[c] |= NumeralFlag; }
+        _scaleValues = scales.ToArray();
+        for (var c = '0'; c <= '9'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
+        for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
+        foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
+        foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words)) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
+    }
 
     /// <summary>True when the numeral at <paramref name="index"/> is part of a listed non-number word.</summary>
     public bool InNotNumberWord(string text, int index)
@@ -94,7 +152,7 @@ public sealed class ChineseLexicon
                 list.Add((w, k));
             }
 
-        return new ChineseLexicon
+        var lexicon = new ChineseLexicon
         {
             Digits = Chars(numbers.Digits),
             NotDecimalDigits = CharSet(numbers.NotDecimalDigits),
@@ -140,7 +198,27 @@ public sealed class ChineseLexicon
             MonthsWords = WordTable.Of(dates.MonthsWord),
             ListJoiners = WordTable.Of(dates.ListJoiners),
             RangePrefixes = WordTable.Of(dates.RangePrefixes),
+            WeekPrefixes = new(dates.WeekPrefixes.Select(p => (p.Key, p.Value))),
+            WeekWords = WordTable.Of(dates.WeekWords),
+            Weekdays = new(dates.Weekdays.Select(p => (p.Key, p.Value))),
+            Weekend = dates.Weekend is { Length: 1 } we ? we[0] : throw new InvalidDataException("dates.yaml weekend must be one character"),
+            DurationsBack = WordTable.Of(dates.DurationsBack),
+            DurationsOn = WordTable.Of(dates.DurationsOn),
+            DurationUnits = new(dates.DurationUnits.Select(p => (p.Key, p.Value))),
+            Decade = dates.Decade,
+            Century = WordTable.Of(dates.Century),
+            RelativeCenturies = new(dates.RelativeCenturies.Select(p => (p.Key, p.Value))),
+            BetweenJoiners = WordTable.Of(dates.BetweenJoiners),
+            BetweenSuffixes = WordTable.Of(dates.BetweenSuffixes),
+            BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
+            AfterWords = WordTable.Of(dates.AfterWords),
+            BeforeWords = WordTable.Of(dates.BeforeWords),
         };
+        lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
+            .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
+            .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
+            .Concat(dates.RelativeCenturies.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+        return lexicon;
     }
 
     private static T Read<T>(string culture, string file)
@@ -216,5 +294,20 @@ public sealed class ChineseLexicon
         public List<string> MonthsWord { get; set; } = new();
         public List<string> ListJoiners { get; set; } = new();
         public List<string> RangePrefixes { get; set; } = new();
+        public Dictionary<string, int> WeekPrefixes { get; set; } = new();
+        public List<string> WeekWords { get; set; } = new();
+        public Dictionary<string, int> Weekdays { get; set; } = new();
+        public string Weekend { get; set; } = "末";
+        public List<string> DurationsBack { get; set; } = new();
+        public List<string> DurationsOn { get; set; } = new();
+        public Dictionary<string, string> DurationUnits { get; set; } = new();
+        public string Decade { get; set; } = "年代";
+        public List<string> Century { get; set; } = new();
+        public Dictionary<string, int> RelativeCenturies { get; set; } = new();
+        public List<string> BetweenJoiners { get; set; } = new();
+        public List<string> BetweenSuffixes { get; set; } = new();
+        public List<string> BetweenPrefixes { get; set; } = new();
+        public List<string> AfterWords { get; set; } = new();
+        public List<string> BeforeWords { get; set; } = new();
     }
 }

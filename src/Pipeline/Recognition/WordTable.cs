@@ -60,6 +60,8 @@ public sealed class WordTable<TValue>
     }
 
     public bool StartsAt(string text, int index) => TryMatch(text, index, out _, out _);
+
+    public IEnumerable<string> Words => _byFirst.Values.SelectMany(v => v).Select(e => e.Word);
 }
 
 public static class WordTable

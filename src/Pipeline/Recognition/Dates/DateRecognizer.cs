@@ -38,6 +38,7 @@ public sealed class DateRecognizer : IRecognizer
         public int CutoffMonths;   // 止九个月 → 9; 0 when absent
         public int Year;
         public int Month;          // 0 when not written
+        public bool IsRange;       // written as a range (2022-2024年): a 从 before it belongs to it
     }
 
     private struct State
@@ -56,7 +57,7 @@ public sealed class DateRecognizer : IRecognizer
         while (i < text.Length)
         {
             if (IsSentenceEnd(text[i])) { state.ContextYear = 0; state.ContextMonth = 0; }
-            if (!CouldStart(text[i])) { i++; continue; }
+            if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
             if (item is null) { i++; continue; }
             items.Add(item);
@@ -67,10 +68,6 @@ public sealed class DateRecognizer : IRecognizer
         ApplyCutoffLists(text, items);
         Emit(text, items, output);
     }
-
-    private bool CouldStart(char c) =>
-        Scan.IsDigit(c) || _lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c) || c is '今' or '本' or '去' or '明' or '前' or '后' or '後'
-        or '上' or '下' or '第' or '截' or '当' or '這' or '这' or '昨' or '大' or '来' or '同' or 'Q' or 'H' or '年' or '全';
 
     private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
 
@@ -109,7 +106,7 @@ public sealed class DateRecognizer : IRecognizer
             return dayItem;
         }
         if (spanYear > 0)
-            return new Item { Start = i, End = spanEnd, Period = ReportingPeriod.Years(year, spanYear), ExplicitYear = true, Year = spanYear, YearOnly = false };
+            return new Item { Start = i, End = spanEnd, Period = ReportingPeriod.Years(year, spanYear), ExplicitYear = true, Year = spanYear, IsRange = true };
 
         var p = Scan.SkipSpaces(text, yearEnd);
         var item = new Item { Start = i, Year = year, ExplicitYear = explicitYear };
@@ -206,10 +203,13 @@ public sealed class DateRecognizer : IRecognizer
         if (ReadSmall(text, d, out var day, out var de) && day is >= 1 and <= 31)
         {
             var dw = Scan.SkipSpaces(text, de);
-            if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) || (dw >= text.Length || !IsCjkContinuation(text[dw])) && de > d)
+            if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) || (dw >= text.Length || !IsCjkContinuation(text[dw]) || _lex.RangeConnectors.StartsAt(text, dw)) && de > d)
             {
                 var dayEnd = dwe > dw ? dwe : de;
+                if (!item.ExplicitYear && st.ContextYear == 0)
+                    for (var k = 0; k < 8 && day > CalendarDays(year, month); k++) year--;
                 if (day > CalendarDays(year, month)) return false;
+                item.Year = year;
                 var date = new LocalDate(year, month, day);
                 Set(item, dayEnd, ReportingPeriod.Day(date));
                 TryCutoffSuffix(text, dayEnd, date, item);
@@ -260,9 +260,19 @@ public sealed class DateRecognizer : IRecognizer
         var reference = st.Reference;
         var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
 
+        // 九十年代, 20世纪80年代, 上世纪90年代.
+        if (TryDecade(text, i, reference) is { } decade) return decade;
+        // 13.5.2015, 3-7-2017, 05/05/89, 27-7-3.
+        if (Scan.IsDigit(text[i]) && TryNumericDayFirst(text, i) is { } numeric) return numeric;
+
         // 今日, 昨天…
         if (reference is { } today && _lex.RelativeDays.TryMatch(text, i, out var dayOffset, out var rde, innerSpaces: false))
             return Day(i, rde, today.PlusDays(dayOffset));
+
+        // 上周一, 下周, 这个星期一, 周末.
+        if (reference is { } weekRef && TryWeek(text, i, weekRef) is { } week) return week;
+        // 近三年, 过去十年, 未来两天, 上2个月 (前 N 个月 and 前三季度 are leading months of a year, below).
+        if (reference is { } durRef && TryRelativeDuration(text, i, durRef) is { } duration) return duration;
 
         // 今 (8) 日 / 本月 8 日: a day of the reference month.
         if (reference is { } r && text[i] is '今' or '本')
@@ -297,10 +307,19 @@ public sealed class DateRecognizer : IRecognizer
 
         if (contextYear == 0) return null;
 
+        // A numeral must be followed by a date word (季度, 月, 日, 年…) to be worth a closer look.
+        if (Scan.IsDigit(text[i]) || _lex.IsNumeralChar(text[i]))
+        {
+            if (!ReadSmall(text, i, out _, out var smallEnd)) return null;
+            var w0 = Scan.SkipSpaces(text, smallEnd);
+            if (!(_lex.QuarterWords.StartsAt(text, w0) || _lex.MonthWords.StartsAt(text, w0) || _lex.DayWords.StartsAt(text, w0)
+                  || _lex.RangeConnectors.StartsAt(text, w0))) return null;
+        }
+
         // 上半年, 第三季度, 前 9 个月, Q3 without a year: the sentence's year, else the reference year.
         if (_lex.Halves.TryMatch(text, i, out var half, out var he))
             return new Item { Start = i, End = he, Period = ReportingPeriod.Half(contextYear, half), Year = contextYear };
-        if (text[i] is '第' or '前' or 'Q' or 'H' || _lex.Digits.ContainsKey(text[i]) || Scan.IsDigit(text[i]))
+        if (text[i] is '第' or '前' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
         {
             if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
             if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe))
@@ -332,8 +351,13 @@ public sealed class DateRecognizer : IRecognizer
             {
                 var year = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
                 var month2 = st.ContextMonth > 0 ? st.ContextMonth : reference?.Month ?? 0;
-                if (year > 0 && month2 > 0 && dayOnly <= CalendarDays(year, month2))
-                    return Day(i, dwe, new LocalDate(year, month2, dayOnly));
+                if (year > 0 && month2 > 0)
+                {
+                    // 29日 in a February: the nearest earlier month that has that day.
+                    var ym = new LocalDate(year, month2, 1);
+                    for (var k = 0; k < 3 && dayOnly > CalendarDays(ym.Year, ym.Month); k++) ym = ym.PlusMonths(-1);
+                    if (dayOnly <= CalendarDays(ym.Year, ym.Month)) return Day(i, dwe, new LocalDate(ym.Year, ym.Month, dayOnly));
+                }
             }
         }
         return null;
@@ -392,6 +416,24 @@ public sealed class DateRecognizer : IRecognizer
                     year = v; end = ye; explicitYear = true;
                     return true;
                 }
+                // 从2016到2018: bare years need the 从 to be read as years.
+                if (_lex.RangePrefixes.TryMatchBefore(text, Scan.SkipSpacesBack(text, i), out _, out _)
+                    && _lex.RangeConnectors.TryMatch(text, w, out _, out var brc))
+                {
+                    var q = Scan.SkipSpaces(text, brc);
+                    if (ReadDigits(text, q, 4, out var v3, out var q3) && q3 - q == 4 && v3 > v && !(q3 < text.Length && Scan.IsAsciiLetter(text[q3])))
+                    {
+                        year = v; spanYear = v3; spanEnd = q3; explicitYear = true;
+                        return true;
+                    }
+                }
+                // 2010 01 29
+                if (p < text.Length && text[p] == ' ' && TryNumericDate(text, p, v, out var spEnd, out var spDate)
+                    && spEnd - p == 6)
+                {
+                    year = v; end = spEnd; explicitYear = true; day = spDate;
+                    return true;
+                }
                 // 2025H1 / 2025 Q3
                 if (w < text.Length && text[w] is 'Q' or 'H' && w + 1 < text.Length && Scan.IsDigit(text[w + 1]) && v is >= 1900 and <= 2100)
                 {
@@ -415,14 +457,14 @@ public sealed class DateRecognizer : IRecognizer
             }
             return false;
         }
-        if (_lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c))
+        if ((_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0))
         {
             if (i > 0 && (_lex.IsNumeralChar(text[i - 1]) || text[i - 1] is '第' or '近' or '前' or '后' or '過' or '过' or '每')) return false;
             if (!_numbers.TryScan(text, i, out var t)) return false;
             var w = Scan.SkipSpaces(text, t.End);
             if (!_lex.YearWords.TryMatch(text, w, out _, out var ye) || YearBlocked(text, ye)) return false;
             var digits = t.End - t.Start;
-            if (t.IsDigitSequence && digits == 4) year = (int)t.Value;
+            if (t.IsDigitSequence && digits is 3 or 4) year = (int)t.Value;
             else if (t.IsDigitSequence && digits == 2) year = t.Value < 50 ? 2000 + (int)t.Value : 1900 + (int)t.Value;
             else if (!t.IsDigitSequence && t.Value is >= 1000 and <= 2999 && t.Value == decimal.Truncate(t.Value)) year = (int)t.Value;
             else return false;
@@ -477,7 +519,7 @@ public sealed class DateRecognizer : IRecognizer
             if (!ReadDigits(text, p, 2, out value, out end)) return false;
             return !(end < text.Length && text[end] is '.' or '．' && end + 1 < text.Length && Scan.IsDigit(text[end + 1]));
         }
-        if (!_lex.Digits.ContainsKey(text[p]) && !_lex.Units.ContainsKey(text[p])) return false;
+        if (!(_lex.Digit(text[p]) >= 0) && !(_lex.Unit(text[p]) > 0)) return false;
         if (!_numbers.TryScan(text, p, out var t) || t.IsDigitSequence || t.Value != decimal.Truncate(t.Value) || t.Value is < 0 or > 99) return false;
         value = (int)t.Value;
         end = t.End;
@@ -485,6 +527,128 @@ public sealed class DateRecognizer : IRecognizer
     }
 
     private static int CalendarDays(int year, int month) => year is >= 1 and <= 9999 ? CalendarSystem.Iso.GetDaysInMonth(year, month) : 31;
+
+    // ---- weeks, durations, decades, numeric dates ---------------------------------------------------------
+
+    /// <summary>上周一 / 这个星期一 / 星期一 (this week's) / 下周 (Monday..Sunday) / 下周末 (Saturday..Sunday).</summary>
+    private Item? TryWeek(string text, int i, LocalDate reference)
+    {
+        if (i > 0 && text[i - 1] is '每' or '一' or '两' or '兩' or '几' or '幾') return null;
+        var p = i;
+        var offset = 0;
+        var prefixed = _lex.WeekPrefixes.TryMatch(text, p, out offset, out var pe, innerSpaces: false);
+        if (prefixed)
+        {
+            p = pe;
+            if (p < text.Length && text[p] is '个' or '個') p++;
+        }
+        if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return null;
+        var monday = reference.PlusDays(1 - (int)reference.DayOfWeek).PlusWeeks(offset);
+        if (_lex.Weekdays.TryMatch(text, we, out var weekday, out var wde, innerSpaces: false)
+            && !(wde < text.Length && (IsIdeograph(text[wde]) && text[wde] is '年' or '期' or '刊' or '报' or '報' or '边' or '邊' or '围' or '圍')))
+            return Day(i, wde, monday.PlusDays(weekday - 1));
+        if (!prefixed) return null;
+        if (we < text.Length && text[we] == _lex.Weekend)
+            return new Item { Start = i, End = we + 1, Period = ReportingPeriod.Between(monday.PlusDays(5), monday.PlusDays(6)) };
+        if (we < text.Length && text[we] is '年' or '期' or '刊' or '报' or '報') return null;
+        return new Item { Start = i, End = we, Period = ReportingPeriod.Between(monday, monday.PlusDays(6)) };
+    }
+
+    /// <summary>近三年 → the three years up to the reference date; 未来两天 → the two days after it.</summary>
+    private Item? TryRelativeDuration(string text, int i, LocalDate reference)
+    {
+        var back = _lex.DurationsBack.TryMatch(text, i, out _, out var pe, innerSpaces: false);
+        if (!back && !_lex.DurationsOn.TryMatch(text, i, out _, out pe, innerSpaces: false)) return null;
+        var q = Scan.SkipSpaces(text, pe);
+        if (!ReadSmall(text, q, out var n, out var ne) || n < 1) return null;
+        var u = Scan.SkipSpaces(text, ne);
+        if (!_lex.DurationUnits.TryMatch(text, u, out var unit, out var ue)) return null;
+        if (text[i] == '前' && unit is "month" or "year" && (text[Scan.SkipSpacesBack(text, u) - 1] is '个' or '個' || unit == "month")) return null;
+        if (ue < text.Length && text[ue] is '度' or '代' or '级' or '級') return null;
+        LocalDate Shift(LocalDate d, int k) => unit switch
+        {
+            "year" => d.PlusYears(k),
+            "month" => d.PlusMonths(k),
+            "week" => d.PlusWeeks(k),
+            _ => d.PlusDays(k),
+        };
+        var period = back
+            ? ReportingPeriod.Between(Shift(reference, -n), reference.PlusDays(-1))
+            : ReportingPeriod.Between(reference.PlusDays(1), Shift(reference, n));
+        return new Item { Start = i, End = ue, Period = period };
+    }
+
+    /// <summary>九十年代 (1990s), 20世纪80年代, 上世纪90年代, 本世纪20年代.</summary>
+    private Item? TryDecade(string text, int i, LocalDate? reference)
+    {
+        var p = i;
+        var century = 0; // first year of the century, 0 when not written
+        if (_lex.RelativeCenturies.TryMatch(text, p, out var rel, out var re, innerSpaces: false))
+        {
+            if (reference is not { } r) return null;
+            century = (r.Year / 100 + rel) * 100;
+            p = re;
+        }
+        else if (ReadSmall(text, p, out var c, out var ce) && c is >= 1 and <= 30 && _lex.Century.TryMatch(text, Scan.SkipSpaces(text, ce), out _, out var cwe))
+        {
+            century = (c - 1) * 100;
+            p = cwe;
+        }
+        var q = Scan.SkipSpaces(text, p);
+        if (!ReadSmall(text, q, out var d, out var de) || d % 10 != 0 || d > 90) return null;
+        var w = Scan.SkipSpaces(text, de);
+        if (!text.AsSpan(w).StartsWith(_lex.Decade)) return null;
+        var first = (century == 0 ? 1900 : century) + d;
+        return new Item { Start = i, End = w + _lex.Decade.Length, Period = ReportingPeriod.Years(first, first + 9) };
+    }
+
+    /// <summary>Day-first numeric dates: 13.5.2015, 3-7-2017, 1/2/2020, 05/05/89 (D/M/YY), 3-7-07 (D-M-YY),
+    /// 27-7-3 and 12-11-10 (YY-M-D).</summary>
+    private static Item? TryNumericDayFirst(string text, int i)
+    {
+        if (i > 0 && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '/' or '-' or ':')) return null;
+        if (!ReadDigits(text, i, 2, out var a, out var ae) || ae >= text.Length) return null;
+        var sep = text[ae];
+        if (sep is not ('-' or '/' or '.')) return null;
+        if (!ReadDigits(text, ae + 1, 2, out var b, out var be) || be >= text.Length || text[be] != sep) return null;
+        if (!ReadDigits(text, be + 1, 4, out var c, out var ce)) return null;
+        if (ce < text.Length && (Scan.IsAsciiLetter(text[ce]) || text[ce] == sep && ce + 1 < text.Length && Scan.IsDigit(text[ce + 1]))) return null;
+        int cLen = ce - be - 1, aLen = ae - i;
+        int year, month, day;
+        if (cLen == 4) { year = c; month = b; day = a; }
+        else if (cLen is 1 or 2 && sep == '-' && aLen == 2) { year = 2000 + a; month = b; day = c; }
+        else if (cLen == 2 && sep is '/' or '-') { year = c < 50 ? 2000 + c : 1900 + c; month = b; day = a; }
+        else return null;
+        if (month is < 1 or > 12 || day < 1 || day > CalendarDays(year, month)) return null;
+        var item = Day(i, ce, new LocalDate(year, month, day));
+        item.ExplicitYear = true;
+        return item;
+    }
+
+    /// <summary>2007年与2009年间 / 在2007年与2009年之间 / 2010年之后2018年之前.</summary>
+    private bool TryBetween(string text, Item a, Item b, out int start, out int end, out ReportingPeriod period)
+    {
+        start = a.Start; end = a.End; period = a.Period;
+        var p = Scan.SkipSpaces(text, a.End);
+        if (_lex.BetweenJoiners.TryMatch(text, p, out _, out var je, innerSpaces: false) && Scan.SkipSpaces(text, je) == b.Start)
+        {
+            var s = Scan.SkipSpaces(text, b.End);
+            if (!_lex.BetweenSuffixes.TryMatch(text, s, out _, out var se, innerSpaces: false)) return false;
+            end = se;
+            if (_lex.BetweenPrefixes.TryMatchBefore(text, Scan.SkipSpacesBack(text, a.Start), out _, out var ps)) start = ps;
+            period = ReportingPeriod.Between(a.Period.Start, b.Period.End);
+            return b.Period.End >= a.Period.Start;
+        }
+        if (_lex.AfterWords.TryMatch(text, p, out _, out var ae, innerSpaces: false) && Scan.SkipSpaces(text, ae) == b.Start)
+        {
+            var s = Scan.SkipSpaces(text, b.End);
+            if (!_lex.BeforeWords.TryMatch(text, s, out _, out var be, innerSpaces: false) || b.Period.Start <= a.Period.Start) return false;
+            end = be;
+            period = ReportingPeriod.Between(a.Period.Start, b.Period.Start.PlusDays(-1));
+            return true;
+        }
+        return false;
+    }
 
     // ---- joining items ---------------------------------------------------------------------------------------
 
@@ -547,8 +711,18 @@ public sealed class DateRecognizer : IRecognizer
                     if (_lex.RangePrefixes.TryMatchBefore(text, before, out _, out var rs)) start = rs;
                 }
             }
+            if (k + 1 < items.Count && end == a.End && a.CutoffMonths == 0 && TryBetween(text, a, items[k + 1], out var bStart, out var bEnd, out var between))
+            {
+                start = bStart; end = bEnd; period = between;
+                k++;
+            }
+            else if (a.IsRange && end == a.End)
+            {
+                var before = Scan.SkipSpacesBack(text, start);
+                if (_lex.RangePrefixes.TryMatchBefore(text, before, out _, out var rs)) start = rs;
+            }
             var kind = period.IsDay ? MentionKind.Date : MentionKind.Period;
-            output.Add(new Mention(kind, new TextSpan(start, end), text.Substring(start, end - start), new PeriodResolution(period)));
+            output.Add(new Mention(kind, new TextSpan(start, end), text.Substring(start, end - start), new PeriodResolution(period)) { Recognizer = Name });
         }
     }
 }

@@ -18,9 +18,9 @@ public sealed class ChineseNumberScanner
     public bool CanStart(string text, int index)
     {
         var c = text[index];
-        if (Scan.IsDigit(c) || _lex.Digits.ContainsKey(c) || _lex.Units.ContainsKey(c)) return true;
+        if (Scan.IsDigit(c) || (_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0)) return true;
         if (c is '-' or '－' or '−' || _lex.NegativeSigns.Contains(c))
-            return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || _lex.Digits.ContainsKey(text[index + 1]) || text[index + 1] is '.' or '．');
+            return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || (_lex.Digit(text[index + 1]) >= 0) || text[index + 1] is '.' or '．');
         if (c is '.' or '．') return index + 1 < text.Length && Scan.IsDigit(text[index + 1]) && (index == 0 || !Scan.IsDigit(text[index - 1]));
         return false;
     }
@@ -95,13 +95,13 @@ public sealed class ChineseNumberScanner
                 }
                 continue;
             }
-            if (_lex.Digits.TryGetValue(c, out var d))
+            if (_lex.Digit(c) is var d and >= 0)
             {
                 if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1)) break;
                 if (d == 0 && !(sequence && hasDigit))
                 {
                     // 零 as a filler (一千零一), or a leading zero before 点 (零点五) or a unit (零十).
-                    if (atoms == 0 && !(q + 1 < text.Length && (_lex.DecimalPoints.Contains(text[q + 1]) || _lex.Units.ContainsKey(text[q + 1]) || _lex.Digits.ContainsKey(text[q + 1])))) break;
+                    if (atoms == 0 && !(q + 1 < text.Length && (_lex.DecimalPoints.Contains(text[q + 1]) || (_lex.Unit(text[q + 1]) > 0) || (_lex.Digit(text[q + 1]) >= 0)))) break;
                     if (hasDigit && !digitIsSingleChinese) break;
                     if (hasDigit) { section += digit; hasDigit = false; }
                     afterZero = true;
@@ -141,7 +141,7 @@ public sealed class ChineseNumberScanner
                 p = end = q + 1; atoms++; lastWasUnit = false;
                 continue;
             }
-            if (_lex.Units.TryGetValue(c, out var unit))
+            if (_lex.Unit(c) is var unit and > 0)
             {
                 if ((shape & NumberShape.DigitSequence) != 0 || stopAfterDecimal) break;
                 if (unit >= lastSmallUnit) break;                // 五十千: units must descend
@@ -149,7 +149,7 @@ public sealed class ChineseNumberScanner
                 {
                     if (lastWasUnit) break;
                     // 十 alone is ten; 百/千 alone only before a digit (百三, 千三) or after 零/半.
-                    if (unit > 10 && atoms == 0 && !(q + 1 < text.Length && _lex.Digits.ContainsKey(text[q + 1]) && !_lex.FormalDigits.Contains(text[q]))) break;
+                    if (unit > 10 && atoms == 0 && !(q + 1 < text.Length && (_lex.Digit(text[q + 1]) >= 0) && !_lex.FormalDigits.Contains(text[q]))) break;
                     digit = 1; digitPrecision = 1;
                 }
                 section += digit * unit;
@@ -159,7 +159,7 @@ public sealed class ChineseNumberScanner
                 p = end = q + 1; atoms++; lastWasUnit = true;
                 continue;
             }
-            if (_lex.Scales.TryGetValue(c, out var scale))
+            if (_lex.Scale(c) is var scale and > 0)
             {
                 if ((shape & NumberShape.DigitSequence) != 0) break;
                 if (atoms == 0) break;                           // 万 alone
@@ -189,14 +189,14 @@ public sealed class ChineseNumberScanner
                 var fq = Scan.SkipSpaces(text, q + 1);
                 decimal frac = 0, place = 1;
                 var n = 0;
-                while (fq < text.Length && _lex.Digits.TryGetValue(text[fq], out var fd) && !_lex.NotDecimalDigits.Contains(text[fq]))
+                while (fq < text.Length && _lex.Digit(text[fq]) is var fd and >= 0 && !_lex.NotDecimalDigits.Contains(text[fq]))
                 {
                     place /= 10;
                     frac += fd * place;
                     n++;
                     fq++;
                     var sq = Scan.SkipSpaces(text, fq);
-                    if (sq < text.Length && _lex.Digits.ContainsKey(text[sq])) fq = sq;
+                    if (sq < text.Length && (_lex.Digit(text[sq]) >= 0)) fq = sq;
                 }
                 if (n == 0) break;
                 if (hasDigit) { section += digit; hasDigit = false; }
@@ -214,7 +214,7 @@ public sealed class ChineseNumberScanner
             {
                 // 十余万, 一千多万, 二十几万: only when a scale word follows.
                 var sq = Scan.SkipSpaces(text, q + 1);
-                if (sq < text.Length && _lex.Scales.ContainsKey(text[sq]))
+                if (sq < text.Length && (_lex.Scale(text[sq]) > 0))
                 {
                     shape |= NumberShape.Approximate;
                     p = sq;
@@ -257,14 +257,41 @@ public sealed class ChineseNumberScanner
         return true;
     }
 
-    private bool IsUnit(char c) => _lex.Units.ContainsKey(c);
-    private bool IsScale(char c) => _lex.Scales.ContainsKey(c);
+    private bool IsUnit(char c) => (_lex.Unit(c) > 0);
+    private bool IsScale(char c) => (_lex.Scale(c) > 0);
 
     private bool NextIsNumeral(string text, int index) =>
         index < text.Length && (_lex.IsNumeralChar(text[index]) || Scan.IsDigit(text[index]) || _lex.DecimalPoints.Contains(text[index]));
 
     private bool IsLatinScaleAt(string text, int index) =>
         index < text.Length && _lex.LatinScales.ContainsKey(text[index]) && (index + 1 >= text.Length || !Scan.IsAsciiLetter(text[index + 1]));
+
+    /// <summary>五分之一 (denominator first), 3/5 (numerator first).</summary>
+    public bool TryFraction(string text, NumberToken first, out NumberToken fraction)
+    {
+        fraction = first;
+        var p = Scan.SkipSpaces(text, first.End);
+        if (p + 1 < text.Length && text[p] == '分')
+        {
+            var q = Scan.SkipSpaces(text, p + 1);
+            if (q < text.Length && text[q] == '之')
+            {
+                var r = Scan.SkipSpaces(text, q + 1);
+                if (r < text.Length && CanStart(text, r) && TryScan(text, r, out var num) && first.Value != 0)
+                {
+                    fraction = new NumberToken(first.Start, num.End, num.Value / first.Value, 0, first.Shape | NumberShape.Decimal);
+                    return true;
+                }
+            }
+        }
+        if (p == first.End && p + 1 < text.Length && text[p] is '/' or '／' && first.HasArabic && Scan.IsDigit(text[p + 1])
+            && TryScan(text, p + 1, out var den) && den.Value != 0 && den.IsPlainInteger)
+        {
+            fraction = new NumberToken(first.Start, den.End, first.Value / den.Value, 0, first.Shape | NumberShape.Decimal);
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>Arabic digits with optional thousands separators (<c>,</c> or <c>，</c> before exactly three digits)
     /// and a decimal part.</summary>

@@ -31,6 +31,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var i = 0;
         while (i < text.Length)
         {
+            if (!_lex.MayStartQuantity(text[i])) { i++; continue; }
             var next = TryAt(text, i, output);
             i = next > i ? next : i + 1;
         }
@@ -82,6 +83,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
         if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
+        if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
 
         var quantity = Classify(text, token);
         if (quantity is null) return token.End;
@@ -89,14 +91,15 @@ public sealed class QuantityRecognizer : IRecognizer
 
         // A range: 151至165港元, 38.34亿至41.89亿港元, 3%至5%.
         var conn = Scan.SkipSpaces(text, qv.End);
+        var bare = qv.Kind == MentionKind.Number && qv.Value is Number { Unit: CountUnit.None } && qv.End == token.End;
         if (_lex.RangeConnectors.TryMatch(text, conn, out _, out var connEnd))
         {
             var q2 = Scan.SkipSpaces(text, connEnd);
             if (q2 < text.Length && _numbers.CanStart(text, q2) && !(text[q2] is '-' or '－') && _numbers.TryScan(text, q2, out var t2)
-                && !IsCodeAfter(text, t2.End) && Classify(text, t2) is { } second && second.Kind == qv.Kind
-                && (qv.UnitEnd == token.End || SameUnit(qv.Value, second.Value)))
+                && !IsCodeAfter(text, t2.End) && Classify(text, t2) is { } second
+                && (bare || second.Kind == qv.Kind && SameUnit(qv.Value, second.Value)))
             {
-                var low = qv.UnitEnd == token.End ? Rebase(second.Value, token) : qv.Value;
+                var low = bare ? Rebase(second.Value, token) : qv.Value;
                 var (rq, _) = PrefixQualifier(text, token.Start);
                 var rangeQual = rq;
                 var sq = SuffixQualifier(text, second.End, ref rangeQual);
@@ -125,7 +128,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (p < text.Length && text[p] is '多' or '余' or '餘' && !t.HasChinese | t.Value >= 10 && (t.Shape & NumberShape.Decimal) == 0)
         {
             var after = p + 1;
-            if (!(after < text.Length && text[after] is '万' or '亿' or '萬' or '億'))
+            if (!(after < text.Length && _lex.Scale(text[after]) > 0))
             {
                 qualifier = Qualifier.GreaterThan;
                 p = Scan.SkipSpaces(text, after);
@@ -263,21 +266,31 @@ public sealed class QuantityRecognizer : IRecognizer
         return false;
     }
 
-    private static Mention Make(MentionKind kind, string text, int start, int end, Resolution value, Qualifier q) =>
-        new(kind, new TextSpan(start, end), text.Substring(start, end - start), Normalize(value), q);
+    private Mention Make(MentionKind kind, string text, int start, int end, Resolution value, Qualifier q) =>
+        new(kind, new TextSpan(start, end), text.Substring(start, end - start), Normalize(value), q) { Recognizer = Name };
 
     /// <summary>Drops trailing zeros carried by decimal arithmetic (6248000000.00 → 6248000000).</summary>
     internal static Resolution Normalize(Resolution r) => r switch
     {
-        Money m => m with { Amount = Trim(m.Amount), Precision = Trim(m.Precision) },
-        Percentage p => p with { Percent = Trim(p.Percent), Precision = Trim(p.Precision) },
-        PercentagePoints p => p with { Points = Trim(p.Points), Precision = Trim(p.Precision) },
-        Multiple m => m with { Times = Trim(m.Times), Precision = Trim(m.Precision) },
-        Number n => n with { Value = Trim(n.Value), Precision = Trim(n.Precision) },
+        // New instances, not `with`: the base Value is captured at construction.
+        Money m => new Money(Trim(m.Amount), m.Currency, Trim(m.Precision)),
+        Percentage p => new Percentage(Trim(p.Percent), Trim(p.Precision)),
+        PercentagePoints p => new PercentagePoints(Trim(p.Points), Trim(p.Precision)),
+        Multiple m => new Multiple(Trim(m.Times), Trim(m.Precision)),
+        Number n => new Number(Trim(n.Value), Trim(n.Precision), n.Unit),
         _ => r,
     };
 
-    private static decimal Trim(decimal d) => d / 1.0000000000000000000000000000m;
+    private static decimal Trim(decimal d)
+    {
+        while (d.Scale > 0)
+        {
+            var shorter = decimal.Round(d, d.Scale - 1);
+            if (shorter != d) break;
+            d = shorter;
+        }
+        return d;
+    }
 
     /// <summary>Links an amount and the bracketed amount right after it in another currency.</summary>
     private static void LinkEquivalents(string text, List<Mention> output, int first)
