@@ -431,7 +431,9 @@ public sealed class ClaimBinder : IClaimBinder
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
-            return new Claim(entity, metric.Id, period.Value, bound, Qualify(m, s), provenance)
+            var qualifier = Qualify(m, s);
+            if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
+            return new Claim(entity, metric.Id, period.Value, bound, qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
                 StatedEquivalent = item.Equivalent?.Value as Money,
@@ -466,6 +468,22 @@ public sealed class ClaimBinder : IClaimBinder
             if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
             if (asOf && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
             return metric.Timing == MetricTiming.Instant ? null : p;
+        }
+
+        /// <summary>The ratio metric a figure was read as (set by the ratio rule), to qualify it by its whole phrase.</summary>
+        private readonly Dictionary<Mention, string> _ratioFigures = new(ReferenceEqualityComparer.Instance);
+
+        private string? RatioMetricOf(Mention m, Sentence s) => _ratioFigures.GetValueOrDefault(m);
+
+        /// <summary>约为当年收入的六倍: the 约 qualifies the ratio though it stands before the denominator.</summary>
+        private Qualifier RatioQualifier(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var phrase = _text.AsSpan(clause, m.Span.Start - clause);
+            if (phrase.Contains("约", StringComparison.Ordinal)) return Qualifier.Approximate;
+            if (phrase.Contains("超过", StringComparison.Ordinal)) return Qualifier.GreaterThan;
+            if (phrase.Contains("近", StringComparison.Ordinal)) return Qualifier.LessThan;
+            return Qualifier.Exact;
         }
 
         private static readonly (string Word, Qualifier Q)[] QualifiersBefore =
@@ -549,6 +567,7 @@ public sealed class ClaimBinder : IClaimBinder
                     var numerator = MetricCues(s.Start, denominator.Start, s).LastOrDefault();
                     var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
                     if (ratio is null) return (null, null);
+                    _ratioFigures[m] = ratio.Id;
                     return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
                 }
             }
