@@ -60,7 +60,9 @@ public sealed class ClaimBinder : IClaimBinder
         _ => FigureKinds.Number,
     };
 
-    private readonly record struct Sentence(int Start, int End, int Paragraph, int Segment);
+    /// <summary>A sentence of a segment; <see cref="AfterSemicolon"/> when the previous one ended with ；, which joins
+    /// two statements about the same period (上半年，…1056.2亿元；营业额385.7亿元).</summary>
+    private readonly record struct Sentence(int Start, int End, int Paragraph, int Segment, bool AfterSemicolon = false);
 
     private enum AnchorKind { Period, ListingDay, SamePeriod }
 
@@ -152,11 +154,11 @@ public sealed class ClaimBinder : IClaimBinder
                 {
                     var c = _text[i];
                     if (!SentenceEnds.Contains(c)) continue;
-                    if (i > start) list.Add(new Sentence(start, i, paragraph, seg));
+                    if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
                     if (c == '\n') paragraph++;
                     start = i + 1;
                 }
-                if (span.End > start) list.Add(new Sentence(start, span.End, paragraph, seg));
+                if (span.End > start) list.Add(new Sentence(start, span.End, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
             }
             return list;
         }
@@ -425,7 +427,9 @@ public sealed class ClaimBinder : IClaimBinder
                 else if (before.Count > 0 && !IsAlternative(before[^1], s))
                     period = Resolve(before[^1], anchors, entity, lastPeriod) is { } p ? Adjust(p, before[^1].AsOf, metric) : null;
                 else if (before.Count > 0) period = null;
-                else period = metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld) ? ld : null;
+                else if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) period = ld;
+                else if (s.AfterSemicolon && lastPeriod is { } carriedPeriod && metric.Timing is MetricTiming.Flow or MetricTiming.Stock) period = carriedPeriod;
+                else period = null;
             }
             if (period is null) return null;
 
@@ -524,6 +528,20 @@ public sealed class ClaimBinder : IClaimBinder
         private List<PhraseMatch<Cue>> MetricCues(int from, int to, Sentence s) =>
             CuesIn(from, to).Where(c => c.Value.Kind == CueKind.Metric && c.End <= to && ContextHolds(c, s)).ToList();
 
+        /// <summary>True when <paramref name="from"/> is inside parentheses that close before <paramref name="to"/>: an
+        /// aside (营业支出（…营收增幅为112%）…同比增长35.7%) does not lend its cues to the main line.</summary>
+        private bool InClosedAside(int from, int to)
+        {
+            var depth = 0;
+            for (var i = from; i < to; i++)
+            {
+                var ch = _text[i];
+                if (ch is '（' or '(') depth++;
+                else if (ch is '）' or ')' && --depth < 0) return true;
+            }
+            return false;
+        }
+
         private bool InComparison(PhraseMatch<Cue> cue, Sentence s)
         {
             var clause = ClauseStart(cue.Start, s);
@@ -542,8 +560,9 @@ public sealed class ClaimBinder : IClaimBinder
             var change = CuesIn(clause, pos).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
             if (change.Value is not null && IsQualifierGap(Gap(change.End, pos)) && !CuesIn(change.End, pos).Any(c => c.Value.Kind == CueKind.Metric))
             {
-                var baseCue = MetricCues(s.Start, change.Start, s).Where(c => c.Value.Metric!.Change is not null && !InComparison(c, s)).LastOrDefault();
-                if (baseCue.Value is null) return (null, null);
+                // The changed quantity is the nearest cue before the change word, comparison bases (较…的发行价) aside.
+                var baseCue = MetricCues(s.Start, change.Start, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
+                if (baseCue.Value?.Metric?.Change is null) return (null, null);
                 var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
                 NumericResolution? v = value switch
                 {
@@ -589,7 +608,7 @@ public sealed class ClaimBinder : IClaimBinder
             // figure (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other entity.
             if (!OnlyLinkWords(clause, pos)) return (null, null);
             var own = EntitiesIn(clause, pos).Select(e => e.Name).LastOrDefault();
-            var earlier = MetricCues(s.Start, clause, s);
+            var earlier = MetricCues(s.Start, clause, s).Where(c => !InClosedAside(c.End, pos)).ToList();
             if (earlier.Count == 0) return (null, null);
             var carriedCue = earlier[^1];
             var cueOwn = EntitiesIn(ClauseStart(carriedCue.Start, s), carriedCue.Start).Select(e => e.Name).LastOrDefault();

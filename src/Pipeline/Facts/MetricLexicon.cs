@@ -105,6 +105,8 @@ public sealed class MetricLexicon
             cues.AddRange(m.Cues.Select(c => new Cue(c, CueKind.Metric, def)));
             if (m.Context is { } ctx) cues.AddRange(ctx.Cues.Select(c => new Cue(c, CueKind.Metric, def, ctx.Words)));
         }
+        var untracked = new MetricDefinition("untracked", "A quantity the lexicon does not track.", FigureKinds.None, MetricTiming.Flow, null, null);
+        cues.AddRange(file.Untracked.Select(c => new Cue(c, CueKind.Metric, untracked)));
         var markers = file.Markers;
         void Add(List<string> phrases, CueKind kind) => cues.AddRange(phrases.Select(p => new Cue(p, kind)));
         Add(markers.Rise, CueKind.Rise);
@@ -144,6 +146,7 @@ public sealed class MetricLexicon
     {
         public List<MetricEntry> Metrics { get; set; } = [];
         public List<RatioEntry> Ratios { get; set; } = [];
+        public List<string> Untracked { get; set; } = [];
         public MarkerEntry Markers { get; set; } = new();
     }
 

@@ -241,7 +241,8 @@ public class ClaimBinderTests
         const string text = "前言。\n2024 年，白鹭科技（HK08888）营收 3 亿元；净亏损 1 亿元。";
         var kit = new MentionKit(text).Year("2024 年", 2024).Money("3 亿元", 3e8m).Money("1 亿元", 1e8m);
         var result = kit.Bind();
-        Assert.That(result.Claims, Has.Count.EqualTo(1), "the period does not cross the ；");
+        Assert.That(result.Claims, Has.Count.EqualTo(2), "the period carries over the ；");
+        Assert.That(result.Claims[1].Provenance.Quote, Is.EqualTo("净亏损 1 亿元"));
         var claim = result.Claims[0];
         Assert.That(claim.Provenance.SourceSpan, Is.EqualTo(kit.SpanOf("3 亿元")));
         Assert.That(claim.Provenance.Quote, Is.EqualTo("2024 年，白鹭科技（HK08888）营收 3 亿元"));
@@ -278,5 +279,33 @@ public class ClaimBinderTests
         const string text = "白鹭科技（HK08888）计划最早于 2026 年年中或年末以 500 亿美元估值上市。";
         var kit = new MentionKit(text).Year("2026 年", 2026).Period("年末", ReportingPeriod.Half(2026, 2)).Money("500 亿美元", 5e10m, "USD");
         Assert.That(kit.Bind().Claims, Is.Empty);
+    }
+
+    [Test]
+    public void A_period_carries_over_a_semicolon_but_not_over_a_full_stop()
+    {
+        const string text = "上半年，白鹭科技（HK08888）实现合约销售金额 100 亿元，同比增长 8.8%；营业额 38 亿元，同比增长 42.2%。毛利率 30%。";
+        var kit = new MentionKit(text).Period("上半年", ReportingPeriod.Half(2025, 1)).Money("100 亿元", 1e10m).Pct("8.8%", 8.8m)
+            .Money("38 亿元", 3.8e9m).Pct("42.2%", 42.2m).Pct("30%", 30m);
+        var result = kit.Bind();
+        Assert.That(Rows(result), Is.EqualTo(new[]
+        {
+            "白鹭科技|contracted_sales|2025-01-01/2025-06-30|10000000000 CNY|=",
+            "白鹭科技|contracted_sales_growth_pct|2025-01-01/2025-06-30|8.8 %|=",
+            "白鹭科技|revenue|2025-01-01/2025-06-30|3800000000 CNY|=",
+            "白鹭科技|revenue_growth_pct|2025-01-01/2025-06-30|42.2 %|=",
+        }));
+        Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "30%" }));
+    }
+
+    [Test]
+    public void An_aside_in_parentheses_does_not_lend_its_metric_to_the_main_line()
+    {
+        const string text = "2016年至2018年间，白鹭科技（HK08888）营业支出三年内增幅高达149%（营收增幅为112%），2019年更是同比增长35.7%。";
+        var kit = new MentionKit(text).Period("2016年至2018年", ReportingPeriod.Years(2016, 2018)).Pct("149%", 149m).Pct("112%", 112m)
+            .Year("2019年", 2019).Pct("35.7%", 35.7m);
+        var result = kit.Bind();
+        Assert.That(Rows(result), Is.EqualTo(new[] { "白鹭科技|revenue_growth_pct|2016-01-01/2018-12-31|112 %|=" }));
+        Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "149%", "35.7%" }));
     }
 }
