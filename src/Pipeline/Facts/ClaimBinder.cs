@@ -36,6 +36,10 @@ public sealed class ClaimBinder : IClaimBinder
         _entities = new EntityFinder(entities);
     }
 
+    /// <summary>The entity definitions and mentions the binder reads in a text (for cross-document merging with
+    /// <see cref="EntityMerger"/>).</summary>
+    public DocumentEntities FindEntities(string text) => _entities.Find(text);
+
     /// <summary>A binder with the embedded Simplified Chinese lexicons.</summary>
     public static ClaimBinder CreateChinese() => new(MetricLexicon.Chinese, EntityLexicon.Chinese);
 
