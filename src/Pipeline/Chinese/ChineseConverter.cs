@@ -64,7 +64,7 @@ public sealed class ChineseConverter
     /// <summary>Converts text and returns the output with its map into <paramref name="input"/>.</summary>
     public StageText ConvertMapped(string input) => Convert(input, out _);
 
-    /// <summary>True when <paramref name="text"/> holds a character this profile may change (or a supplementary character).</summary>
+    /// <summary>True when <paramref name="text"/> holds a character this profile may change (or an ideograph outside the BMP).</summary>
     public bool NeedsConversion(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -82,7 +82,6 @@ public sealed class ChineseConverter
     {
         var builder = new OffsetMapBuilder(input.Length + 16);
         int paragraphs = 0, converted = 0, calls = 0, changed = 0;
-        var pos = 0;                  // input consumed into the builder
         var batchStart = -1;          // start of the pending run of paragraphs that need conversion
         var batchEnd = -1;            // end of that run (exclusive)
         var i = 0;
@@ -98,7 +97,12 @@ public sealed class ChineseConverter
                 if (c == '\n' || c == '\0') { stop = i; break; }
                 if (char.IsSurrogate(c))
                 {
-                    if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1])) { needs = true; i += 2; continue; }
+                    if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                    {
+                        if (!needs && _table.IsTrigger(c)) needs = true;
+                        i += 2;
+                        continue;
+                    }
                     stop = i; break;
                 }
                 if (!needs && _table.IsTrigger(c)) needs = true;
@@ -116,26 +120,53 @@ public sealed class ChineseConverter
             // A paragraph that needs nothing, or a hard stop, closes the pending run.
             if (batchStart >= 0 && (!needs && end > start || hard || stop < 0))
             {
-                Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+                Flush(input, batchStart, batchEnd, builder, ref calls, ref changed);
                 batchStart = -1;
             }
             if (stop < 0) break;
             i = stop + 1;
         }
-        if (batchStart >= 0) Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+        if (batchStart >= 0) Flush(input, batchStart, batchEnd, builder, ref calls, ref changed);
         builder.CopyTo(input, input.Length);
         stats = new ConversionStats(paragraphs, converted, calls, changed);
         return builder.Build(input.Length);
     }
 
-    private void Flush(string input, int start, int end, OffsetMapBuilder builder, ref int pos, ref int calls, ref int changed)
+    /// <summary>Largest run sent to OpenCC in one call: bounds the native buffers; per-call overhead (~30 µs) is
+    /// negligible at this size. Longer runs are cut at a separator, which no phrase spans.</summary>
+    internal const int MaxBatchChars = 32 * 1024;
+
+    private void Flush(string input, int start, int end, OffsetMapBuilder builder, ref int calls, ref int changed)
     {
         builder.CopyTo(input, start);
-        var source = input.AsSpan(start, end - start);
-        var output = _native.Convert(source);
-        calls++;
-        changed += Align(source, output, builder);
-        pos = end;
+        while (start < end)
+        {
+            var cut = end;
+            if (end - start > MaxBatchChars)
+            {
+                // Prefer a line break, then any separator, before the limit; else the first separator after it.
+                var limit = start + MaxBatchChars;
+                var window = input.AsSpan(start, MaxBatchChars);
+                var nl = window.LastIndexOf('\n');
+                if (nl > 0) cut = start + nl + 1;
+                else
+                {
+                    cut = -1;
+                    for (var k = limit - 1; k > start; k--) if (IsSeparator(input[k])) { cut = k + 1; break; }
+                    if (cut < 0)
+                    {
+                        cut = limit;
+                        while (cut < end && !IsSeparator(input[cut])) cut++;
+                        cut = Math.Min(end, cut + 1);
+                    }
+                }
+            }
+            var source = input.AsSpan(start, cut - start);
+            var output = _native.Convert(source);
+            calls++;
+            changed += Align(source, output, builder);
+            start = cut;
+        }
     }
 
     /// <summary>Writes <paramref name="output"/> (OpenCC's conversion of <paramref name="source"/>) into the builder,
@@ -265,8 +296,9 @@ public sealed class ChineseConverter
                 table.Set(chars[k]);
                 table._map[chars[k]] = result[k];
             }
-            // Supplementary characters (surrogate pairs) are always sent: some convert to BMP characters.
-            for (var c = 0xD800; c <= 0xDBFF; c++) table.Set((char)c);
+            // Ideographs of planes 2-3 (CJK extensions B-H; high surrogates D840-D8BF) are always sent: some convert
+            // (𠁞→𠀾, 𡻕→岁). Emoji and other supplementary characters are not Chinese and never are.
+            for (var c = 0xD840; c <= 0xD8BF; c++) table.Set((char)c);
             foreach (var c in ResourceChars(ProjectConfig.PhraseTriggersResource)) table.Set(c);
             // Override entries trigger on the characters they change (著 in 意味著), not on their context (意味).
             if (overrides)
