@@ -61,6 +61,33 @@ public sealed class ChineseConverter
     /// <summary>Converts text (no offset map). Equivalent to <c>opencc -c &lt;profile&gt;</c> with the project configuration.</summary>
     public string Convert(string text) => Convert(text, out _).Text;
 
+    /// <summary>Converts a stream (for <c>pipeline convert &lt; in.txt</c>): reads blocks cut after a line break, so
+    /// memory stays bounded and the result equals converting the whole text at once. Line endings are kept.</summary>
+    public void Convert(TextReader reader, TextWriter writer, int blockChars = 1 << 20)
+    {
+        var buffer = new char[Math.Max(blockChars, 1024)];
+        var filled = 0;
+        while (true)
+        {
+            var read = reader.ReadBlock(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var eof = filled < buffer.Length; // ReadBlock returns short only at the end of the input
+            if (filled == 0) break;
+            var cut = eof ? filled : Array.LastIndexOf(buffer, '\n', filled - 1) + 1;
+            if (cut == 0)
+            {
+                // One line longer than the buffer: grow and read on.
+                Array.Resize(ref buffer, buffer.Length * 2);
+                continue;
+            }
+            writer.Write(Convert(new string(buffer, 0, cut)));
+            Array.Copy(buffer, cut, buffer, 0, filled - cut);
+            filled -= cut;
+            if (eof && filled == 0) break;
+        }
+        writer.Flush();
+    }
+
     /// <summary>Converts text and returns the output with its map into <paramref name="input"/>.</summary>
     public StageText ConvertMapped(string input) => Convert(input, out _);
 
@@ -203,7 +230,7 @@ public sealed class ChineseConverter
     // (each input character matching its own conversion) exactly and the rest as one block.
     private void AlignPiece(ReadOnlySpan<char> s, ReadOnlySpan<char> o, OffsetMapBuilder builder)
     {
-        if (s.Length == o.Length) { builder.Replace(s.Length, o); return; }
+        if (s.Length == o.Length && SameSurrogateLayout(s, o)) { builder.Replace(s.Length, o); return; }
         int ps = 0, po = 0;
         while (ps < s.Length && po < o.Length && Step(s, ps, o, po, forward: true, out var sl, out var ol)) { ps += sl; po += ol; }
         int ss = s.Length, so = o.Length;
@@ -240,6 +267,14 @@ public sealed class ChineseConverter
         oLen = expected.Length;
         if (forward) return j + oLen <= o.Length && o.Slice(j, oLen).SequenceEqual(expected);
         return j - oLen >= 0 && o.Slice(j - oLen, oLen).SequenceEqual(expected);
+    }
+
+    // Same length and surrogates at the same places: code points correspond one for one.
+    private static bool SameSurrogateLayout(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        for (var k = 0; k < a.Length; k++)
+            if (char.IsSurrogate(a[k]) != char.IsSurrogate(b[k])) return false;
+        return true;
     }
 
     private static bool SameSeparators(ReadOnlySpan<char> a, ReadOnlySpan<char> b)

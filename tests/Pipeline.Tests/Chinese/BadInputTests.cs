@@ -107,3 +107,18 @@ public class BadInputTests
         Assert.Throws<OpenCcUnavailableException>(() => OpenCcConverter.Open("/nonexistent/t2s.json"));
     }
 }
+
+public class StreamConversionTests
+{
+    [TestCase(1024)]
+    [TestCase(4096)]
+    public void Stream_conversion_equals_whole_text_conversion(int block)
+    {
+        var text = string.Concat(Enumerable.Repeat("短短兩天之內,兩家中國大模型公司接連掛牌上市。\r\n意味著𠁞\n", 300))
+                   + new string('國', 5000) + "\n最後一行沒有換行";
+        var converter = ChineseConverter.Open();
+        var writer = new StringWriter();
+        converter.Convert(new StringReader(text), writer, block);
+        Assert.That(writer.ToString(), Is.EqualTo(converter.Convert(text)));
+    }
+}
