@@ -10,7 +10,8 @@ public readonly record struct ConversionStats(int Paragraphs, int ConvertedParag
 /// <summary>
 /// Traditional → Simplified conversion with an offset map (Lucene's offset-correcting char filter idea).
 /// Paragraphs without a character the profile would change are copied untouched (script detection);
-/// consecutive paragraphs that need conversion go to OpenCC in one native call; the result is aligned back to
+/// consecutive paragraphs that need conversion go to OpenCC together (one native call per run of up to
+/// <see cref="MaxBatchChars"/> characters, cut at a line break or punctuation); the result is aligned back to
 /// the input phrase by phrase (OpenCC never matches across punctuation or line breaks), so every output character
 /// maps to the input characters it came from. Same-length pieces map character for character; a piece whose
 /// length changed (瓩→千瓦, a BMP character becoming a supplementary one) maps as a block after its common
