@@ -30,7 +30,7 @@ public sealed class ChineseConverter
         Profile = profile;
         UsesOverrides = overrides;
         _native = native;
-        _table = CharTable.Probe(native, overrides);
+        _table = CharTable.Probe(native, profile, overrides);
     }
 
     public ChineseProfile Profile { get; }
@@ -311,7 +311,7 @@ public sealed class ChineseConverter
 
         private void Set(char c) => _trigger[c >> 6] |= 1UL << (c & 63);
 
-        public static CharTable Probe(OpenCcConverter native, bool overrides)
+        public static CharTable Probe(OpenCcConverter native, ChineseProfile profile, bool overrides)
         {
             var table = new CharTable();
             var probe = new StringBuilder(2 * 65536);
@@ -338,7 +338,7 @@ public sealed class ChineseConverter
             foreach (var c in ResourceChars(ProjectConfig.PhraseTriggersResource)) table.Set(c);
             // Override entries trigger on the characters they change (著 in 意味著), not on their context (意味).
             if (overrides)
-                foreach (var (from, to) in ProjectConfig.Overrides)
+                foreach (var (from, to, _) in ProjectConfig.OverridesFor(profile))
                     for (var k = 0; k < from.Length; k++)
                         if (from.Length != to.Length || from[k] != to[k]) table.Set(from[k]);
             return table;
