@@ -97,7 +97,7 @@ internal static class ProjectConfig
     internal static string ReadResource(string name)
     {
         using var stream = typeof(ProjectConfig).Assembly.GetManifestResourceStream(name)
-                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.");
+                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.", suggestInstall: false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
@@ -115,10 +115,10 @@ internal static class ProjectConfig
             var line = raw.TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var cols = line.Split('\t');
-            if (cols.Length is < 2 or > 3 || cols[0].Length == 0 || cols[1].Length == 0 || line.Contains(' '))
-                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo} is not 'from<TAB>to[<TAB>profiles]': '{line}'.");
+            if (cols.Length is < 2 or > 3 || cols[0].Length == 0 || cols[1].Length == 0 || cols[0].Contains(' ') || cols[1].Contains(' '))
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo} is not 'from<TAB>to[<TAB>profiles]': '{line}'.", suggestInstall: false);
             if (!seen.Add(cols[0]))
-                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: '{cols[0]}' is listed twice.");
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: '{cols[0]}' is listed twice.", suggestInstall: false);
             ChineseProfile[]? profiles = null;
             if (cols.Length == 3)
             {
@@ -126,7 +126,7 @@ internal static class ProjectConfig
                 profiles = new ChineseProfile[names.Length];
                 for (var k = 0; k < names.Length; k++)
                     if (!ChineseProfiles.TryParse(names[k], out profiles[k], out var error))
-                        throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: {error}.");
+                        throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: {error}.", suggestInstall: false);
             }
             list.Add(new OverrideEntry(cols[0], cols[1], profiles));
         }
