@@ -178,7 +178,8 @@ public sealed class BatchRunner
             var name = SafeFileName(d.Id) + ".txt";
             written.Add(name);
             var path = Path.Combine(cleanDir, name);
-            if (!SameContent(path, d.CleanText)) AtomicFile.WriteText(path, d.CleanText);
+            // Written in place: every run compares content first, so a file cut short by a killed run is rewritten.
+            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
         }
         foreach (var stale in Directory.EnumerateFiles(cleanDir, "*.txt"))
             if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
