@@ -22,10 +22,21 @@ public sealed class CorpusReader
 
     public CorpusReader(string? manifestPath = null) => _manifestPath = manifestPath;
 
+    /// <summary>The input files the inputs name, in the order they are read (cheap: no file is opened).</summary>
+    public IReadOnlyList<string> ListFiles(IEnumerable<string> inputs) => Expand(inputs, out _);
+
     public IEnumerable<InputItem> Read(IEnumerable<string> inputs)
     {
+        var files = Expand(inputs, out var missing);
+        foreach (var m in missing) yield return m;
+
+        foreach (var item in ReadFiles(files, LoadManifests(files))) yield return item;
+    }
+
+    private static List<string> Expand(IEnumerable<string> inputs, out List<UnreadableInput> missing)
+    {
         var files = new List<string>();
-        var missing = new List<UnreadableInput>();
+        missing = new List<UnreadableInput>();
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
@@ -37,11 +48,11 @@ public sealed class CorpusReader
             else
                 missing.Add(new UnreadableInput(input, Path.GetFileNameWithoutExtension(input), "input path does not exist"));
         }
-        files = files.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        return files.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
 
-        foreach (var m in missing) yield return m;
-
-        var manifests = LoadManifests(files, inputs);
+    private IEnumerable<InputItem> ReadFiles(List<string> files, Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> manifests)
+    {
         var seenByManifest = new HashSet<(string Dir, string File)>();
         foreach (var file in files)
         {
@@ -112,6 +123,31 @@ public sealed class CorpusReader
         var fallbackId = $"{Path.GetFileNameWithoutExtension(file)}#{lineNo}";
         try
         {
+            return ParseRecord(where, fallbackId, line, []);
+        }
+        catch (InvalidOperationException)
+        {
+            // A \uD800-style escape without its pair: keep the record, with U+FFFD in place of the broken escape.
+            var repaired = JsonSurrogates.ReplaceLoneSurrogateEscapes(line, out var count);
+            try
+            {
+                return ParseRecord(where, fallbackId, repaired,
+                    [Diagnostic.Warning("input.lone-surrogate", $"{count} unpaired surrogate escape(s) replaced with U+FFFD")]);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException)
+            {
+                return new UnreadableInput(where, fallbackId, $"invalid UTF-16 in JSON: {e.Message}");
+            }
+        }
+        catch (JsonException e)
+        {
+            return new UnreadableInput(where, fallbackId, $"malformed JSON: {e.Message}");
+        }
+    }
+
+    private static InputItem ParseRecord(string where, string fallbackId, string line, Diagnostic[] extra)
+    {
+        {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -126,8 +162,8 @@ public sealed class CorpusReader
             var publishedText = Str(root, "published");
             var published = ManifestReader.ParseDate(publishedText);
             var diagnostics = publishedText is not null && published is null
-                ? new[] { Diagnostic.Warning("input.bad-date", $"published '{publishedText}' is not a valid date") }
-                : [];
+                ? [.. extra, Diagnostic.Warning("input.bad-date", $"published '{publishedText}' is not a valid date")]
+                : extra;
             var content = html ?? text!;
             var metadata = new DocumentMetadata
             {
@@ -137,16 +173,12 @@ public sealed class CorpusReader
                 html is not null ? DocumentFormat.Html : DocumentFormat.Text, metadata)
             { Text = content, ReadDiagnostics = diagnostics });
         }
-        catch (JsonException e)
-        {
-            return new UnreadableInput(where, fallbackId, $"malformed JSON: {e.Message}");
-        }
     }
 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> LoadManifests(List<string> files, IEnumerable<string> inputs)
+    private Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> LoadManifests(List<string> files)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>>(StringComparer.Ordinal);
         if (_manifestPath is not null)
