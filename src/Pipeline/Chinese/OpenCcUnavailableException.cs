@@ -2,9 +2,9 @@ namespace Pipeline.Chinese;
 
 /// <summary>
 /// OpenCC cannot be used on this machine: the native library or its dictionaries are missing, a configuration
-/// does not open, or a project lexicon for it is malformed. A start-up (configuration) error, never a per-document failure: the CLI maps it to exit code 2.
+/// does not open, or a project lexicon for it is malformed. Thrown at start-up, never per document (CLI exit code 2).
 /// </summary>
-public sealed class OpenCcUnavailableException : Exception
+public sealed class OpenCcUnavailableException : PipelineConfigurationException
 {
     /// <summary>The command that installs what is missing on Debian/Ubuntu.</summary>
     public const string InstallCommand = "apt-get install -y libopencc1.1 opencc";

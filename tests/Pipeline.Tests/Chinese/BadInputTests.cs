@@ -122,3 +122,10 @@ public class StreamConversionTests
         Assert.That(writer.ToString(), Is.EqualTo(converter.Convert(text)));
     }
 }
+
+public class ConfigurationErrorTests
+{
+    [Test]
+    public void OpenCc_errors_are_pipeline_configuration_errors() =>
+        Assert.That(new OpenCcUnavailableException("x"), Is.InstanceOf<PipelineConfigurationException>());
+}
