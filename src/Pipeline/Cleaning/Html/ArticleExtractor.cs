@@ -1,0 +1,541 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using NodaTime;
+
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>One output character and where it came from (<see cref="SourceChar.Index"/> -1: inserted).</summary>
+internal readonly record struct OutChar(char Value, SourceChar Source);
+
+/// <summary>What the extractor found in a page.</summary>
+internal sealed record ExtractedArticle(
+    IReadOnlyList<OutChar> Text, string? Title, LocalDate? Published, string? Author, string? Outlet,
+    IReadOnlyList<(int Start, int End, string Reason)> Dropped);
+
+/// <summary>
+/// Main-content extraction for Chinese news pages, in the spirit of Readability and the text-density extractors
+/// (CETD, GNE): every block that directly holds text scores <c>1 + punctuation marks + min(chars/100, 3)</c>; the
+/// score goes to the block, its parent, half to the grandparent and less further up. The best element after a
+/// link-density penalty is the article; siblings scoring close to it join. Inside, navigation, forms, captions,
+/// share/comment/related furniture and link lists are dropped; paragraphs become lines, h2-h6 become
+/// <c>## heading</c> lines and the headline is written first as <c># title</c>.
+/// </summary>
+internal sealed class ArticleExtractor
+{
+    private static readonly HashSet<string> Invisible = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
+        "textarea", "button", "input", "video", "audio", "map", "link", "meta", "head", "title", "math",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+        "ol", "p", "pre", "section", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "ul", "caption", "summary",
+        "body", "html", "menu",
+    };
+
+    private static readonly HashSet<string> FurnitureTags = new(StringComparer.OrdinalIgnoreCase)
+        { "nav", "aside", "footer", "figcaption", "menu", "header" };
+
+    /// <summary>class/id words of page furniture (share bars, comments, related links, footers).</summary>
+    private static readonly string[] FurnitureWords =
+    [
+        "comment", "share", "related", "relate", "recommend", "footer", "copyright", "sidebar", "side-bar", "breadcrumb",
+        "crumb", "toolbar", "advert", "banner", "social", "subscribe", "login", "pager", "pagination", "hotnews",
+        "hot-news", "hot_news", "ranking", "editor-info", "more-news", "morenews", "tags", "keyword", "qrcode", "reward",
+        "disclaimer", "statement", "caption", "pic-info", "picinfo", "img-desc", "nav", "menu", "topbar", "policy",
+        "messageboard", "reply", "discuss",
+    ];
+
+    /// <summary>Words so telling that nothing inside such an element counts towards the article score.</summary>
+    private static readonly string[] StrongFurnitureWords =
+    [
+        "comment", "reply", "discuss", "messageboard", "policy", "footer", "copyright", "sidebar", "related", "recommend",
+        "share", "breadcrumb", "disclaimer", "hotnews", "hot-news", "ranking", "login",
+    ];
+
+    private static readonly HashSet<char> Punctuation = [.. "，。！？；：、“”‘’（）《》「」…—"];
+
+    private readonly IHtmlDocument _doc;
+    private readonly SourceTextMap _map;
+    private readonly List<IElement> _elements = new();
+    private readonly Dictionary<IElement, int> _index = new(ReferenceEqualityComparer.Instance);
+    private int[] _parent = [];
+    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _dHan = [], _score = [];
+
+    public ArticleExtractor(IHtmlDocument doc, SourceTextMap map)
+    {
+        _doc = doc;
+        _map = map;
+    }
+
+    public ExtractedArticle Extract()
+    {
+        var body = _doc.Body;
+        var meta = ReadMeta();
+        var titleNode = FindTitleElement(meta.TitleHint);
+        var title = titleNode is not null ? Normalize(titleNode.TextContent) : StripSiteSuffix(meta.TitleHint) ?? TitleFromDocument();
+        var output = new List<OutChar>();
+        var dropped = new List<(int, int, string)>();
+
+        if (title is { Length: > 0 })
+        {
+            Insert(output, "# ");
+            if (titleNode is not null) EmitInline(titleNode, output);
+            else if (_doc.QuerySelector("title")?.FirstChild is IText t && Normalize(t.Data) == title) EmitText(t, output, false);
+            else Insert(output, title);
+            TrimEnd(output);
+            Insert(output, "\n");
+        }
+
+        if (body is not null)
+        {
+            Measure(body);
+            var roots = ChooseRoots();
+            foreach (var root in roots) EmitBlock(root, output, titleNode, dropped, root);
+        }
+        TrimEnd(output);
+
+        var published = meta.Published ?? FindDateInPage(titleNode);
+        return new ExtractedArticle(output, title, published, meta.Author ?? FindByline(titleNode), meta.Outlet, dropped);
+    }
+
+    // ---------- metadata ----------
+
+    private sealed record MetaInfo(string? TitleHint, LocalDate? Published, string? Author, string? Outlet);
+
+    private static readonly string[] DateMetaNames =
+    [
+        "article:published_time", "og:article:published_time", "og:published_time", "published_time", "pubdate",
+        "publishdate", "publish_date", "publish-date", "publishtime", "datepublished", "article.published",
+        "og:release_date", "dc.date", "dc.date.issued", "date", "sailthru.date", "parsely-pub-date", "weibo:article:create_at",
+        "ptime", "apub:time", "article:modified_time",
+    ];
+
+    private MetaInfo ReadMeta()
+    {
+        string? ogTitle = null, author = null, outlet = null;
+        LocalDate? published = null;
+        var bestRank = int.MaxValue;
+        foreach (var m in _doc.QuerySelectorAll("meta"))
+        {
+            var key = (m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop") ?? "").Trim().ToLowerInvariant();
+            var content = m.GetAttribute("content")?.Trim();
+            if (key.Length == 0 || string.IsNullOrEmpty(content)) continue;
+            if (key is "og:title" or "twitter:title") ogTitle ??= Normalize(content);
+            else if (key is "author" or "article:author" or "byl" or "dc.creator") author ??= content.Length <= 40 && !content.Contains("://") ? content : null;
+            else if (key is "og:site_name" or "application-name") outlet ??= content;
+            var rank = Array.IndexOf(DateMetaNames, key);
+            if (rank >= 0 && rank < bestRank && DateFinder.FindFirst(content, 0, 64) is { } d) { published = d.Date; bestRank = rank; }
+        }
+        if (published is null)
+            foreach (var el in _doc.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+                if (DateFinder.FindFirst(el.GetAttribute("datetime") ?? el.GetAttribute("content") ?? el.TextContent, 0, 64) is { } d)
+                { published = d.Date; break; }
+        return new MetaInfo(ogTitle, published, author, outlet);
+    }
+
+    /// <summary>The headline element: the longest h1-h3 whose text the document title or og:title contains (the
+    /// site name is usually an h1 too, but shorter); else the first h1 when the page has no title.</summary>
+    private IElement? FindTitleElement(string? ogTitle)
+    {
+        var docTitle = Squash(_doc.Title ?? "");
+        var og = Squash(ogTitle ?? "");
+        IElement? best = null, firstH1 = null;
+        var bestLength = 0;
+        foreach (var h in _doc.QuerySelectorAll("h1, h2, h3"))
+        {
+            var t = Squash(h.TextContent);
+            if (t.Length < 4 || t.Length > 120 || IsHidden(h)) continue;
+            if (h.LocalName == "h1") firstH1 ??= h;
+            if ((docTitle.Contains(t, StringComparison.Ordinal) || og.Contains(t, StringComparison.Ordinal)) && t.Length > bestLength)
+            {
+                best = h;
+                bestLength = t.Length;
+            }
+        }
+        // A heading that is only the site name (a short suffix of the title) is not the headline.
+        if (best is not null && bestLength * 3 < Math.Max(docTitle.Length, og.Length) && !docTitle.StartsWith(Squash(best.TextContent), StringComparison.Ordinal))
+            best = null;
+        return best ?? (docTitle.Length == 0 ? firstH1 : null);
+    }
+
+    private static readonly string[] TitleSeparators = [" | ", "｜", " - ", " – ", " — ", "_", "|", " :: "];
+
+    /// <summary>A page title without the site name: split at the usual separators, the longest part (the headline
+    /// is almost always longer than the site or channel name around it).</summary>
+    internal static string? StripSiteSuffix(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) return null;
+        var t = Normalize(title);
+        var parts = new List<string> { t };
+        foreach (var sep in TitleSeparators)
+            parts = parts.SelectMany(p => p.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var best = parts.Count == 0 ? t : parts.MaxBy(p => p.Length)!;
+        // "headline-新华网": a short site name after an unspaced dash.
+        var dash = best.LastIndexOf('-');
+        if (dash >= 8 && best.Length - dash - 1 is > 0 and <= 8 && !char.IsAsciiDigit(best[dash + 1])) best = best[..dash].Trim();
+        return best.Length >= 4 ? best : t;
+    }
+
+    private string? TitleFromDocument() => StripSiteSuffix(_doc.Title);
+
+    private LocalDate? FindDateInPage(IElement? titleNode)
+    {
+        // The dateline is near the headline: look at the text that follows it first, then the whole body.
+        var bodyText = _doc.Body?.TextContent ?? "";
+        var from = 0;
+        if (titleNode is not null)
+        {
+            var t = titleNode.TextContent;
+            var at = t.Length > 0 ? bodyText.IndexOf(t, StringComparison.Ordinal) : -1;
+            if (at >= 0) from = at + t.Length;
+        }
+        return DateFinder.FindFirst(bodyText, from, 3000)?.Date ?? DateFinder.FindFirst(bodyText)?.Date;
+    }
+
+    private string? FindByline(IElement? titleNode)
+    {
+        var bodyText = _doc.Body?.TextContent ?? "";
+        foreach (var label in new[] { "作者：", "作者:", "記者", "记者", "撰文：", "文／", "文/" })
+        {
+            var at = bodyText.IndexOf(label, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var i = at + label.Length;
+            while (i < bodyText.Length && (bodyText[i] is ' ' or '\u3000' or ':' or '：')) i++;
+            var s = i;
+            while (i < bodyText.Length && i - s < 8 && IsHan(bodyText[i])) i++;
+            if (i - s is >= 2 and <= 4) return bodyText[s..i];
+        }
+        return null;
+    }
+
+    // ---------- scoring ----------
+
+    private void Measure(IElement body)
+    {
+        var stack = new Stack<(IElement El, int Parent)>();
+        var parents = new List<int>();
+        var furniture = new List<bool>();
+        stack.Push((body, -1));
+        while (stack.Count > 0)
+        {
+            var (el, parent) = stack.Pop();
+            if (Invisible.Contains(el.LocalName) || IsHidden(el)) continue;
+            var idx = _elements.Count;
+            _elements.Add(el);
+            _index[el] = idx;
+            parents.Add(parent);
+            furniture.Add((parent >= 0 && furniture[parent]) || IsStrongFurniture(el));
+            for (var c = el.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push((c, idx));
+        }
+        _parent = [.. parents];
+        var n = _elements.Count;
+        _text = new double[n]; _link = new double[n]; _punct = new double[n];
+        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _dHan = new double[n]; _score = new double[n];
+
+        for (var i = 0; i < n; i++)
+        {
+            var el = _elements[i];
+            var block = NearestBlock(i);
+            var inLink = InLink(i);
+            foreach (var child in el.ChildNodes)
+            {
+                if (child is not IText t) continue;
+                var (chars, punct, han) = Count(t.Data);
+                if (chars == 0) continue;
+                _text[i] += chars; _punct[i] += punct;
+                _dText[block] += chars; _dPunct[block] += punct; _dHan[block] += han;
+                if (inLink) { _link[i] += chars; _dLink[block] += chars; }
+            }
+        }
+        for (var i = n - 1; i > 0; i--)
+        {
+            var p = _parent[i];
+            if (p < 0) continue;
+            _text[p] += _text[i]; _link[p] += _link[i]; _punct[p] += _punct[i];
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5 || furniture[i]) continue;
+            var name = _elements[i].LocalName;
+            if (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1])) continue;
+            // Chinese text scores: Han characters and full-width punctuation, not Latin boilerplate.
+            if (_dHan[i] < 5) continue;
+            var s = 1 + _dPunct[i] + Math.Min(_dHan[i] / 100.0, 3);
+            _score[i] += s;
+            var a = _parent[i];
+            for (var level = 1; a >= 0 && level <= 5; level++, a = _parent[a])
+                _score[a] += level switch { 1 => s, 2 => s / 2, _ => s / (level * 3) };
+        }
+    }
+
+    private int NearestBlock(int i)
+    {
+        for (var a = i; a >= 0; a = _parent[a])
+            if (Blocks.Contains(_elements[a].LocalName)) return a;
+        return 0;
+    }
+
+    private bool InLink(int i)
+    {
+        for (var a = i; a >= 0; a = _parent[a])
+        {
+            var name = _elements[a].LocalName;
+            if (name == "a") return true;
+            if (Blocks.Contains(name)) return false;
+        }
+        return false;
+    }
+
+    private double LinkDensity(int i) => _text[i] <= 0 ? 0 : _link[i] / _text[i];
+
+    private static readonly string[] PositiveWords =
+        ["article", "content", "artibody", "main", "post", "text", "entry", "story", "detail", "body", "news", "cont", "zw", "txt"];
+
+    /// <summary>Readability's class weight: +25 for article-like class/id words, -25 for furniture words.</summary>
+    private double ClassWeight(int i)
+    {
+        if (_score[i] <= 0) return 0;
+        var el = _elements[i];
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        if (words.Length <= 1) return 0;
+        var weight = 0.0;
+        if (PositiveWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight += 25;
+        if (FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight -= 25;
+        // A class name alone does not make an article: the weight grows with the text score.
+        return weight * Math.Min(1, _score[i] / 20);
+    }
+
+    private double Final(int i) => (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
+
+    private List<IElement> ChooseRoots()
+    {
+        if (_elements.Count == 0) return [];
+        var top = 0;
+        for (var i = 1; i < _elements.Count; i++)
+            if (Final(i) > Final(top)) top = i;
+        if (_score[top] <= 0) return [_elements[0]];
+        var parent = _parent[top];
+        if (parent < 0) return [_elements[top]];
+        var threshold = Math.Max(10, Final(top) * 0.2);
+        var roots = new List<IElement>();
+        foreach (var sibling in _elements[parent].Children)
+        {
+            if (!_index.TryGetValue(sibling, out var s)) continue;
+            if (s == top) { roots.Add(sibling); continue; }
+            if (IsFurniture(sibling, s)) continue;
+            var ld = LinkDensity(s);
+            var text = sibling.TextContent;
+            if (Final(s) >= threshold
+                || (_text[s] > 80 && ld < 0.25 && _punct[s] >= 2)
+                || (_text[s] is > 0 and <= 80 && ld == 0 && (text.Contains('。') || text.Contains('」'))))
+                roots.Add(sibling);
+        }
+        AddDetachedBlocks(roots, Final(top));
+        return roots;
+    }
+
+    private static bool IsStrongFurniture(IElement el)
+    {
+        if (el.LocalName is "nav" or "aside" or "footer" or "menu") return true;
+        if (el.LocalName is "body" or "html" or "main" or "article") return false;
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Strong text blocks before the chosen subtree (a lead summary above the body, as encyclopedia-style pages
+    /// have): an element scoring at least 15% of the top with little link text, not overlapping a root, is
+    /// added — the outermost such element, in document order.
+    /// </summary>
+    private void AddDetachedBlocks(List<IElement> roots, double topFinal)
+    {
+        var rootIdx = roots.Select(r => _index[r]).ToHashSet();
+        var firstRoot = rootIdx.Min();
+        var added = new List<int>();
+        for (var i = 0; i < _elements.Count; i++)
+        {
+            if (i >= firstRoot) break;
+            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _text[i] < 50) continue;
+            if (IsAncestorOrSelfOfAny(i, rootIdx) || HasAncestorIn(i, rootIdx) || added.Any(a => IsAncestor(a, i))) continue;
+            added.Add(i);
+        }
+        if (added.Count == 0) return;
+        var all = rootIdx.Concat(added).Order().Select(i => _elements[i]).ToList();
+        roots.Clear();
+        roots.AddRange(all);
+    }
+
+    private bool IsAncestor(int ancestor, int i)
+    {
+        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (a == ancestor) return true;
+        return false;
+    }
+
+    private bool HasAncestorIn(int i, HashSet<int> set)
+    {
+        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (set.Contains(a)) return true;
+        return false;
+    }
+
+    private bool IsAncestorOrSelfOfAny(int i, HashSet<int> set) => set.Contains(i) || set.Any(r => IsAncestor(i, r));
+
+    private bool IsFurniture(IElement el, int idx)
+    {
+        if (FurnitureTags.Contains(el.LocalName)) return true;
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        if (words.Length > 1 && FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal)))
+        {
+            // A furniture-sounding wrapper that holds most of the article is not furniture.
+            return _score[idx] < 15 || LinkDensity(idx) > 0.3;
+        }
+        return false;
+    }
+
+    // ---------- output ----------
+
+    private void EmitBlock(IElement root, List<OutChar> output, IElement? titleNode, List<(int, int, string)> dropped, IElement top)
+    {
+        var stack = new Stack<(INode? Node, bool BlockEnd)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, blockEnd) = stack.Pop();
+            if (blockEnd) { Newline(output); continue; }
+            if (node is IText text) { EmitText(text, output, true); continue; }
+            if (node is not IElement el) continue;
+            var name = el.LocalName;
+            if (Invisible.Contains(name) || IsHidden(el) || ReferenceEquals(el, titleNode)) continue;
+            if (!_index.TryGetValue(el, out var idx)) continue;
+            if (!ReferenceEquals(el, top) && (IsFurniture(el, idx) || IsLinkList(el, idx)))
+            {
+                if (_text[idx] >= 4 && SourceRange(el) is { } r) dropped.Add((r.Start, r.End, "html.furniture"));
+                continue;
+            }
+            if (name == "br") { Newline(output); continue; }
+            var block = Blocks.Contains(name);
+            if (block) Newline(output);
+            if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _text[idx] > 0)
+            {
+                Insert(output, "## ");
+                EmitInline(el, output);
+                Newline(output);
+                continue;
+            }
+            if (block) stack.Push((null, true));
+            for (var c = el.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+        }
+    }
+
+    private bool IsLinkList(IElement el, int idx) =>
+        Blocks.Contains(el.LocalName) && _text[idx] >= 8 && LinkDensity(idx) > 0.5;
+
+    private (int Start, int End)? SourceRange(IElement el)
+    {
+        int start = int.MaxValue, end = -1;
+        foreach (var t in el.Descendants<IText>())
+        {
+            var chars = _map.For(t);
+            if (chars is null) continue;
+            foreach (var c in chars)
+            {
+                if (c.Index < 0) continue;
+                start = Math.Min(start, c.Index);
+                end = Math.Max(end, c.Index + Math.Max(1, c.Length));
+            }
+        }
+        return end > start ? (start, end) : null;
+    }
+
+    /// <summary>Writes an element's text on the current line (headings), ignoring inner blocks.</summary>
+    private void EmitInline(IElement el, List<OutChar> output)
+    {
+        foreach (var t in el.Descendants<IText>())
+        {
+            if (t.ParentElement is { } p && (Invisible.Contains(p.LocalName))) continue;
+            EmitText(t, output, true);
+        }
+    }
+
+    private void EmitText(IText node, List<OutChar> output, bool collapse)
+    {
+        var data = node.Data;
+        var chars = _map.For(node);
+        var pendingSpace = -2;   // -2: none; else the source index of the whitespace run
+        var pendingNewline = false;
+        for (var i = 0; i < data.Length; i++)
+        {
+            var c = data[i];
+            var src = chars is not null && i < chars.Length ? chars[i] : new SourceChar(-1, 0);
+            if (IsCollapsible(c))
+            {
+                if (pendingSpace == -2) pendingSpace = src.Index;
+                if (c == '\n') pendingNewline = true;
+                continue;
+            }
+            if (c == '\u200B' || c == '\uFEFF') continue;
+            if (pendingSpace != -2)
+            {
+                var last = output.Count == 0 ? '\n' : output[^1].Value;
+                var dropSpace = last == '\n' || last == ' ' || (pendingNewline && (IsHan(last) || IsHan(c)));
+                if (!dropSpace) output.Add(new OutChar(' ', new SourceChar(pendingSpace, pendingSpace >= 0 ? 1 : 0)));
+                pendingSpace = -2; pendingNewline = false;
+            }
+            output.Add(new OutChar(c, src));
+        }
+        if (pendingSpace != -2 && output.Count > 0 && output[^1].Value is not ('\n' or ' '))
+            output.Add(new OutChar(' ', new SourceChar(pendingSpace, pendingSpace >= 0 ? 1 : 0)));
+    }
+
+    private static bool IsCollapsible(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0';
+
+    private static void Newline(List<OutChar> output)
+    {
+        TrimEnd(output);
+        if (output.Count > 0 && output[^1].Value != '\n') output.Add(new OutChar('\n', new SourceChar(-1, 0)));
+    }
+
+    private static void TrimEnd(List<OutChar> output)
+    {
+        while (output.Count > 0 && output[^1].Value == ' ') output.RemoveAt(output.Count - 1);
+    }
+
+    private static void Insert(List<OutChar> output, string s)
+    {
+        foreach (var c in s) output.Add(new OutChar(c, new SourceChar(-1, 0)));
+    }
+
+    // ---------- helpers ----------
+
+    private static bool IsHidden(IElement el)
+    {
+        if (el.HasAttribute("hidden")) return true;
+        var style = el.GetAttribute("style");
+        return style is not null && (style.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                                     || style.Replace(" ", "").Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static (int Chars, int Punct, int Han) Count(string s)
+    {
+        int chars = 0, punct = 0, han = 0;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            chars++;
+            if (Punctuation.Contains(c)) punct++;
+            else if (IsHan(c)) han++;
+        }
+        return (chars, punct, han);
+    }
+
+    internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    internal static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+    private static string Squash(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    public string? DocumentTitle => TitleFromDocument();
+}

@@ -1,0 +1,248 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using Pipeline.Documents;
+using Pipeline.Text;
+
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>
+/// HTML to article text with AngleSharp: parses the page, extracts title, publication date, author, outlet and the
+/// main body (<see cref="ArticleExtractor"/>), and maps every output character to its place in the HTML source
+/// through the tokenizer's token positions. Redirect-only pages, login walls and pages without text are reported
+/// as errors (quarantine); markup nested deeper than <see cref="MaxDepth"/> is not handed to the tree builder
+/// (whose scope checks are linear in depth) but stripped with a linear scanner, with a warning.
+/// </summary>
+public sealed class HtmlTextStage : ITextStage
+{
+    /// <summary>Deepest element nesting handed to the DOM parser.</summary>
+    public int MaxDepth { get; init; } = 1000;
+
+    public string Name => "html";
+
+    public StagePhase Phase => StagePhase.Markup;
+
+    public StageText Apply(string input, DocumentContext context)
+    {
+        if (input.Trim().Length == 0)
+        {
+            context.Report(Diagnostic.Error("html.empty", "page has no content"));
+            return new OffsetMapBuilder().Build(input.Length);
+        }
+        if (MarkupDepth.Estimate(input) > MaxDepth)
+        {
+            context.Report(Diagnostic.Warning("html.too-deep",
+                $"markup is nested deeper than {MaxDepth} levels; stripped tags without main-content extraction"));
+            return MarkupStripper.Strip(input);
+        }
+
+        // The tokenizer counts positions in newline-normalised text; parse that and map back.
+        var (normal, toInput) = NormalizeNewlines(input);
+        var tokens = new List<CharacterToken>();
+        var options = new HtmlParserOptions
+        {
+            OnToken = (token, range) =>
+            {
+                if (token.Type == HtmlTokenType.Character && token.Data.Length > 0)
+                    tokens.Add(new CharacterToken(range.Start.Index, range.End.Index, token.Data));
+            },
+        };
+        var document = new HtmlParser(options).ParseDocument(normal);
+        var map = new SourceTextMap(normal, tokens, document.Descendants<IText>());
+        var extractor = new ArticleExtractor(document, map);
+        var article = extractor.Extract();
+
+        UpdateMetadata(context, article);
+        foreach (var (start, end, reason) in article.Dropped)
+        {
+            var s = ToInput(toInput, start, input.Length);
+            var e = ToInput(toInput, end, input.Length);
+            if (e > s) context.Removed(new TextSpan(s, e), reason);
+        }
+
+        var result = Build(input, toInput, article.Text);
+        var bodyChars = result.Text.Count(c => !char.IsWhiteSpace(c));
+        if (Blocker(document, normal, bodyChars) is { } blocked)
+            context.Report(Diagnostic.Error(blocked.Code, blocked.Message));
+        return result;
+    }
+
+    private static void UpdateMetadata(DocumentContext context, ExtractedArticle article)
+    {
+        var m = context.Metadata;
+        context.Metadata = m with
+        {
+            Title = m.Title ?? article.Title,
+            Author = m.Author ?? article.Author,
+            Outlet = m.Outlet ?? article.Outlet,
+            Published = m.Published ?? article.Published,
+            PublishedInferred = m.Published is null ? article.Published is not null : m.PublishedInferred,
+        };
+    }
+
+    /// <summary>Redirect pages and login walls carry no article: they quarantine.</summary>
+    private static (string Code, string Message)? Blocker(IDocument document, string html, int bodyChars)
+    {
+        if (bodyChars >= 200) return null;
+        foreach (var meta in document.QuerySelectorAll("meta[http-equiv]"))
+            if (string.Equals(meta.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase))
+                return ("html.redirect", $"page only redirects ({meta.GetAttribute("content")})");
+        if (bodyChars < 40 && html.Contains("location.href", StringComparison.OrdinalIgnoreCase) | html.Contains("location.replace", StringComparison.OrdinalIgnoreCase))
+            return ("html.redirect", "page only redirects by script");
+        var hasPassword = document.QuerySelector("input[type=password]") is not null;
+        var text = document.Body?.TextContent ?? "";
+        if (hasPassword || text.Contains("请登录") || text.Contains("請登入") || text.Contains("登录后") || text.Contains("Sign in", StringComparison.OrdinalIgnoreCase))
+            if (bodyChars < 200 && (hasPassword || bodyChars < 80))
+                return ("html.login-wall", "page shows a login wall instead of an article");
+        if (bodyChars == 0) return ("html.no-text", "page has no article text");
+        return null;
+    }
+
+    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> chars)
+    {
+        var b = new OffsetMapBuilder(chars.Count + 16);
+        var i = 0;
+        while (i < chars.Count)
+        {
+            var c = chars[i];
+            if (c.Source.Index < 0) { b.Insert([c.Value]); i++; continue; }
+            var start = ToInput(toInput, c.Source.Index, input.Length);
+            var end = ToInput(toInput, c.Source.Index + Math.Max(1, c.Source.Length), input.Length);
+            if (start < b.InputPosition) { b.Insert([c.Value]); i++; continue; }
+            b.SkipTo(start);
+            // Characters decoded from one reference (a surrogate pair) share it: one block.
+            var j = i + 1;
+            while (j < chars.Count && chars[j].Source == c.Source) j++;
+            if (j - i == 1 && end - start == 1 && input[start] == c.Value) b.Copy(input, 1);
+            else
+            {
+                var text = new char[j - i];
+                for (var k = i; k < j; k++) text[k - i] = chars[k].Value;
+                b.ReplaceBlock(Math.Max(0, end - start), text);
+            }
+            i = j;
+        }
+        return b.Build(input.Length);
+    }
+
+    private static int ToInput(int[]? toInput, int normalIndex, int inputLength)
+    {
+        if (toInput is null) return Math.Min(normalIndex, inputLength);
+        return normalIndex >= toInput.Length ? inputLength : toInput[normalIndex];
+    }
+
+    /// <summary>CRLF and lone CR become LF; returns the map from normalised index to input index (null if unchanged).</summary>
+    private static (string Text, int[]? ToInput) NormalizeNewlines(string input)
+    {
+        if (input.IndexOf('\r') < 0) return (input, null);
+        var sb = new System.Text.StringBuilder(input.Length);
+        var map = new List<int>(input.Length);
+        for (var i = 0; i < input.Length; i++)
+        {
+            var c = input[i];
+            if (c == '\r')
+            {
+                if (i + 1 < input.Length && input[i + 1] == '\n') continue;
+                c = '\n';
+            }
+            sb.Append(c);
+            map.Add(i);
+        }
+        return (sb.ToString(), [.. map]);
+    }
+}
+
+/// <summary>Estimates element nesting depth with a linear scan (start tags minus end tags, void elements ignored).</summary>
+internal static class MarkupDepth
+{
+    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+        { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option" };
+
+    public static int Estimate(string html)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < html.Length - 1; i++)
+        {
+            if (html[i] != '<') continue;
+            var closing = html[i + 1] == '/';
+            var s = closing ? i + 2 : i + 1;
+            var e = s;
+            while (e < html.Length && char.IsAsciiLetterOrDigit(html[e])) e++;
+            if (e == s || !char.IsAsciiLetter(html[s])) continue;
+            var gt = html.IndexOf('>', e);
+            var selfClosing = gt > 0 && html[gt - 1] == '/';
+            var name = html.AsSpan(s, e - s);
+            if (IsVoid(name) || selfClosing) continue;
+            depth += closing ? -1 : 1;
+            if (depth < 0) depth = 0;
+            if (depth > max) max = depth;
+        }
+        return max;
+    }
+
+    private static bool IsVoid(ReadOnlySpan<char> name)
+    {
+        foreach (var v in Void) if (name.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+}
+
+/// <summary>Linear tag stripper for markup too deep for the DOM: drops tags, scripts, styles and comments,
+/// decodes entities, breaks lines at block elements.</summary>
+internal static class MarkupStripper
+{
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+        { "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer", "title" };
+
+    public static StageText Strip(string input)
+    {
+        var b = new OffsetMapBuilder(input.Length / 4);
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (c == '<')
+            {
+                var close = input.IndexOf('>', i + 1);
+                if (close < 0) break;
+                var tag = TagName(input, i + 1, close);
+                b.CopyTo(input, i);
+                var end = close + 1;
+                if (tag is "script" or "style" or "!--")
+                {
+                    var terminator = tag == "!--" ? "-->" : $"</{tag}";
+                    var t = input.IndexOf(terminator, close, StringComparison.OrdinalIgnoreCase);
+                    var g = t < 0 ? -1 : input.IndexOf('>', t);
+                    end = g < 0 ? input.Length : g + 1;
+                }
+                b.SkipTo(end);
+                if (Blocks.Contains(tag.TrimStart('/')) && b.Length > 0 && b.LastChar != '\n') b.Insert("\n");
+                i = end;
+            }
+            else if (c == '&')
+            {
+                var semi = input.IndexOf(';', i + 1, Math.Min(12, input.Length - i - 1));
+                if (semi > i)
+                {
+                    var entity = input.Substring(i, semi - i + 1);
+                    var decoded = System.Net.WebUtility.HtmlDecode(entity);
+                    b.CopyTo(input, i);
+                    if (decoded != entity) { b.ReplaceBlock(entity.Length, decoded); i = semi + 1; continue; }
+                }
+                i++;
+            }
+            else i++;
+        }
+        b.CopyTo(input, i);
+        return b.Build(input.Length);
+    }
+
+    private static string TagName(string s, int from, int to)
+    {
+        if (from < to && s.AsSpan(from).StartsWith("!--")) return "!--";
+        var j = from;
+        if (j < to && s[j] == '/') j++;
+        while (j < to && char.IsAsciiLetterOrDigit(s[j])) j++;
+        return s[from..j].ToLowerInvariant();
+    }
+}
