@@ -42,6 +42,7 @@ public sealed class ChineseLexicon
     public required FrozenSet<char> DiscountBlockers { get; init; }
     public required WordTable<bool> Points { get; init; }
     public required WordTable<bool> Multiples { get; init; }
+    public required WordTable<decimal> PercentWords { get; init; }
 
     public required WordTable<Currency> CurrencySuffixes { get; init; }
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
@@ -120,7 +121,7 @@ public sealed class ChineseLexicon
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
-        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words)) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words)) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
     }
 
@@ -178,6 +179,7 @@ public sealed class ChineseLexicon
             DiscountBlockers = CharSet(percent.DiscountBlockers),
             Points = WordTable.Of(percent.Points),
             Multiples = WordTable.Of(percent.Multiples),
+            PercentWords = new(percent.Words.Select(p => (p.Key, p.Value))),
             CurrencySuffixes = new(money.Suffixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
@@ -267,6 +269,7 @@ public sealed class ChineseLexicon
         public List<string> DiscountBlockers { get; set; } = new();
         public List<string> Points { get; set; } = new();
         public List<string> Multiples { get; set; } = new();
+        public Dictionary<string, decimal> Words { get; set; } = new();
     }
 
     private sealed class MoneyFile

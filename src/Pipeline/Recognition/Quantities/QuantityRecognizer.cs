@@ -44,6 +44,13 @@ public sealed class QuantityRecognizer : IRecognizer
         var c = text[i];
         var prevNumeral = i > 0 && (Scan.IsDigit(text[i - 1]) || _lex.IsNumeralChar(text[i - 1]));
 
+        // 对折, 半成, 百分之百: whole words.
+        if (!prevNumeral && _lex.PercentWords.TryMatch(text, i, out var wordPercent, out var wordEnd, innerSpaces: false))
+        {
+            output.Add(Make(MentionKind.Percentage, text, i, wordEnd, new Percentage(wordPercent, 0), PrefixQualifier(text, i).Item1));
+            return wordEnd;
+        }
+
         // 百分之十二, 千分之五: the prefix opens a percentage.
         if (!prevNumeral && _lex.PercentPrefixes.TryMatch(text, i, out var perMultiplier, out var prefixEnd))
         {
@@ -83,7 +90,15 @@ public sealed class QuantityRecognizer : IRecognizer
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
         if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
-        if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
+        if (_numbers.TryMixedFraction(text, token, out var mixed)) token = mixed;
+        else if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
+        if (token.IsDigitSequence && token.End < text.Length && _lex.Unit(text[token.End]) > 0)
+        {
+            // 二三十个百分点 (twenty or thirty): an approximate pair of digits, not a figure.
+            var k = token.End;
+            while (k < text.Length && (_lex.IsNumeralChar(text[k]) || Scan.IsDigit(text[k]))) k++;
+            return k;
+        }
 
         var quantity = Classify(text, token);
         if (quantity is null) return token.End;
