@@ -126,7 +126,8 @@ public sealed class DateRecognizer : IRecognizer
         var w = p;
         if (text[w] == '年' && w + 1 < text.Length && _lex.YearParts.StartsAt(text, w + 1)) w++;
         if (_lex.YearParts.TryMatch(text, w, out var part, out var pe, innerSpaces: false)
-            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
+            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) && !"或和及与與至到前后後以的".Contains(text[pe])
+                                        || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
         {
             Set(item, pe, ReportingPeriod.Months(year, part.From, part.To));
             return true;
