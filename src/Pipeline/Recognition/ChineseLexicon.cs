@@ -79,6 +79,7 @@ public sealed class ChineseLexicon
     public required WordTable<bool> BetweenPrefixes { get; init; }
     public required WordTable<bool> AfterWords { get; init; }
     public required WordTable<bool> BeforeWords { get; init; }
+    public required WordTable<(int Month, int Day)> Holidays { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -115,7 +116,7 @@ public sealed class ChineseLexicon
         foreach (var (c, v) in Digits) { _digit[c] = (sbyte)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
         foreach (var (c, v) in Units) { _unit[c] = (short)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
         var scales = new List<long> { 0 };
-        foreach (var (c, v) in Scales) { _scale[c] = (byte)scales.Count; scales.Add(v); _flags[c] |= NumeralFlag; }
+        foreach (var (c, v) in Scales) { _scale[c] = (byte)scales.Count; scales.Add(v); _flags[c] |= NumeralFlag | QuantityStartFlag; }
         _scaleValues = scales.ToArray();
         for (var c = '0'; c <= '9'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
@@ -215,6 +216,8 @@ public sealed class ChineseLexicon
             BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
+            Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
+                ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
@@ -312,5 +315,6 @@ public sealed class ChineseLexicon
         public List<string> BetweenPrefixes { get; set; } = new();
         public List<string> AfterWords { get; set; } = new();
         public List<string> BeforeWords { get; set; } = new();
+        public Dictionary<string, List<int>> Holidays { get; set; } = new();
     }
 }

@@ -133,6 +133,11 @@ public sealed class DateRecognizer : IRecognizer
             return true;
         }
         if (_lex.WholeYear.TryMatch(text, p, out _, out var wye, innerSpaces: false)) { Set(item, wye, ReportingPeriod.Year(year)); return true; }
+        if (_lex.Holidays.TryMatch(text, p, out var holiday, out var hde, innerSpaces: false))
+        {
+            Set(item, hde, ReportingPeriod.Day(year, holiday.Month, holiday.Day));
+            return true;
+        }
         if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
         if (TryMonthDay(text, p, year, item, ref st)) return true;
         return false;
@@ -167,6 +172,7 @@ public sealed class DateRecognizer : IRecognizer
         var q = c is '第' or '前' ? Scan.SkipSpaces(text, p + 1) : p;
         if (!ReadSmall(text, q, out var n, out var ne)) return false;
         var w = Scan.SkipSpaces(text, ne);
+        if (w < text.Length && text[w] is '个' or '個' && _lex.QuarterWords.StartsAt(text, w + 1)) w++; // 前三个季度
         if (_lex.QuarterWords.TryMatch(text, w, out _, out var qwe) && n is >= 1 and <= 4)
         {
             period = leading ? ReportingPeriod.Months(year, 1, 3 * n) : ReportingPeriod.Quarter(year, n);
@@ -390,7 +396,8 @@ public sealed class DateRecognizer : IRecognizer
         var c = text[i];
         if (Scan.IsDigit(c))
         {
-            if (i > 0 && (Scan.IsDigit(text[i - 1]) || text[i - 1] is '.' or '．' or ',' || Scan.IsAsciiLetter(text[i - 1]))) return false;
+            if (i > 0 && (Scan.IsDigit(text[i - 1]) || text[i - 1] is '.' or '．' || Scan.IsAsciiLetter(text[i - 1])
+                          || text[i - 1] == ',' && i >= 2 && Scan.IsDigit(text[i - 2]))) return false;
             var p = i;
             var v = 0;
             while (p < text.Length && Scan.DigitValue(text[p]) is var dv and >= 0 && p - i < 5) { v = v * 10 + dv; p++; }
@@ -571,6 +578,7 @@ public sealed class DateRecognizer : IRecognizer
             "year" => d.PlusYears(k),
             "month" => d.PlusMonths(k),
             "week" => d.PlusWeeks(k),
+            "quarter" => d.PlusMonths(3 * k),
             _ => d.PlusDays(k),
         };
         var period = back

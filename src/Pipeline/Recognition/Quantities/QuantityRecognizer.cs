@@ -85,6 +85,20 @@ public sealed class QuantityRecognizer : IRecognizer
             }
         }
 
+        // 过亿元, 近千家, 超过千倍: a bare scale word after a qualifier is one of it.
+        if ((_lex.Scale(c) > 0 || _lex.Unit(c) >= 100) && !prevNumeral && !(i + 1 < text.Length && (_lex.IsNumeralChar(text[i + 1]) || Scan.IsDigit(text[i + 1])))
+            && _lex.PrefixQualifiers.TryMatchBefore(text, i, out _, out _))
+        {
+            decimal scaleValue = _lex.Scale(c) > 0 ? _lex.Scale(c) : _lex.Unit(c);
+            var bareToken = new NumberToken(i, i + 1, scaleValue, scaleValue, NumberShape.Chinese | NumberShape.Scaled);
+            if (Classify(text, bareToken) is { } bq && (bq.Kind != MentionKind.Number || bq.Value is Number { Unit: not CountUnit.None }))
+            {
+                var (bareQual, _) = PrefixQualifier(text, i);
+                output.Add(Make(bq.Kind, text, i, bq.End, bq.Value, bareQual) with { IsPerShare = bq.PerShare });
+                return bq.End;
+            }
+        }
+
         if (!_numbers.CanStart(text, i)) return i + 1;
         if (!IsNumberBoundary(text, i)) return SkipToken(text, i);
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
