@@ -80,6 +80,7 @@ public sealed class ChineseLexicon
     public required WordTable<bool> AfterWords { get; init; }
     public required WordTable<bool> BeforeWords { get; init; }
     public required WordTable<(int Month, int Day)> Holidays { get; init; }
+    public required WordTable<int> Eras { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -122,7 +123,7 @@ public sealed class ChineseLexicon
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
-        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words)) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
     }
 
@@ -216,13 +217,14 @@ public sealed class ChineseLexicon
             BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
+            Eras = new(dates.Eras.Select(p => (p.Key, p.Value))),
             Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
                 ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -316,5 +318,6 @@ public sealed class ChineseLexicon
         public List<string> AfterWords { get; set; } = new();
         public List<string> BeforeWords { get; set; } = new();
         public Dictionary<string, List<int>> Holidays { get; set; } = new();
+        public Dictionary<string, int> Eras { get; set; } = new();
     }
 }

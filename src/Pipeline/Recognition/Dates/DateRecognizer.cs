@@ -140,6 +140,21 @@ public sealed class DateRecognizer : IRecognizer
         }
         if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
         if (TryMonthDay(text, p, year, item, ref st)) return true;
+        // 去年本月十日: this month of that year.
+        if (st.Reference is { } r && _lex.RelativeMonths.TryMatch(text, p, out var mo, out var rme, innerSpaces: false) && mo == 0)
+        {
+            var d = Scan.SkipSpaces(text, rme);
+            if (ReadSmall(text, d, out var day, out var de) && day >= 1 && day <= CalendarDays(year, r.Month)
+                && _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, de), out _, out var dwe))
+            {
+                item.Month = r.Month;
+                Set(item, dwe, ReportingPeriod.Day(year, r.Month, day));
+                return true;
+            }
+            item.Month = r.Month;
+            Set(item, rme, ReportingPeriod.Month(year, r.Month));
+            return true;
+        }
         return false;
     }
 
@@ -393,6 +408,19 @@ public sealed class DateRecognizer : IRecognizer
             end = re;
             return true;
         }
+        // 民国三年, 康熙二十年: an era name, then its year (元年 is the first).
+        if (_lex.Eras.TryMatch(text, i, out var eraBase, out var eraEnd, innerSpaces: false))
+        {
+            var q = Scan.SkipSpaces(text, eraEnd);
+            int n;
+            int ne;
+            if (q < text.Length && text[q] == '元') { n = 1; ne = q + 1; }
+            else if (!ReadSmall(text, q, out n, out ne) || n < 1) return false;
+            var w = Scan.SkipSpaces(text, ne);
+            if (!_lex.YearWords.TryMatch(text, w, out _, out var eye)) return false;
+            year = eraBase + n; end = eye; explicitYear = true;
+            return true;
+        }
         var c = text[i];
         if (Scan.IsDigit(c))
         {
@@ -548,6 +576,7 @@ public sealed class DateRecognizer : IRecognizer
         if (prefixed)
         {
             p = pe;
+            if (p + 1 < text.Length && text[p] == '一' && text[p + 1] is '个' or '個') p++;
             if (p < text.Length && text[p] is '个' or '個') p++;
         }
         if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return null;
@@ -615,7 +644,7 @@ public sealed class DateRecognizer : IRecognizer
     /// 27-7-3 and 12-11-10 (YY-M-D).</summary>
     private static Item? TryNumericDayFirst(string text, int i)
     {
-        if (i > 0 && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '/' or '-' or ':')) return null;
+        if (i > 0 && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '/' or ':')) return null;
         if (!ReadDigits(text, i, 2, out var a, out var ae) || ae >= text.Length) return null;
         var sep = text[ae];
         if (sep is not ('-' or '/' or '.')) return null;

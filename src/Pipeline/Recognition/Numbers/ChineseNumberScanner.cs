@@ -19,6 +19,7 @@ public sealed class ChineseNumberScanner
     {
         var c = text[index];
         if (Scan.IsDigit(c) || (_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0)) return true;
+        if (c == '半') return index + 1 < text.Length && _lex.Unit(text[index + 1]) > 0;
         if (c is '-' or '－' or '−' || _lex.NegativeSigns.Contains(c))
             return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || (_lex.Digit(text[index + 1]) >= 0) || text[index + 1] is '.' or '．');
         if (c is '.' or '．') return index + 1 < text.Length && Scan.IsDigit(text[index + 1]) && (index == 0 || !Scan.IsDigit(text[index - 1]));
@@ -112,7 +113,7 @@ public sealed class ChineseNumberScanner
             }
             if (_lex.Digit(c) is var d and >= 0)
             {
-                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1) && !(q > 0 && text[q - 1] == '之')) break;
+                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1) && !(Scan.SkipSpacesBack(text, q) is var qb && qb > 0 && text[qb - 1] == '之')) break;
                 if (d == 0 && !(sequence && hasDigit))
                 {
                     // 零 as a filler (一千零一), or a leading zero before 点 (零点五) or a unit (零十).
@@ -278,7 +279,7 @@ public sealed class ChineseNumberScanner
     private bool IsScale(char c) => (_lex.Scale(c) > 0);
 
     private bool NextIsNumeral(string text, int index) =>
-        index < text.Length && (_lex.IsNumeralChar(text[index]) || Scan.IsDigit(text[index]) || _lex.DecimalPoints.Contains(text[index]));
+        (index = Scan.SkipSpaces(text, index)) < text.Length && (_lex.IsNumeralChar(text[index]) || Scan.IsDigit(text[index]) || _lex.DecimalPoints.Contains(text[index]));
 
     private bool IsLatinScaleAt(string text, int index) =>
         index < text.Length && _lex.LatinScales.ContainsKey(text[index]) && (index + 1 >= text.Length || !Scan.IsAsciiLetter(text[index + 1]));
@@ -339,6 +340,19 @@ public sealed class ChineseNumberScanner
         if (p >= text.Length || text[p] != '又') return false;
         var q = Scan.SkipSpaces(text, p + 1);
         if (q >= text.Length || !CanStart(text, q) || !TryScan(text, q, out var den) || !TryFraction(text, den, out var fraction) || fraction.End == den.End) return false;
+        var value = whole.Value < 0 ? whole.Value - fraction.Value : whole.Value + fraction.Value;
+        mixed = new NumberToken(whole.Start, fraction.End, value, 0, whole.Shape | NumberShape.Decimal);
+        return true;
+    }
+
+    /// <summary>1 3/5: a whole Arabic number, one space, then an Arabic fraction.</summary>
+    public bool TryArabicMixedFraction(string text, NumberToken whole, out NumberToken mixed)
+    {
+        mixed = whole;
+        var p = whole.End;
+        if (!whole.IsPlainInteger || !whole.HasArabic || p + 3 >= text.Length || text[p] != ' ' || !Scan.IsDigit(text[p + 1])) return false;
+        if (!TryScan(text, p + 1, out var numerator) || !numerator.IsPlainInteger || !TryFraction(text, numerator, out var fraction) || fraction.End == numerator.End) return false;
+        if (text[numerator.End] is not ('/' or '／')) return false;
         mixed = new NumberToken(whole.Start, fraction.End, whole.Value + fraction.Value, 0, whole.Shape | NumberShape.Decimal);
         return true;
     }

@@ -26,7 +26,7 @@ public sealed class NumberExtractor
             if (!Scan.IsDigit(text[i]) && _lex.InNotNumberWord(text, i)) { i++; continue; }
             if (!_scanner.TryScan(text, i, out var t)) { i++; continue; }
             if (t.End < text.Length && Scan.IsAsciiLetter(text[t.End])) { i = t.End; continue; }
-            if (_scanner.TryMixedFraction(text, t, out var mixed)) t = mixed;
+            if (_scanner.TryMixedFraction(text, t, out var mixed) || _scanner.TryArabicMixedFraction(text, t, out mixed)) t = mixed;
             else if (_scanner.TryFraction(text, t, out var fraction)) t = fraction;
             // 二三十 (twenty or thirty): an approximate pair of digits, not a number.
             if (t.IsDigitSequence && t.End < text.Length && _lex.Unit(text[t.End]) > 0) { i = SkipNumerals(text, t.End); continue; }
