@@ -43,6 +43,9 @@ public sealed class ChineseLexicon
     public required WordTable<bool> Points { get; init; }
     public required WordTable<bool> Multiples { get; init; }
     public required WordTable<decimal> PercentWords { get; init; }
+    public required WordTable<(char Before, decimal Percent)> PercentWordsAfter { get; init; }
+    public required char Dozen { get; init; }
+    public required FrozenSet<char> DozenBlockers { get; init; }
 
     public required WordTable<Currency> CurrencySuffixes { get; init; }
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
@@ -123,7 +126,7 @@ public sealed class ChineseLexicon
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
-        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
     }
 
@@ -182,6 +185,11 @@ public sealed class ChineseLexicon
             Points = WordTable.Of(percent.Points),
             Multiples = WordTable.Of(percent.Multiples),
             PercentWords = new(percent.Words.Select(p => (p.Key, p.Value))),
+            PercentWordsAfter = new(percent.WordsAfter.Select(p => (p.Key, p.Value is [var b, var v] && b.Length == 1
+                ? (b[0], decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                : throw new InvalidDataException($"percent.yaml wordsAfter '{p.Key}' needs [character, percent]")))),
+            Dozen = numbers.Dozen is { Length: 1 } dz ? dz[0] : throw new InvalidDataException("numbers.yaml dozen must be one character"),
+            DozenBlockers = CharSet(numbers.DozenBlockers),
             CurrencySuffixes = new(money.Suffixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
@@ -262,6 +270,8 @@ public sealed class ChineseLexicon
         public List<string> NotQuantitySuffixes { get; set; } = new();
         public List<string> RangeConnectors { get; set; } = new();
         public List<string> DateUnits { get; set; } = new();
+        public string Dozen { get; set; } = "打";
+        public List<string> DozenBlockers { get; set; } = new();
     }
 
     private sealed class PercentFile
@@ -275,6 +285,7 @@ public sealed class ChineseLexicon
         public List<string> Points { get; set; } = new();
         public List<string> Multiples { get; set; } = new();
         public Dictionary<string, decimal> Words { get; set; } = new();
+        public Dictionary<string, List<string>> WordsAfter { get; set; } = new();
     }
 
     private sealed class MoneyFile

@@ -366,7 +366,10 @@ public sealed class DateRecognizer : IRecognizer
         }
 
         // 8 日, 29号: a day of the sentence's month, else the reference month.
-        if (ReadSmall(text, i, out var dayOnly, out var doe) && dayOnly is >= 1 and <= 31 && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每' or '多'))
+        var before = Scan.SkipSpacesBack(text, i);
+        var previous = before > 0 ? text[before - 1] : '\0';
+        // After 月 the day belongs to a month-day that did not parse (2月30日): no bare day then.
+        if (ReadSmall(text, i, out var dayOnly, out var doe) && dayOnly is >= 1 and <= 31 && previous is not ('第' or '前' or '近' or '每' or '多' or '月'))
         {
             var w = Scan.SkipSpaces(text, doe);
             if (_lex.DayWords.TryMatch(text, w, out _, out var dwe) && !(dwe < text.Length && "元圆圓均本报報内內线線楼樓店K".Contains(text[dwe])))

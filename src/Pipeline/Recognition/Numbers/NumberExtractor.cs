@@ -31,6 +31,17 @@ public sealed class NumberExtractor
             // 二三十 (twenty or thirty): an approximate pair of digits, not a number.
             if (t.IsDigitSequence && t.End < text.Length && _lex.Unit(text[t.End]) > 0) { i = SkipNumerals(text, t.End); continue; }
             if (t.IsDigitSequence && t.Length > 1 && !t.HasArabic && text.AsSpan(t.Start, t.Length).ContainsAny("两兩倆俩")) { i = t.End; continue; }
+            // Figures with a currency, a percent sign or 折 belong to the money and percentage models.
+            var after = Scan.SkipSpaces(text, t.End);
+            if (!t.HasArabic && t.Length == 1 && (_lex.CurrencySuffixes.StartsAt(text, after) || _lex.Discounts.StartsAt(text, after))
+                || _lex.PercentSuffixes.StartsAt(text, after) && !t.HasArabic)
+            {
+                i = t.End;
+                continue;
+            }
+            // 一打 = 12.
+            if (t.End < text.Length && text[t.End] == _lex.Dozen && !(t.End + 1 < text.Length && _lex.DozenBlockers.Contains(text[t.End + 1])))
+                t = t with { End = t.End + 1, Value = t.Value * 12, Precision = t.Precision * 12 };
             output.Add(t);
             i = t.End;
         }

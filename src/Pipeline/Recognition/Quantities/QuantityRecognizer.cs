@@ -51,6 +51,12 @@ public sealed class QuantityRecognizer : IRecognizer
             return wordEnd;
         }
 
+        if (i > 0 && _lex.PercentWordsAfter.TryMatch(text, i, out var contextual, out var afterEnd, innerSpaces: false) && text[i - 1] == contextual.Before)
+        {
+            output.Add(Make(MentionKind.Percentage, text, i, afterEnd, new Percentage(contextual.Percent, 0), Qualifier.Exact));
+            return afterEnd;
+        }
+
         // 百分之十二, 千分之五: the prefix opens a percentage.
         if (!prevNumeral && _lex.PercentPrefixes.TryMatch(text, i, out var perMultiplier, out var prefixEnd))
         {
@@ -181,9 +187,15 @@ public sealed class QuantityRecognizer : IRecognizer
         {
             // 三成半 = 35%.
             decimal half = te < text.Length && text[te] == '半' ? 5 : 0;
-            return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + half, half > 0 ? 5 : t.Precision * 10), te + (half > 0 ? 1 : 0), p, qualifier, false);
+            if (half > 0) return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + 5, 5), te + 1, p, qualifier, false);
+            // 七成六 = 76%: one more digit after 成.
+            var extra = Scan.SkipSpaces(text, te);
+            if (t.Value < 10 && t.Value == decimal.Truncate(t.Value) && extra < text.Length && _lex.Digit(text[extra]) is var ed and > 0
+                && !(extra + 1 < text.Length && (_lex.IsNumeralChar(text[extra + 1]) || _lex.CountUnits.StartsAt(text, extra + 1))))
+                return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + ed, 1), extra + 1, p, qualifier, false);
+            return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10, t.Precision * 10), te, p, qualifier, false);
         }
-        if (_lex.Discounts.TryMatch(text, p, out _, out var de2) && !Blocked(text, de2, _lex.DiscountBlockers) && t.Value is > 0 and < 100 && t.Value < 10 | (t.Shape & NumberShape.Decimal) == 0)
+        if (_lex.Discounts.TryMatch(text, p, out _, out var de2) && !Blocked(text, de2, _lex.DiscountBlockers) && t.Value is > 0 and < 100 and not 10 && t.Value < 10 | (t.Shape & NumberShape.Decimal) == 0)
         {
             var pct = t.Value < 10 ? t.Value * 10 : t.Value;
             return new Quantity(MentionKind.Percentage, new Percentage(pct, t.Value < 10 ? t.Precision * 10 : t.Precision), de2, p, qualifier, false);
