@@ -34,6 +34,9 @@ public sealed record Mention(MentionKind Kind, TextSpan Span, string Text, Resol
     /// (<c>13.2 亿美元（92.93 亿元人民币）</c>): the two are conversions of one another.</summary>
     public TextSpan? EquivalentSpan { get; init; }
 
+    /// <summary>A price per share (<c>每股 165 港元</c>, <c>120 港元 / 股</c>).</summary>
+    public bool IsPerShare { get; init; }
+
     /// <summary>Offsets in the decoded original document. Default until the pipeline maps <see cref="Span"/>.</summary>
     public TextSpan SourceSpan { get; init; }
 
