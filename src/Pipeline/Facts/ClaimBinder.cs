@@ -1,0 +1,662 @@
+using Pipeline.Documents;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+/// <summary>
+/// Binds recognised figures to (entity, metric, period) within a clause and a sentence, reading cues from the metric
+/// lexicon and entities from <see cref="EntityFinder"/>. Rules, in order, for each figure:
+/// <list type="bullet">
+/// <item>an amount in parentheses right after another in another currency is that claim's <see cref="Claim.StatedEquivalent"/>;</item>
+/// <item>a figure right after a rise/fall word (上涨 3.3%) is the change of the nearest metric before it that has a
+/// change metric, skipping comparison bases (较 165 港元的发行价);</item>
+/// <item>a percentage or multiple right after "&lt;cue&gt;的" is a ratio to that cue (当期收入的8倍 → rd_to_revenue_pct);</item>
+/// <item>otherwise the nearest cue before it in its clause, then a cue right after it (120 港元/股的价格开盘), then the
+/// nearest cue in an earlier clause of the sentence; the cue must accept the figure's kind;</item>
+/// <item>the entity is the nearest one in the clause, else the sentence's subject, else the subject carried from an
+/// earlier sentence of the same paragraph (never across segments);</item>
+/// <item>the period is the nearest period before it in the sentence; a list of figures after 分别 is distributed
+/// over the list of periods (a year span counts its years); 首日 is the entity's listing date; 同期/当年 the period in
+/// context; 累计 spans all the periods in the sentence; IPO figures default to the listing date.</item>
+/// </list>
+/// When an entity, metric or period cannot be determined the figure stays unbound. Linear in the text length.
+/// </summary>
+public sealed class ClaimBinder : IClaimBinder
+{
+    private const string SentenceEnds = "。！？；!?;\n";
+    private const string ClauseEnds = "，,：:";
+
+    private readonly MetricLexicon _metrics;
+    private readonly EntityFinder _entities;
+
+    public ClaimBinder(MetricLexicon metrics, EntityLexicon entities)
+    {
+        _metrics = metrics;
+        _entities = new EntityFinder(entities);
+    }
+
+    /// <summary>A binder with the embedded Simplified Chinese lexicons.</summary>
+    public static ClaimBinder CreateChinese() => new(MetricLexicon.Chinese, EntityLexicon.Chinese);
+
+    public BindingResult Bind(BindingInput input)
+    {
+        var text = input.Text;
+        if (text.Length == 0 || input.Mentions.Count == 0) return new BindingResult([], input.Mentions.Where(IsFigure).ToList());
+        var doc = new DocumentState(this, input);
+        return doc.Run();
+    }
+
+    private static bool IsFigure(Mention m) => m.Kind is not (MentionKind.Date or MentionKind.Period) && m.Value is NumericResolution;
+
+    internal static FigureKinds KindOf(NumericResolution value) => value switch
+    {
+        Money => FigureKinds.Money,
+        Percentage => FigureKinds.Percent,
+        PercentagePoints => FigureKinds.Points,
+        Multiple => FigureKinds.Multiple,
+        Number { Unit: CountUnit.Shares } => FigureKinds.Shares,
+        Number { Unit: CountUnit.Count } => FigureKinds.Count,
+        _ => FigureKinds.Number,
+    };
+
+    /// <summary>A sentence of a segment; <see cref="AfterSemicolon"/> when the previous one ended with ；, which joins
+    /// two statements about the same period (上半年，…1056.2亿元；营业额385.7亿元).</summary>
+    private readonly record struct Sentence(int Start, int End, int Paragraph, int Segment, bool AfterSemicolon = false);
+
+    private enum AnchorKind { Period, ListingDay, SamePeriod }
+
+    private readonly record struct Anchor(int Start, int End, AnchorKind Kind, ReportingPeriod Period, bool AsOf);
+
+    /// <summary>One figure to bind, with the mention that states the same amount in another currency.</summary>
+    private sealed class Item(Mention mention)
+    {
+        public Mention Mention { get; } = mention;
+        public Mention? Equivalent { get; set; }
+        public int End => Equivalent is { } e ? Math.Max(e.Span.End, Mention.Span.End) : Mention.Span.End;
+        public ReportingPeriod? DistributedPeriod { get; set; }
+        public bool Ambiguous { get; set; }
+        /// <summary>A figure in parentheses after another that is not the same amount (60%（约 12 亿港元）): left unbound.</summary>
+        public bool Appositive { get; set; }
+    }
+
+    private sealed class DocumentState
+    {
+        private readonly ClaimBinder _binder;
+        private readonly BindingInput _input;
+        private readonly string _text;
+        private readonly List<PhraseMatch<Cue>> _cues;
+        private readonly IReadOnlyList<EntityMention> _entityMentions;
+        private readonly List<Mention> _figures;
+        private readonly List<Mention> _periods;
+        private readonly Dictionary<string, ReportingPeriod> _listingDates = new(StringComparer.Ordinal);
+        private readonly List<Claim> _claims = [];
+        private readonly HashSet<Mention> _used = new(ReferenceEqualityComparer.Instance);
+
+        public DocumentState(ClaimBinder binder, BindingInput input)
+        {
+            _binder = binder;
+            _input = input;
+            _text = input.Text;
+            var mentions = input.Mentions.OrderBy(m => m.Span.Start).ToList();
+            _figures = mentions.Where(IsFigure).ToList();
+            _periods = mentions.Where(m => m.Period is not null).ToList();
+            // Cues inside a recognised figure or date are part of it, not cues.
+            _cues = binder._metrics.Matcher.FindAll(_text)
+                .Where(c => c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End))
+                .ToList();
+            _entityMentions = binder._entities.Find(_text).Mentions;
+        }
+
+        /// <summary>True when [start, end) overlaps a mention (mentions do not overlap one another).</summary>
+        private static bool InsideMention(List<Mention> sorted, int start, int end)
+        {
+            var i = LowerBound(sorted, start + 1, m => m.Span.End);
+            return i < sorted.Count && sorted[i].Span.Start < end;
+        }
+
+        public BindingResult Run()
+        {
+            var sentences = Sentences();
+            FindListingDates(sentences);
+            string? carried = null;
+            int paragraph = -1, segment = -1;
+            ReportingPeriod? lastPeriod = null;
+            foreach (var s in sentences)
+            {
+                if (s.Paragraph != paragraph || s.Segment != segment)
+                {
+                    carried = null;
+                    lastPeriod = null;
+                    paragraph = s.Paragraph;
+                    segment = s.Segment;
+                }
+                var subject = Subject(s);
+                BindSentence(s, subject, carried, ref lastPeriod);
+                carried = subject?.Name ?? carried;
+            }
+            var unbound = _figures.Where(m => !_used.Contains(m)).ToList();
+            return new BindingResult(_claims, unbound);
+        }
+
+        // ---- structure -------------------------------------------------------------------------------------
+
+        private List<Sentence> Sentences()
+        {
+            var list = new List<Sentence>();
+            var segments = _input.Segments.Count > 0 ? _input.Segments.Select(s => s.Span).ToList() : [new TextSpan(0, _text.Length)];
+            for (var seg = 0; seg < segments.Count; seg++)
+            {
+                var span = segments[seg];
+                var start = span.Start;
+                var paragraph = 0;
+                for (var i = span.Start; i < span.End; i++)
+                {
+                    var c = _text[i];
+                    if (!SentenceEnds.Contains(c)) continue;
+                    if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
+                    if (c == '\n') paragraph++;
+                    start = i + 1;
+                }
+                if (span.End > start) list.Add(new Sentence(start, span.End, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
+            }
+            return list;
+        }
+
+        private int ClauseStart(int pos, Sentence s)
+        {
+            for (var i = pos - 1; i >= s.Start; i--)
+                if (ClauseEnds.Contains(_text[i])) return i + 1;
+            return s.Start;
+        }
+
+        private int ClauseEnd(int pos, Sentence s)
+        {
+            for (var i = pos; i < s.End; i++)
+                if (ClauseEnds.Contains(_text[i])) return i;
+            return s.End;
+        }
+
+        private IEnumerable<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
+        {
+            for (var i = LowerBound(sorted, from, start); i < sorted.Count && start(sorted[i]) < to; i++) yield return sorted[i];
+        }
+
+        private static int LowerBound<T>(IReadOnlyList<T> sorted, int value, Func<T, int> key)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (key(sorted[mid]) < value) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        private IEnumerable<PhraseMatch<Cue>> CuesIn(int from, int to) => Between(_cues, c => c.Start, from, to);
+        private IEnumerable<EntityMention> EntitiesIn(int from, int to) => Between(_entityMentions, e => e.Span.Start, from, to);
+
+        private string Gap(int from, int to) => from < to ? _text[from..to].Trim() : "";
+
+        // ---- entities --------------------------------------------------------------------------------------
+
+        private static readonly string[] NotSubjectBefore = ["相比", "相较", "除了", "较", "对比", "不同于", "与", "和"];
+
+        private bool IsExcluded(EntityMention e, int floor)
+        {
+            var before = _text.AsSpan(floor, e.Span.Start - floor).TrimEnd();
+            foreach (var w in NotSubjectBefore)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private EntityMention? Subject(Sentence s)
+        {
+            foreach (var e in EntitiesIn(s.Start, s.End))
+                if (!IsExcluded(e, s.Start)) return e;
+            return null;
+        }
+
+        private string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
+        {
+            var clause = ClauseStart(pos, s);
+            EntityMention? nearest = null;
+            foreach (var e in EntitiesIn(clause, pos)) nearest = e;
+            if (nearest is { } n) return n.Name;
+            if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
+            return carried;
+        }
+
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
+        private void FindListingDates(List<Sentence> sentences)
+        {
+            foreach (var s in sentences)
+            {
+                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing))
+                {
+                    Mention? day = null;
+                    foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
+                        if (p.Period is { IsDay: true }) day = p;
+                    if (day is null) continue;
+                    string? entity = null;
+                    var after = _text.AsSpan(cue.End, Math.Min(3, s.End - cue.End));
+                    if (after.StartsWith("的"))
+                        entity = EntitiesIn(cue.End, Math.Min(s.End, cue.End + 16)).Select(e => e.Name).FirstOrDefault();
+                    if (entity is null)
+                    {
+                        foreach (var e in EntitiesIn(s.Start, cue.Start))
+                            if (!IsExcluded(e, s.Start)) entity = e.Name;
+                    }
+                    if (entity is not null) _listingDates.TryAdd(entity, day.Period!.Value);
+                }
+            }
+        }
+
+        // ---- periods ---------------------------------------------------------------------------------------
+
+        private List<Anchor> Anchors(Sentence s)
+        {
+            var anchors = new List<Anchor>();
+            foreach (var p in Between(_periods, m => m.Span.Start, s.Start, s.End))
+            {
+                var before = _text.AsSpan(Math.Max(s.Start, p.Span.Start - 4), p.Span.Start - Math.Max(s.Start, p.Span.Start - 4)).Trim();
+                var asOf = p.Text.StartsWith("截至", StringComparison.Ordinal) || p.Text.StartsWith("截止", StringComparison.Ordinal)
+                           || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止", StringComparison.Ordinal);
+                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, p.Period!.Value, asOf));
+            }
+            foreach (var c in CuesIn(s.Start, s.End))
+            {
+                if (c.Value.Kind == CueKind.ListingDay) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.ListingDay, default, false));
+                else if (c.Value.Kind == CueKind.SamePeriod) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.SamePeriod, default, false));
+            }
+            anchors.Sort((a, b) => a.Start.CompareTo(b.Start));
+            return anchors;
+        }
+
+        private ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
+        {
+            switch (a.Kind)
+            {
+                case AnchorKind.Period:
+                    return a.Period;
+                case AnchorKind.ListingDay:
+                    return _listingDates.TryGetValue(entity, out var d) ? d : null;
+                default:
+                    ReportingPeriod? previous = null;
+                    foreach (var b in anchors)
+                        if (b.Start < a.Start && b.Kind == AnchorKind.Period) previous = b.Period;
+                    return previous ?? lastPeriod;
+            }
+        }
+
+        /// <summary>The list of periods right before <paramref name="pos"/> (2022 年、2023 年及 2024 年; 2022 年至 2024 年),
+        /// each year of a year span counted.</summary>
+        private List<ReportingPeriod> PeriodList(List<Anchor> anchors, int pos)
+        {
+            var idx = anchors.FindLastIndex(a => a.End <= pos);
+            if (idx < 0 || anchors[idx].Kind != AnchorKind.Period) return [];
+            var first = idx;
+            while (first > 0 && anchors[first - 1].Kind == AnchorKind.Period && IsConnector(Gap(anchors[first - 1].End, anchors[first].Start))) first--;
+            var list = new List<ReportingPeriod>();
+            for (var i = first; i <= idx; i++)
+            {
+                var p = anchors[i].Period;
+                if (p.Kind == PeriodKind.YearSpan)
+                    for (var y = p.Start.Year; y <= p.End.Year; y++) list.Add(ReportingPeriod.Year(y));
+                else list.Add(p);
+            }
+            return list;
+        }
+
+        private static readonly string[] Connectors = ["以及", "及", "和", "与", "、", "，", ",", "截至", "截止", "或"];
+
+        private static bool IsConnector(string gap)
+        {
+            var rest = gap.Replace(" ", "");
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var c in Connectors)
+                    if (rest.StartsWith(c, StringComparison.Ordinal)) { rest = rest[c.Length..]; changed = true; }
+            } while (changed && rest.Length > 0);
+            return rest.Length == 0;
+        }
+
+        // ---- figures ---------------------------------------------------------------------------------------
+
+        private List<Item> Items(Sentence s)
+        {
+            var items = new List<Item>();
+            foreach (var m in Between(_figures, f => f.Span.Start, s.Start, s.End))
+            {
+                if (items.Count > 0 && IsEquivalentOf(m, items[^1])) { items[^1].Equivalent = m; continue; }
+                var appositive = items.Count > 0 && Gap(items[^1].End, m.Span.Start) is "（" or "(" or "（约" or "(约" or "（即" or "（合";
+                items.Add(new Item(m) { Appositive = appositive });
+            }
+            return items;
+        }
+
+        private bool IsEquivalentOf(Mention m, Item previous)
+        {
+            if (previous.Equivalent is not null) return false;
+            var p = previous.Mention;
+            if (p.EquivalentSpan == m.Span || m.EquivalentSpan == p.Span) return true;
+            if (p.Value is not Money a || m.Value is not Money b || a.Currency == b.Currency) return false;
+            var gap = Gap(p.Span.End, m.Span.Start);
+            return gap is "（" or "(" or "（约" or "(约" or "（约合" or "(约合" or "（约合人民币" or "(约合人民币" or "（折合" or "（合";
+        }
+
+        /// <summary>Marks lists of figures joined by 、/和/及 in one clause and distributes periods over them.</summary>
+        private void Distribute(List<Item> items, List<Anchor> anchors, Sentence s)
+        {
+            var i = 0;
+            while (i < items.Count)
+            {
+                var j = i;
+                while (j + 1 < items.Count && ClauseStart(items[j + 1].Mention.Span.Start, s) == ClauseStart(items[i].Mention.Span.Start, s)
+                       && ClauseBreakFree(items[j].End, items[j + 1].Mention.Span.Start)
+                       && IsListGap(Gap(items[j].End, items[j + 1].Mention.Span.Start))) j++;
+                var n = j - i + 1;
+                if (n >= 2)
+                {
+                    var periods = PeriodList(anchors, items[i].Mention.Span.Start);
+                    for (var k = i; k <= j; k++)
+                    {
+                        if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else items[k].Ambiguous = true;
+                    }
+                }
+                i = j + 1;
+            }
+        }
+
+        private bool ClauseBreakFree(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (ClauseEnds.Contains(_text[k])) return false;
+            return true;
+        }
+
+        private static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
+
+        // ---- binding ---------------------------------------------------------------------------------------
+
+        private void BindSentence(Sentence s, EntityMention? subject, string? carried, ref ReportingPeriod? lastPeriod)
+        {
+            var items = Items(s);
+            if (items.Count == 0)
+            {
+                foreach (var a in Anchors(s)) if (a.Kind == AnchorKind.Period) lastPeriod = a.Period;
+                return;
+            }
+            var anchors = Anchors(s);
+            Distribute(items, anchors, s);
+            foreach (var item in items)
+            {
+                if (item.Ambiguous || item.Appositive) continue;
+                var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
+                if (claim is null) continue;
+                _claims.Add(claim);
+                _used.Add(item.Mention);
+                if (item.Equivalent is { } eq) _used.Add(eq);
+            }
+            foreach (var a in anchors) if (a.Kind == AnchorKind.Period) lastPeriod = a.Period;
+        }
+
+        private Claim? BindItem(Item item, Sentence s, EntityMention? subject, string? carried, List<Anchor> anchors, ReportingPeriod? lastPeriod)
+        {
+            var m = item.Mention;
+            if (m.Numeric is not { } value) return null;
+            var pos = m.Span.Start;
+            var entity = EntityFor(pos, s, subject, carried);
+            if (entity is null) return null;
+            var (metric, bound) = Metric(m, value, s, entity, subject, carried);
+            if (metric is null || bound is null) return null;
+
+            ReportingPeriod? period;
+            if (item.DistributedPeriod is { } dp) period = dp;
+            else
+            {
+                var before = anchors.Where(a => a.Start < pos).ToList();
+                if (metric.Id.StartsWith("cumulative_", StringComparison.Ordinal))
+                {
+                    var spans = before.Where(a => a.Kind == AnchorKind.Period).Select(a => a.Period).ToList();
+                    period = spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
+                }
+                else if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) period = null;
+                else if (before.Count > 0 && !IsAlternative(before[^1], s))
+                    period = Resolve(before[^1], anchors, entity, lastPeriod) is { } p ? Adjust(p, before[^1].AsOf, metric) : null;
+                else if (before.Count > 0) period = null;
+                else if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) period = ld;
+                else if (s.AfterSemicolon && lastPeriod is { } carriedPeriod && metric.Timing is MetricTiming.Flow or MetricTiming.Stock) period = carriedPeriod;
+                else period = null;
+            }
+            if (period is null) return null;
+
+            var quote = _text[s.Start..s.End].Trim();
+            var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
+            var qualifier = Qualify(m, s);
+            if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
+            return new Claim(entity, metric.Id, period.Value, bound, qualifier, provenance)
+            {
+                RangeEnd = m.RangeEnd as NumericResolution,
+                StatedEquivalent = item.Equivalent?.Value as Money,
+            };
+        }
+
+        /// <summary>True when a date the recognizers could not resolve (1 月 16 日 with no year known) stands between the
+        /// period found and the figure: that nearer date is the figure's, so the figure cannot be dated.</summary>
+        private bool HasUnresolvedDate(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_text[i] is not ('月' or '日' or '号')) continue;
+                var j = i - 1;
+                while (j >= from && _text[j] == ' ') j--;
+                if (j < from || !char.IsAsciiDigit(_text[j])) continue;
+                if (!InsideMention(_periods, j, i + 1)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A period offered as one of alternatives (2026 年年中或年末) does not date a figure.</summary>
+        private bool IsAlternative(Anchor a, Sentence s)
+        {
+            var before = _text.AsSpan(s.Start, a.Start - s.Start).TrimEnd();
+            return before.EndsWith("或", StringComparison.Ordinal) || before.EndsWith("或者", StringComparison.Ordinal);
+        }
+
+        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
+        private static ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
+        {
+            if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
+            if (asOf && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
+            return metric.Timing == MetricTiming.Instant ? null : p;
+        }
+
+        /// <summary>The ratio metric a figure was read as (set by the ratio rule), to qualify it by its whole phrase.</summary>
+        private readonly Dictionary<Mention, string> _ratioFigures = new(ReferenceEqualityComparer.Instance);
+
+        private string? RatioMetricOf(Mention m, Sentence s) => _ratioFigures.GetValueOrDefault(m);
+
+        /// <summary>约为当年收入的六倍: the 约 qualifies the ratio though it stands before the denominator.</summary>
+        private Qualifier RatioQualifier(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var phrase = _text.AsSpan(clause, m.Span.Start - clause);
+            if (phrase.Contains("约", StringComparison.Ordinal)) return Qualifier.Approximate;
+            if (phrase.Contains("超过", StringComparison.Ordinal)) return Qualifier.GreaterThan;
+            if (phrase.Contains("近", StringComparison.Ordinal)) return Qualifier.LessThan;
+            return Qualifier.Exact;
+        }
+
+        private static readonly (string Word, Qualifier Q)[] QualifiersBefore =
+        [
+            ("大约", Qualifier.Approximate), ("约", Qualifier.Approximate), ("接近", Qualifier.LessThan), ("将近", Qualifier.LessThan),
+            ("近", Qualifier.LessThan), ("不到", Qualifier.LessThan), ("不足", Qualifier.LessThan), ("低于", Qualifier.LessThan),
+            ("超过", Qualifier.GreaterThan), ("超", Qualifier.GreaterThan), ("逾", Qualifier.GreaterThan), ("高于", Qualifier.GreaterThan),
+            ("至少", Qualifier.GreaterOrEqual), ("最多", Qualifier.LessOrEqual),
+        ];
+
+        private static readonly (string Word, Qualifier Q)[] QualifiersAfter =
+        [
+            ("以上", Qualifier.GreaterThan), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
+            ("余", Qualifier.GreaterThan),
+        ];
+
+        private Qualifier Qualify(Mention m, Sentence s)
+        {
+            if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
+            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
+            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
+            foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(2, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
+            return Qualifier.Exact;
+        }
+
+        // ---- metrics ---------------------------------------------------------------------------------------
+
+        private bool ContextHolds(PhraseMatch<Cue> cue, Sentence s)
+        {
+            if (cue.Value.ContextWords is not { Count: > 0 } words) return true;
+            var before = _text.AsSpan(s.Start, cue.Start - s.Start);
+            foreach (var w in words) if (before.Contains(w, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private List<PhraseMatch<Cue>> MetricCues(int from, int to, Sentence s) =>
+            CuesIn(from, to).Where(c => c.Value.Kind == CueKind.Metric && c.End <= to && ContextHolds(c, s)).ToList();
+
+        /// <summary>True when <paramref name="from"/> is inside parentheses that close before <paramref name="to"/>: an
+        /// aside (营业支出（…营收增幅为112%）…同比增长35.7%) does not lend its cues to the main line.</summary>
+        private bool InClosedAside(int from, int to)
+        {
+            var depth = 0;
+            for (var i = from; i < to; i++)
+            {
+                var ch = _text[i];
+                if (ch is '（' or '(') depth++;
+                else if (ch is '）' or ')' && --depth < 0) return true;
+            }
+            return false;
+        }
+
+        private bool InComparison(PhraseMatch<Cue> cue, Sentence s)
+        {
+            var clause = ClauseStart(cue.Start, s);
+            return CuesIn(clause, cue.Start).Any(c => c.Value.Kind == CueKind.Comparison);
+        }
+
+        private (MetricDefinition? Metric, NumericResolution? Value) Metric(Mention m, NumericResolution value, Sentence s, string entity,
+            EntityMention? subject, string? carried)
+        {
+            var pos = m.Span.Start;
+            var clause = ClauseStart(pos, s);
+            var kind = KindOf(value);
+            var metricLex = _binder._metrics;
+
+            // 1. A change: 上涨 3.3%, 同比增长 782%, 涨幅超过一倍.
+            var change = CuesIn(clause, pos).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+            if (change.Value is not null && IsQualifierGap(Gap(change.End, pos)) && !CuesIn(change.End, pos).Any(c => c.Value.Kind == CueKind.Metric))
+            {
+                // The changed quantity is the nearest cue before the change word, comparison bases (较…的发行价) aside.
+                var baseCue = MetricCues(s.Start, change.Start, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
+                if (baseCue.Value?.Metric?.Change is null) return (null, null);
+                var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
+                NumericResolution? v = value switch
+                {
+                    Percentage p => p,
+                    Multiple x when change.Value.Phrase.Contains('幅') => new Percentage(x.Times * 100, x.Precision * 100),
+                    _ => null,
+                };
+                if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
+                if (change.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
+                return (target, v);
+            }
+
+            var clauseCues = MetricCues(clause, pos, s);
+            // 2. A ratio: 当期收入的8倍以上, 收入的 6 倍.
+            if (kind is FigureKinds.Percent or FigureKinds.Multiple && clauseCues.Count > 0)
+            {
+                var denominator = clauseCues[^1];
+                var gap = Gap(denominator.End, pos);
+                if (gap.StartsWith('的') && gap.Length <= 3 && !gap.Any(char.IsAsciiDigit))
+                {
+                    var numerator = MetricCues(s.Start, denominator.Start, s).LastOrDefault();
+                    var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
+                    if (ratio is null) return (null, null);
+                    _ratioFigures[m] = ratio.Id;
+                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
+                }
+            }
+
+            // 3. The nearest cue before it in its clause.
+            if (clauseCues.Count > 0)
+            {
+                var cue = clauseCues[^1];
+                return Accept(Cumulate(cue, pos, s), kind, value);
+            }
+
+            // 4. A cue right after it: 120 港元/股的价格开盘, 165 港元的发行价, 2.12 亿个人用户.
+            var clauseEnd = ClauseEnd(m.Span.End, s);
+            var post = CuesIn(m.Span.End, clauseEnd).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && ContextHolds(c, s));
+            if (post.Value is not null && IsPostGap(Gap(m.Span.End, post.Start)) && (post.Value.Metric!.Units & kind) != 0)
+                return (post.Value.Metric, value);
+
+            // 5. The nearest cue in an earlier clause, when this clause only adds a period or a link word before the
+            // figure (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other entity.
+            if (!OnlyLinkWords(clause, pos)) return (null, null);
+            var own = EntitiesIn(clause, pos).Select(e => e.Name).LastOrDefault();
+            var earlier = MetricCues(s.Start, clause, s).Where(c => !InClosedAside(c.End, pos)).ToList();
+            if (earlier.Count == 0) return (null, null);
+            var carriedCue = earlier[^1];
+            var cueOwn = EntitiesIn(ClauseStart(carriedCue.Start, s), carriedCue.Start).Select(e => e.Name).LastOrDefault();
+            if (own is not null && cueOwn is not null && own != cueOwn) return (null, null);
+            return Accept(Cumulate(carriedCue, pos, s), kind, value);
+        }
+
+        private static (MetricDefinition?, NumericResolution?) Accept(MetricDefinition metric, FigureKinds kind, NumericResolution value) =>
+            (metric.Units & kind) != 0 ? (metric, value) : (null, null);
+
+        /// <summary>累计/总计 right before the cue or between it and the figure → the metric's running total.</summary>
+        private MetricDefinition Cumulate(PhraseMatch<Cue> cue, int pos, Sentence s)
+        {
+            var metric = cue.Value.Metric!;
+            if (metric.Cumulative is not { } id) return metric;
+            var clause = ClauseStart(cue.Start, s);
+            var marked = CuesIn(clause, pos).Any(c => c.Value.Kind == CueKind.Cumulative && (c.Start > cue.Start || cue.Start - c.End <= 1));
+            return marked ? _binder._metrics.Find(id) ?? metric : metric;
+        }
+
+        private static bool IsQualifierGap(string gap)
+        {
+            if (gap.Length > 5 || gap.StartsWith('至') || gap.StartsWith('到')) return false;
+            foreach (var ch in gap)
+                if (!"了近约超过逾达为高接将至少幅度 ".Contains(ch)) return false;
+            return true;
+        }
+
+        private static bool IsPostGap(string gap) =>
+            gap.Length <= 6 && gap.All(ch => ch is '的' or '价' or '格' or '个' or '名' or '轮' or '股' or '每' or ' ' or '/' || char.IsAsciiLetter(ch));
+
+        // Link words, and the verbs of attaining and moving to a level (获得, 录得, 进一步增长至, 降至截至…).
+        private const string LinkChars = "为达约是的则而分别及和与、超过逾近共计已其中另外同时并且也获得录实现取有于进一步增长至到降升提高截";
+
+        /// <summary>True when the clause text before the figure, periods and entities aside, is only link words.</summary>
+        private bool OnlyLinkWords(int clause, int pos)
+        {
+            var residual = 0;
+            var periods = Between(_periods, m => m.Span.Start, clause, pos).ToList();
+            var entities = EntitiesIn(clause, pos).ToList();
+            for (var i = clause; i < pos; i++)
+            {
+                if (periods.Any(p => p.Span.Contains(i)) || entities.Any(e => e.Span.Contains(i))) continue;
+                var ch = _text[i];
+                if (char.IsWhiteSpace(ch) || LinkChars.Contains(ch)) continue;
+                if (++residual > 0) return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Pipeline.Facts;
+
+/// <summary>Kinds of figure a metric accepts.</summary>
+[Flags]
+public enum FigureKinds
+{
+    None = 0,
+    Money = 1,
+    Percent = 2,
+    Points = 4,
+    Multiple = 8,
+    Shares = 16,
+    Count = 32,
+    Number = 64,
+}
+
+/// <summary>How a metric's period is read: as written (flow), as of a date (stock), on a trading day (instant), or
+/// at the listing by default (listing).</summary>
+public enum MetricTiming { Flow, Stock, Instant, Listing }
+
+/// <summary>One metric: its id, what figures it accepts and the metrics its changes and running totals are reported as.</summary>
+public sealed record MetricDefinition(string Id, string Description, FigureKinds Units, MetricTiming Timing, string? Change, string? Cumulative);
+
+/// <summary>What a cue phrase means to the binder.</summary>
+public enum CueKind { Metric, Rise, Fall, Comparison, Distributive, Cumulative, AsOf, ListingDay, SamePeriod, Listing, Ignore }
+
+/// <summary>A phrase of the lexicon: a metric cue (with its metric) or a marker.</summary>
+public sealed record Cue(string Phrase, CueKind Kind, MetricDefinition? Metric = null, IReadOnlyList<string>? ContextWords = null);
+
+/// <summary>
+/// The metric lexicon: cue phrases mapped to metric ids, ratio definitions and marker words, loaded from
+/// <c>Lexicons/&lt;culture&gt;/metrics.yaml</c>. Immutable; one instance is shared by every document.
+/// </summary>
+public sealed class MetricLexicon
+{
+    private readonly Dictionary<string, MetricDefinition> _metrics;
+    private readonly Dictionary<(string, string), string> _ratios;
+
+    private MetricLexicon(Dictionary<string, MetricDefinition> metrics, Dictionary<(string, string), string> ratios, PhraseMatcher<Cue> matcher)
+    {
+        _metrics = metrics;
+        _ratios = ratios;
+        Matcher = matcher;
+    }
+
+    public IReadOnlyCollection<MetricDefinition> Metrics => _metrics.Values;
+
+    internal PhraseMatcher<Cue> Matcher { get; }
+
+    public MetricDefinition? Find(string id) => _metrics.GetValueOrDefault(id);
+
+    /// <summary>The metric a ratio of <paramref name="numerator"/> to <paramref name="denominator"/> is reported as.</summary>
+    public MetricDefinition? Ratio(string numerator, string denominator) =>
+        _ratios.TryGetValue((numerator, denominator), out var id) ? Find(id) : null;
+
+    private static readonly Lazy<MetricLexicon> ChineseLexicon = new(() => Load("zh-Hans"));
+
+    /// <summary>The embedded Simplified Chinese lexicon.</summary>
+    public static MetricLexicon Chinese => ChineseLexicon.Value;
+
+    public static MetricLexicon Load(string culture)
+    {
+        var name = $"Lexicons/{culture}/metrics.yaml";
+        using var stream = typeof(MetricLexicon).Assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException($"Embedded lexicon {name} not found.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), name);
+    }
+
+    /// <summary>Parses the YAML form; a bad lexicon throws at start-up, naming the problem.</summary>
+    public static MetricLexicon Parse(string yaml, string sourceName = "metrics.yaml")
+    {
+        var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties()
+            .Build().Deserialize<MetricFile>(yaml) ?? new MetricFile();
+        var metrics = new Dictionary<string, MetricDefinition>(StringComparer.Ordinal);
+        foreach (var m in file.Metrics)
+        {
+            if (string.IsNullOrWhiteSpace(m.Id)) throw new InvalidDataException($"{sourceName}: a metric has no id.");
+            var units = FigureKinds.None;
+            foreach (var u in m.Units) units |= ParseUnit(u, sourceName, m.Id);
+            var timing = m.Timing?.ToLowerInvariant() switch
+            {
+                null or "" or "flow" => MetricTiming.Flow,
+                "stock" => MetricTiming.Stock,
+                "instant" => MetricTiming.Instant,
+                "listing" => MetricTiming.Listing,
+                var t => throw new InvalidDataException($"{sourceName}: metric {m.Id} has unknown timing '{t}'."),
+            };
+            if (!metrics.TryAdd(m.Id, new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)))
+                throw new InvalidDataException($"{sourceName}: metric {m.Id} is defined twice.");
+        }
+        foreach (var m in metrics.Values)
+        {
+            if (m.Change is { } c && !metrics.ContainsKey(c)) throw new InvalidDataException($"{sourceName}: {m.Id} change metric {c} is not defined.");
+            if (m.Cumulative is { } k && !metrics.ContainsKey(k)) throw new InvalidDataException($"{sourceName}: {m.Id} cumulative metric {k} is not defined.");
+        }
+
+        var cues = new List<Cue>();
+        foreach (var m in file.Metrics)
+        {
+            var def = metrics[m.Id!];
+            cues.AddRange(m.Cues.Select(c => new Cue(c, CueKind.Metric, def)));
+            if (m.Context is { } ctx) cues.AddRange(ctx.Cues.Select(c => new Cue(c, CueKind.Metric, def, ctx.Words)));
+        }
+        var untracked = new MetricDefinition("untracked", "A quantity the lexicon does not track.", FigureKinds.None, MetricTiming.Flow, null, null);
+        cues.AddRange(file.Untracked.Select(c => new Cue(c, CueKind.Metric, untracked)));
+        var markers = file.Markers;
+        void Add(List<string> phrases, CueKind kind) => cues.AddRange(phrases.Select(p => new Cue(p, kind)));
+        Add(markers.Rise, CueKind.Rise);
+        Add(markers.Fall, CueKind.Fall);
+        Add(markers.Comparison, CueKind.Comparison);
+        Add(markers.Distributive, CueKind.Distributive);
+        Add(markers.Cumulative, CueKind.Cumulative);
+        Add(markers.AsOf, CueKind.AsOf);
+        Add(markers.ListingDay, CueKind.ListingDay);
+        Add(markers.SamePeriod, CueKind.SamePeriod);
+        Add(markers.Listing, CueKind.Listing);
+        Add(markers.Ignore, CueKind.Ignore);
+
+        var ratios = new Dictionary<(string, string), string>();
+        foreach (var r in file.Ratios)
+        {
+            if (r.Numerator is null || r.Denominator is null || r.Metric is null || !metrics.ContainsKey(r.Metric))
+                throw new InvalidDataException($"{sourceName}: ratio {r.Numerator}/{r.Denominator} is incomplete or names an unknown metric.");
+            ratios[(r.Numerator, r.Denominator)] = r.Metric;
+        }
+        return new MetricLexicon(metrics, ratios, new PhraseMatcher<Cue>(cues.Select(c => (c.Phrase, c))));
+    }
+
+    private static FigureKinds ParseUnit(string unit, string source, string id) => unit.ToLowerInvariant() switch
+    {
+        "money" => FigureKinds.Money,
+        "percent" => FigureKinds.Percent,
+        "points" => FigureKinds.Points,
+        "multiple" => FigureKinds.Multiple,
+        "shares" => FigureKinds.Shares,
+        "count" => FigureKinds.Count,
+        "number" => FigureKinds.Number,
+        _ => throw new InvalidDataException($"{source}: metric {id} has unknown unit '{unit}'."),
+    };
+
+    private sealed class MetricFile
+    {
+        public List<MetricEntry> Metrics { get; set; } = [];
+        public List<RatioEntry> Ratios { get; set; } = [];
+        public List<string> Untracked { get; set; } = [];
+        public MarkerEntry Markers { get; set; } = new();
+    }
+
+    private sealed class MetricEntry
+    {
+        public string? Id { get; set; }
+        public string? Description { get; set; }
+        public List<string> Units { get; set; } = [];
+        public string? Timing { get; set; }
+        public string? Change { get; set; }
+        public string? Cumulative { get; set; }
+        public List<string> Cues { get; set; } = [];
+        public ContextEntry? Context { get; set; }
+    }
+
+    private sealed class ContextEntry
+    {
+        public List<string> Words { get; set; } = [];
+        public List<string> Cues { get; set; } = [];
+    }
+
+    private sealed class RatioEntry
+    {
+        public string? Numerator { get; set; }
+        public string? Denominator { get; set; }
+        public string? Metric { get; set; }
+    }
+
+    private sealed class MarkerEntry
+    {
+        public List<string> Rise { get; set; } = [];
+        public List<string> Fall { get; set; } = [];
+        public List<string> Comparison { get; set; } = [];
+        public List<string> Distributive { get; set; } = [];
+        public List<string> Cumulative { get; set; } = [];
+        public List<string> AsOf { get; set; } = [];
+        public List<string> ListingDay { get; set; } = [];
+        public List<string> SamePeriod { get; set; } = [];
+        public List<string> Listing { get; set; } = [];
+        public List<string> Ignore { get; set; } = [];
+    }
+}
