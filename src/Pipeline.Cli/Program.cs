@@ -1,1 +1,4 @@
-return 0;
+using System.CommandLine;
+using Pipeline.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -22,10 +22,21 @@ public sealed class CorpusReader
 
     public CorpusReader(string? manifestPath = null) => _manifestPath = manifestPath;
 
+    /// <summary>The input files the inputs name, in the order they are read (cheap: no file is opened).</summary>
+    public IReadOnlyList<string> ListFiles(IEnumerable<string> inputs) => Expand(inputs, out _);
+
     public IEnumerable<InputItem> Read(IEnumerable<string> inputs)
     {
+        var files = Expand(inputs, out var missing);
+        foreach (var m in missing) yield return m;
+
+        foreach (var item in ReadFiles(files, LoadManifests(files))) yield return item;
+    }
+
+    private static List<string> Expand(IEnumerable<string> inputs, out List<UnreadableInput> missing)
+    {
         var files = new List<string>();
-        var missing = new List<UnreadableInput>();
+        missing = new List<UnreadableInput>();
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
@@ -37,11 +48,11 @@ public sealed class CorpusReader
             else
                 missing.Add(new UnreadableInput(input, Path.GetFileNameWithoutExtension(input), "input path does not exist"));
         }
-        files = files.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        return files.Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
 
-        foreach (var m in missing) yield return m;
-
-        var manifests = LoadManifests(files, inputs);
+    private IEnumerable<InputItem> ReadFiles(List<string> files, Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> manifests)
+    {
         var seenByManifest = new HashSet<(string Dir, string File)>();
         foreach (var file in files)
         {
@@ -146,7 +157,7 @@ public sealed class CorpusReader
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> LoadManifests(List<string> files, IEnumerable<string> inputs)
+    private Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>> LoadManifests(List<string> files)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, ManifestEntry>>(StringComparer.Ordinal);
         if (_manifestPath is not null)

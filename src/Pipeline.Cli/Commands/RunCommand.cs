@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Pipeline.Batch;
+using Pipeline.Reconciliation;
+using Spectre.Console;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline run [INPUT...] [--out DIR] [--manifest FILE] [--jobs N] [--full]</c>.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files or folders (recursive) of .txt, .html/.htm and .jsonl articles. Default: corpus",
+            DefaultValueFactory = _ => ["corpus"],
+        };
+        var outDir = new Option<string>("--out") { Description = "Output folder (datasets, clean text, pipeline.db)", DefaultValueFactory = _ => "out" };
+        var manifest = new Option<string?>("--manifest") { Description = "manifest.csv with file, outlet, url, published, language (default: one beside the inputs)" };
+        var jobs = new Option<int>("--jobs") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var full = new Option<bool>("--full") { Description = "Rebuild: process every document again instead of skipping unchanged ones" };
+        var command = new Command("run", "Run the whole pipeline over a corpus: clean, convert, recognize, bind, reconcile, write datasets and the audit report.")
+        {
+            inputs, outDir, manifest, jobs, full,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new BatchOptions
+            {
+                Inputs = parse.GetValue(inputs)!,
+                OutDir = parse.GetValue(outDir)!,
+                Manifest = parse.GetValue(manifest),
+                Jobs = parse.GetValue(jobs) is var j and > 0 ? j : throw new UsageException("--jobs must be at least 1"),
+                Full = parse.GetValue(full),
+            };
+            if (options.Manifest is { } m && !File.Exists(m)) throw new UsageException($"manifest not found: {m}");
+            var output = parse.InvocationConfiguration.Output;
+            var runner = PipelineFactory.CreateRunner();
+            var summary = Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out)
+                ? RunWithLog(runner, options, output)
+                : RunWithProgressBar(runner, options);
+            output.WriteLine($"read {summary.Read}: processed {summary.Processed}, unchanged {summary.Unchanged}, duplicates {summary.Duplicates}, " +
+                             $"quarantined {summary.Quarantined}; {summary.Claims} claims, {summary.Facts} facts ({summary.Conflicts} in conflict); " +
+                             $"{summary.Seconds:0.00}s → {Path.GetFullPath(options.OutDir)}");
+            return summary.AnyQuarantined ? Cli.Quarantined : Cli.Ok;
+        });
+        return command;
+    }
+
+    private static RunSummary RunWithLog(BatchRunner runner, BatchOptions options, TextWriter output)
+    {
+        var last = DateTime.MinValue;
+        var progress = new SynchronousProgress<BatchProgress>(p =>
+        {
+            // One line per document for small batches, then at most one line a second.
+            if (p.Total <= 50 || (DateTime.UtcNow - last).TotalSeconds >= 1 || p.Done == p.Total)
+            {
+                output.WriteLine($"[{p.Done}/{p.Total}] {p.Current}");
+                last = DateTime.UtcNow;
+            }
+        });
+        return runner.Run(options, progress);
+    }
+
+    private static RunSummary RunWithProgressBar(BatchRunner runner, BatchOptions options)
+    {
+        RunSummary? summary = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedlessRateColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("documents", maxValue: 1);
+                var progress = new SynchronousProgress<BatchProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                    task.Description = $"documents {p.Done}/{p.Total}";
+                });
+                summary = runner.Run(options, progress);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    /// <summary>Reports on the calling thread (the store writer), in order, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
+    /// <summary>Documents per second.</summary>
+    private sealed class TransferSpeedlessRateColumn : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Markup(task.Speed is { } s ? $"{s:0} docs/s" : "");
+    }
+}

@@ -1,0 +1,14 @@
+using Pipeline.Batch;
+using Pipeline.Reconciliation;
+
+namespace Pipeline.Cli;
+
+/// <summary>Builds the standard pipeline and reconciler for the commands.</summary>
+internal static class PipelineFactory
+{
+    public static ExtractionPipeline CreatePipeline() => ExtractionPipelineBuilder.CreateDefault().Build();
+
+    public static IReconciler CreateReconciler() => new MajorityReconciler();
+
+    public static BatchRunner CreateRunner() => new(CreatePipeline(), CreateReconciler());
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Pipeline.Documents;
+using Pipeline.Output;
+using Pipeline.Reconciliation;
+using Pipeline.Storage;
+
+namespace Pipeline.Batch;
+
+/// <summary>
+/// Runs the pipeline over a corpus into the store and the datasets. Documents stream through bounded channels:
+/// one reader (ordered, decides unchanged/duplicate), <c>Jobs</c> workers, one store writer. Outputs are written
+/// from the store at the end, sorted, to temporary names renamed into place: the same inputs give byte-identical
+/// datasets whatever the number of workers or the order of the inputs.
+/// </summary>
+public sealed class BatchRunner
+{
+    private readonly ExtractionPipeline _pipeline;
+    private readonly IReconciler _reconciler;
+    private readonly string _pipelineVersion;
+
+    public BatchRunner(ExtractionPipeline pipeline, IReconciler reconciler)
+    {
+        _pipeline = pipeline;
+        _reconciler = reconciler;
+        _pipelineVersion = PipelineVersion.Current;
+    }
+
+    public RunSummary Run(BatchOptions options, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var wall = Stopwatch.StartNew();
+        Directory.CreateDirectory(options.OutDir);
+        using var runLock = AcquireLock(options.OutDir);
+        using var store = PipelineStore.Open(Path.Combine(options.OutDir, "pipeline.db"));
+        if (options.Full) store.Clear();
+        var runId = store.StartRun(options.Inputs, DateTimeOffset.UtcNow);
+
+        var reader = new CorpusReader(options.Manifest);
+        var total = reader.ListFiles(options.Inputs).Count;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unreadable = new List<UnreadableInput>();
+        int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0;
+        var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
+
+        var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleWriter = true });
+        var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleReader = true });
+
+        // What earlier runs stored, read once: the reader decides "unchanged" without touching the store.
+        var stored = store.StoredDocuments();
+
+        // Reader: sequential, so which of two identical documents is the original never depends on timing.
+        var pendingDuplicates = new List<(RawDocument Doc, string Of)>();
+        var readerTask = Task.Run(async () =>
+        {
+            try
+            {
+                var hashInRun = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var item in reader.Read(options.Inputs))
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    Interlocked.Increment(ref read);
+                    if (item is UnreadableInput u)
+                    {
+                        lock (unreadable) unreadable.Add(u);
+                        continue;
+                    }
+                    var doc = ((DocumentInput)item).Document;
+                    if (!seen.Add(doc.Id))
+                    {
+                        lock (unreadable) unreadable.Add(new UnreadableInput(doc.Path, doc.Id, "another input has the same document id"));
+                        continue;
+                    }
+                    if (hashInRun.TryGetValue(doc.ContentHash, out var first))
+                    {
+                        lock (pendingDuplicates) pendingDuplicates.Add((doc, first));
+                        continue;
+                    }
+                    hashInRun[doc.ContentHash] = doc.Id;
+                    if (stored.TryGetValue(doc.Id, out var previous) && previous.ContentHash == doc.ContentHash
+                        && previous.PipelineVersion == _pipelineVersion && previous.Status != "duplicate")
+                    {
+                        Interlocked.Increment(ref unchanged);
+                        continue;
+                    }
+                    await work.Writer.WriteAsync(doc, cancel);
+                }
+            }
+            finally
+            {
+                work.Writer.Complete();
+            }
+        }, cancel);
+
+        // Workers: the pure per-document pipeline.
+        var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var doc in work.Reader.ReadAllAsync(cancel))
+                await results.Writer.WriteAsync(_pipeline.Process(doc), cancel);
+        }, cancel)).ToArray();
+        var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+
+        // Writer: this thread owns the store's writes.
+        var inBatch = 0;
+        foreach (var result in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
+        {
+            done++;
+            store.BeginBatch();
+            store.SaveResult(result, _pipelineVersion, runId);
+            if (++inBatch >= options.CommitEvery) { store.CommitBatch(); inBatch = 0; }
+            if (result.Status == DocumentStatus.Processed) processed++; else quarantined++;
+            foreach (var (stage, time) in result.StageTimes)
+                stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + time.TotalSeconds;
+            progress?.Report(new BatchProgress(done + unchanged, total, result.Document.Id));
+        }
+        store.CommitBatch();
+        readerTask.GetAwaiter().GetResult();
+        workersDone.GetAwaiter().GetResult();
+        foreach (var w in workers) w.GetAwaiter().GetResult();
+
+        // Duplicates: identical content already processed in this run or an earlier one.
+        foreach (var (doc, of) in pendingDuplicates)
+        {
+            store.BeginBatch();
+            store.SaveDuplicate(doc, of, _pipelineVersion, runId);
+            duplicates++;
+        }
+        store.CommitBatch();
+
+        // Reconcile every claim of the documents this run saw.
+        var clock = Stopwatch.StartNew();
+        var claims = store.Claims(seen).ToList();
+        var reconciliation = _reconciler.Reconcile(claims.Select(c => c.ToObservation()).ToList());
+        var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
+        var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
+        var changed = store.ReplaceFacts(factRows, conflictRows);
+        stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var documents = store.Documents(seen).ToList();
+        WriteOutputs(options.OutDir, store, seen, documents, claims, factRows, conflictRows, reconciliation, unreadable);
+        stageTimes["write"] = clock.Elapsed.TotalSeconds;
+        var (bound, unbound) = store.MentionCounts(seen);
+
+        var quarantinedTotal = documents.Count(d => d.Status == "quarantined") + unreadable.Count;
+        var summary = new RunSummary
+        {
+            Read = read, Processed = processed, Unchanged = unchanged, Duplicates = duplicates,
+            Quarantined = quarantined + unreadable.Count, QuarantinedTotal = quarantinedTotal,
+            Mentions = bound + unbound, UnboundMentions = unbound, Claims = claims.Count, Facts = factRows.Count,
+            Conflicts = reconciliation.Facts.Count(f => f.Status == FactStatus.Conflict), FactsChanged = changed,
+            Seconds = wall.Elapsed.TotalSeconds,
+            Stages = stageTimes.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+        };
+        var json = JsonSerializer.Serialize(summary, RunJson);
+        AtomicFile.WriteText(Path.Combine(options.OutDir, "run.json"), json + "\n");
+        store.FinishRun(runId, DateTimeOffset.UtcNow, json);
+        return summary;
+    }
+
+    private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
+
+    private static void WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen, IReadOnlyList<DocumentRow> documents,
+        IReadOnlyList<ClaimRow> claims, IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts,
+        ReconciliationResult reconciliation, IReadOnlyList<UnreadableInput> unreadable)
+    {
+        var cleanDir = Path.Combine(outDir, "clean");
+        Directory.CreateDirectory(cleanDir);
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in documents.Where(d => d.Status == "processed" && d.CleanText is not null))
+        {
+            var name = SafeFileName(d.Id) + ".txt";
+            written.Add(name);
+            var path = Path.Combine(cleanDir, name);
+            if (!File.Exists(path) || File.ReadAllText(path) != d.CleanText) AtomicFile.WriteText(path, d.CleanText!);
+        }
+        foreach (var stale in Directory.EnumerateFiles(cleanDir, "*.txt"))
+            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
+
+        AtomicFile.Write(Path.Combine(outDir, "mentions.jsonl"), w => DatasetWriter.WriteMentions(w, store.Mentions(seen)));
+        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w, claims));
+        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), w => DatasetWriter.WriteFacts(w, facts));
+        AtomicFile.Write(Path.Combine(outDir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, conflicts));
+        var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
+            .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
+            .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal);
+        AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
+        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditWriter.WriteMarkdown(w, reconciliation, documents));
+        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditWriter.WriteHtml(w, reconciliation, documents));
+    }
+
+    /// <summary>Document ids become file names: path separators and other unsafe characters are replaced.</summary>
+    public static string SafeFileName(string id)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var chars = id.Select(c => invalid.Contains(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c).ToArray();
+        var name = new string(chars);
+        return name is "" or "." or ".." ? "_" + name : name;
+    }
+
+    private static IDisposable AcquireLock(string outDir)
+    {
+        var path = Path.Combine(outDir, "pipeline.lock");
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new StoreBusyException($"another run is using {Path.GetFullPath(outDir)} (lock file {path}); wait for it to finish");
+        }
+    }
+}

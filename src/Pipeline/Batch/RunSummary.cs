@@ -1,0 +1,26 @@
+namespace Pipeline.Batch;
+
+/// <summary>The counts written to <c>run.json</c>. Every input is accounted for:
+/// <c>Read = Processed + Unchanged + Duplicates + Quarantined</c>.</summary>
+public sealed record RunSummary
+{
+    public int Read { get; init; }
+    public int Processed { get; init; }
+    public int Unchanged { get; init; }
+    public int Duplicates { get; init; }
+    public int Quarantined { get; init; }
+    public int Mentions { get; init; }
+    public int UnboundMentions { get; init; }
+    public int Claims { get; init; }
+    public int Facts { get; init; }
+    public int Conflicts { get; init; }
+    public int FactsChanged { get; init; }
+    public double Seconds { get; init; }
+    /// <summary>Seconds spent per stage, summed over documents (worker time, so it can exceed wall time).</summary>
+    public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+    /// <summary>True when any document seen by this run is quarantined (exit code 1).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AnyQuarantined => Quarantined > 0 || QuarantinedTotal > 0;
+    /// <summary>Quarantined documents among all seen by this run, unchanged ones included.</summary>
+    public int QuarantinedTotal { get; init; }
+}

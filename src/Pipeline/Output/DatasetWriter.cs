@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Pipeline.Output;
+
+/// <summary>
+/// Writes the datasets (<c>claims.csv</c>, <c>facts.csv</c>, <c>conflicts.csv</c>, <c>quarantine.csv</c>,
+/// <c>mentions.jsonl</c>). Formats are invariant and rows arrive sorted, so the same data gives byte-identical files.
+/// </summary>
+public static class DatasetWriter
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
+
+    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    public static void WriteClaims(TextWriter writer, IEnumerable<ClaimRow> rows) => WriteCsv(writer,
+        ["claim_id", "document", "entity", "metric", "period", "period_label", "value", "unit", "qualifier", "quote", "start", "end"],
+        rows.Select(r => new[] { r.ClaimId, r.Document, r.Entity, r.Metric, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier,
+            r.Quote, Invariant.Int(r.Start), Invariant.Int(r.End) }));
+
+    public static void WriteFacts(TextWriter writer, IEnumerable<FactRow> rows) => WriteCsv(writer,
+        ["entity", "metric", "period", "period_label", "value", "unit", "qualifier", "status", "sources", "documents", "confidence", "note"],
+        rows.Select(r => new[] { r.Entity, r.Metric, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier, r.Status, r.Sources,
+            r.Documents, r.Confidence, r.Note }));
+
+    public static void WriteConflicts(TextWriter writer, IEnumerable<ConflictRow> rows) => WriteCsv(writer,
+        ["entity", "metric", "period", "value", "unit", "qualifier", "documents", "diagnosis", "chosen"],
+        rows.Select(r => new[] { r.Entity, r.Metric, r.Period, r.Value, r.Unit, r.Qualifier, r.Documents, r.Diagnosis,
+            r.Chosen ? "true" : "false" }));
+
+    public static void WriteQuarantine(TextWriter writer, IEnumerable<QuarantineRow> rows) => WriteCsv(writer,
+        ["document", "path", "reason"], rows.Select(r => new[] { r.Document, r.Path, r.Reason }));
+
+    public static void WriteMentions(TextWriter writer, IEnumerable<MentionRow> rows)
+    {
+        foreach (var r in rows)
+        {
+            writer.Write(JsonSerializer.Serialize(new
+            {
+                document = r.Document, kind = r.Kind, text = r.Text, start = r.Start, end = r.End, value = r.Value, unit = r.Unit,
+                qualifier = r.Qualifier, period_start = r.PeriodStart, period_end = r.PeriodEnd, range_end = r.RangeEnd,
+            }, Json));
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteCsv(TextWriter writer, string[] header, IEnumerable<string[]> rows)
+    {
+        using var csv = new CsvWriter(writer, Csv, leaveOpen: true);
+        foreach (var h in header) csv.WriteField(h);
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            foreach (var field in row) csv.WriteField(field);
+            csv.NextRecord();
+        }
+        csv.Flush();
+    }
+}

@@ -1,0 +1,83 @@
+using Pipeline.Reconciliation;
+
+namespace Pipeline.Output;
+
+/// <summary>A document as listed in the outputs.</summary>
+public sealed record DocumentRow(string Id, string Path, string Status, string? DuplicateOf, string? Reason, string? Outlet,
+    string? Published, bool PublishedInferred, string? Title, string? CleanText);
+
+/// <summary>One line of <c>mentions.jsonl</c>.</summary>
+public sealed record MentionRow(string Document, string Kind, string Text, int Start, int End, string? Value, string? Unit,
+    string? Qualifier, string? PeriodStart, string? PeriodEnd, string? RangeEnd)
+{
+    public static MentionRow From(string document, Mention m)
+    {
+        var numeric = m.Numeric;
+        var period = m.Period;
+        return new MentionRow(document, m.Kind.ToCode(), m.Text, m.SourceSpan.Start, m.SourceSpan.End,
+            numeric is null ? null : Invariant.Decimal(numeric.Value),
+            numeric?.UnitCode,
+            numeric is null ? null : m.Qualifier.ToSymbol(),
+            period?.Start.ToString("yyyy-MM-dd", null), period?.End.ToString("yyyy-MM-dd", null),
+            m.RangeEnd is NumericResolution r ? Invariant.Decimal(r.Value) : null);
+    }
+}
+
+/// <summary>One row of <c>claims.csv</c> (and of the store's claims table).</summary>
+public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, string Entity, string Metric, string Period,
+    string PeriodLabel, string Value, string Unit, string Qualifier, string Precision, string? RangeEnd, string? EquivalentValue,
+    string? EquivalentUnit, string Quote, int Start, int End)
+{
+    public static ClaimRow From(Claim c) => new(
+        c.Id, c.Provenance.DocumentId, c.Provenance.Outlet, c.Entity, c.Metric, c.Period.ToIsoString(), c.Period.Label,
+        Invariant.Decimal(c.Value.Value), c.Value.UnitCode, c.Qualifier.ToSymbol(), Invariant.Decimal(c.Value.Precision),
+        c.RangeEnd is { } r ? Invariant.Decimal(r.Value) : null,
+        c.StatedEquivalent is { } e ? Invariant.Decimal(e.Amount) : null, c.StatedEquivalent?.Currency.Code,
+        c.Provenance.Quote, c.Provenance.SourceSpan.Start, c.Provenance.SourceSpan.End);
+
+    /// <summary>The reconciler's view of the claim. The source is the outlet (reliability is learned per outlet),
+    /// or the document when the outlet is unknown.</summary>
+    public Observation ToObservation() => new()
+    {
+        Key = new FactKey(Entity, Metric, Period),
+        Source = string.IsNullOrWhiteSpace(Outlet) ? Document : Outlet!,
+        Document = Document,
+        Value = Invariant.ParseDecimal(Value),
+        Text = Value,
+        Unit = Unit,
+        Qualifier = QualifierExtensions.FromSymbol(Qualifier),
+        Precision = Invariant.ParseDecimal(Precision) ?? 0m,
+        RangeEnd = Invariant.ParseDecimal(RangeEnd),
+        EquivalentValue = Invariant.ParseDecimal(EquivalentValue),
+        EquivalentUnit = EquivalentUnit,
+        ClaimId = ClaimId,
+        Quote = Quote,
+        Start = Start,
+        End = End,
+        PeriodLabel = PeriodLabel,
+    };
+}
+
+/// <summary>One row of <c>facts.csv</c>.</summary>
+public sealed record FactRow(string Entity, string Metric, string Period, string PeriodLabel, string Value, string Unit,
+    string Qualifier, string Status, string Sources, string Documents, string Confidence, string Note)
+{
+    public static FactRow From(ReconciledFact f) => new(
+        f.Key.Entity, f.Key.Metric, f.Key.Period, f.PeriodLabel,
+        f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit, f.Chosen.Qualifier.ToSymbol(),
+        f.Status.ToFactStatus(), string.Join(";", f.Sources), string.Join(";", f.Documents), Invariant.Fixed(f.Confidence), f.Note);
+}
+
+/// <summary>One row of <c>conflicts.csv</c>: a competing value for a key in conflict.</summary>
+public sealed record ConflictRow(string Entity, string Metric, string Period, string Value, string Unit, string Qualifier,
+    string Documents, string Diagnosis, bool Chosen)
+{
+    public static IEnumerable<ConflictRow> From(ReconciledFact f) => f.Status != FactStatus.Conflict
+        ? []
+        : f.Candidates.Select(c => new ConflictRow(f.Key.Entity, f.Key.Metric, f.Key.Period,
+            c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
+            c.Chosen ? "chosen" : c.Diagnosis.ToCode(), c.Chosen));
+}
+
+/// <summary>One row of <c>quarantine.csv</c>.</summary>
+public sealed record QuarantineRow(string Document, string Path, string Reason);

@@ -1,0 +1,116 @@
+using NUnit.Framework;
+using Pipeline.Batch;
+using Pipeline.Reconciliation;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Batch;
+
+public class BatchRunnerTests
+{
+    private string _dir = "";
+
+    [SetUp]
+    public void SetUp() => _dir = Path.Combine(Path.GetTempPath(), "pipeline-batch-" + Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void TearDown()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    private static BatchRunner Runner() => new(ExtractionPipelineBuilder.CreateDefault().Build(), TestReconciler.Create());
+
+    private static readonly string[] Datasets =
+        ["claims.csv", "facts.csv", "conflicts.csv", "mentions.jsonl", "quarantine.csv", "audit.md", "audit.html"];
+
+    private static Dictionary<string, string> ReadOutputs(string outDir)
+    {
+        var files = Datasets.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(outDir, f)));
+        foreach (var clean in Directory.EnumerateFiles(Path.Combine(outDir, "clean")).Order(StringComparer.Ordinal))
+            files["clean/" + Path.GetFileName(clean)] = File.ReadAllText(clean);
+        return files;
+    }
+
+    [Test]
+    public void Corpus_run_accounts_for_every_input_and_a_second_run_changes_nothing()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        var first = Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = outDir });
+        Assert.That(first.Read, Is.EqualTo(4));
+        Assert.That(first.Processed + first.Unchanged + first.Duplicates + first.Quarantined, Is.EqualTo(first.Read));
+        Assert.That(first.Processed, Is.EqualTo(4), "all four seed articles are processed");
+        var outputs = ReadOutputs(outDir);
+        Assert.That(outputs.Keys.Count(k => k.StartsWith("clean/")), Is.EqualTo(4));
+
+        var second = Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = outDir });
+        Assert.That(second.Unchanged, Is.EqualTo(4));
+        Assert.That(second.Processed, Is.EqualTo(0));
+        Assert.That(ReadOutputs(outDir), Is.EqualTo(outputs), "every output byte-identical after an unchanged rerun");
+    }
+
+    [Test]
+    public void Outputs_do_not_depend_on_the_number_of_workers()
+    {
+        var one = Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = Path.Combine(_dir, "a"), Jobs = 1 });
+        var two = Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = Path.Combine(_dir, "b"), Jobs = 3 });
+        Assert.That(two.Processed, Is.EqualTo(one.Processed));
+        Assert.That(ReadOutputs(Path.Combine(_dir, "b")), Is.EqualTo(ReadOutputs(Path.Combine(_dir, "a"))));
+    }
+
+    [Test]
+    public void Changed_new_and_duplicate_documents_are_told_apart()
+    {
+        var input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "a.txt"), "2026年1月8日，某公司发布公告。");
+        File.WriteAllText(Path.Combine(input, "b.txt"), "另一篇文章。");
+        var outDir = Path.Combine(_dir, "out");
+        var first = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That((first.Processed, first.Duplicates), Is.EqualTo((2, 0)));
+
+        File.WriteAllText(Path.Combine(input, "b.txt"), "另一篇文章，已修改。");
+        File.WriteAllText(Path.Combine(input, "c.txt"), "2026年1月8日，某公司发布公告。");
+        var second = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That(second.Read, Is.EqualTo(3));
+        Assert.That((second.Processed, second.Unchanged, second.Duplicates), Is.EqualTo((1, 1, 1)));
+        Assert.That(File.Exists(Path.Combine(outDir, "clean", "c.txt")), Is.False, "a duplicate is recorded, not processed twice");
+
+        var full = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir, Full = true });
+        Assert.That((full.Processed, full.Unchanged, full.Duplicates), Is.EqualTo((2, 0, 1)));
+    }
+
+    [Test]
+    public void Unreadable_inputs_are_quarantined_and_the_batch_goes_on()
+    {
+        var input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "good.txt"), "正常的文章。");
+        File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
+        File.WriteAllText(Path.Combine(input, "lines.jsonl"), "{\"id\":\"j\",\"text\":\"好的。\"}\nnot json\n");
+        var outDir = Path.Combine(_dir, "out");
+        var summary = Runner().Run(new BatchOptions { Inputs = [input, Path.Combine(_dir, "missing")], OutDir = outDir });
+        Assert.That(summary.Read, Is.EqualTo(5));
+        Assert.That(summary.Processed, Is.EqualTo(2));
+        Assert.That(summary.Quarantined, Is.EqualTo(3));
+        Assert.That(summary.AnyQuarantined, Is.True);
+        var quarantine = File.ReadAllLines(Path.Combine(outDir, "quarantine.csv"));
+        Assert.That(quarantine, Has.Length.EqualTo(4));
+        Assert.That(string.Join("\n", quarantine), Does.Contain("empty").And.Contain("malformed JSON").And.Contain("does not exist"));
+    }
+
+    [Test]
+    public void A_second_run_on_a_busy_store_stops_at_once()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        Directory.CreateDirectory(outDir);
+        using var held = new FileStream(Path.Combine(outDir, "pipeline.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var e = Assert.Throws<StoreBusyException>(() => Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = outDir }));
+        Assert.That(e!.Message, Does.Contain("another run"));
+    }
+}
+
+/// <summary>The reconciler the runner tests use: the production one.</summary>
+internal static class TestReconciler
+{
+    public static IReconciler Create() => Pipeline.Cli.PipelineFactory.CreateReconciler();
+}
