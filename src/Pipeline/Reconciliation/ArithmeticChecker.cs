@@ -144,7 +144,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             if (spec.Inputs.Take(i).Any(x => ReferenceEquals(x.Group, g))) continue;
             for (var j = 0; j < g.Candidates.Length; j++)
             {
-                if (j == choice[i]) continue;
+                if (j == choice[i] || !Independent(spec, g.Candidates[j])) continue;
                 var alt = (int[])choice.Clone();
                 for (var m = 0; m < n; m++) if (ReferenceEquals(spec.Inputs[m].Group, g)) alt[m] = j;
                 if (Test(spec, alt, out _, out _) == true) passing.Add((i, j));
@@ -177,6 +177,19 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             extra += $" The total equals {target.Key.Metric} for {hit}: likely the wrong span.";
         }
         _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, false, facts, "FAILS. " + baseDetail + extra));
+    }
+
+    /// <summary>A check is evidence for a value only when the stated figure it is checked against comes from another
+    /// source: an article's total computed from its own (wrong) parts proves nothing about them.</summary>
+    private static bool Independent(Spec spec, WorkingCandidate candidate)
+    {
+        var target = spec.Inputs[^1].Group;
+        var witnesses = target.ChosenCandidate.Members.Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+        if (ReferenceEquals(candidate, target.ChosenCandidate) || target.Candidates.Contains(candidate))
+        {
+            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.Members).Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+        }
+        return candidate.Members.Any(m => !witnesses.Contains(m.O.Source));
     }
 
     /// <summary>When the check passes, note on each conflicting input that the check rules out its rivals.</summary>

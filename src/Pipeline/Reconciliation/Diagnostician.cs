@@ -49,7 +49,9 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var tie = Math.Abs(runnerUp - h.Score) <= 1e-9 * (1 + Math.Abs(h.Score));
         var basis = tie
             ? "equal support; preferred as the exact / most precise writing"
-            : $"largest reliability-weighted support ({h.Score:0.###} vs {runnerUp:0.###})";
+            : h.Score > runnerUp
+                ? $"largest reliability-weighted support ({h.Score:0.###} vs {runnerUp:0.###})"
+                : $"weighted support {h.Score:0.###} (best rival {runnerUp:0.###}), overruled by the check above";
         return $"chosen: {basis}; stated by {string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}.";
     }
 
@@ -174,10 +176,14 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 
     private sealed record Match(KeyGroup Group, PreparedObservation Observation);
 
+    /// <summary>An observation of another key that states the same figure: each value lies within the other's written
+    /// precision (bounds and ranges never match: they are too loose to identify a figure).</summary>
     private Match? FindMatch(string entity, string metric, Func<KeyGroup, bool> filter, WorkingCandidate c)
     {
         if (!_byMetric.TryGetValue((entity, metric), out var list)) return null;
-        var unit = c.Representative.O.Unit;
+        var co = c.Representative.O;
+        if (co.Value is not { } cv || co.RangeEnd is not null || co.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)) return null;
+        var unit = co.Unit;
         var scanned = 0;
         foreach (var other in list)
         {
@@ -185,9 +191,10 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             if (++scanned > 200) break;
             foreach (var o in other.Observations)
             {
-                if (!o.Numeric) continue;
+                if (!o.Numeric || o.O.Value is not { } ov || o.O.RangeEnd is not null || o.O.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)) continue;
                 if (!rates.TryConvert(o.RawInterval, o.O.Unit, unit, out var iv, out _)) continue;
-                if (iv.Overlaps(c.Representative.RawInterval)) return new Match(other, o);
+                if (!rates.TryConvert(new ValueInterval(ov, ov), o.O.Unit, unit, out var point, out _)) continue;
+                if (iv.Contains(cv) && c.Representative.RawInterval.Overlaps(point)) return new Match(other, o);
             }
         }
         return null;

@@ -21,7 +21,7 @@ public sealed class StatedRates
             if (string.IsNullOrEmpty(o.EquivalentUnit) || string.IsNullOrEmpty(o.Unit) || o.EquivalentUnit == o.Unit) continue;
             var precision = o.Precision > 0 ? o.Precision : ValueInterval.DerivePrecision(v);
             var from = ValueInterval.Of(v, precision, o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
-            var to = ValueInterval.Of(eq, ValueInterval.DerivePrecision(eq), Recognition.Qualifier.Exact);
+            var to = ValueInterval.Of(eq, ValueInterval.DerivePrecision(eq), o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
             var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(eq / v, eq / v);
             Add(new StatedRate(o.Unit, o.EquivalentUnit, eq / v, bounds, o));
         }

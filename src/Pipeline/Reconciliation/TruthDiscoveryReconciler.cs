@@ -249,7 +249,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             for (var i = 0; i < g.Observations.Length; i++) score += weight[g.Observations[i].Source] * g.Support[i * c + j];
             g.Candidates[j].Score = score;
             g.Candidates[j].Confidence = total > 0 ? Math.Min(1, score / total) : 0;
-            if (score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }
+            if (j == 0 || score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }
         }
         return best;
     }
@@ -275,7 +275,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         }
         // Chosen first, then by confidence, then preference order.
         var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(t => t.c.Chosen).ThenByDescending(t => t.c.Confidence).ThenBy(t => t.i).Select(t => t.c).ToList();
-        var status = g.Candidates.Length == 1 && g.ChosenDiagnosis == Diagnosis.None
+        var single = g.Candidates.Length == 1 && g.Observations.Select(o => o.Source).Distinct().Count() == 1;
+        var status = single && g.ChosenDiagnosis == Diagnosis.None
             ? FactStatus.Single
             : g.ChosenDiagnosis != Diagnosis.None || ordered.Any(c => !c.Chosen && c.Diagnosis is not (Diagnosis.None or Diagnosis.Rounding))
                 ? FactStatus.Conflict

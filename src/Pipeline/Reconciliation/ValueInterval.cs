@@ -77,8 +77,10 @@ public readonly record struct ValueInterval(decimal Low, decimal High)
     public static decimal DerivePrecision(decimal value)
     {
         var scale = value.Scale;
-        if (scale > 0) return Pow10(-scale);
         var v = Math.Abs(decimal.Truncate(value));
+        // A fraction of zeros on a round integer is an artefact of scaling (2.2 × 10^8 = 220000000.0), not writing.
+        var artefact = scale > 0 && v == Math.Abs(value) && v >= 1000 && v % 1000 == 0;
+        if (scale > 0 && !artefact) return Pow10(-scale);
         if (v == 0) return 1m;
         var p = 1m;
         while (v % 10 == 0 && v >= 10) { v /= 10; p *= 10; }

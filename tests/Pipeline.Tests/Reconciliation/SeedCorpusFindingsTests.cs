@@ -28,7 +28,7 @@ public class SeedCorpusFindingsTests
     {
         var f = Fact(entity, metric, period);
         Assert.That(f.Status, Is.EqualTo(FactStatus.Agreed), f.Note);
-        Assert.That(f.Candidates, Has.Count.GreaterThan(1));
+        Assert.That(f.Candidates.SelectMany(c => c.Support).Select(o => o.Source).Distinct().Count(), Is.GreaterThan(1));
         Assert.That(f.Chosen.Text, Is.EqualTo(chosenText));
         Assert.That(f.Candidates.Where(c => !c.Chosen).Select(c => c.Diagnosis), Is.All.EqualTo(Diagnosis.None));
     }
@@ -156,6 +156,23 @@ public class SeedCorpusFindingsTests
             "智谱 cumulative_rd_expense 2022..2024: period-mismatch",
             "智谱 net_loss 2025H1: unexplained",
         }));
+    }
+
+    [Test]
+    public void Audit_report_is_written()
+    {
+        var md = new StringWriter();
+        AuditReport.WriteMarkdown(Result.Value, md);
+        var html = new StringWriter();
+        AuditReport.WriteHtml(Result.Value, html);
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-reconcile-audit");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "audit.md"), md.ToString());
+        File.WriteAllText(Path.Combine(dir, "audit.html"), html.ToString());
+        TestContext.Out.WriteLine($"audit written to {dir}");
+        Assert.That(html.ToString(), Does.Not.Contain("http://").And.Not.Contain("https://").And.Not.Contain("<link"));
+        foreach (var f in Result.Value.Facts.Where(f => f.Status == FactStatus.Conflict))
+            Assert.That(html.ToString(), Does.Contain(System.Net.WebUtility.HtmlEncode(f.Key.Metric)));
     }
 
     [Test]
