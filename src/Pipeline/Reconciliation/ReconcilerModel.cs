@@ -56,6 +56,8 @@ internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObserv
     public WorkingCandidate[] Candidates { get; } = candidates;
     /// <summary>Support of observation i for candidate j at [i * Candidates.Length + j].</summary>
     public float[] Support { get; set; } = [];
+    /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>
+    public double[] Share { get; set; } = [];
     public int Chosen { get; set; }
     /// <summary>Why a check overrode the vote, when it did.</summary>
     public string ChoiceReason { get; set; } = "";
@@ -84,7 +86,14 @@ internal static class Agreement
         var r = c.Representative;
         if (!o.Numeric || !r.Numeric) return !o.Numeric && !r.Numeric && o.NormalizedText == r.NormalizedText ? 1 : 0;
         if (o.InReferenceUnit != r.InReferenceUnit || (!o.InReferenceUnit && o.O.Unit != r.O.Unit)) return 0;
-        if (o.Interval.Overlaps(r.Interval)) return 1;
+        if (o.Interval.Overlaps(r.Interval))
+        {
+            // A precise figure is consistent with a coarser one (596,638 with "600,000", 1159.46 with "> 1000") but
+            // says more: it lends the coarse writing only part of its vote, so specific values win over vague ones.
+            var ow = o.Interval.Width;
+            var cw = r.Interval.Width;
+            return ow < cw / 2 ? options.CoarserSupport : 1;
+        }
         var best = 0.0;
         if (options.CloseSupport > 0)
         {
@@ -115,17 +124,25 @@ internal static class Agreement
         var ma = (a.Low + a.High) / 2;
         var mb = (b.Low + b.High) / 2;
         if (ma == 0 || mb == 0 || Math.Sign(ma) != Math.Sign(mb)) return 0;
+        // A slip keeps the digits: both figures need two significant digits at least ("1" is no slip of 1,000,000).
+        if (SignificantDigits(a) < 2 || SignificantDigits(b) < 2) return 0;
         var k0 = (int)Math.Round(Math.Log10((double)(mb / ma)));
         for (var k = k0 - 1; k <= k0 + 1; k++)
         {
             if (k == 0 || Math.Abs(k) > 12) continue;
-            var scaled = a.Scale(ValueInterval.Pow10(k));
-            if (scaled.Overlaps(b)) return k;
-            // Within one unit of the coarser precision counts too (1803 万 × 10 vs 1.8 亿).
-            var unit = Math.Max(scaled.Width, b.Width);
-            if (scaled.Gap(b) <= unit) return k;
+            if (a.Scale(ValueInterval.Pow10(k)).Overlaps(b)) return k;
         }
         return 0;
+    }
+
+    /// <summary>Digits of the midpoint that the interval's width leaves significant (21.954 ± 0.0005 → 5).</summary>
+    private static int SignificantDigits(ValueInterval iv)
+    {
+        var mid = Math.Abs((iv.Low + iv.High) / 2);
+        var width = iv.High - iv.Low;
+        if (mid == 0) return 0;
+        if (width <= 0) return 28;
+        return Math.Max(0, (int)Math.Floor(Math.Log10((double)mid)) - (int)Math.Floor(Math.Log10((double)width)) + 1);
     }
 
     public static string Normalize(string text)

@@ -9,10 +9,15 @@ public enum SourceWeighting
     Linear,
     /// <summary>Log-odds of the reliability, as in the Accu models: reliable sources count much more.</summary>
     LogOdds,
+    /// <summary>TruthFinder's trust score −ln(1 − t).</summary>
+    TrustScore,
 }
 
 public sealed record ReconcilerOptions
 {
+    /// <summary>Also learn reliability from keys only one source states (TruthFinder counts them; they agree with
+    /// themselves, so they raise the trust of prolific sources).</summary>
+    public bool CountUncontested { get; init; }
     /// <summary>Upper bound on trust/vote rounds (the loop also stops when nothing changes).</summary>
     public int MaxIterations { get; init; } = 20;
     /// <summary>Reliability a source starts with, and is pulled towards when it says little.</summary>
@@ -24,6 +29,8 @@ public sealed record ReconcilerOptions
     public double CloseSupport { get; init; } = 0.5;
     /// <summary>Relative distance at which partial support falls to 1/e of <see cref="CloseSupport"/>.</summary>
     public double CloseScale { get; init; } = 0.01;
+    /// <summary>Support a precise value gives a coarser writing it is consistent with (a rounded figure, a bound).</summary>
+    public double CoarserSupport { get; init; } = 0.5;
     /// <summary>Support a value gives the value it equals after a magnitude slip (10^k).</summary>
     public double SlipSupport { get; init; } = 0.5;
     /// <summary>Relative slack allowed in arithmetic checks beyond the written precision.</summary>
@@ -120,6 +127,10 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             for (var j = 0; j < c; j++)
                 support[i * c + j] = group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(prepared[i], group.Candidates[j], _options);
         group.Support = support;
+        // Each source votes once per key: several observations from one source share its weight.
+        var perSource = new Dictionary<int, int>();
+        foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
+        group.Share = prepared.Select(p => 1.0 / perSource[p.Source]).ToArray();
         return group;
     }
 
@@ -202,7 +213,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             Array.Clear(den);
             foreach (var g in groups)
             {
-                if (!g.Informative) continue;
+                if (!g.Informative && !_options.CountUncontested) continue;
                 var c = g.Candidates.Length;
                 for (var i = 0; i < g.Observations.Length; i++)
                 {
@@ -218,7 +229,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 delta = Math.Max(delta, Math.Abs(t - trust[s]));
                 trust[s] = t;
             }
-            if (iteration > 0 && !changed && delta < 1e-9) break;
+            if (iteration > 0 && !changed && delta < 1e-6) break;
         }
         for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
         foreach (var g in groups) g.Chosen = Vote(g, weight);
@@ -231,6 +242,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return _options.Weighting switch
         {
             SourceWeighting.LogOdds => Math.Max(0.01, Math.Log(t / (1 - t))),
+            SourceWeighting.TrustScore => -Math.Log(1 - t),
             _ => t,
         };
     }
@@ -240,13 +252,14 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     {
         var c = g.Candidates.Length;
         var total = 0.0;
-        for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source];
+        var share = g.Share;
+        for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source] * share[i];
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)
         {
             var score = 0.0;
-            for (var i = 0; i < g.Observations.Length; i++) score += weight[g.Observations[i].Source] * g.Support[i * c + j];
+            for (var i = 0; i < g.Observations.Length; i++) score += weight[g.Observations[i].Source] * share[i] * g.Support[i * c + j];
             g.Candidates[j].Score = score;
             g.Candidates[j].Confidence = total > 0 ? Math.Min(1, score / total) : 0;
             if (j == 0 || score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }
