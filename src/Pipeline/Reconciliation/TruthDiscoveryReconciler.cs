@@ -17,7 +17,7 @@ public sealed record ReconcilerOptions
 {
     /// <summary>Also learn reliability from keys only one source states (TruthFinder counts them; they agree with
     /// themselves, so they raise the trust of prolific sources).</summary>
-    public bool CountUncontested { get; init; }
+    public bool CountUncontested { get; init; } = true;
     /// <summary>Upper bound on trust/vote rounds (the loop also stops when nothing changes).</summary>
     public int MaxIterations { get; init; } = 20;
     /// <summary>Reliability a source starts with, and is pulled towards when it says little.</summary>
