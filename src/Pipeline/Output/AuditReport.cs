@@ -42,7 +42,7 @@ public static class AuditReport
             w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
             w.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var c in f.Candidates)
-                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {c.Diagnosis.ToCode()} | {Md(Sources(c))} | {Md(c.Chosen ? f.Note : c.Explanation)} |");
+                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Sources(c))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
             w.WriteLine();
             foreach (var c in f.Candidates)
                 foreach (var o in c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote)))
@@ -67,7 +67,7 @@ public static class AuditReport
 
         w.WriteLine("## Source reliability");
         w.WriteLine();
-        w.WriteLine("Estimated from agreement with the chosen values over every key two or more sources state (prior 0.8).");
+        w.WriteLine(ReliabilityNote);
         w.WriteLine();
         w.WriteLine("| source | reliability | observations |");
         w.WriteLine("|---|---|---|");
@@ -124,8 +124,8 @@ public static class AuditReport
                 var quotes = string.Join("", c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote))
                     .Select(o => $"<blockquote>{Highlight(o.Quote, o.Text)}<cite>{H(o.Source)}{(o.Document.Length > 0 && o.Document != o.Source ? " · " + H(o.Document) : "")}</cite></blockquote>"));
                 w.WriteLine($"<tr class=\"{(c.Chosen ? "chosen" : "d-" + c.Diagnosis.ToCode())}\"><td>{(c.Chosen ? "✔" : "")}</td><td data-sort=\"{Num(c.Value)}\">{H(ValueFormat.Candidate(c))}</td>" +
-                            $"<td>{H(Written(c))}</td><td>{c.Confidence:0.00}</td><td><span class=\"diag\">{(c.Chosen ? (c.Diagnosis == Diagnosis.None ? "chosen" : c.Diagnosis.ToCode()) : c.Diagnosis.ToCode())}</span></td>" +
-                            $"<td>{H(Sources(c))}</td><td>{H(c.Chosen ? f.Note : c.Explanation)}</td><td>{quotes}</td></tr>");
+                            $"<td>{H(Written(c))}</td><td>{c.Confidence:0.00}</td><td><span class=\"diag\">{DiagnosisCell(c)}</span></td>" +
+                            $"<td>{H(Sources(c))}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{quotes}</td></tr>");
             }
             w.WriteLine("</tbody></table></section>");
         }
@@ -143,7 +143,7 @@ public static class AuditReport
         WriteHtmlFacts(w, "agreed", $"Agreed facts ({agreed.Count})", agreed, options.MaxAgreedRows);
         WriteHtmlFacts(w, "single", $"Single-source facts ({single.Count})", single, options.MaxAgreedRows);
 
-        w.WriteLine("<h2 id=\"sources\">Source reliability</h2><p>Estimated from agreement with the chosen values over every key two or more sources state.</p>");
+        w.WriteLine($"<h2 id=\"sources\">Source reliability</h2><p>{H(ReliabilityNote)}</p>");
         w.WriteLine("<table class=\"sortable\"><thead><tr><th>source</th><th>reliability</th><th>observations</th></tr></thead><tbody>");
         var counts = ObservationCounts(result);
         foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
@@ -188,6 +188,11 @@ public static class AuditReport
                     d[o.Source] = d.GetValueOrDefault(o.Source) + 1;
         return d;
     }
+
+    private static string DiagnosisCell(Candidate c) => c.Chosen && c.Diagnosis == Diagnosis.None ? "chosen" : c.Diagnosis.ToCode();
+
+    private const string ReliabilityNote =
+        "How often each source's values agree with the chosen ones (near values earn partial credit), smoothed towards a prior of 0.8; it weighs the sources' votes.";
 
     private static string Sources(Candidate c) => string.Join(", ", c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
