@@ -16,6 +16,8 @@ public static class Cli
     {
         var root = new RootCommand("Pipeline: Chinese and English news articles in, one audited table of numeric facts out.");
         root.Add(RunCommand.Create());
+        root.Add(RecognizeCommand.Create());
+        root.Add(BenchCommand.Create());
         return root;
     }
 

@@ -20,10 +20,12 @@ public sealed class ExtractionPipeline
     private readonly ISegmenter _segmenter;
     private readonly RecognitionModel _recognition;
     private readonly IClaimBinder _binder;
+    private readonly int _maxDocumentLength;
 
     internal ExtractionPipeline(IDecoder decoder, IReadOnlyList<ITextStage> htmlStages, IReadOnlyList<ITextStage> textStages,
-        ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder)
+        ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder, int maxDocumentLength)
     {
+        _maxDocumentLength = maxDocumentLength;
         _decoder = decoder;
         _htmlStages = htmlStages;
         _textStages = textStages;
@@ -59,6 +61,9 @@ public sealed class ExtractionPipeline
         var document = new SourceDocument(raw.Id, raw.Path, raw.ContentHash, raw.Format, original, raw.Metadata);
         var context = new DocumentContext(document);
         foreach (var d in decodeDiagnostics) context.ReportAtSource(d);
+        if (original.Length > _maxDocumentLength)
+            context.ReportAtSource(Diagnostic.Error("document.too-large",
+                $"decoded text is {original.Length:N0} characters, over the {_maxDocumentLength:N0}-character limit for one article"));
         if (context.HasErrors) return Quarantine(context, StageText.Original(original), times);
 
         var text = StageText.Original(original);

@@ -27,9 +27,14 @@ public sealed class ExtractionPipelineBuilder
 
     public IClaimBinder Binder { get; set; } = new NullClaimBinder();
 
+    /// <summary>Size guard: a decoded document longer than this (UTF-16 code units) is quarantined, not processed.
+    /// News articles are far shorter; the guard keeps a pathological input from stalling a worker.</summary>
+    public int MaxDocumentLength { get; set; } = 4_000_000;
+
     /// <summary>Builds the immutable pipeline. Text stages run ordered by <see cref="StagePhase"/>, then in the order added.</summary>
     public ExtractionPipeline Build() =>
-        new(Decoder, Ordered(HtmlStages), Ordered(TextStages), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder);
+        new(Decoder, Ordered(HtmlStages), Ordered(TextStages), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder,
+            MaxDocumentLength);
 
     private static ITextStage[] Ordered(List<ITextStage> stages) =>
         stages.Select((s, i) => (s, i)).OrderBy(p => p.s.Phase).ThenBy(p => p.i).Select(p => p.s).ToArray();

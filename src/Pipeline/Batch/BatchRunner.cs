@@ -129,16 +129,17 @@ public sealed class BatchRunner
 
         // Reconcile every claim of the documents this run saw.
         var clock = Stopwatch.StartNew();
-        var claims = store.Claims(seen).ToList();
-        var reconciliation = _reconciler.Reconcile(claims.Select(c => c.ToObservation()).ToList());
+        var observations = store.Observations(seen).ToList();
+        var reconciliation = WithQuotes(_reconciler.Reconcile(observations), store);
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
         var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
         var changed = store.ReplaceFacts(factRows, conflictRows);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
+        var claimCount = observations.Count;
+        observations = null;
 
         clock.Restart();
-        var documents = store.Documents(seen).ToList();
-        WriteOutputs(options.OutDir, store, seen, documents, claims, factRows, conflictRows, reconciliation, unreadable);
+        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable);
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
 
@@ -147,9 +148,10 @@ public sealed class BatchRunner
         {
             Read = read, Processed = processed, Unchanged = unchanged, Duplicates = duplicates,
             Quarantined = quarantined + unreadable.Count, QuarantinedTotal = quarantinedTotal,
-            Mentions = bound + unbound, UnboundMentions = unbound, Claims = claims.Count, Facts = factRows.Count,
+            Mentions = bound + unbound, UnboundMentions = unbound, Claims = claimCount, Facts = factRows.Count,
             Conflicts = reconciliation.Facts.Count(f => f.Status == FactStatus.Conflict), FactsChanged = changed,
             Seconds = wall.Elapsed.TotalSeconds,
+            PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             Stages = stageTimes.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
         };
         var json = JsonSerializer.Serialize(summary, RunJson);
@@ -160,25 +162,30 @@ public sealed class BatchRunner
 
     private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
 
-    private static void WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen, IReadOnlyList<DocumentRow> documents,
-        IReadOnlyList<ClaimRow> claims, IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts,
-        ReconciliationResult reconciliation, IReadOnlyList<UnreadableInput> unreadable)
+    /// <summary>Writes every dataset from the store, streaming; returns the documents (without their text).</summary>
+    private static List<DocumentRow> WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen,
+        IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation,
+        IReadOnlyList<UnreadableInput> unreadable)
     {
         var cleanDir = Path.Combine(outDir, "clean");
         Directory.CreateDirectory(cleanDir);
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in documents.Where(d => d.Status == "processed" && d.CleanText is not null))
+        var documents = new List<DocumentRow>();
+        foreach (var d in store.Documents(seen, withText: true))
         {
+            documents.Add(d with { CleanText = null });
+            if (d.Status != "processed" || d.CleanText is null) continue;
             var name = SafeFileName(d.Id) + ".txt";
             written.Add(name);
             var path = Path.Combine(cleanDir, name);
-            if (!File.Exists(path) || File.ReadAllText(path) != d.CleanText) AtomicFile.WriteText(path, d.CleanText!);
+            // Written in place: every run compares content first, so a file cut short by a killed run is rewritten.
+            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
         }
         foreach (var stale in Directory.EnumerateFiles(cleanDir, "*.txt"))
             if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
 
         AtomicFile.Write(Path.Combine(outDir, "mentions.jsonl"), w => DatasetWriter.WriteMentions(w, store.Mentions(seen)));
-        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w, claims));
+        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w, store.Claims(seen)));
         AtomicFile.Write(Path.Combine(outDir, "facts.csv"), w => DatasetWriter.WriteFacts(w, facts));
         AtomicFile.Write(Path.Combine(outDir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, conflicts));
         var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
@@ -187,6 +194,31 @@ public sealed class BatchRunner
         AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
         AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditWriter.WriteMarkdown(w, reconciliation, documents));
         AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditWriter.WriteHtml(w, reconciliation, documents));
+        return documents;
+    }
+
+    private static bool SameContent(string path, string text)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
+    }
+
+    /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
+    /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
+    private static ReconciliationResult WithQuotes(ReconciliationResult result, PipelineStore store)
+    {
+        var wanted = result.Facts.SelectMany(f => f.Status == FactStatus.Conflict
+            ? f.Candidates.SelectMany(c => c.Support)
+            : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
+        var quotes = store.Quotes(wanted);
+        Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
+        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
+        var facts = result.Facts.Select(f => f with
+        {
+            Chosen = FillCandidate(f.Chosen),
+            Candidates = f.Candidates.Select(FillCandidate).ToList(),
+        }).ToList();
+        return result with { Facts = facts };
     }
 
     /// <summary>Document ids become file names: path separators and other unsafe characters are replaced.</summary>

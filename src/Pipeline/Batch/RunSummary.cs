@@ -16,6 +16,8 @@ public sealed record RunSummary
     public int Conflicts { get; init; }
     public int FactsChanged { get; init; }
     public double Seconds { get; init; }
+    /// <summary>Peak resident memory of the process, in MiB.</summary>
+    public double PeakMemoryMb { get; init; }
     /// <summary>Seconds spent per stage, summed over documents (worker time, so it can exceed wall time).</summary>
     public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
     /// <summary>True when any document seen by this run is quarantined (exit code 1).</summary>

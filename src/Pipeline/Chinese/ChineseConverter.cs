@@ -10,7 +10,8 @@ public readonly record struct ConversionStats(int Paragraphs, int ConvertedParag
 /// <summary>
 /// Traditional → Simplified conversion with an offset map (Lucene's offset-correcting char filter idea).
 /// Paragraphs without a character the profile would change are copied untouched (script detection);
-/// consecutive paragraphs that need conversion go to OpenCC in one native call; the result is aligned back to
+/// consecutive paragraphs that need conversion go to OpenCC together (one native call per run of up to
+/// <see cref="MaxBatchChars"/> characters, cut at a line break or punctuation); the result is aligned back to
 /// the input phrase by phrase (OpenCC never matches across punctuation or line breaks), so every output character
 /// maps to the input characters it came from. Same-length pieces map character for character; a piece whose
 /// length changed (瓩→千瓦, a BMP character becoming a supplementary one) maps as a block after its common
@@ -29,7 +30,7 @@ public sealed class ChineseConverter
         Profile = profile;
         UsesOverrides = overrides;
         _native = native;
-        _table = CharTable.Probe(native, overrides);
+        _table = CharTable.Probe(native, profile, overrides);
     }
 
     public ChineseProfile Profile { get; }
@@ -61,10 +62,37 @@ public sealed class ChineseConverter
     /// <summary>Converts text (no offset map). Equivalent to <c>opencc -c &lt;profile&gt;</c> with the project configuration.</summary>
     public string Convert(string text) => Convert(text, out _).Text;
 
+    /// <summary>Converts a stream (for <c>pipeline convert &lt; in.txt</c>): reads blocks cut after a line break, so
+    /// memory stays bounded and the result equals converting the whole text at once. Line endings are kept.</summary>
+    public void Convert(TextReader reader, TextWriter writer, int blockChars = 1 << 20)
+    {
+        var buffer = new char[Math.Max(blockChars, 1024)];
+        var filled = 0;
+        while (true)
+        {
+            var read = reader.ReadBlock(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var eof = filled < buffer.Length; // ReadBlock returns short only at the end of the input
+            if (filled == 0) break;
+            var cut = eof ? filled : Array.LastIndexOf(buffer, '\n', filled - 1) + 1;
+            if (cut == 0)
+            {
+                // One line longer than the buffer: grow and read on.
+                Array.Resize(ref buffer, buffer.Length * 2);
+                continue;
+            }
+            writer.Write(Convert(new string(buffer, 0, cut)));
+            Array.Copy(buffer, cut, buffer, 0, filled - cut);
+            filled -= cut;
+            if (eof && filled == 0) break;
+        }
+        writer.Flush();
+    }
+
     /// <summary>Converts text and returns the output with its map into <paramref name="input"/>.</summary>
     public StageText ConvertMapped(string input) => Convert(input, out _);
 
-    /// <summary>True when <paramref name="text"/> holds a character this profile may change (or a supplementary character).</summary>
+    /// <summary>True when <paramref name="text"/> holds a character this profile may change (or an ideograph outside the BMP).</summary>
     public bool NeedsConversion(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
@@ -82,7 +110,6 @@ public sealed class ChineseConverter
     {
         var builder = new OffsetMapBuilder(input.Length + 16);
         int paragraphs = 0, converted = 0, calls = 0, changed = 0;
-        var pos = 0;                  // input consumed into the builder
         var batchStart = -1;          // start of the pending run of paragraphs that need conversion
         var batchEnd = -1;            // end of that run (exclusive)
         var i = 0;
@@ -98,7 +125,12 @@ public sealed class ChineseConverter
                 if (c == '\n' || c == '\0') { stop = i; break; }
                 if (char.IsSurrogate(c))
                 {
-                    if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1])) { needs = true; i += 2; continue; }
+                    if (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]))
+                    {
+                        if (!needs && _table.IsTrigger(c)) needs = true;
+                        i += 2;
+                        continue;
+                    }
                     stop = i; break;
                 }
                 if (!needs && _table.IsTrigger(c)) needs = true;
@@ -116,26 +148,53 @@ public sealed class ChineseConverter
             // A paragraph that needs nothing, or a hard stop, closes the pending run.
             if (batchStart >= 0 && (!needs && end > start || hard || stop < 0))
             {
-                Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+                Flush(input, batchStart, batchEnd, builder, ref calls, ref changed);
                 batchStart = -1;
             }
             if (stop < 0) break;
             i = stop + 1;
         }
-        if (batchStart >= 0) Flush(input, batchStart, batchEnd, builder, ref pos, ref calls, ref changed);
+        if (batchStart >= 0) Flush(input, batchStart, batchEnd, builder, ref calls, ref changed);
         builder.CopyTo(input, input.Length);
         stats = new ConversionStats(paragraphs, converted, calls, changed);
         return builder.Build(input.Length);
     }
 
-    private void Flush(string input, int start, int end, OffsetMapBuilder builder, ref int pos, ref int calls, ref int changed)
+    /// <summary>Largest run sent to OpenCC in one call: bounds the native buffers; per-call overhead (~30 µs) is
+    /// negligible at this size. Longer runs are cut at a separator, which no phrase spans.</summary>
+    internal const int MaxBatchChars = 32 * 1024;
+
+    private void Flush(string input, int start, int end, OffsetMapBuilder builder, ref int calls, ref int changed)
     {
         builder.CopyTo(input, start);
-        var source = input.AsSpan(start, end - start);
-        var output = _native.Convert(source);
-        calls++;
-        changed += Align(source, output, builder);
-        pos = end;
+        while (start < end)
+        {
+            var cut = end;
+            if (end - start > MaxBatchChars)
+            {
+                // Prefer a line break, then any separator, before the limit; else the first separator after it.
+                var limit = start + MaxBatchChars;
+                var window = input.AsSpan(start, MaxBatchChars);
+                var nl = window.LastIndexOf('\n');
+                if (nl > 0) cut = start + nl + 1;
+                else
+                {
+                    cut = -1;
+                    for (var k = limit - 1; k > start; k--) if (IsSeparator(input[k])) { cut = k + 1; break; }
+                    if (cut < 0)
+                    {
+                        cut = limit;
+                        while (cut < end && !IsSeparator(input[cut])) cut++;
+                        cut = Math.Min(end, cut + 1);
+                    }
+                }
+            }
+            var source = input.AsSpan(start, cut - start);
+            var output = _native.Convert(source);
+            calls++;
+            changed += Align(source, output, builder);
+            start = cut;
+        }
     }
 
     /// <summary>Writes <paramref name="output"/> (OpenCC's conversion of <paramref name="source"/>) into the builder,
@@ -172,7 +231,7 @@ public sealed class ChineseConverter
     // (each input character matching its own conversion) exactly and the rest as one block.
     private void AlignPiece(ReadOnlySpan<char> s, ReadOnlySpan<char> o, OffsetMapBuilder builder)
     {
-        if (s.Length == o.Length) { builder.Replace(s.Length, o); return; }
+        if (s.Length == o.Length && SameSurrogateLayout(s, o)) { builder.Replace(s.Length, o); return; }
         int ps = 0, po = 0;
         while (ps < s.Length && po < o.Length && Step(s, ps, o, po, forward: true, out var sl, out var ol)) { ps += sl; po += ol; }
         int ss = s.Length, so = o.Length;
@@ -211,6 +270,14 @@ public sealed class ChineseConverter
         return j - oLen >= 0 && o.Slice(j - oLen, oLen).SequenceEqual(expected);
     }
 
+    // Same length and surrogates at the same places: code points correspond one for one.
+    private static bool SameSurrogateLayout(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        for (var k = 0; k < a.Length; k++)
+            if (char.IsSurrogate(a[k]) != char.IsSurrogate(b[k])) return false;
+        return true;
+    }
+
     private static bool SameSeparators(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int i = 0, j = 0;
@@ -244,7 +311,7 @@ public sealed class ChineseConverter
 
         private void Set(char c) => _trigger[c >> 6] |= 1UL << (c & 63);
 
-        public static CharTable Probe(OpenCcConverter native, bool overrides)
+        public static CharTable Probe(OpenCcConverter native, ChineseProfile profile, bool overrides)
         {
             var table = new CharTable();
             var probe = new StringBuilder(2 * 65536);
@@ -265,12 +332,13 @@ public sealed class ChineseConverter
                 table.Set(chars[k]);
                 table._map[chars[k]] = result[k];
             }
-            // Supplementary characters (surrogate pairs) are always sent: some convert to BMP characters.
-            for (var c = 0xD800; c <= 0xDBFF; c++) table.Set((char)c);
+            // Ideographs of planes 2-3 (CJK extensions B-H; high surrogates D840-D8BF) are always sent: some convert
+            // (𠁞→𠀾, 𡻕→岁). Emoji and other supplementary characters are not Chinese and never are.
+            for (var c = 0xD840; c <= 0xD8BF; c++) table.Set((char)c);
             foreach (var c in ResourceChars(ProjectConfig.PhraseTriggersResource)) table.Set(c);
             // Override entries trigger on the characters they change (著 in 意味著), not on their context (意味).
             if (overrides)
-                foreach (var (from, to) in ProjectConfig.Overrides)
+                foreach (var (from, to, _) in ProjectConfig.OverridesFor(profile))
                     for (var k = 0; k < from.Length; k++)
                         if (from.Length != to.Length || from[k] != to[k]) table.Set(from[k]);
             return table;

@@ -20,7 +20,7 @@ public sealed record ConversionBenchmarkResult(
 /// </summary>
 public static class ConversionBenchmark
 {
-    public static ConversionBenchmarkResult Run(string text, ChineseProfile profile = ChineseProfile.T2S, int minBytes = 4_000_000, int rounds = 3)
+    public static ConversionBenchmarkResult Run(string text, ChineseProfile profile = ChineseProfile.T2S, int minBytes = 2_000_000, int rounds = 2)
     {
         var converter = ChineseConverter.Open(profile);
         var unit = Encoding.UTF8.GetByteCount(text);

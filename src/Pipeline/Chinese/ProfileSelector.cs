@@ -73,7 +73,7 @@ public static class ProfileSelector
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var cols = line.Split('\t');
             if (cols.Length != 2 || !ChineseProfiles.TryParse(cols[1], out var profile, out _))
-                throw new OpenCcUnavailableException($"Lexicons/opencc/outlets.tsv: bad line '{line}' (want outlet<TAB>hk2s|tw2s).");
+                throw new OpenCcUnavailableException($"Lexicons/opencc/outlets.tsv: bad line '{line}' (want outlet<TAB>hk2s|tw2s).", suggestInstall: false);
             map[cols[0].Trim()] = profile;
         }
         return map;

@@ -16,10 +16,13 @@ internal static class ProjectConfig
     internal const string OverridesResource = "Lexicons/opencc/overrides.tsv";
     internal const string PhraseTriggersResource = "Lexicons/opencc/phrase-triggers.txt";
 
-    private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> LazyOverrides = new(() => ParseOverrides(ReadResource(OverridesResource)));
+    private static readonly Lazy<IReadOnlyList<OverrideEntry>> LazyOverrides = new(() => ParseOverrides(ReadResource(OverridesResource)));
 
-    /// <summary>The override entries (Traditional or mixed text → Mainland Simplified).</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> Overrides => LazyOverrides.Value;
+    /// <summary>All override entries (Traditional or mixed text → Mainland Simplified).</summary>
+    internal static IReadOnlyList<OverrideEntry> Overrides => LazyOverrides.Value;
+
+    /// <summary>The entries that apply to <paramref name="profile"/>.</summary>
+    internal static IEnumerable<OverrideEntry> OverridesFor(ChineseProfile profile) => Overrides.Where(o => o.AppliesTo(profile));
 
     /// <summary>Opens the standard configuration for <paramref name="profile"/>, with or without the overrides.</summary>
     internal static OpenCcConverter Open(ChineseProfile profile, bool withOverrides)
@@ -44,7 +47,7 @@ internal static class ProjectConfig
     {
         var dictPath = Path.Combine(directory, "pipeline-overrides.txt");
         var sb = new StringBuilder();
-        foreach (var (from, to) in Overrides) sb.Append(from).Append('\t').Append(to).Append('\n');
+        foreach (var o in OverridesFor(profile)) sb.Append(o.From).Append('\t').Append(o.To).Append('\n');
         File.WriteAllText(dictPath, sb.ToString(), new UTF8Encoding(false));
 
         var standardPath = OpenCcData.File(profile.ConfigName() + ".json");
@@ -94,16 +97,16 @@ internal static class ProjectConfig
     internal static string ReadResource(string name)
     {
         using var stream = typeof(ProjectConfig).Assembly.GetManifestResourceStream(name)
-                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.");
+                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.", suggestInstall: false);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
 
-    /// <summary>Parses <c>from&lt;TAB&gt;to</c> lines; <c>#</c> starts a comment line. Malformed lines are a
-    /// build-time configuration error.</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> ParseOverrides(string text)
+    /// <summary>Parses <c>from&lt;TAB&gt;to[&lt;TAB&gt;profiles]</c> lines (profiles: comma-separated, e.g.
+    /// <c>hk2s,tw2s</c>; absent = all); <c>#</c> starts a comment line. A malformed line is a start-up configuration error.</summary>
+    internal static IReadOnlyList<OverrideEntry> ParseOverrides(string text)
     {
-        var list = new List<KeyValuePair<string, string>>();
+        var list = new List<OverrideEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var lineNo = 0;
         foreach (var raw in text.Split('\n'))
@@ -111,14 +114,28 @@ internal static class ProjectConfig
             lineNo++;
             var line = raw.TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            var tab = line.IndexOf('\t');
-            if (tab <= 0 || tab == line.Length - 1 || line.IndexOf('\t', tab + 1) >= 0 || line.Contains(' '))
-                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo} is not 'from<TAB>to': '{line}'.");
-            var from = line[..tab];
-            if (!seen.Add(from))
-                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: '{from}' is listed twice.");
-            list.Add(new(from, line[(tab + 1)..]));
+            var cols = line.Split('\t');
+            if (cols.Length is < 2 or > 3 || cols[0].Length == 0 || cols[1].Length == 0 || cols[0].Contains(' ') || cols[1].Contains(' '))
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo} is not 'from<TAB>to[<TAB>profiles]': '{line}'.", suggestInstall: false);
+            if (!seen.Add(cols[0]))
+                throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: '{cols[0]}' is listed twice.", suggestInstall: false);
+            ChineseProfile[]? profiles = null;
+            if (cols.Length == 3)
+            {
+                var names = cols[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                profiles = new ChineseProfile[names.Length];
+                for (var k = 0; k < names.Length; k++)
+                    if (!ChineseProfiles.TryParse(names[k], out profiles[k], out var error))
+                        throw new OpenCcUnavailableException($"{OverridesResource} line {lineNo}: {error}.", suggestInstall: false);
+            }
+            list.Add(new OverrideEntry(cols[0], cols[1], profiles));
         }
         return list;
     }
+}
+
+/// <summary>One line of the override dictionary; <see cref="Profiles"/> null means every profile.</summary>
+internal sealed record OverrideEntry(string From, string To, IReadOnlyList<ChineseProfile>? Profiles)
+{
+    public bool AppliesTo(ChineseProfile profile) => Profiles is null || Profiles.Contains(profile);
 }

@@ -123,6 +123,31 @@ public sealed class CorpusReader
         var fallbackId = $"{Path.GetFileNameWithoutExtension(file)}#{lineNo}";
         try
         {
+            return ParseRecord(where, fallbackId, line, []);
+        }
+        catch (InvalidOperationException)
+        {
+            // A \uD800-style escape without its pair: keep the record, with U+FFFD in place of the broken escape.
+            var repaired = JsonSurrogates.ReplaceLoneSurrogateEscapes(line, out var count);
+            try
+            {
+                return ParseRecord(where, fallbackId, repaired,
+                    [Diagnostic.Warning("input.lone-surrogate", $"{count} unpaired surrogate escape(s) replaced with U+FFFD")]);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException)
+            {
+                return new UnreadableInput(where, fallbackId, $"invalid UTF-16 in JSON: {e.Message}");
+            }
+        }
+        catch (JsonException e)
+        {
+            return new UnreadableInput(where, fallbackId, $"malformed JSON: {e.Message}");
+        }
+    }
+
+    private static InputItem ParseRecord(string where, string fallbackId, string line, Diagnostic[] extra)
+    {
+        {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -137,8 +162,8 @@ public sealed class CorpusReader
             var publishedText = Str(root, "published");
             var published = ManifestReader.ParseDate(publishedText);
             var diagnostics = publishedText is not null && published is null
-                ? new[] { Diagnostic.Warning("input.bad-date", $"published '{publishedText}' is not a valid date") }
-                : [];
+                ? [.. extra, Diagnostic.Warning("input.bad-date", $"published '{publishedText}' is not a valid date")]
+                : extra;
             var content = html ?? text!;
             var metadata = new DocumentMetadata
             {
@@ -147,10 +172,6 @@ public sealed class CorpusReader
             return new DocumentInput(new RawDocument(id, where, Encoding.UTF8.GetBytes(content),
                 html is not null ? DocumentFormat.Html : DocumentFormat.Text, metadata)
             { Text = content, ReadDiagnostics = diagnostics });
-        }
-        catch (JsonException e)
-        {
-            return new UnreadableInput(where, fallbackId, $"malformed JSON: {e.Message}");
         }
     }
 

@@ -42,6 +42,10 @@ public sealed class ChineseLexicon
     public required FrozenSet<char> DiscountBlockers { get; init; }
     public required WordTable<bool> Points { get; init; }
     public required WordTable<bool> Multiples { get; init; }
+    public required WordTable<decimal> PercentWords { get; init; }
+    public required WordTable<(char Before, decimal Percent)> PercentWordsAfter { get; init; }
+    public required char Dozen { get; init; }
+    public required FrozenSet<char> DozenBlockers { get; init; }
 
     public required WordTable<Currency> CurrencySuffixes { get; init; }
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
@@ -78,6 +82,8 @@ public sealed class ChineseLexicon
     public required WordTable<bool> BetweenPrefixes { get; init; }
     public required WordTable<bool> AfterWords { get; init; }
     public required WordTable<bool> BeforeWords { get; init; }
+    public required WordTable<(int Month, int Day)> Holidays { get; init; }
+    public required WordTable<int> Eras { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -114,13 +120,13 @@ public sealed class ChineseLexicon
         foreach (var (c, v) in Digits) { _digit[c] = (sbyte)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
         foreach (var (c, v) in Units) { _unit[c] = (short)v; _flags[c] |= NumeralFlag | QuantityStartFlag | DateStartFlag; }
         var scales = new List<long> { 0 };
-        foreach (var (c, v) in Scales) { _scale[c] = (byte)scales.Count; scales.Add(v); _flags[c] |= NumeralFlag; }
+        foreach (var (c, v) in Scales) { _scale[c] = (byte)scales.Count; scales.Add(v); _flags[c] |= NumeralFlag | QuantityStartFlag; }
         _scaleValues = scales.ToArray();
         for (var c = '0'; c <= '9'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
-        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words)) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
     }
 
@@ -178,6 +184,12 @@ public sealed class ChineseLexicon
             DiscountBlockers = CharSet(percent.DiscountBlockers),
             Points = WordTable.Of(percent.Points),
             Multiples = WordTable.Of(percent.Multiples),
+            PercentWords = new(percent.Words.Select(p => (p.Key, p.Value))),
+            PercentWordsAfter = new(percent.WordsAfter.Select(p => (p.Key, p.Value is [var b, var v] && b.Length == 1
+                ? (b[0], decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                : throw new InvalidDataException($"percent.yaml wordsAfter '{p.Key}' needs [character, percent]")))),
+            Dozen = numbers.Dozen is { Length: 1 } dz ? dz[0] : throw new InvalidDataException("numbers.yaml dozen must be one character"),
+            DozenBlockers = CharSet(numbers.DozenBlockers),
             CurrencySuffixes = new(money.Suffixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
@@ -213,11 +225,14 @@ public sealed class ChineseLexicon
             BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
+            Eras = new(dates.Eras.Select(p => (p.Key, p.Value))),
+            Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
+                ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -255,6 +270,8 @@ public sealed class ChineseLexicon
         public List<string> NotQuantitySuffixes { get; set; } = new();
         public List<string> RangeConnectors { get; set; } = new();
         public List<string> DateUnits { get; set; } = new();
+        public string Dozen { get; set; } = "打";
+        public List<string> DozenBlockers { get; set; } = new();
     }
 
     private sealed class PercentFile
@@ -267,6 +284,8 @@ public sealed class ChineseLexicon
         public List<string> DiscountBlockers { get; set; } = new();
         public List<string> Points { get; set; } = new();
         public List<string> Multiples { get; set; } = new();
+        public Dictionary<string, decimal> Words { get; set; } = new();
+        public Dictionary<string, List<string>> WordsAfter { get; set; } = new();
     }
 
     private sealed class MoneyFile
@@ -309,5 +328,7 @@ public sealed class ChineseLexicon
         public List<string> BetweenPrefixes { get; set; } = new();
         public List<string> AfterWords { get; set; } = new();
         public List<string> BeforeWords { get; set; } = new();
+        public Dictionary<string, List<int>> Holidays { get; set; } = new();
+        public Dictionary<string, int> Eras { get; set; } = new();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Pipeline.Documents;
 using Pipeline.Output;
+using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 using Pipeline.Text;
 
@@ -202,10 +203,10 @@ public sealed class PipelineStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>Documents with the given ids, ordered by id.</summary>
-    public IEnumerable<DocumentRow> Documents(IReadOnlySet<string> ids)
+    /// <summary>Documents with the given ids, ordered by id, streamed; the clean text only when asked for.</summary>
+    public IEnumerable<DocumentRow> Documents(IReadOnlySet<string> ids, bool withText = false)
     {
-        using var cmd = Command("SELECT id, path, status, duplicate_of, reason, outlet, published, published_inferred, title, clean_text FROM documents ORDER BY id");
+        using var cmd = Command($"SELECT id, path, status, duplicate_of, reason, outlet, published, published_inferred, title, {(withText ? "clean_text" : "NULL")} FROM documents ORDER BY id");
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -258,6 +259,57 @@ public sealed class PipelineStore : IDisposable
                 r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14),
                 r.GetInt32(15), r.GetInt32(16));
         }
+    }
+
+    /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
+    /// <see cref="Quotes"/>), so a large batch reconciles in bounded memory.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents)
+    {
+        using var cmd = Command("""
+            SELECT claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier, precision, range_end,
+                   equivalent_value, equivalent_unit, start, "end"
+            FROM claims ORDER BY document, start, claim_id
+            """);
+        using var r = cmd.ExecuteReader();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each repeated key string
+        string Intern(string v) => strings.TryGetValue(v, out var x) ? x : strings[v] = v;
+        while (r.Read())
+        {
+            var d = r.GetString(1);
+            if (!documents.Contains(d)) continue;
+            var outlet = Str(r, 2);
+            yield return new Observation
+            {
+                ClaimId = r.GetString(0),
+                Document = Intern(d),
+                Source = Intern(string.IsNullOrWhiteSpace(outlet) ? d : outlet),
+                Key = new FactKey(Intern(r.GetString(3)), Intern(r.GetString(4)), Intern(r.GetString(5))),
+                PeriodLabel = Intern(r.GetString(6)),
+                Value = Invariant.ParseDecimal(r.GetString(7)),
+                Text = r.GetString(7),
+                Unit = Intern(r.GetString(8)),
+                Qualifier = QualifierExtensions.FromSymbol(r.GetString(9)),
+                Precision = Invariant.ParseDecimal(r.GetString(10)) ?? 0m,
+                RangeEnd = Invariant.ParseDecimal(Str(r, 11)),
+                EquivalentValue = Invariant.ParseDecimal(Str(r, 12)),
+                EquivalentUnit = Str(r, 13) is { } eu ? Intern(eu) : null,
+                Start = r.GetInt32(14),
+                End = r.GetInt32(15),
+            };
+        }
+    }
+
+    /// <summary>The quoted sentences of the given claims.</summary>
+    public IReadOnlyDictionary<string, string> Quotes(IEnumerable<string> claimIds)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var cmd = Command("SELECT quote FROM claims WHERE claim_id = $id", ("$id", ""));
+        foreach (var id in claimIds.Distinct(StringComparer.Ordinal))
+        {
+            Set(cmd, "$id", id);
+            if (cmd.ExecuteScalar() is string q) result[id] = q;
+        }
+        return result;
     }
 
     /// <summary>Replaces the fact table; returns how many fact rows changed (added, removed or different).</summary>

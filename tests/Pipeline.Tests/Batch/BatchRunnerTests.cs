@@ -108,9 +108,3 @@ public class BatchRunnerTests
         Assert.That(e!.Message, Does.Contain("another run"));
     }
 }
-
-/// <summary>The reconciler the runner tests use: the production one.</summary>
-internal static class TestReconciler
-{
-    public static IReconciler Create() => Pipeline.Cli.PipelineFactory.CreateReconciler();
-}

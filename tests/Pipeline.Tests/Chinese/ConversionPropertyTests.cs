@@ -24,6 +24,7 @@ public class ConversionPropertyTests
 
         var again = ChineseConverter.Open(ChineseProfile.T2S, overrides: false).Convert(converted);
         Assert.That(again, Is.EqualTo(converted), "a character t2s would still change remains");
+        Assert.That(ChineseConverter.Open(ChineseProfile.T2S).Convert(converted), Is.EqualTo(converted), "the project t2s is not idempotent");
 
         var errors = new List<string>();
         for (var i = converted.IndexOf('著'); i >= 0; i = converted.IndexOf('著', i + 1))

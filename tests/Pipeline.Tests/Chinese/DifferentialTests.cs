@@ -29,7 +29,7 @@ public class DifferentialTests
             int docs = 0, chars = 0, differences = 0;
             var unexplained = new List<string>();
             var mismatches = new List<string>();
-            var keys = ProjectConfig.Overrides.Select(o => o.Key).ToArray();
+            var keys = ProjectConfig.Overrides.Select(o => o.From).ToArray();
             foreach (var (doc, profile) in Cases())
             {
                 docs++;

@@ -38,6 +38,12 @@ public class OpenCcTestCasesTests
                 var got = Standard(config).Convert(inputs[i]);
                 if (got == answers[i]) passed++;
                 else failures.Add($"{config} line {i + 1}: got {got} want {answers[i]}");
+                // The mapped path (script detection, batching, alignment) with Debian's configuration gives the same.
+                if (ChineseProfiles.TryParse(config, out var profile, out _))
+                {
+                    var mapped = ChineseConverter.Open(profile, overrides: false).ConvertMapped(inputs[i]).Text;
+                    if (mapped != answers[i]) failures.Add($"{config} line {i + 1} (mapped): got {mapped} want {answers[i]}");
+                }
             }
         }
         TestContext.Out.WriteLine($"OpenCC 1.1.6 test cases: {passed}/{total} pass");

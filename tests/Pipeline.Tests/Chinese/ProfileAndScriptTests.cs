@@ -61,6 +61,21 @@ public class ProfileAndScriptTests
     }
 
     [Test]
+    public void Override_dictionary_lines_are_validated_and_can_be_limited_to_profiles()
+    {
+        var entries = ProjectConfig.ParseOverrides("# comment\n隨著\t随着\n抬\t抬\thk2s, tw2s\n");
+        Assert.That(entries, Has.Count.EqualTo(2));
+        Assert.That(entries[1].AppliesTo(ChineseProfile.T2S), Is.False);
+        Assert.That(entries[1].AppliesTo(ChineseProfile.TW2S), Is.True);
+        Assert.Throws<OpenCcUnavailableException>(() => ProjectConfig.ParseOverrides("隨著 随着\n"));
+        Assert.Throws<OpenCcUnavailableException>(() => ProjectConfig.ParseOverrides("a\tb\na\tc\n"));
+        Assert.Throws<OpenCcUnavailableException>(() => ProjectConfig.ParseOverrides("a\tb\ttw2sp\n"));
+        // The profile-limited identity entry does not shadow t2s's phrase 么麼.
+        Assert.That(ChineseConverter.Open(ChineseProfile.T2S).Convert("么麼"),
+            Is.EqualTo(ChineseConverter.Open(ChineseProfile.T2S, overrides: false).Convert("么麼")));
+    }
+
+    [Test]
     public void Use_chinese_conversion_adds_one_conversion_stage()
     {
         var builder = new ExtractionPipelineBuilder().UseChineseConversion().UseChineseConversion();

@@ -105,11 +105,16 @@ public sealed class NewsHtmlEvaluationTests
         TestContext.Out.WriteLine($"titles {titleOk}/{titleTotal} ({titleRate:P1}); dates {dateOk}/{dateTotal} ({dateRate:P1})");
         TestContext.Out.WriteLine(report.ToString());
 
-        Assert.That(meanF1, Is.GreaterThanOrEqualTo(0.0), "mean char F1");
-        Assert.That(mustRate, Is.GreaterThanOrEqualTo(0.0), "must_contain");
-        Assert.That(leakRate, Is.LessThanOrEqualTo(1.0), "must_not_contain leak rate");
-        Assert.That(titleRate, Is.GreaterThanOrEqualTo(0.0), "titles");
-        Assert.That(dateRate, Is.GreaterThanOrEqualTo(0.0), "dates");
+        // Floors just below what the extractor achieves (F1 0.959, 51/51, 0/16, 63/64, 54/57); the bars are
+        // F1 >= 0.92, every snippet, <= 2% leaks, titles >= 95%, dates >= 90%.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(meanF1, Is.GreaterThanOrEqualTo(0.955), "mean char F1");
+            Assert.That(mustRate, Is.EqualTo(1.0), "must_contain");
+            Assert.That(leakRate, Is.LessThanOrEqualTo(0.0), "must_not_contain leak rate");
+            Assert.That(titleRate, Is.GreaterThanOrEqualTo(0.98), "titles");
+            Assert.That(dateRate, Is.GreaterThanOrEqualTo(0.94), "dates");
+        }
     }
 
     [Test]
@@ -135,6 +140,11 @@ public sealed class NewsHtmlEvaluationTests
                 }
             }
             Assert.That(checkedChars, Is.GreaterThan(0), o.Id);
+            // Nearly every Han character of the output has a place in the source (the headline may be inserted).
+            var han = clean.Text.Count(c => c is >= '\u4E00' and <= '\u9FFF');
+            var unmapped = Enumerable.Range(0, clean.Text.Length)
+                .Count(i => clean.Text[i] is >= '\u4E00' and <= '\u9FFF' && clean.ToSource(new Pipeline.Text.TextSpan(i, i + 1)).IsEmpty);
+            Assert.That(unmapped, Is.LessThanOrEqualTo(Math.Max(60, han / 50)), $"{o.Id}: {unmapped} of {han} Han characters have no source");
         }
     }
 

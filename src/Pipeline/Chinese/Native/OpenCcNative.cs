@@ -35,6 +35,7 @@ internal static class OpenCcLibrary
 {
     private static readonly object Gate = new();
     private static nint _handle;
+    private static nint _resolvable;   // what the resolver hands out; set before the resolver is registered
     private static string? _loadedFrom;
     private static bool _resolverSet;
 
@@ -66,8 +67,10 @@ internal static class OpenCcLibrary
             if (handle == 0)
                 throw new OpenCcUnavailableException(
                     $"The OpenCC native library was not found (tried {string.Join(", ", CandidateNames)}).");
+            _loadedFrom = from;
             if (!_resolverSet)
             {
+                _resolvable = handle;
                 try
                 {
                     NativeLibrary.SetDllImportResolver(typeof(OpenCcLibrary).Assembly, Resolve);
@@ -79,7 +82,6 @@ internal static class OpenCcLibrary
                 }
                 _resolverSet = true;
             }
-            _loadedFrom = from;
             _handle = handle;
         }
     }
@@ -96,5 +98,5 @@ internal static class OpenCcLibrary
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName == OpenCcNative.LibraryName ? _handle : 0;
+        libraryName == OpenCcNative.LibraryName ? _resolvable : 0;
 }

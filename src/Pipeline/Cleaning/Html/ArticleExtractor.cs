@@ -164,20 +164,20 @@ internal sealed class ArticleExtractor
 
     private static readonly string[] TitleSeparators = [" | ", "｜", " - ", " – ", " — ", "_", "|", " :: "];
 
-    /// <summary>A page title without its site suffix: the part before the first separator, when it is long enough.</summary>
+    /// <summary>A page title without the site name: split at the usual separators, the longest part (the headline
+    /// is almost always longer than the site or channel name around it).</summary>
     internal static string? StripSiteSuffix(string? title)
     {
         if (string.IsNullOrWhiteSpace(title)) return null;
         var t = Normalize(title);
-        var cut = t.Length;
+        var parts = new List<string> { t };
         foreach (var sep in TitleSeparators)
-        {
-            var i = t.IndexOf(sep, StringComparison.Ordinal);
-            if (i >= 4 && i < cut) cut = i;
-        }
-        var dash = t.LastIndexOf('-');
-        if (cut == t.Length && dash >= 8 && t.Length - dash <= 12) cut = dash;
-        return t[..cut].Trim();
+            parts = parts.SelectMany(p => p.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var best = parts.Count == 0 ? t : parts.MaxBy(p => p.Length)!;
+        // "headline-新华网": a short site name after an unspaced dash.
+        var dash = best.LastIndexOf('-');
+        if (dash >= 8 && best.Length - dash - 1 is > 0 and <= 8 && !char.IsAsciiDigit(best[dash + 1])) best = best[..dash].Trim();
+        return best.Length >= 4 ? best : t;
     }
 
     private string? TitleFromDocument() => StripSiteSuffix(_doc.Title);
@@ -317,9 +317,6 @@ internal sealed class ArticleExtractor
         var top = 0;
         for (var i = 1; i < _elements.Count; i++)
             if (Final(i) > Final(top)) top = i;
-        if (Environment.GetEnvironmentVariable("TRACE_EXTRACT") == "1")
-            foreach (var i in Enumerable.Range(0, _elements.Count).OrderByDescending(Final).Take(8))
-                Console.Error.WriteLine($"CAND {Final(i):0.0} score={_score[i]:0.0} cw={ClassWeight(i)} ld={LinkDensity(i):0.00} text={_text[i]} <{_elements[i].LocalName} class='{_elements[i].GetAttribute("class")}' id='{_elements[i].Id}'> parent={(_parent[i] >= 0 ? _elements[_parent[i]].LocalName + "." + _elements[_parent[i]].GetAttribute("class") : "")}");
         if (_score[top] <= 0) return [_elements[0]];
         var parent = _parent[top];
         if (parent < 0) return [_elements[top]];
@@ -337,6 +334,7 @@ internal sealed class ArticleExtractor
                 || (_text[s] is > 0 and <= 80 && ld == 0 && (text.Contains('。') || text.Contains('」'))))
                 roots.Add(sibling);
         }
+        AddDetachedBlocks(roots, Final(top));
         return roots;
     }
 
@@ -347,6 +345,43 @@ internal sealed class ArticleExtractor
         var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
         return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Strong text blocks before the chosen subtree (a lead summary above the body, as encyclopedia-style pages
+    /// have): an element scoring at least 15% of the top with little link text, not overlapping a root, is
+    /// added — the outermost such element, in document order.
+    /// </summary>
+    private void AddDetachedBlocks(List<IElement> roots, double topFinal)
+    {
+        var rootIdx = roots.Select(r => _index[r]).ToHashSet();
+        var firstRoot = rootIdx.Min();
+        var added = new List<int>();
+        for (var i = 0; i < _elements.Count; i++)
+        {
+            if (i >= firstRoot) break;
+            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _text[i] < 50) continue;
+            if (IsAncestorOrSelfOfAny(i, rootIdx) || HasAncestorIn(i, rootIdx) || added.Any(a => IsAncestor(a, i))) continue;
+            added.Add(i);
+        }
+        if (added.Count == 0) return;
+        var all = rootIdx.Concat(added).Order().Select(i => _elements[i]).ToList();
+        roots.Clear();
+        roots.AddRange(all);
+    }
+
+    private bool IsAncestor(int ancestor, int i)
+    {
+        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (a == ancestor) return true;
+        return false;
+    }
+
+    private bool HasAncestorIn(int i, HashSet<int> set)
+    {
+        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (set.Contains(a)) return true;
+        return false;
+    }
+
+    private bool IsAncestorOrSelfOfAny(int i, HashSet<int> set) => set.Contains(i) || set.Any(r => IsAncestor(i, r));
 
     private bool IsFurniture(IElement el, int idx)
     {

@@ -126,14 +126,35 @@ public sealed class DateRecognizer : IRecognizer
         var w = p;
         if (text[w] == '年' && w + 1 < text.Length && _lex.YearParts.StartsAt(text, w + 1)) w++;
         if (_lex.YearParts.TryMatch(text, w, out var part, out var pe, innerSpaces: false)
-            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
+            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) && !"或和及与與至到前后後以的".Contains(text[pe])
+                                        || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
         {
             Set(item, pe, ReportingPeriod.Months(year, part.From, part.To));
             return true;
         }
         if (_lex.WholeYear.TryMatch(text, p, out _, out var wye, innerSpaces: false)) { Set(item, wye, ReportingPeriod.Year(year)); return true; }
+        if (_lex.Holidays.TryMatch(text, p, out var holiday, out var hde, innerSpaces: false))
+        {
+            Set(item, hde, ReportingPeriod.Day(year, holiday.Month, holiday.Day));
+            return true;
+        }
         if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
         if (TryMonthDay(text, p, year, item, ref st)) return true;
+        // 去年本月十日: this month of that year.
+        if (st.Reference is { } r && _lex.RelativeMonths.TryMatch(text, p, out var mo, out var rme, innerSpaces: false) && mo == 0)
+        {
+            var d = Scan.SkipSpaces(text, rme);
+            if (ReadSmall(text, d, out var day, out var de) && day >= 1 && day <= CalendarDays(year, r.Month)
+                && _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, de), out _, out var dwe))
+            {
+                item.Month = r.Month;
+                Set(item, dwe, ReportingPeriod.Day(year, r.Month, day));
+                return true;
+            }
+            item.Month = r.Month;
+            Set(item, rme, ReportingPeriod.Month(year, r.Month));
+            return true;
+        }
         return false;
     }
 
@@ -166,6 +187,7 @@ public sealed class DateRecognizer : IRecognizer
         var q = c is '第' or '前' ? Scan.SkipSpaces(text, p + 1) : p;
         if (!ReadSmall(text, q, out var n, out var ne)) return false;
         var w = Scan.SkipSpaces(text, ne);
+        if (w < text.Length && text[w] is '个' or '個' && _lex.QuarterWords.StartsAt(text, w + 1)) w++; // 前三个季度
         if (_lex.QuarterWords.TryMatch(text, w, out _, out var qwe) && n is >= 1 and <= 4)
         {
             period = leading ? ReportingPeriod.Months(year, 1, 3 * n) : ReportingPeriod.Quarter(year, n);
@@ -344,7 +366,10 @@ public sealed class DateRecognizer : IRecognizer
         }
 
         // 8 日, 29号: a day of the sentence's month, else the reference month.
-        if (ReadSmall(text, i, out var dayOnly, out var doe) && dayOnly is >= 1 and <= 31 && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每' or '多'))
+        var before = Scan.SkipSpacesBack(text, i);
+        var previous = before > 0 ? text[before - 1] : '\0';
+        // After 月 the day belongs to a month-day that did not parse (2月30日): no bare day then.
+        if (ReadSmall(text, i, out var dayOnly, out var doe) && dayOnly is >= 1 and <= 31 && previous is not ('第' or '前' or '近' or '每' or '多' or '月'))
         {
             var w = Scan.SkipSpaces(text, doe);
             if (_lex.DayWords.TryMatch(text, w, out _, out var dwe) && !(dwe < text.Length && "元圆圓均本报報内內线線楼樓店K".Contains(text[dwe])))
@@ -386,10 +411,24 @@ public sealed class DateRecognizer : IRecognizer
             end = re;
             return true;
         }
+        // 民国三年, 康熙二十年: an era name, then its year (元年 is the first).
+        if (_lex.Eras.TryMatch(text, i, out var eraBase, out var eraEnd, innerSpaces: false))
+        {
+            var q = Scan.SkipSpaces(text, eraEnd);
+            int n;
+            int ne;
+            if (q < text.Length && text[q] == '元') { n = 1; ne = q + 1; }
+            else if (!ReadSmall(text, q, out n, out ne) || n < 1) return false;
+            var w = Scan.SkipSpaces(text, ne);
+            if (!_lex.YearWords.TryMatch(text, w, out _, out var eye)) return false;
+            year = eraBase + n; end = eye; explicitYear = true;
+            return true;
+        }
         var c = text[i];
         if (Scan.IsDigit(c))
         {
-            if (i > 0 && (Scan.IsDigit(text[i - 1]) || text[i - 1] is '.' or '．' or ',' || Scan.IsAsciiLetter(text[i - 1]))) return false;
+            if (i > 0 && (Scan.IsDigit(text[i - 1]) || text[i - 1] is '.' or '．' || Scan.IsAsciiLetter(text[i - 1])
+                          || text[i - 1] == ',' && i >= 2 && Scan.IsDigit(text[i - 2]))) return false;
             var p = i;
             var v = 0;
             while (p < text.Length && Scan.DigitValue(text[p]) is var dv and >= 0 && p - i < 5) { v = v * 10 + dv; p++; }
@@ -540,6 +579,7 @@ public sealed class DateRecognizer : IRecognizer
         if (prefixed)
         {
             p = pe;
+            if (p + 1 < text.Length && text[p] == '一' && text[p + 1] is '个' or '個') p++;
             if (p < text.Length && text[p] is '个' or '個') p++;
         }
         if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return null;
@@ -570,6 +610,7 @@ public sealed class DateRecognizer : IRecognizer
             "year" => d.PlusYears(k),
             "month" => d.PlusMonths(k),
             "week" => d.PlusWeeks(k),
+            "quarter" => d.PlusMonths(3 * k),
             _ => d.PlusDays(k),
         };
         var period = back
@@ -606,7 +647,7 @@ public sealed class DateRecognizer : IRecognizer
     /// 27-7-3 and 12-11-10 (YY-M-D).</summary>
     private static Item? TryNumericDayFirst(string text, int i)
     {
-        if (i > 0 && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '/' or '-' or ':')) return null;
+        if (i > 0 && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '/' or ':')) return null;
         if (!ReadDigits(text, i, 2, out var a, out var ae) || ae >= text.Length) return null;
         var sep = text[ae];
         if (sep is not ('-' or '/' or '.')) return null;

@@ -19,6 +19,7 @@ public sealed class ChineseNumberScanner
     {
         var c = text[index];
         if (Scan.IsDigit(c) || (_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0)) return true;
+        if (c == '半') return index + 1 < text.Length && _lex.Unit(text[index + 1]) > 0;
         if (c is '-' or '－' or '−' || _lex.NegativeSigns.Contains(c))
             return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || (_lex.Digit(text[index + 1]) >= 0) || text[index + 1] is '.' or '．');
         if (c is '.' or '．') return index + 1 < text.Length && Scan.IsDigit(text[index + 1]) && (index == 0 || !Scan.IsDigit(text[index - 1]));
@@ -83,6 +84,14 @@ public sealed class ChineseNumberScanner
                 sequence = false;
                 p = end = arabicEnd;
                 atoms++; lastWasUnit = false;
+                if (TryExponent(text, p, ref digit, out var expEnd))
+                {
+                    p = end = expEnd;
+                    digitPrecision = 0;
+                    shape |= NumberShape.Decimal;
+                    stopAfterDecimal = true;
+                    continue;
+                }
                 // Latin scale letters straight after the digits (40k, 2.5 M).
                 var lq = Scan.SkipSpaces(text, p);
                 if (IsLatinScaleAt(text, lq))
@@ -95,9 +104,16 @@ public sealed class ChineseNumberScanner
                 }
                 continue;
             }
+            if (c == '半' && atoms == 0 && q + 1 < text.Length && _lex.Unit(text[q + 1]) > 0)
+            {
+                digit = 0.5m; hasDigit = true; digitIsSingleChinese = false; digitPrecision = 0.5m;
+                shape |= NumberShape.Chinese; sequence = false;
+                p = end = q + 1; atoms++; lastWasUnit = false;
+                continue;
+            }
             if (_lex.Digit(c) is var d and >= 0)
             {
-                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1)) break;
+                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1) && !(Scan.SkipSpacesBack(text, q) is var qb && qb > 0 && text[qb - 1] == '之')) break;
                 if (d == 0 && !(sequence && hasDigit))
                 {
                     // 零 as a filler (一千零一), or a leading zero before 点 (零点五) or a unit (零十).
@@ -167,9 +183,10 @@ public sealed class ChineseNumberScanner
                 if (section == 0 && parts == 0) break;
                 decimal sum = section;
                 var keep = 0;
+                var stacked = section == 0 && lastWasUnit; // 四万万, 10万万: the second scale multiplies the first
                 for (var k = 0; k < parts; k++)
                 {
-                    if (partScales[k] < scale) sum += partValues[k];
+                    if (partScales[k] < scale || stacked && partScales[k] <= scale) sum += partValues[k];
                     else { partValues[keep] = partValues[k]; partScales[keep] = partScales[k]; keep++; }
                 }
                 parts = keep;
@@ -199,6 +216,7 @@ public sealed class ChineseNumberScanner
                     if (sq < text.Length && (_lex.Digit(text[sq]) >= 0)) fq = sq;
                 }
                 if (n == 0) break;
+                if (hasDigit && digitIsSingleChinese && lastUnit >= 100 && !afterZero) { section += digit * (lastUnit / 10); hasDigit = false; }
                 if (hasDigit) { section += digit; hasDigit = false; }
                 section += frac;
                 precision = place;
@@ -261,7 +279,7 @@ public sealed class ChineseNumberScanner
     private bool IsScale(char c) => (_lex.Scale(c) > 0);
 
     private bool NextIsNumeral(string text, int index) =>
-        index < text.Length && (_lex.IsNumeralChar(text[index]) || Scan.IsDigit(text[index]) || _lex.DecimalPoints.Contains(text[index]));
+        (index = Scan.SkipSpaces(text, index)) < text.Length && (_lex.IsNumeralChar(text[index]) || Scan.IsDigit(text[index]) || _lex.DecimalPoints.Contains(text[index]));
 
     private bool IsLatinScaleAt(string text, int index) =>
         index < text.Length && _lex.LatinScales.ContainsKey(text[index]) && (index + 1 >= text.Length || !Scan.IsAsciiLetter(text[index + 1]));
@@ -293,6 +311,52 @@ public sealed class ChineseNumberScanner
         return false;
     }
 
+    /// <summary>2e5, 12.32e+14, -12e-1 (scientific notation) and 2^5, 1.1^+23, 2.5^-1 (a power).</summary>
+    private static bool TryExponent(string text, int p, ref decimal value, out int end)
+    {
+        end = p;
+        if (p + 1 >= text.Length || text[p] is not ('e' or 'E' or '^')) return false;
+        var power = text[p] == '^';
+        var q = p + 1;
+        var negative = false;
+        while (q < text.Length && text[q] is '+' or '-' or '－' or '＋') { if (text[q] is '-' or '－') negative = !negative; q++; }
+        var e = 0;
+        var start = q;
+        while (q < text.Length && Scan.DigitValue(text[q]) is var dv and >= 0 && q - start < 3) { e = e * 10 + dv; q++; }
+        if (q == start || q < text.Length && (Scan.IsAsciiLetter(text[q]) || Scan.IsDigit(text[q]))) return false;
+        if (negative) e = -e;
+        double result = power ? Math.Pow((double)value, e) : (double)value * Math.Pow(10, e);
+        if (double.IsNaN(result) || double.IsInfinity(result) || Math.Abs(result) > 7.9e27) return false;
+        value = (decimal)result;
+        end = q;
+        return true;
+    }
+
+    /// <summary>三百五十又三分之一, 一百万又五十万分之二十五: a whole number, 又, then a fraction.</summary>
+    public bool TryMixedFraction(string text, NumberToken whole, out NumberToken mixed)
+    {
+        mixed = whole;
+        var p = Scan.SkipSpaces(text, whole.End);
+        if (p >= text.Length || text[p] != '又') return false;
+        var q = Scan.SkipSpaces(text, p + 1);
+        if (q >= text.Length || !CanStart(text, q) || !TryScan(text, q, out var den) || !TryFraction(text, den, out var fraction) || fraction.End == den.End) return false;
+        var value = whole.Value < 0 ? whole.Value - fraction.Value : whole.Value + fraction.Value;
+        mixed = new NumberToken(whole.Start, fraction.End, value, 0, whole.Shape | NumberShape.Decimal);
+        return true;
+    }
+
+    /// <summary>1 3/5: a whole Arabic number, one space, then an Arabic fraction.</summary>
+    public bool TryArabicMixedFraction(string text, NumberToken whole, out NumberToken mixed)
+    {
+        mixed = whole;
+        var p = whole.End;
+        if (!whole.IsPlainInteger || !whole.HasArabic || p + 3 >= text.Length || text[p] != ' ' || !Scan.IsDigit(text[p + 1])) return false;
+        if (!TryScan(text, p + 1, out var numerator) || !numerator.IsPlainInteger || !TryFraction(text, numerator, out var fraction) || fraction.End == numerator.End) return false;
+        if (text[numerator.End] is not ('/' or '／')) return false;
+        mixed = new NumberToken(whole.Start, fraction.End, whole.Value + fraction.Value, 0, whole.Shape | NumberShape.Decimal);
+        return true;
+    }
+
     /// <summary>Arabic digits with optional thousands separators (<c>,</c> or <c>，</c> before exactly three digits)
     /// and a decimal part.</summary>
     public static bool TryArabic(string text, int index, out decimal value, out decimal precision, out int end, out bool grouped, out bool isDecimal)
@@ -311,7 +375,7 @@ public sealed class ChineseNumberScanner
                 p++;
                 continue;
             }
-            if (text[p] is ',' or '，' && intDigits is > 0 and <= 3 + 3 * 9 && Group3(text, p + 1))
+            if ((text[p] == ',' || text[p] == '，' && text[p - 1] is >= '０' and <= '９') && intDigits is > 0 and <= 3 + 3 * 9 && Group3(text, p + 1))
             {
                 grouped = true;
                 p++;

@@ -44,6 +44,19 @@ public sealed class QuantityRecognizer : IRecognizer
         var c = text[i];
         var prevNumeral = i > 0 && (Scan.IsDigit(text[i - 1]) || _lex.IsNumeralChar(text[i - 1]));
 
+        // 对折, 半成, 百分之百: whole words.
+        if (!prevNumeral && _lex.PercentWords.TryMatch(text, i, out var wordPercent, out var wordEnd, innerSpaces: false))
+        {
+            output.Add(Make(MentionKind.Percentage, text, i, wordEnd, new Percentage(wordPercent, 0), PrefixQualifier(text, i).Item1));
+            return wordEnd;
+        }
+
+        if (i > 0 && _lex.PercentWordsAfter.TryMatch(text, i, out var contextual, out var afterEnd, innerSpaces: false) && text[i - 1] == contextual.Before)
+        {
+            output.Add(Make(MentionKind.Percentage, text, i, afterEnd, new Percentage(contextual.Percent, 0), Qualifier.Exact));
+            return afterEnd;
+        }
+
         // 百分之十二, 千分之五: the prefix opens a percentage.
         if (!prevNumeral && _lex.PercentPrefixes.TryMatch(text, i, out var perMultiplier, out var prefixEnd))
         {
@@ -78,12 +91,34 @@ public sealed class QuantityRecognizer : IRecognizer
             }
         }
 
+        // 过亿元, 近千家, 超过千倍: a bare scale word after a qualifier is one of it.
+        if ((_lex.Scale(c) > 0 || _lex.Unit(c) >= 100) && !prevNumeral && !(i + 1 < text.Length && (_lex.IsNumeralChar(text[i + 1]) || Scan.IsDigit(text[i + 1])))
+            && _lex.PrefixQualifiers.TryMatchBefore(text, i, out _, out _))
+        {
+            decimal scaleValue = _lex.Scale(c) > 0 ? _lex.Scale(c) : _lex.Unit(c);
+            var bareToken = new NumberToken(i, i + 1, scaleValue, scaleValue, NumberShape.Chinese | NumberShape.Scaled);
+            if (Classify(text, bareToken) is { } bq && (bq.Kind != MentionKind.Number || bq.Value is Number { Unit: not CountUnit.None }))
+            {
+                var (bareQual, _) = PrefixQualifier(text, i);
+                output.Add(Make(bq.Kind, text, i, bq.End, bq.Value, bareQual) with { IsPerShare = bq.PerShare });
+                return bq.End;
+            }
+        }
+
         if (!_numbers.CanStart(text, i)) return i + 1;
         if (!IsNumberBoundary(text, i)) return SkipToken(text, i);
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
         if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
-        if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
+        if (_numbers.TryMixedFraction(text, token, out var mixed)) token = mixed;
+        else if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
+        if (token.IsDigitSequence && token.End < text.Length && _lex.Unit(text[token.End]) > 0)
+        {
+            // 二三十个百分点 (twenty or thirty): an approximate pair of digits, not a figure.
+            var k = token.End;
+            while (k < text.Length && (_lex.IsNumeralChar(text[k]) || Scan.IsDigit(text[k]))) k++;
+            return k;
+        }
 
         var quantity = Classify(text, token);
         if (quantity is null) return token.End;
@@ -152,9 +187,15 @@ public sealed class QuantityRecognizer : IRecognizer
         {
             // 三成半 = 35%.
             decimal half = te < text.Length && text[te] == '半' ? 5 : 0;
-            return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + half, half > 0 ? 5 : t.Precision * 10), te + (half > 0 ? 1 : 0), p, qualifier, false);
+            if (half > 0) return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + 5, 5), te + 1, p, qualifier, false);
+            // 七成六 = 76%: one more digit after 成.
+            var extra = Scan.SkipSpaces(text, te);
+            if (t.Value < 10 && t.Value == decimal.Truncate(t.Value) && extra < text.Length && _lex.Digit(text[extra]) is var ed and > 0
+                && !(extra + 1 < text.Length && (_lex.IsNumeralChar(text[extra + 1]) || _lex.CountUnits.StartsAt(text, extra + 1))))
+                return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10 + ed, 1), extra + 1, p, qualifier, false);
+            return new Quantity(MentionKind.Percentage, new Percentage(t.Value * 10, t.Precision * 10), te, p, qualifier, false);
         }
-        if (_lex.Discounts.TryMatch(text, p, out _, out var de2) && !Blocked(text, de2, _lex.DiscountBlockers) && t.Value is > 0 and < 100 && t.Value < 10 | (t.Shape & NumberShape.Decimal) == 0)
+        if (_lex.Discounts.TryMatch(text, p, out _, out var de2) && !Blocked(text, de2, _lex.DiscountBlockers) && t.Value is > 0 and < 100 and not 10 && t.Value < 10 | (t.Shape & NumberShape.Decimal) == 0)
         {
             var pct = t.Value < 10 ? t.Value * 10 : t.Value;
             return new Quantity(MentionKind.Percentage, new Percentage(pct, t.Value < 10 ? t.Precision * 10 : t.Precision), de2, p, qualifier, false);

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Pipeline.Bench;
+using Pipeline.Output;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline bench [--sizes 10MB,100MB,1GB] [--work DIR] [--results FILE] [--jobs N] [--shared DIR]</c>.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "End-to-end corpus sizes, comma-separated", DefaultValueFactory = _ => "10MB,100MB" };
+        var work = new Option<string>("--work") { Description = "Folder for generated corpora and runs", DefaultValueFactory = _ => "bench/out" };
+        var results = new Option<string>("--results") { Description = "Markdown report to write", DefaultValueFactory = _ => "bench/RESULTS.md" };
+        var jobs = new Option<int>("--jobs") { Description = "Worker threads for the end-to-end runs", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shared = new Option<string>("--shared") { Description = "The shared data folder (news pages, peers)", DefaultValueFactory = _ => "../shared" };
+        var corpus = new Option<string>("--corpus") { Description = "Seed articles", DefaultValueFactory = _ => "corpus" };
+        var reconcile = new Option<string>("--reconcile-sizes") { Description = "Synthetic observation counts for reconciliation", DefaultValueFactory = _ => "100000,1000000" };
+        var command = new Command("bench", "Measure throughput and memory: per stage, end to end per corpus size, reconciliation scaling, and beside the peers (Recognizers-Text JavaScript, the opencc CLI).")
+        {
+            sizes, work, results, jobs, shared, corpus, reconcile,
+        };
+        command.SetAction(parse =>
+        {
+            var sharedDir = parse.GetValue(shared)!;
+            var options = new BenchOptions
+            {
+                Sizes = parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(BenchHarness.ParseSize).ToList(),
+                WorkDir = Path.GetFullPath(parse.GetValue(work)!),
+                SeedCorpus = Path.GetFullPath(parse.GetValue(corpus)!),
+                NewsHtml = Directory.Exists(Path.Combine(sharedDir, "news-html")) ? Path.GetFullPath(Path.Combine(sharedDir, "news-html")) : null,
+                PeerRecognizers = Directory.Exists(Path.Combine(sharedDir, "peers", "recognizers-js"))
+                    ? Path.GetFullPath(Path.Combine(sharedDir, "peers", "recognizers-js")) : null,
+                PipelineCommand = SelfCommand(),
+                Jobs = parse.GetValue(jobs),
+                ReconcileSizes = parse.GetValue(reconcile)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
+            };
+            if (!Directory.Exists(options.SeedCorpus)) throw new UsageException($"seed corpus not found: {options.SeedCorpus}");
+            Directory.CreateDirectory(options.WorkDir);
+            var output = parse.InvocationConfiguration.Output;
+            var harness = new BenchHarness(options, ExtractionPipelineBuilder.CreateDefault, PipelineFactory.CreateReconciler, output);
+            var report = harness.Run();
+            AtomicFile.WriteText(parse.GetValue(results)!, report);
+            output.Write(report);
+            return Cli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>How to start this same CLI in a child process.</summary>
+    private static IReadOnlyList<string> SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        var dll = typeof(BenchCommand).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, dll] : [process];
+    }
+}

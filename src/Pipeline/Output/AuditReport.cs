@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Pipeline.Reconciliation;
+
+namespace Pipeline.Output;
+
+public sealed record AuditReportOptions
+{
+    /// <summary>Largest number of agreed/single facts listed (conflicts and checks are always listed in full).</summary>
+    public int MaxAgreedRows { get; init; } = 20_000;
+    public string Title { get; init; } = "Reconciliation audit";
+}
+
+/// <summary>
+/// The audit an analyst reads and checks: conflicts first (every competing value with its sources, quoted sentences
+/// and diagnosis), then the arithmetic checks, then agreed and single-source facts, then source reliability.
+/// Markdown for review in a repository, and a self-contained HTML page (no external assets) that sorts and filters
+/// by entity and metric.
+/// </summary>
+public static class AuditReport
+{
+    public static void WriteMarkdown(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
+    {
+        options ??= new AuditReportOptions();
+        var (conflicts, agreed, single) = Split(result);
+        w.WriteLine($"# {options.Title}");
+        w.WriteLine();
+        w.WriteLine(SummaryLine(result, conflicts.Count, agreed.Count, single.Count));
+        w.WriteLine();
+        w.WriteLine("## Conflicts");
+        w.WriteLine();
+        if (conflicts.Count == 0) w.WriteLine("None.");
+        var n = 0;
+        foreach (var f in conflicts)
+        {
+            n++;
+            w.WriteLine($"### {n}. {Md(f.Key.Entity)} · {Md(f.Key.Metric)} · {Md(f.PeriodLabel)}");
+            w.WriteLine();
+            w.WriteLine($"Chosen: **{Md(ValueFormat.Candidate(f.Chosen))}** (confidence {f.Confidence:0.00}) — {Md(f.Chosen.Explanation)}");
+            w.WriteLine();
+            w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
+            w.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (var c in f.Candidates)
+                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Sources(c))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
+            w.WriteLine();
+            foreach (var c in f.Candidates)
+                foreach (var o in c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote)))
+                    w.WriteLine($"> {Md(o.Quote)} — *{Md(o.Source)}*{(o.Document.Length > 0 && o.Document != o.Source ? $", {Md(o.Document)}" : "")} ({Md(ValueFormat.Candidate(c))})");
+            w.WriteLine();
+        }
+
+        w.WriteLine("## Arithmetic checks");
+        w.WriteLine();
+        if (result.Checks.Count == 0) w.WriteLine("None applicable.");
+        else
+        {
+            w.WriteLine("| result | kind | check | facts | detail |");
+            w.WriteLine("|---|---|---|---|---|");
+            foreach (var c in OrderChecks(result.Checks))
+                w.WriteLine($"| {(c.Passed ? "pass" : "**FAIL**")} | {c.Kind} | {Md(c.Description)} | {Md(string.Join("; ", c.Facts.Select(KeyText)))} | {Md(c.Detail)} |");
+        }
+        w.WriteLine();
+
+        WriteMdFacts(w, "Agreed facts", agreed, options.MaxAgreedRows);
+        WriteMdFacts(w, "Single-source facts", single, options.MaxAgreedRows);
+
+        w.WriteLine("## Source reliability");
+        w.WriteLine();
+        w.WriteLine(ReliabilityNote);
+        w.WriteLine();
+        w.WriteLine("| source | reliability | observations |");
+        w.WriteLine("|---|---|---|");
+        var counts = ObservationCounts(result);
+        foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
+            w.WriteLine($"| {Md(source)} | {r:0.000} | {counts.GetValueOrDefault(source)} |");
+    }
+
+    private static void WriteMdFacts(TextWriter w, string title, List<ReconciledFact> facts, int max)
+    {
+        w.WriteLine($"## {title}");
+        w.WriteLine();
+        if (facts.Count == 0) { w.WriteLine("None."); w.WriteLine(); return; }
+        w.WriteLine("| entity | metric | period | value | confidence | sources | note |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var f in facts.Take(max))
+            w.WriteLine($"| {Md(f.Key.Entity)} | {Md(f.Key.Metric)} | {Md(f.PeriodLabel)} | {Md(ValueFormat.Candidate(f.Chosen))} | {f.Confidence:0.00} | {Md(string.Join(", ", f.Sources))} | {Md(f.Note)} |");
+        if (facts.Count > max) w.WriteLine($"\n… {facts.Count - max} more not listed.");
+        w.WriteLine();
+    }
+
+    public static void WriteHtml(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
+    {
+        options ??= new AuditReportOptions();
+        var (conflicts, agreed, single) = Split(result);
+        var entities = result.Facts.Select(f => f.Key.Entity).Distinct().Order(StringComparer.Ordinal).ToList();
+        var metrics = result.Facts.Select(f => f.Key.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+        w.WriteLine("<!DOCTYPE html>");
+        w.WriteLine("<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">");
+        w.WriteLine($"<title>{H(options.Title)}</title>");
+        w.WriteLine("<style>");
+        w.WriteLine(Css);
+        w.WriteLine("</style></head><body>");
+        w.WriteLine($"<h1>{H(options.Title)}</h1>");
+        w.WriteLine($"<p class=\"summary\">{H(SummaryLine(result, conflicts.Count, agreed.Count, single.Count))}</p>");
+        w.WriteLine("<div class=\"filters\">Entity <select id=\"f-entity\"><option value=\"\">all</option>");
+        foreach (var e in entities) w.WriteLine($"<option>{H(e)}</option>");
+        w.WriteLine("</select> Metric <select id=\"f-metric\"><option value=\"\">all</option>");
+        foreach (var m in metrics) w.WriteLine($"<option>{H(m)}</option>");
+        w.WriteLine("</select> Search <input id=\"f-text\" type=\"search\" placeholder=\"value, source, words…\"> <span id=\"f-count\"></span></div>");
+
+        w.WriteLine($"<h2 id=\"conflicts\">Conflicts ({conflicts.Count})</h2>");
+        if (conflicts.Count == 0) w.WriteLine("<p>None.</p>");
+        var n = 0;
+        foreach (var f in conflicts)
+        {
+            n++;
+            w.WriteLine($"<section class=\"fact conflict\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\">");
+            w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(f.Key.Metric)}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
+            w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence:0.00}) — {H(f.Chosen.Explanation)}</p>");
+            w.WriteLine("<table class=\"sortable\"><thead><tr><th></th><th>value</th><th>as written</th><th>confidence</th><th>diagnosis</th><th>sources</th><th>why</th><th>quoted</th></tr></thead><tbody>");
+            foreach (var c in f.Candidates)
+            {
+                var quotes = string.Join("", c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote))
+                    .Select(o => $"<blockquote>{Highlight(o.Quote, o.Text)}<cite>{H(o.Source)}{(o.Document.Length > 0 && o.Document != o.Source ? " · " + H(o.Document) : "")}</cite></blockquote>"));
+                w.WriteLine($"<tr class=\"{(c.Chosen ? "chosen" : "d-" + c.Diagnosis.ToCode())}\"><td>{(c.Chosen ? "✔" : "")}</td><td data-sort=\"{Num(c.Value)}\">{H(ValueFormat.Candidate(c))}</td>" +
+                            $"<td>{H(Written(c))}</td><td>{c.Confidence:0.00}</td><td><span class=\"diag\">{DiagnosisCell(c)}</span></td>" +
+                            $"<td>{H(Sources(c))}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{quotes}</td></tr>");
+            }
+            w.WriteLine("</tbody></table></section>");
+        }
+
+        w.WriteLine($"<h2 id=\"checks\">Arithmetic checks ({result.Checks.Count(c => c.Passed)} pass, {result.Checks.Count(c => !c.Passed)} fail)</h2>");
+        w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>result</th><th>kind</th><th>check</th><th>facts</th><th>detail</th></tr></thead><tbody>");
+        foreach (var c in OrderChecks(result.Checks))
+        {
+            var first = c.Facts.FirstOrDefault();
+            w.WriteLine($"<tr class=\"fact {(c.Passed ? "pass" : "fail")}\" data-entity=\"{H(first?.Entity ?? "")}\" data-metric=\"{H(string.Join(" ", c.Facts.Select(k => k.Metric).Distinct()))}\">" +
+                        $"<td>{(c.Passed ? "pass" : "FAIL")}</td><td>{H(c.Kind)}</td><td>{H(c.Description)}</td><td>{H(string.Join("; ", c.Facts.Select(KeyText)))}</td><td>{H(c.Detail)}</td></tr>");
+        }
+        w.WriteLine("</tbody></table>");
+
+        WriteHtmlFacts(w, "agreed", $"Agreed facts ({agreed.Count})", agreed, options.MaxAgreedRows);
+        WriteHtmlFacts(w, "single", $"Single-source facts ({single.Count})", single, options.MaxAgreedRows);
+
+        w.WriteLine($"<h2 id=\"sources\">Source reliability</h2><p>{H(ReliabilityNote)}</p>");
+        w.WriteLine("<table class=\"sortable\"><thead><tr><th>source</th><th>reliability</th><th>observations</th></tr></thead><tbody>");
+        var counts = ObservationCounts(result);
+        foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
+            w.WriteLine($"<tr><td>{H(source)}</td><td>{r.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{counts.GetValueOrDefault(source)}</td></tr>");
+        w.WriteLine("</tbody></table>");
+        w.WriteLine("<script>");
+        w.WriteLine(Script);
+        w.WriteLine("</script></body></html>");
+    }
+
+    private static void WriteHtmlFacts(TextWriter w, string id, string title, List<ReconciledFact> facts, int max)
+    {
+        w.WriteLine($"<h2 id=\"{id}\">{H(title)}</h2>");
+        if (facts.Count == 0) { w.WriteLine("<p>None.</p>"); return; }
+        w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>entity</th><th>metric</th><th>period</th><th>value</th><th>confidence</th><th>sources</th><th>note</th></tr></thead><tbody>");
+        foreach (var f in facts.Take(max))
+            w.WriteLine($"<tr class=\"fact\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\" title=\"{H(string.Join(" | ", f.Candidates.SelectMany(c => c.Support).Select(o => o.Quote).Where(q => q.Length > 0).Distinct().Take(3)))}\">" +
+                        $"<td>{H(f.Key.Entity)}</td><td>{H(f.Key.Metric)}</td><td>{H(f.PeriodLabel)}</td><td data-sort=\"{Num(f.Chosen.Value)}\">{H(ValueFormat.Candidate(f.Chosen))}</td>" +
+                        $"<td>{f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{H(string.Join(", ", f.Sources))}</td><td>{H(f.Note)}</td></tr>");
+        w.WriteLine("</tbody></table>");
+        if (facts.Count > max) w.WriteLine($"<p>… {facts.Count - max} more not listed.</p>");
+    }
+
+    private static (List<ReconciledFact> Conflicts, List<ReconciledFact> Agreed, List<ReconciledFact> Single) Split(ReconciliationResult r) =>
+        (r.Facts.Where(f => f.Status == FactStatus.Conflict).ToList(),
+         r.Facts.Where(f => f.Status == FactStatus.Agreed).ToList(),
+         r.Facts.Where(f => f.Status == FactStatus.Single).ToList());
+
+    private static IEnumerable<ArithmeticCheck> OrderChecks(IEnumerable<ArithmeticCheck> checks) =>
+        checks.OrderBy(c => c.Passed).ThenBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Description, StringComparer.Ordinal).ThenBy(c => c.Detail, StringComparer.Ordinal);
+
+    private static string SummaryLine(ReconciliationResult r, int conflicts, int agreed, int single) =>
+        $"{r.Facts.Count} facts: {conflicts} in conflict, {agreed} agreed, {single} from a single statement. " +
+        $"{r.Checks.Count} arithmetic checks: {r.Checks.Count(c => c.Passed)} pass, {r.Checks.Count(c => !c.Passed)} fail. {r.SourceReliability.Count} sources.";
+
+    private static Dictionary<string, int> ObservationCounts(ReconciliationResult r)
+    {
+        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var f in r.Facts)
+            foreach (var c in f.Candidates)
+                foreach (var o in c.Support)
+                    d[o.Source] = d.GetValueOrDefault(o.Source) + 1;
+        return d;
+    }
+
+    private static string DiagnosisCell(Candidate c) => c.Chosen && c.Diagnosis == Diagnosis.None ? "chosen" : c.Diagnosis.ToCode();
+
+    private const string ReliabilityNote =
+        "How often each source's values agree with the chosen ones (near values earn partial credit), smoothed towards a prior of 0.8; it weighs the sources' votes.";
+
+    private static string Sources(Candidate c) => string.Join(", ", c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static string Written(Candidate c) => string.Join(" / ", c.Support.Select(o => o.Text).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal));
+
+    private static string KeyText(FactKey k) => $"{k.Entity} {k.Metric} {k.Period}";
+
+    private static string Num(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>Markdown-safe cell text: pipes escaped, line breaks flattened.</summary>
+    private static string Md(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+
+    private static string Highlight(string quote, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return H(quote);
+        var at = quote.IndexOf(text, StringComparison.Ordinal);
+        if (at < 0) return H(quote);
+        var sb = new StringBuilder();
+        sb.Append(H(quote[..at])).Append("<mark>").Append(H(text)).Append("</mark>").Append(H(quote[(at + text.Length)..]));
+        return sb.ToString();
+    }
+
+    private const string Css = """
+        body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:1.5em auto;max-width:1400px;padding:0 1em;color:#222}
+        h1{margin-bottom:.2em} .summary{color:#555}
+        .filters{position:sticky;top:0;background:#f7f7f7;padding:.5em;border:1px solid #ddd;z-index:2}
+        section.fact{border:1px solid #e0c0c0;border-left:5px solid #c33;padding:.3em .8em;margin:1em 0;background:#fffafa}
+        h3{font-size:1.05em;margin:.4em 0} .tag{font-size:.8em;background:#c33;color:#fff;border-radius:3px;padding:0 .4em;margin-left:.5em}
+        table{border-collapse:collapse;width:100%;margin:.5em 0;font-size:.9em}
+        th,td{border:1px solid #ddd;padding:.25em .4em;vertical-align:top;text-align:left}
+        th{background:#eee;cursor:pointer;user-select:none} th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
+        tr.chosen{background:#eef8ee} tr.fail{background:#fff0f0} tr.pass td:first-child{color:#272} tr.fail td:first-child{color:#c00;font-weight:bold}
+        .diag{font-family:monospace} tr.d-magnitude-slip .diag,tr.d-unexplained .diag,tr.d-period-mismatch .diag,tr.d-basis-difference .diag,tr.d-currency-mismatch .diag{color:#b00;font-weight:bold}
+        blockquote{margin:.2em 0;padding:.1em .5em;border-left:3px solid #bbb;background:#fafafa} cite{display:block;font-size:.85em;color:#666}
+        mark{background:#ffe08a}
+        """;
+
+    private const string Script = """
+        (function(){
+          var fe=document.getElementById('f-entity'),fm=document.getElementById('f-metric'),ft=document.getElementById('f-text'),fc=document.getElementById('f-count');
+          function apply(){
+            var e=fe.value,m=fm.value,t=ft.value.toLowerCase(),shown=0,all=document.querySelectorAll('.fact');
+            all.forEach(function(el){
+              var ok=(!e||el.dataset.entity===e)&&(!m||(' '+el.dataset.metric+' ').indexOf(' '+m+' ')>=0)&&(!t||el.textContent.toLowerCase().indexOf(t)>=0);
+              el.style.display=ok?'':'none'; if(ok)shown++;
+            });
+            fc.textContent=shown+' of '+all.length+' shown';
+          }
+          [fe,fm].forEach(function(x){x.addEventListener('change',apply)}); ft.addEventListener('input',apply);
+          document.querySelectorAll('table.sortable').forEach(function(table){
+            table.querySelectorAll('th').forEach(function(th,i){
+              th.addEventListener('click',function(){
+                var asc=!th.classList.contains('asc');
+                table.querySelectorAll('th').forEach(function(h){h.classList.remove('asc','desc')});
+                th.classList.add(asc?'asc':'desc');
+                var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+                function key(r){var c=r.cells[i];if(!c)return '';var s=c.getAttribute('data-sort');if(s!==null&&s!==''){return parseFloat(s)}var x=c.textContent.trim();var f=parseFloat(x.replace(/,/g,''));return isNaN(f)||!/^[-+<>=~ ]*[0-9]/.test(x)?x:f}
+                rows.sort(function(a,b){var x=key(a),y=key(b);var r=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return asc?r:-r});
+                rows.forEach(function(r){body.appendChild(r)});
+              });
+            });
+          });
+          apply();
+        })();
+        """;
+}

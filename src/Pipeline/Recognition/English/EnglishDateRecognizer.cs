@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using Pipeline.Text;
+
+namespace Pipeline.Recognition.English;
+
+/// <summary>
+/// English dates and reporting periods, resolved against the reference date: <c>January 8, 2026</c>, <c>Jan 8</c>
+/// (year from context), <c>8 January 2026</c>, <c>January 2026</c>, <c>the first half of 2025</c>, <c>H1 2025</c>,
+/// <c>Q3 2025</c>, <c>the third quarter of 2025</c>, <c>FY2024</c>, <c>fiscal 2024</c>, <c>the nine months ended
+/// September 30, 2025</c>, <c>the year ended December 31, 2024</c>, <c>2022 to 2024</c>, <c>in 2024</c>,
+/// <c>this year</c>, <c>last year</c>, <c>yesterday</c>. Patterns are built from the lexicon's words; every regex
+/// has a match timeout.
+/// </summary>
+public sealed class EnglishDateRecognizer : IRecognizer
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private readonly EnglishLexicon _lex;
+    private readonly (Regex Pattern, Func<Match, LocalDate?, ReportingPeriod?> Resolve, MentionKind Kind)[] _rules;
+
+    public EnglishDateRecognizer() : this(EnglishLexicon.Default) { }
+
+    public EnglishDateRecognizer(EnglishLexicon lexicon)
+    {
+        _lex = lexicon;
+        var month = Alternation(lexicon.Months.Keys, allowDot: true);
+        var count = Alternation(lexicon.MonthCounts.Keys) + @"|\d{1,2}";
+        var half = Alternation(lexicon.Halves.Keys);
+        var quarter = Alternation(lexicon.Quarters.Keys);
+        var rel = Alternation(lexicon.RelativeYears.Keys);
+        var relDay = Alternation(lexicon.RelativeDays.Keys);
+        const string year = @"(?<year>(19|20)\d{2})";
+        var day = @"(?<day>[12]\d|3[01]|0?[1-9])(st|nd|rd|th)?";
+        var monthDay = $@"(?<month>{month})\.?\s+{day}";
+        _rules =
+        [
+            // the nine months ended September 30, 2025 / the year ended December 31, 2024
+            (Build($@"\b(the\s+)?((?<count>{count})\s+months?|(?<fullyear>(fiscal\s+)?year))\s+(ended|ending|to)\s+{monthDay},?\s+{year}\b"),
+                (m, _) => MonthsEnded(m), MentionKind.Period),
+            // the first half of 2025 / first half 2025 / H1 2025 / 2025 H1
+            (Build($@"\b(the\s+)?(?<half>{half})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<half>{half})\b"),
+                (m, _) => ReportingPeriod.Half(Year(m), _lex.Halves[Key(m, "half")]), MentionKind.Period),
+            // Q3 2025 / the third quarter of 2025 / 2025 Q3 / 3Q25 excluded (ambiguous)
+            (Build($@"\b(the\s+)?(?<quarter>{quarter})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<quarter>{quarter})\b"),
+                (m, _) => ReportingPeriod.Quarter(Year(m), _lex.Quarters[Key(m, "quarter")]), MentionKind.Period),
+            // FY2024 / FY 2024 / fiscal 2024 / fiscal year 2024
+            (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+            // from 2022 to 2024 / 2022-2024 / between 2022 and 2024
+            (Build($@"\b((from|between)\s+)?(?<y1>(19|20)\d{{2}})\s*(-|–|to|and|through)\s*(?<y2>(19|20)\d{{2}})\b"),
+                (m, _) => YearSpan(m), MentionKind.Period),
+            // January 8, 2026 / Jan. 8 2026
+            (Build($@"\b{monthDay}(,\s*|\s+){year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date),
+            // 8 January 2026
+            (Build($@"\b{day}\s+(?<month>{month})\.?,?\s+{year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date),
+            // January 8 (year from the reference date)
+            (Build($@"\b{monthDay}\b(?!\s*,?\s*(19|20)\d{{2}})"), (m, r) => DayInContext(m, r), MentionKind.Date),
+            // January 2026
+            (Build($@"\b(?<month>{month})\.?,?\s+{year}\b"), (m, _) => ReportingPeriod.Month(Year(m), Month(m)), MentionKind.Period),
+            // this year / last year / next year
+            (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period),
+            // today / yesterday
+            (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date),
+            // in 2024 / for 2024 / of 2024 / 2024's
+            (Build($@"\b(in|for|during|of|since|by)\s+{year}\b(?!\s*(-|–|to)\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+        ];
+    }
+
+    public string Name => "date-en";
+
+    public void Recognize(string text, RecognitionContext context, List<Mention> output)
+    {
+        if (!HasLatin(text)) return;
+        foreach (var (pattern, resolve, kind) in _rules)
+        {
+            try
+            {
+                for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+                {
+                    var period = resolve(m, context.ReferenceDate);
+                    if (period is null) continue;
+                    var (start, end) = Trim(text, m.Index, m.Index + m.Length);
+                    output.Add(new Mention(kind, new TextSpan(start, end), text[start..end], new PeriodResolution(period.Value)) { Recognizer = Name });
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Pathological input: this rule yields nothing more for this text; the others still run.
+            }
+        }
+    }
+
+    /// <summary>The span without a leading "in", "for", "the"… that only served to anchor the match.</summary>
+    private static (int, int) Trim(string text, int start, int end)
+    {
+        foreach (var lead in new[] { "during ", "since ", "in ", "for ", "of ", "by " })
+            if (string.Compare(text, start, lead, 0, lead.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                return (start + lead.Length, end);
+        return (start, end);
+    }
+
+    private static bool HasLatin(string text)
+    {
+        foreach (var c in text) if (char.IsAsciiLetter(c)) return true;
+        return false;
+    }
+
+    private ReportingPeriod? MonthsEnded(Match m)
+    {
+        var end = Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value));
+        if (end is null) return null;
+        var months = m.Groups["fullyear"].Success ? 12
+            : _lex.MonthCounts.TryGetValue(Key(m, "count"), out var n) ? n : int.Parse(m.Groups["count"].Value);
+        if (months is < 1 or > 24) return null;
+        var start = end.Value.End.PlusDays(1).PlusMonths(-months);
+        return ReportingPeriod.Between(start, end.Value.End);
+    }
+
+    private static ReportingPeriod? YearSpan(Match m)
+    {
+        var from = int.Parse(m.Groups["y1"].Value);
+        var to = int.Parse(m.Groups["y2"].Value);
+        return to > from && to - from <= 30 ? ReportingPeriod.Years(from, to) : null;
+    }
+
+    private ReportingPeriod? DayInContext(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var month = Month(m);
+        var day = int.Parse(m.Groups["day"].Value);
+        // The nearest such date to the reference date: "Dec 31" read in January is last year's.
+        var candidates = new[] { r.Year - 1, r.Year, r.Year + 1 }
+            .Select(y => Day(y, month, day)).Where(p => p is not null).Select(p => p!.Value)
+            .OrderBy(p => Math.Abs(Period.Between(r, p.Start, PeriodUnits.Days).Days)).ToList();
+        return candidates.Count == 0 ? null : candidates[0];
+    }
+
+    private static ReportingPeriod? Day(int year, int month, int day) =>
+        day >= 1 && month is >= 1 and <= 12 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month) ? ReportingPeriod.Day(year, month, day) : null;
+
+    private int Month(Match m) => _lex.Months[Key(m, "month").TrimEnd('.')];
+
+    private static int Year(Match m) => int.Parse(m.Groups["year"].Value);
+
+    private static string Key(Match m, string group) => System.Text.RegularExpressions.Regex.Replace(
+        m.Groups[group].Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, Timeout);
+
+    private static string Alternation(IEnumerable<string> words, bool allowDot = false) =>
+        string.Join("|", words.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+")));
+
+    private static Regex Build(string pattern) => new(pattern, Options, Timeout);
+}

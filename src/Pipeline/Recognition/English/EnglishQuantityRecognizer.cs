@@ -1,0 +1,221 @@
+using System.Globalization;
+using Pipeline.Text;
+using static Pipeline.Recognition.English.EnglishText;
+
+namespace Pipeline.Recognition.English;
+
+/// <summary>
+/// English money, percentages, percentage points, multiples and counts in one left-to-right pass: each Arabic
+/// number (<c>1,837</c>, <c>116.20</c>) is read with its scale word (<c>1.32 billion</c>, <c>6.2 bn</c>), classified by
+/// the words around it (<c>HK$</c>, <c>RMB</c>, <c>yuan</c>, <c>%</c>, <c>percentage points</c>, <c>times</c>,
+/// <c>shares</c>) and given its qualifier (<c>about</c>, <c>over</c>, <c>nearly</c>, <c>at least</c>). Works inside
+/// Chinese text too (<c>HK$116.20</c> in a Chinese sentence). Bare years are left to the date recognizer.
+/// </summary>
+public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecognizer
+{
+    public EnglishQuantityRecognizer() : this(EnglishLexicon.Default) { }
+
+    public string Name => "quantity-en";
+
+    /// <summary>Longest number read (digits and separators); longer runs are codes or garbage, not quantities.</summary>
+    private const int MaxNumberLength = 40;
+
+    public void Recognize(string text, RecognitionContext context, List<Mention> output)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) || text[i - 1] is '.' or ',')))
+            {
+                i++;
+                continue;
+            }
+            i = TryAt(text, i, output);
+        }
+    }
+
+    private int TryAt(string text, int start, List<Mention> output)
+    {
+        if (!TryNumber(text, start, out var value, out var decimals, out var numberEnd)) return SkipDigits(text, start);
+
+        // Currency before the number: HK$116.20, US$ 1.32 billion, RMB 6.2 bn.
+        var spanStart = start;
+        Currency? currency = null;
+        var before = start;
+        foreach (var (prefix, c) in lexicon.CurrencyPrefixes)
+        {
+            var at = SkipSpacesBack(text, start) - prefix.Length;
+            var tight = start - prefix.Length;
+            foreach (var p in new[] { tight, at })
+            {
+                if (p < 0 || string.CompareOrdinal(text, p, prefix, 0, prefix.Length) != 0) continue;
+                if (char.IsAsciiLetter(prefix[0]) && p > 0 && char.IsAsciiLetter(text[p - 1])) continue;
+                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start) continue; // "USD5" is not how amounts are written
+                currency = c;
+                before = p;
+                break;
+            }
+            if (currency is not null) break;
+        }
+        if (currency is not null) spanStart = before;
+
+        // Scale: 1.32 billion, 6.2bn, 55.4 billion.
+        var end = numberEnd;
+        var scale = 1m;
+        var afterNumber = SkipSpaces(text, numberEnd);
+        foreach (var (word, factor) in lexicon.Scales)
+        {
+            // Single-letter scales (m, b, k) only tight against the number and only for money: $40m, HK$1.3b.
+            var found = word.Length == 1
+                ? currency is not null && numberEnd < text.Length && char.ToLowerInvariant(text[numberEnd]) == word[0]
+                  && (numberEnd + 1 == text.Length || !IsWordChar(text[numberEnd + 1]))
+                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word);
+            if (!found) continue;
+            scale = factor;
+            end = (word.Length == 1 || WordAt(text, numberEnd, word) ? numberEnd : afterNumber) + word.Length;
+            break;
+        }
+
+        var next = SkipSpaces(text, end);
+        MentionKind kind;
+        Resolution resolution;
+        var precision = Pow10(-decimals) * scale;
+        if (SafeMultiply(value, scale) is not { } amount) return Math.Max(end, start + 1);
+
+        if (currency is null && next < text.Length && (text[next] == '%' || text[next] == '％'))
+        {
+            kind = MentionKind.Percentage;
+            resolution = new Percentage(amount, precision);
+            end = next + 1;
+        }
+        else if (currency is null && FirstWordAt(text, next, lexicon.PointWords) is { } points)
+        {
+            kind = MentionKind.Points;
+            var basis = points.StartsWith("basis", StringComparison.Ordinal);
+            resolution = new PercentagePoints(basis ? amount / 100m : amount, basis ? precision / 100m : precision);
+            end = next + points.Length;
+        }
+        else if (currency is null && FirstWordAt(text, next, lexicon.PercentWords) is { } percent)
+        {
+            kind = MentionKind.Percentage;
+            resolution = new Percentage(amount, precision);
+            end = next + percent.Length;
+        }
+        else if (currency is null && (FirstWordAt(text, next, lexicon.MultipleWords) is { } times || IsTightX(text, end, out times)))
+        {
+            kind = MentionKind.Multiple;
+            resolution = new Multiple(amount, precision);
+            end = (times == "x" ? end : next) + times.Length;
+        }
+        else
+        {
+            if (currency is null)
+                foreach (var (suffix, c) in lexicon.CurrencySuffixes)
+                    if (WordAt(text, next, suffix.ToLowerInvariant()) || string.CompareOrdinal(text, next, suffix, 0, suffix.Length) == 0
+                        && (next + suffix.Length == text.Length || !char.IsAsciiLetter(text[next + suffix.Length])))
+                    {
+                        currency = c;
+                        end = next + suffix.Length;
+                        break;
+                    }
+            if (currency is { } cur)
+            {
+                kind = MentionKind.Money;
+                resolution = new Money(amount, cur, precision);
+            }
+            else
+            {
+                // A bare four-digit year, or a number glued to letters (GLM-4, K2), is not a quantity.
+                if (scale == 1m && decimals == 0 && numberEnd - start == 4 && amount is >= 1900 and <= 2100) return numberEnd;
+                if (numberEnd < text.Length && char.IsAsciiLetter(text[numberEnd]) && scale == 1m) return SkipWord(text, numberEnd);
+                if (start > 0 && text[start - 1] == '-' && start > 1 && char.IsAsciiLetter(text[start - 2])) return numberEnd;
+                var unit = FirstWordAt(text, next, lexicon.ShareWords) is not null ? CountUnit.Shares
+                    : FirstWordAt(text, next, lexicon.CountWords) is not null ? CountUnit.Count : CountUnit.None;
+                // A bare number says nothing without its unit or scale (and after a month name it is a day).
+                if (unit == CountUnit.None) return numberEnd;
+                kind = MentionKind.Number;
+                resolution = new Number(amount, precision, unit);
+            }
+        }
+
+        var qualifier = QualifierBefore(text, spanStart, out var qualifierStart);
+        if (qualifier != Qualifier.Exact) spanStart = qualifierStart;
+        output.Add(new Mention(kind, new TextSpan(spanStart, end), text[spanStart..end], resolution, qualifier) { Recognizer = Name });
+        return end;
+    }
+
+    private Qualifier QualifierBefore(string text, int start, out int qualifierStart)
+    {
+        qualifierStart = start;
+        var end = SkipSpacesBack(text, start);
+        foreach (var (word, q) in lexicon.Qualifiers)
+        {
+            var at = end - word.Length;
+            if (at >= 0 && WordAt(text, at, word))
+            {
+                qualifierStart = at;
+                return q;
+            }
+        }
+        return Qualifier.Exact;
+    }
+
+    /// <summary>Reads 1,837 / 116.20 / 1837; false for runs too long to be a quantity.</summary>
+    internal static bool TryNumber(string text, int start, out decimal value, out int decimals, out int end)
+    {
+        value = 0; decimals = 0; end = start;
+        var i = start;
+        var digits = new System.Text.StringBuilder();
+        while (i < text.Length)
+        {
+            if (char.IsAsciiDigit(text[i])) { digits.Append(text[i]); i++; }
+            else if (text[i] == ',' && digits.Length > 0 && Digits3(text, i + 1)) i++;
+            else break;
+            if (i - start > MaxNumberLength) return false;
+        }
+        if (i < text.Length - 1 && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+        {
+            digits.Append('.');
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { digits.Append(text[i]); decimals++; i++; if (i - start > MaxNumberLength) return false; }
+        }
+        end = i;
+        return digits.Length <= 28 && decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool Digits3(string text, int i) =>
+        i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
+        && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+
+    private static bool IsTightX(string text, int end, out string times)
+    {
+        times = "x";
+        return end < text.Length && (text[end] == 'x' || text[end] == '×') && (end + 1 == text.Length || !IsWordChar(text[end + 1]));
+    }
+
+    private static decimal? SafeMultiply(decimal a, decimal b)
+    {
+        try { return a * b; }
+        catch (OverflowException) { return null; }
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var r = 1m;
+        for (var k = 0; k < -exponent; k++) r /= 10m;
+        return r;
+    }
+
+    private static int SkipDigits(string text, int i)
+    {
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is ',' or '.')) i++;
+        return i;
+    }
+
+    private static int SkipWord(string text, int i)
+    {
+        while (i < text.Length && (IsWordChar(text[i]) || text[i] is '.' or '-')) i++;
+        return i;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using Pipeline.Recognition;
+
+namespace Pipeline.Reconciliation;
+
+/// <summary>One observation prepared for comparison: its interval in the key's reference unit.</summary>
+internal sealed class PreparedObservation(Observation observation, int source)
+{
+    public Observation O { get; } = observation;
+    public int Source { get; } = source;
+    public bool Numeric { get; init; }
+    /// <summary>True when <see cref="Interval"/> is expressed in the key's reference unit.</summary>
+    public bool InReferenceUnit { get; init; }
+    public ValueInterval Interval { get; init; }
+    /// <summary>The interval in the observation's own unit.</summary>
+    public ValueInterval RawInterval { get; init; }
+    public decimal Precision { get; init; }
+    public string? NormalizedText { get; init; }
+    public string ConversionNote { get; init; } = "";
+}
+
+/// <summary>A distinct value for a key with the observations stating exactly it.</summary>
+internal sealed class WorkingCandidate(string id, List<PreparedObservation> members)
+{
+    public string Id { get; } = id;
+    public List<PreparedObservation> Members { get; } = members;
+    /// <summary>The most precise member: its interval and precision stand for the candidate.</summary>
+    public PreparedObservation Representative => Members[0];
+    public ValueInterval Interval => Representative.Interval;
+    public bool Numeric => Representative.Numeric;
+    public bool InReferenceUnit => Representative.InReferenceUnit;
+    public double Score { get; set; }
+    public double Confidence { get; set; }
+    public Diagnosis Diagnosis { get; set; }
+    public string Explanation { get; set; } = "";
+    public decimal? Value => Representative.O.Value;
+
+    public decimal Magnitude
+    {
+        get
+        {
+            var iv = Interval;
+            if (iv.Low == decimal.MinValue) return Math.Abs(iv.High);
+            if (iv.High == decimal.MaxValue) return Math.Abs(iv.Low);
+            return Math.Max(Math.Abs(iv.Low), Math.Abs(iv.High));
+        }
+    }
+}
+
+/// <summary>All observations of one key, their candidates and the support each observation gives each candidate.</summary>
+internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObservation[] observations, WorkingCandidate[] candidates)
+{
+    public FactKey Key { get; } = key;
+    public string ReferenceUnit { get; } = referenceUnit;
+    public PreparedObservation[] Observations { get; } = observations;
+    public WorkingCandidate[] Candidates { get; } = candidates;
+    /// <summary>Support of observation i for candidate j at [i * Candidates.Length + j].</summary>
+    public float[] Support { get; set; } = [];
+    /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>
+    public double[] Share { get; set; } = [];
+    public int Chosen { get; set; }
+    /// <summary>Why a check overrode the vote, when it did.</summary>
+    public string ChoiceReason { get; set; } = "";
+    /// <summary>More than one source speaks: the key tells something about reliability.</summary>
+    public bool Informative { get; set; }
+    public WorkingCandidate ChosenCandidate => Candidates[Chosen];
+    public string PeriodLabel { get; set; } = "";
+    /// <summary>Set when a check found the chosen value itself wrong (a total on the wrong span).</summary>
+    public Diagnosis ChosenDiagnosis { get; set; }
+    public string ChosenNote { get; set; } = "";
+}
+
+/// <summary>How closely values support one another: agreement, closeness, magnitude slips.</summary>
+internal static class Agreement
+{
+    public static bool Agree(PreparedObservation a, PreparedObservation b)
+    {
+        if (!a.Numeric || !b.Numeric) return !a.Numeric && !b.Numeric && a.NormalizedText == b.NormalizedText;
+        if (a.InReferenceUnit != b.InReferenceUnit) return false;
+        if (!a.InReferenceUnit && a.O.Unit != b.O.Unit) return false;
+        return a.Interval.Overlaps(b.Interval);
+    }
+
+    public static double Support(PreparedObservation o, WorkingCandidate c, ReconcilerOptions options)
+    {
+        var r = c.Representative;
+        if (!o.Numeric || !r.Numeric) return !o.Numeric && !r.Numeric && o.NormalizedText == r.NormalizedText ? 1 : 0;
+        if (o.InReferenceUnit != r.InReferenceUnit || (!o.InReferenceUnit && o.O.Unit != r.O.Unit)) return 0;
+        if (o.Interval.Overlaps(r.Interval))
+        {
+            // A precise figure is consistent with a coarser one (596,638 with "600,000", 1159.46 with "> 1000") but
+            // says more: it lends the coarse writing only part of its vote, so specific values win over vague ones.
+            var ow = o.Interval.Width;
+            var cw = r.Interval.Width;
+            return ow < cw / 2 ? options.CoarserSupport : 1;
+        }
+        var best = 0.0;
+        if (options.CloseSupport > 0)
+        {
+            var rel = RelativeGap(o.Interval, r.Interval);
+            if (rel < 10 * options.CloseScale) best = options.CloseSupport * Math.Exp(-rel / options.CloseScale);
+        }
+        if (options.SlipSupport > best && SlipExponent(o.Interval, r.Interval) != 0) best = options.SlipSupport;
+        return best;
+    }
+
+    /// <summary>Gap between the intervals relative to the larger magnitude.</summary>
+    public static double RelativeGap(ValueInterval a, ValueInterval b)
+    {
+        var gap = a.Gap(b);
+        if (gap == 0) return 0;
+        if (gap == decimal.MaxValue) return double.PositiveInfinity;
+        var m = Math.Max(Finite(a), Finite(b));
+        return m == 0 ? double.PositiveInfinity : (double)(gap / m);
+    }
+
+    private static decimal Finite(ValueInterval iv) =>
+        Math.Max(iv.Low == decimal.MinValue ? 0 : Math.Abs(iv.Low), iv.High == decimal.MaxValue ? 0 : Math.Abs(iv.High));
+
+    /// <summary>The k ≠ 0 for which <paramref name="a"/> × 10^k agrees with <paramref name="b"/>, or 0.</summary>
+    public static int SlipExponent(ValueInterval a, ValueInterval b)
+    {
+        if (a.Low == decimal.MinValue || a.High == decimal.MaxValue || b.Low == decimal.MinValue || b.High == decimal.MaxValue) return 0;
+        var ma = (a.Low + a.High) / 2;
+        var mb = (b.Low + b.High) / 2;
+        if (ma == 0 || mb == 0 || Math.Sign(ma) != Math.Sign(mb)) return 0;
+        // A slip keeps the digits: both figures need two significant digits at least ("1" is no slip of 1,000,000).
+        if (SignificantDigits(a) < 2 || SignificantDigits(b) < 2) return 0;
+        var k0 = (int)Math.Round(Math.Log10((double)(mb / ma)));
+        for (var k = k0 - 1; k <= k0 + 1; k++)
+        {
+            if (k == 0 || Math.Abs(k) > 12) continue;
+            if (a.Scale(ValueInterval.Pow10(k)).Overlaps(b)) return k;
+        }
+        return 0;
+    }
+
+    /// <summary>Digits of the midpoint that the interval's width leaves significant (21.954 ± 0.0005 → 5).</summary>
+    private static int SignificantDigits(ValueInterval iv)
+    {
+        var mid = Math.Abs((iv.Low + iv.High) / 2);
+        var width = iv.High - iv.Low;
+        if (mid == 0) return 0;
+        if (width <= 0) return 28;
+        return Math.Max(0, (int)Math.Floor(Math.Log10((double)mid)) - (int)Math.Floor(Math.Log10((double)width)) + 1);
+    }
+
+    public static string Normalize(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        var space = false;
+        foreach (var ch in text.Trim())
+        {
+            if (char.IsWhiteSpace(ch)) { space = true; continue; }
+            if (space && n > 0) buffer[n++] = ' ';
+            space = false;
+            buffer[n++] = char.ToLowerInvariant(ch);
+        }
+        return new string(buffer[..n]);
+    }
+
+    public static string DecimalKey(decimal v)
+    {
+        var s = v.ToString(CultureInfo.InvariantCulture);
+        if (s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.');
+        return s;
+    }
+}

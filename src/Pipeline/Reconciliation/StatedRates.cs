@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace Pipeline.Reconciliation;
+
+/// <summary>One conversion an article states: <c>13.2 亿美元（92.93 亿元人民币）</c> gives USD→CNY ≈ 7.04.</summary>
+public sealed record StatedRate(string From, string To, decimal Rate, ValueInterval Bounds, Observation Observation);
+
+/// <summary>
+/// Converts between units using only what the observations themselves state: currency pairs written side by side,
+/// and the fixed relation between multiples and percentages (1 x = 100 %). No rate is ever typed into the code.
+/// </summary>
+public sealed class StatedRates
+{
+    private readonly Dictionary<(string, string), List<StatedRate>> _pairs = new();
+
+    public StatedRates(IEnumerable<Observation> observations)
+    {
+        foreach (var o in observations)
+        {
+            if (o.Value is not { } v || v <= 0 || o.EquivalentValue is not { } eq || eq <= 0) continue;
+            if (string.IsNullOrEmpty(o.EquivalentUnit) || string.IsNullOrEmpty(o.Unit) || o.EquivalentUnit == o.Unit) continue;
+            var precision = o.Precision > 0 ? o.Precision : ValueInterval.DerivePrecision(v);
+            var from = ValueInterval.Of(v, precision, o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
+            var to = ValueInterval.Of(eq, ValueInterval.DerivePrecision(eq), o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
+            var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(eq / v, eq / v);
+            Add(new StatedRate(o.Unit, o.EquivalentUnit, eq / v, bounds, o));
+        }
+        foreach (var list in _pairs.Values)
+            list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.Observation.ClaimId, b.Observation.ClaimId));
+    }
+
+    private void Add(StatedRate r)
+    {
+        if (!_pairs.TryGetValue((r.From, r.To), out var list)) _pairs[(r.From, r.To)] = list = [];
+        list.Add(r);
+    }
+
+    /// <summary>Every stated pair, in a stable order.</summary>
+    public IEnumerable<StatedRate> All => _pairs.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).SelectMany(p => p.Value);
+
+    /// <summary>The rates stated for <paramref name="from"/>→<paramref name="to"/>, including inverted statements of the reverse pair.</summary>
+    public IReadOnlyList<decimal> RatesFor(string from, string to)
+    {
+        var rates = new List<decimal>();
+        if (_pairs.TryGetValue((from, to), out var direct)) rates.AddRange(direct.Select(r => r.Rate));
+        if (_pairs.TryGetValue((to, from), out var inverse)) rates.AddRange(inverse.Select(r => 1m / r.Rate));
+        rates.Sort();
+        return rates;
+    }
+
+    /// <summary>Median stated rate, or null when the articles state none.</summary>
+    public decimal? Median(string from, string to)
+    {
+        var r = RatesFor(from, to);
+        return r.Count == 0 ? null : r.Count % 2 == 1 ? r[r.Count / 2] : (r[r.Count / 2 - 1] + r[r.Count / 2]) / 2;
+    }
+
+    /// <summary>Converts an interval between units; the result spans every stated rate. Returns a short note on how.</summary>
+    public bool TryConvert(ValueInterval value, string from, string to, out ValueInterval result, out string how)
+    {
+        result = value;
+        how = "";
+        if (from == to) return true;
+        if (Fixed(from, to) is { } factor)
+        {
+            result = value.Scale(factor);
+            how = $"1 {from} = {F(factor)} {to}";
+            return true;
+        }
+        var rates = RatesFor(from, to);
+        if (rates.Count == 0) return false;
+        result = value.Scale(rates[0], rates[^1]);
+        how = rates[0] == rates[^1]
+            ? $"stated rate 1 {from} = {F(rates[0], 4)} {to}"
+            : $"stated rates 1 {from} = {F(rates[0], 4)}..{F(rates[^1], 4)} {to} ({rates.Count} statements)";
+        return true;
+    }
+
+    public bool CanConvert(string from, string to) => from == to || Fixed(from, to) is not null || RatesFor(from, to).Count > 0;
+
+    private static decimal? Fixed(string from, string to) => (from, to) switch
+    {
+        ("x", "%") => 100m,
+        ("%", "x") => 0.01m,
+        _ => null,
+    };
+
+    internal static string F(decimal d, int decimals = 6) => Math.Round(d, decimals).ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,363 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Reconciliation;
+
+/// <summary>How source reliability turns into vote weight.</summary>
+public enum SourceWeighting
+{
+    /// <summary>The reliability itself (TruthFinder-like trust as weight).</summary>
+    Linear,
+    /// <summary>Log-odds of the reliability, as in the Accu models: reliable sources count much more.</summary>
+    LogOdds,
+    /// <summary>TruthFinder's trust score −ln(1 − t).</summary>
+    TrustScore,
+}
+
+public sealed record ReconcilerOptions
+{
+    /// <summary>Also learn reliability from keys only one source states (TruthFinder counts them; they agree with
+    /// themselves, so they raise the trust of prolific sources).</summary>
+    public bool CountUncontested { get; init; } = true;
+    /// <summary>Upper bound on trust/vote rounds (the loop also stops when nothing changes).</summary>
+    public int MaxIterations { get; init; } = 20;
+    /// <summary>Reliability a source starts with, and is pulled towards when it says little.</summary>
+    public double PriorReliability { get; init; } = 0.8;
+    /// <summary>Weight of the prior, in observations.</summary>
+    public double PriorStrength { get; init; } = 2;
+    public SourceWeighting Weighting { get; init; } = SourceWeighting.LogOdds;
+    /// <summary>Largest partial support a near (but disagreeing) value gives.</summary>
+    public double CloseSupport { get; init; } = 0.5;
+    /// <summary>Relative distance at which partial support falls to 1/e of <see cref="CloseSupport"/>.</summary>
+    public double CloseScale { get; init; } = 0.01;
+    /// <summary>Support a precise value gives a coarser writing it is consistent with (a rounded figure, a bound).</summary>
+    public double CoarserSupport { get; init; } = 0.5;
+    /// <summary>Support a value gives the value it equals after a magnitude slip (10^k).</summary>
+    public double SlipSupport { get; init; } = 0.5;
+    /// <summary>Relative slack allowed in arithmetic checks beyond the written precision.</summary>
+    public double CheckTolerance { get; init; } = 0.002;
+    /// <summary>Run the arithmetic checks (and let them decide conflicts).</summary>
+    public bool RunChecks { get; init; } = true;
+    /// <summary>Look for period and basis explanations across keys.</summary>
+    public bool CrossKeyDiagnosis { get; init; } = true;
+    public MetricRelations Relations { get; init; } = MetricRelations.Default;
+}
+
+/// <summary>
+/// Truth discovery over observations (in the family of TruthFinder, Accu and CRH): values are voted for by sources
+/// weighted by their reliability, reliability is re-estimated from agreement with the chosen values over every key
+/// several sources speak to, and close values (agreeing within written precision, near, or equal after a 10^k slip)
+/// lend each other partial support. Every competing value is kept with a diagnosis; arithmetic checks across facts
+/// can overturn a vote. Deterministic: observations are sorted before anything is summed.
+/// </summary>
+public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) : IReconciler
+{
+    private readonly ReconcilerOptions _options = options ?? new ReconcilerOptions();
+
+    public ReconcilerOptions Options => _options;
+
+    public ReconciliationResult Reconcile(IReadOnlyList<Observation> observations)
+    {
+        if (observations.Count == 0) return ReconciliationResult.Empty;
+        var sorted = observations.ToArray();
+        Array.Sort(sorted, ObservationOrder.Instance);
+        var rates = new StatedRates(sorted);
+
+        var sources = sorted.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var sourceIndex = new Dictionary<string, int>(sources.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
+
+        var groups = BuildGroups(sorted, sourceIndex, rates);
+        var trust = Iterate(groups, sources.Length);
+
+        var diagnostician = new Diagnostician(groups, rates, _options);
+        List<ArithmeticCheck> checks = [];
+        if (_options.RunChecks) checks = new ArithmeticChecker(groups, rates, _options).Run();
+        diagnostician.DiagnoseAll();
+
+        var facts = groups.Select(BuildFact).ToList();
+        var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
+        return new ReconciliationResult(facts, checks, reliability);
+    }
+
+    private List<KeyGroup> BuildGroups(Observation[] sorted, Dictionary<string, int> sourceIndex, StatedRates rates)
+    {
+        var byKey = new Dictionary<FactKey, List<Observation>>();
+        foreach (var o in sorted)
+        {
+            if (!byKey.TryGetValue(o.Key, out var list)) byKey[o.Key] = list = [];
+            list.Add(o);
+        }
+        var keys = byKey.Keys.ToArray();
+        Array.Sort(keys, FactKeyOrder.Instance);
+        var groups = new List<KeyGroup>(keys.Length);
+        foreach (var key in keys) groups.Add(BuildGroup(key, byKey[key], sourceIndex, rates));
+        return groups;
+    }
+
+    private KeyGroup BuildGroup(FactKey key, List<Observation> list, Dictionary<string, int> sourceIndex, StatedRates rates)
+    {
+        var referenceUnit = ReferenceUnit(list);
+        var prepared = new PreparedObservation[list.Count];
+        for (var i = 0; i < list.Count; i++) prepared[i] = Prepare(list[i], sourceIndex[list[i].Source], referenceUnit, rates);
+
+        var byValue = new Dictionary<string, List<PreparedObservation>>(StringComparer.Ordinal);
+        var ids = new string[prepared.Length];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            var p = prepared[i];
+            var id = ids[i] = CandidateId(p.O);
+            if (!byValue.TryGetValue(id, out var members)) byValue[id] = members = [];
+            members.Add(p);
+        }
+        var candidates = byValue.Select(kv =>
+        {
+            kv.Value.Sort((a, b) => a.Precision != b.Precision ? a.Precision.CompareTo(b.Precision) : ObservationOrder.Instance.Compare(a.O, b.O));
+            return new WorkingCandidate(kv.Key, kv.Value);
+        }).ToList();
+        candidates.Sort(CandidatePreference);
+        var group = new KeyGroup(key, referenceUnit, prepared, candidates.ToArray())
+        {
+            PeriodLabel = PeriodLabel(key, list),
+            Informative = prepared.Select(p => p.Source).Distinct().Skip(1).Any(),
+        };
+        var c = group.Candidates.Length;
+        var support = new float[prepared.Length * c];
+        for (var i = 0; i < prepared.Length; i++)
+            for (var j = 0; j < c; j++)
+                support[i * c + j] = group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(prepared[i], group.Candidates[j], _options);
+        group.Support = support;
+        // Each source votes once per key: several observations from one source share its weight.
+        var perSource = new Dictionary<int, int>();
+        foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
+        group.Share = prepared.Select(p => 1.0 / perSource[p.Source]).ToArray();
+        return group;
+    }
+
+    private static string PeriodLabel(FactKey key, List<Observation> list)
+    {
+        var stated = list.Select(o => o.PeriodLabel).Where(l => !string.IsNullOrEmpty(l)).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (stated is not null) return stated;
+        return ReportingPeriod.TryParseIso(key.Period, out var p) ? p.Label : key.Period;
+    }
+
+    /// <summary>The unit most observations use (ties: ordinal), so that conversions are the exception.</summary>
+    private static string ReferenceUnit(List<Observation> list)
+    {
+        string best = "";
+        var bestCount = -1;
+        foreach (var g in list.Where(o => o.Value is not null).GroupBy(o => o.Unit, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var n = g.Count();
+            if (n > bestCount) { best = g.Key; bestCount = n; }
+        }
+        return best;
+    }
+
+    private static PreparedObservation Prepare(Observation o, int source, string referenceUnit, StatedRates rates)
+    {
+        if (o.Value is not { } v)
+            return new PreparedObservation(o, source) { Numeric = false, NormalizedText = Agreement.Normalize(o.Text ?? "") };
+        var precision = o.Precision > 0 ? o.Precision : ValueInterval.DerivePrecision(v);
+        var raw = ValueInterval.Of(v, precision, o.Qualifier, o.RangeEnd);
+        if (rates.TryConvert(raw, o.Unit, referenceUnit, out var converted, out var how))
+            return new PreparedObservation(o, source)
+            {
+                Numeric = true, InReferenceUnit = true, Interval = converted, RawInterval = raw, Precision = RelativePrecision(precision, v), ConversionNote = how,
+            };
+        return new PreparedObservation(o, source) { Numeric = true, InReferenceUnit = false, Interval = raw, RawInterval = raw, Precision = RelativePrecision(precision, v) };
+    }
+
+    private static decimal RelativePrecision(decimal precision, decimal value) => value == 0 ? precision : precision / Math.Abs(value);
+
+    private static string CandidateId(Observation o) => o.Value is { } v
+        ? $"{o.Unit}|{o.Qualifier.ToSymbol()}|{Agreement.DecimalKey(v)}|{(o.RangeEnd is { } e ? Agreement.DecimalKey(e) : "")}"
+        : "t|" + Agreement.Normalize(o.Text ?? "");
+
+    /// <summary>Order in which equally supported candidates win: the reference unit, then exact figures, then the
+    /// finer precision, then more observations, then ordinal.</summary>
+    private static int CandidatePreference(WorkingCandidate a, WorkingCandidate b)
+    {
+        var c = b.InReferenceUnit.CompareTo(a.InReferenceUnit);
+        if (c != 0) return c;
+        c = QualifierRank(a.Representative.O.Qualifier).CompareTo(QualifierRank(b.Representative.O.Qualifier));
+        if (c != 0) return c;
+        c = (a.Representative.O.RangeEnd is null).CompareTo(b.Representative.O.RangeEnd is null);
+        if (c != 0) return -c;
+        c = a.Representative.Precision.CompareTo(b.Representative.Precision);
+        if (c != 0) return c;
+        c = b.Members.Count.CompareTo(a.Members.Count);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private static int QualifierRank(Qualifier q) => q switch { Qualifier.Exact => 0, Qualifier.Approximate => 1, _ => 2 };
+
+    /// <summary>Alternates voting and reliability estimation a bounded number of times.</summary>
+    private double[] Iterate(List<KeyGroup> groups, int sourceCount)
+    {
+        var trust = new double[sourceCount];
+        var weight = new double[sourceCount];
+        Array.Fill(trust, _options.PriorReliability);
+        var num = new double[sourceCount];
+        var den = new double[sourceCount];
+        for (var iteration = 0; iteration < Math.Max(1, _options.MaxIterations); iteration++)
+        {
+            for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
+            var changed = false;
+            foreach (var g in groups)
+            {
+                var chosen = Vote(g, weight);
+                if (chosen != g.Chosen || iteration == 0) { changed |= chosen != g.Chosen; g.Chosen = chosen; }
+            }
+            Array.Clear(num);
+            Array.Clear(den);
+            foreach (var g in groups)
+            {
+                if (!g.Informative && !_options.CountUncontested) continue;
+                var c = g.Candidates.Length;
+                for (var i = 0; i < g.Observations.Length; i++)
+                {
+                    var s = g.Observations[i].Source;
+                    num[s] += g.Support[i * c + g.Chosen];
+                    den[s] += 1;
+                }
+            }
+            var delta = 0.0;
+            for (var s = 0; s < sourceCount; s++)
+            {
+                var t = (num[s] + _options.PriorStrength * _options.PriorReliability) / (den[s] + _options.PriorStrength);
+                delta = Math.Max(delta, Math.Abs(t - trust[s]));
+                trust[s] = t;
+            }
+            if (iteration > 0 && !changed && delta < 1e-6) break;
+        }
+        for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
+        foreach (var g in groups) g.Chosen = Vote(g, weight);
+        return trust;
+    }
+
+    private double Weight(double t)
+    {
+        t = Math.Clamp(t, 0.001, 0.999);
+        return _options.Weighting switch
+        {
+            SourceWeighting.LogOdds => Math.Max(0.01, Math.Log(t / (1 - t))),
+            SourceWeighting.TrustScore => -Math.Log(1 - t),
+            _ => t,
+        };
+    }
+
+    /// <summary>Scores every candidate and returns the best (candidates are pre-sorted by preference for ties).</summary>
+    private static int Vote(KeyGroup g, double[] weight)
+    {
+        var c = g.Candidates.Length;
+        var total = 0.0;
+        var share = g.Share;
+        for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source] * share[i];
+        var best = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var j = 0; j < c; j++)
+        {
+            var score = 0.0;
+            for (var i = 0; i < g.Observations.Length; i++) score += weight[g.Observations[i].Source] * share[i] * g.Support[i * c + j];
+            g.Candidates[j].Score = score;
+            g.Candidates[j].Confidence = total > 0 ? Math.Min(1, score / total) : 0;
+            if (j == 0 || score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }
+        }
+        return best;
+    }
+
+    private static ReconciledFact BuildFact(KeyGroup g)
+    {
+        var candidates = new List<Candidate>(g.Candidates.Length);
+        Candidate? chosen = null;
+        for (var j = 0; j < g.Candidates.Length; j++)
+        {
+            var w = g.Candidates[j];
+            var o = w.Representative.O;
+            var isChosen = j == g.Chosen;
+            var cand = new Candidate(o.Value, o.Value is null ? o.Text : o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
+            {
+                Confidence = Math.Round(w.Confidence, 4),
+                Chosen = isChosen,
+                Diagnosis = isChosen ? g.ChosenDiagnosis : w.Diagnosis,
+                Explanation = isChosen ? Join(g.ChoiceReason, g.ChosenNote, w.Explanation) : w.Explanation,
+            };
+            if (isChosen) chosen = cand;
+            candidates.Add(cand);
+        }
+        // Chosen first, then by confidence, then preference order.
+        var ordered = candidates.Select((c, i) => (c, i)).OrderByDescending(t => t.c.Chosen).ThenByDescending(t => t.c.Confidence).ThenBy(t => t.i).Select(t => t.c).ToList();
+        var single = g.Candidates.Length == 1 && g.Observations.Select(o => o.Source).Distinct().Count() == 1;
+        var status = single && g.ChosenDiagnosis == Diagnosis.None
+            ? FactStatus.Single
+            : g.ChosenDiagnosis != Diagnosis.None || ordered.Any(c => !c.Chosen && c.Diagnosis is not (Diagnosis.None or Diagnosis.Rounding))
+                ? FactStatus.Conflict
+                : FactStatus.Agreed;
+        var note = status switch
+        {
+            FactStatus.Single => "one value stated",
+            FactStatus.Agreed => ordered.Count == 1 ? $"stated {g.Observations.Length} times" : $"{ordered.Count} writings agree",
+            _ => Summary(ordered),
+        };
+        return new ReconciledFact(g.Key, g.PeriodLabel, status, chosen!, ordered, note);
+    }
+
+    private static string Summary(List<Candidate> ordered)
+    {
+        var diagnoses = ordered.Where(c => !c.Chosen && c.Diagnosis is not (Diagnosis.None or Diagnosis.Rounding)).Select(c => c.Diagnosis.ToCode())
+            .Concat(ordered.Where(c => c.Chosen && c.Diagnosis != Diagnosis.None).Select(c => c.Diagnosis.ToCode()))
+            .Distinct().ToList();
+        return string.Join(", ", diagnoses);
+    }
+
+    private static string Join(params string[] parts) => string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+}
+
+/// <summary>Total order on observations, so that sums and ties never depend on input order.</summary>
+internal sealed class ObservationOrder : IComparer<Observation>
+{
+    public static ObservationOrder Instance { get; } = new();
+
+    public int Compare(Observation? a, Observation? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        var c = FactKeyOrder.Instance.Compare(a.Key, b.Key);
+        if (c != 0) return c;
+        if ((c = string.CompareOrdinal(a.Source, b.Source)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.Document, b.Document)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.ClaimId, b.ClaimId)) != 0) return c;
+        if ((c = Nullable.Compare(a.Value, b.Value)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.Unit, b.Unit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.Text, b.Text)) != 0) return c;
+        if ((c = a.Qualifier.CompareTo(b.Qualifier)) != 0) return c;
+        if ((c = a.Precision.CompareTo(b.Precision)) != 0) return c;
+        if ((c = Nullable.Compare(a.RangeEnd, b.RangeEnd)) != 0) return c;
+        if ((c = a.Start.CompareTo(b.Start)) != 0) return c;
+        if ((c = a.End.CompareTo(b.End)) != 0) return c;
+        if ((c = Nullable.Compare(a.EquivalentValue, b.EquivalentValue)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.EquivalentUnit, b.EquivalentUnit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.PeriodLabel, b.PeriodLabel)) != 0) return c;
+        // Scale matters for precision: 116.2 and 116.20 are equal decimals written differently.
+        if ((c = (a.Value?.Scale ?? 0).CompareTo(b.Value?.Scale ?? 0)) != 0) return c;
+        return string.CompareOrdinal(a.Quote, b.Quote);
+    }
+}
+
+internal sealed class FactKeyOrder : IComparer<FactKey>
+{
+    public static FactKeyOrder Instance { get; } = new();
+
+    public int Compare(FactKey? a, FactKey? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        var c = string.CompareOrdinal(a.Entity, b.Entity);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Metric, b.Metric);
+        return c != 0 ? c : string.CompareOrdinal(a.Period, b.Period);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Pipeline.Reconciliation;
+
+/// <summary>How values appear in explanations and reports: invariant digits with group separators, the unit after.</summary>
+public static class ValueFormat
+{
+    public static string Number(decimal v)
+    {
+        if (v == decimal.MaxValue) return "+inf";
+        if (v == decimal.MinValue) return "-inf";
+        var s = v.ToString("#,0.############################", CultureInfo.InvariantCulture);
+        return s;
+    }
+
+    public static string Number(decimal v, int significant)
+    {
+        if (v == 0 || v is decimal.MaxValue or decimal.MinValue) return Number(v);
+        var digits = (int)Math.Floor(Math.Log10((double)Math.Abs(v))) + 1;
+        var decimals = Math.Clamp(significant - digits, 0, 12);
+        return Number(Math.Round(v, decimals));
+    }
+
+    public static string WithUnit(decimal v, string unit) => unit.Length == 0 ? Number(v) : unit == "%" ? Number(v) + "%" : $"{Number(v)} {unit}";
+
+    public static string Interval(ValueInterval iv, string unit)
+    {
+        if (iv.IsPoint) return WithUnit(iv.Low, unit);
+        if (iv.High == decimal.MaxValue) return "> " + WithUnit(iv.Low, unit);
+        if (iv.Low == decimal.MinValue) return "< " + WithUnit(iv.High, unit);
+        return $"{Number(iv.Low, 8)}..{Number(iv.High, 8)}{(unit.Length == 0 ? "" : unit == "%" ? "%" : " " + unit)}";
+    }
+
+    /// <summary>A candidate as a reader would write it: qualifier, value (range), unit; or the text.</summary>
+    public static string Candidate(Candidate c)
+    {
+        if (c.Value is not { } v) return c.Text ?? "";
+        var q = c.Qualifier == Recognition.Qualifier.Exact ? "" : c.Qualifier.ToSymbol() + " ";
+        var end = c.Support.Select(o => o.RangeEnd).FirstOrDefault(e => e is not null);
+        var core = end is { } e2 ? $"{Number(v)}..{Number(e2)}" : Number(v);
+        return $"{q}{core}{(c.Unit.Length == 0 ? "" : c.Unit == "%" ? "%" : " " + c.Unit)}";
+    }
+}

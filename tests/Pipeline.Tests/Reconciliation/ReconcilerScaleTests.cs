@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using NUnit.Framework;
+using Pipeline.Reconciliation;
+
+namespace Pipeline.Tests.Reconciliation;
+
+/// <summary>Scale: the engine must stay near-linear. Synthetic observations from sources of known reliability.</summary>
+public class ReconcilerScaleTests
+{
+    internal static List<Observation> Synthetic(int keys, int perKey, int sources, int seed = 7)
+    {
+        var random = new Random(seed);
+        var reliability = Enumerable.Range(0, sources).Select(_ => 0.5 + 0.5 * random.NextDouble()).ToArray();
+        var list = new List<Observation>(keys * perKey);
+        for (var k = 0; k < keys; k++)
+        {
+            var truth = random.Next(1000, 1_000_000);
+            var key = new FactKey($"e{k / 10}", $"m{k % 10}", "2024-01-01/2024-12-31");
+            for (var j = 0; j < perKey; j++)
+            {
+                var s = random.Next(sources);
+                var value = random.NextDouble() < reliability[s] ? truth : truth + random.Next(-5000, 5000);
+                list.Add(new Observation { Key = key, Source = $"s{s}", Value = value, Unit = "count", Precision = 1, ClaimId = $"c{list.Count}" });
+            }
+        }
+        return list;
+    }
+
+    [Test]
+    public void Reconciles_a_hundred_thousand_observations_quickly()
+    {
+        var observations = Synthetic(20_000, 5, 200);
+        var clock = Stopwatch.StartNew();
+        var result = new TruthDiscoveryReconciler().Reconcile(observations);
+        clock.Stop();
+        TestContext.Out.WriteLine($"{observations.Count} observations, {result.Facts.Count} keys: {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.That(result.Facts, Has.Count.EqualTo(20_000));
+        Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(10), "1 M observations must stay under 30 s (issue 8)");
+    }
+
+    [Test, Explicit("one million observations: run by hand (about a minute of CPU on the shared machine)")]
+    public void Reconciles_a_million_observations_under_thirty_seconds()
+    {
+        var observations = Synthetic(200_000, 5, 1000);
+        var clock = Stopwatch.StartNew();
+        var result = new TruthDiscoveryReconciler().Reconcile(observations);
+        clock.Stop();
+        TestContext.Out.WriteLine($"{observations.Count} observations, {result.Facts.Count} keys: {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(30));
+    }
+}
