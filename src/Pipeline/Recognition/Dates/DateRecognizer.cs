@@ -681,22 +681,36 @@ public sealed class DateRecognizer : IRecognizer
             else return null;
             if (!marked) return null;
         }
+        var explicitYear = year != 0;
         if (year == 0)
         {
             if (reference is not { } r) return null;
             year = r.Year;
         }
         var calendar = new System.Globalization.ChineseLunisolarCalendar();
-        if (year < 1901 || year > 2100) return null;
+        if (year < 1902 || year > 2099)
+        {
+            // Outside the conversion table (神龙二年正月初一): the lunar month and day as written.
+            if (month == 0) { month = 12; day = 30; }
+            if (day > 30 || day > CalendarDays(year, month)) return null;
+            var literal = Day(i, end, new LocalDate(year, month, day));
+            literal.ExplicitYear = true;
+            return literal;
+        }
         try
         {
             DateTime gregorian;
             if (month == 0)
-                gregorian = calendar.ToDateTime(year + 1 > 2100 ? year : year + 1, 1, 1, 0, 0, 0, 0).AddDays(-1);
+                gregorian = calendar.ToDateTime(year + 1, 1, 1, 0, 0, 0, 0).AddDays(-1);
             else
             {
-                var leap = calendar.GetLeapMonth(year);
-                var m = leap > 0 && month >= leap ? month + 1 : month;
+                // A day the month lacks this year (正月三十): the nearest earlier year whose month has it.
+                for (var k = 0; k < 4 && day > calendar.GetDaysInMonth(year, LunarMonthIndex(calendar, year, month)); k++)
+                {
+                    if (explicitYear) return null;
+                    year--;
+                }
+                var m = LunarMonthIndex(calendar, year, month);
                 if (day > calendar.GetDaysInMonth(year, m)) return null;
                 gregorian = calendar.ToDateTime(year, m, day, 0, 0, 0, 0);
             }
@@ -706,6 +720,13 @@ public sealed class DateRecognizer : IRecognizer
         {
             return null;
         }
+    }
+
+    /// <summary>The calendar's month index for a lunar month number: months after a leap month shift by one.</summary>
+    private static int LunarMonthIndex(System.Globalization.ChineseLunisolarCalendar calendar, int year, int month)
+    {
+        var leap = calendar.GetLeapMonth(year);
+        return leap > 0 && month >= leap ? month + 1 : month;
     }
 
     /// <summary>九十年代 (1990s), 20世纪80年代, 上世纪90年代, 本世纪20年代.</summary>
