@@ -60,6 +60,7 @@ public sealed class DateRecognizer : IRecognizer
             if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
             if (item is null) { i++; continue; }
+            if (item.Period.IsDay && item.Month > 0) ExtendWithWeekday(text, item);
             items.Add(item);
             if (item.ExplicitYear) state.ContextYear = item.Year;
             if (item.Month > 0) state.ContextMonth = item.Month;
@@ -609,6 +610,15 @@ public sealed class DateRecognizer : IRecognizer
             return new Item { Start = i, End = we + 1, Period = ReportingPeriod.Between(monday.PlusDays(5), monday.PlusDays(6)) };
         if (we < text.Length && text[we] is '年' or '期' or '刊' or '报' or '報') return null;
         return new Item { Start = i, End = we, Period = ReportingPeriod.Between(monday, monday.PlusDays(6)) };
+    }
+
+    /// <summary>10月12号，星期一: a weekday written after a date belongs to it.</summary>
+    private void ExtendWithWeekday(string text, Item item)
+    {
+        var p = Scan.SkipSpaces(text, item.End);
+        if (p < text.Length && text[p] is ',' or '，') p = Scan.SkipSpaces(text, p + 1);
+        if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return;
+        if (_lex.Weekdays.TryMatch(text, we, out _, out var wde, innerSpaces: false)) item.End = wde;
     }
 
     /// <summary>近三年 → the three years up to the reference date; 未来两天 → the two days after it.</summary>
