@@ -84,6 +84,10 @@ public sealed class ChineseLexicon
     public required WordTable<bool> BeforeWords { get; init; }
     public required WordTable<(int Month, int Day)> Holidays { get; init; }
     public required WordTable<int> Eras { get; init; }
+    public required WordTable<bool> LunarPrefixes { get; init; }
+    public required WordTable<int> LunarMonths { get; init; }
+    public required char LunarDayPrefix { get; init; }
+    public required string LunarNewYear { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -226,13 +230,17 @@ public sealed class ChineseLexicon
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
             Eras = new(dates.Eras.Select(p => (p.Key, p.Value))),
+            LunarPrefixes = WordTable.Of(dates.LunarPrefixes),
+            LunarMonths = new(dates.LunarMonths.Select(p => (p.Key, p.Value))),
+            LunarDayPrefix = dates.LunarDayPrefix is { Length: 1 } ld ? ld[0] : throw new InvalidDataException("dates.yaml lunarDayPrefix must be one character"),
+            LunarNewYear = dates.LunarNewYear,
             Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
                 ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -330,5 +338,9 @@ public sealed class ChineseLexicon
         public List<string> BeforeWords { get; set; } = new();
         public Dictionary<string, List<int>> Holidays { get; set; } = new();
         public Dictionary<string, int> Eras { get; set; } = new();
+        public List<string> LunarPrefixes { get; set; } = new();
+        public Dictionary<string, int> LunarMonths { get; set; } = new();
+        public string LunarDayPrefix { get; set; } = "初";
+        public string LunarNewYear { get; set; } = "大年";
     }
 }
