@@ -8,7 +8,8 @@ namespace Pipeline.Cleaning;
 /// <para>A line is stuffed when it is a list of terms, not a sentence: split at separators (<c>|</c>, spaces,
 /// commas, slashes), at least three parts and 60% of them carry a lexicon hit (a strong term, or two supporting
 /// ones), with at least three strong hits in all and no sentence-final punctuation; or, unseparated, strong and
-/// supporting hits cover 70% of its characters. A sentence that mentions one listed word is never touched.</para>
+/// supporting hits cover 70% of its characters; or it is a bar-separated list (at least four bars, items of at most
+/// 16 characters) with hits in 40% of its items. A sentence that mentions one listed word is never touched.</para>
 /// <para>An inline ad is a brand followed by an ad suffix (<c>金沙電玩城</c>), with trailing Latin letters such as
 /// <c>app</c>; only that span is removed.</para>
 /// Matching folds Traditional characters (<see cref="CleaningLexicons.FoldText"/>), so it also works before conversion.
@@ -76,6 +77,9 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
 
         var parts = 0;
         var spammy = 0;
+        var longest = 0;
+        var bars = 0;
+        foreach (var c in line) if (c is '|' or '｜') bars++;
         var i = start;
         while (i < end)
         {
@@ -84,10 +88,13 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
             var p = i;
             while (i < end && !Separators.Contains(folded[i])) i++;
             parts++;
+            longest = Math.Max(longest, i - p);
             var h = Hits(folded, p, i);
             if (h.Strong >= 1 || h.Supporting >= 2) spammy++;
         }
         if (parts >= 3 && spammy * 10 >= parts * 6) return true;
+        // A list of short items joined by bars, carrying several strong hits, is a keyword list whatever its words.
+        if (bars >= 4 && longest <= 16 && spammy * 10 >= parts * 4) return true;
         var letters = 0;
         foreach (var c in line) if (!Separators.Contains(c)) letters++;
         return letters > 0 && all.Covered * 10 >= letters * 7;

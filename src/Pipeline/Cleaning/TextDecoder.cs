@@ -62,7 +62,7 @@ public sealed class TextDecoder : IDecoder
         {
             var errors = CountErrors(c.Encoding, bytes);
             // Fewer undecodable sequences wins; among near ties, the decoding with more common Han characters.
-            var score = -errors * 50.0 + CommonHanScore(c.Encoding, bytes);
+            var score = -errors * 3.0 + CommonHanScore(c.Encoding, bytes);
             if (score > bestScore) { bestScore = score; best = c; }
         }
         if (declared is { } d && CountErrors(d.Encoding, bytes) <= CountErrors(best.Encoding, bytes)) return d;

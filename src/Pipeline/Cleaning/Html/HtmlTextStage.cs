@@ -98,8 +98,9 @@ public sealed class HtmlTextStage : ITextStage
         return null;
     }
 
-    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> chars)
+    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> written)
     {
+        var chars = KeepMonotone(written);
         var b = new OffsetMapBuilder(chars.Count + 16);
         var i = 0;
         while (i < chars.Count)
@@ -123,6 +124,39 @@ public sealed class HtmlTextStage : ITextStage
             i = j;
         }
         return b.Build(input.Length);
+    }
+
+    /// <summary>
+    /// The offset map must read the source in order, but output can jump back (a headline found at the foot of the
+    /// page, a summary block). The longest run of output characters whose sources do not decrease keeps its
+    /// positions; the others are written as insertions (they map to where they stand), so one early jump never
+    /// unmaps everything after it.
+    /// </summary>
+    internal static List<OutChar> KeepMonotone(IReadOnlyList<OutChar> chars)
+    {
+        // Longest non-decreasing subsequence of source indexes (patience sorting), over mapped characters.
+        var tails = new List<int>();          // index into chars of the smallest tail of each length
+        var previous = new int[chars.Count];
+        for (var i = 0; i < chars.Count; i++)
+        {
+            previous[i] = -1;
+            var src = chars[i].Source.Index;
+            if (src < 0) continue;
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (chars[tails[mid]].Source.Index <= src) lo = mid + 1; else hi = mid;
+            }
+            if (lo > 0) previous[i] = tails[lo - 1];
+            if (lo == tails.Count) tails.Add(i); else tails[lo] = i;
+        }
+        var keep = new bool[chars.Count];
+        for (var k = tails.Count == 0 ? -1 : tails[^1]; k >= 0; k = previous[k]) keep[k] = true;
+        var result = new List<OutChar>(chars.Count);
+        for (var i = 0; i < chars.Count; i++)
+            result.Add(keep[i] || chars[i].Source.Index < 0 ? chars[i] : chars[i] with { Source = new SourceChar(-1, 0) });
+        return result;
     }
 
     private static int ToInput(int[]? toInput, int normalIndex, int inputLength)
