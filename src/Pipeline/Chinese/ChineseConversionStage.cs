@@ -56,7 +56,7 @@ public sealed class ChineseConversionStage : ITextStage
             }
             return result;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OpenCcUnavailableException)
         {
             context.Report(Diagnostic.Warning("chinese.conversion-failed", $"Traditional→Simplified conversion failed, text kept as is: {e.Message}"));
             return StageText.Original(input);
