@@ -27,6 +27,7 @@ public sealed class ChineseConversionStage : ITextStage
         _hk2s = hk2s;
         _tw2s = tw2s;
         _detector = new ScriptDetector(t2s);
+        ProfileSelector.EnsureLoaded();
     }
 
     public string Name => "chinese-conversion";
