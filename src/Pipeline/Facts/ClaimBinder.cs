@@ -425,7 +425,7 @@ public sealed class ClaimBinder : IClaimBinder
             else
             {
                 var before = anchors.Where(a => a.Start < pos).ToList();
-                if (metric.Id.StartsWith("cumulative_", StringComparison.Ordinal))
+                if (metric.Timing == MetricTiming.Span)
                 {
                     var spans = before.Where(a => a.Kind == AnchorKind.Period).Select(a => a.Period).ToList();
                     period = spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
