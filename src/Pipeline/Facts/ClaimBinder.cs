@@ -24,8 +24,8 @@ namespace Pipeline.Facts;
 /// </summary>
 public sealed class ClaimBinder : IClaimBinder
 {
-    private const string SentenceEnds = "。！？；!?;\n";
-    private const string ClauseEnds = "，,：:";
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '\n';
+    private static bool IsClauseEnd(char c) => c is '，' or ',' or '：' or ':';
 
     private readonly MetricLexicon _metrics;
     private readonly EntityFinder _entities;
@@ -111,7 +111,26 @@ public sealed class ClaimBinder : IClaimBinder
                 .Where(c => c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End))
                 .ToList();
             _entityMentions = binder._entities.Find(_text).Mentions;
+            // Clause breaks, precomputed once so that every clause lookup is O(1): _breakBefore[i] is the position
+            // after the last break before i, _breakFrom[i] the first break at or after i (text length if none).
+            _breakBefore = new int[_text.Length + 1];
+            _breakFrom = new int[_text.Length + 1];
+            var last = 0;
+            for (var i = 0; i <= _text.Length; i++)
+            {
+                _breakBefore[i] = last;
+                if (i < _text.Length && (IsClauseEnd(_text[i]) || IsSentenceEnd(_text[i]))) last = i + 1;
+            }
+            var next = _text.Length;
+            for (var i = _text.Length; i >= 0; i--)
+            {
+                if (i < _text.Length && (IsClauseEnd(_text[i]) || IsSentenceEnd(_text[i]))) next = i;
+                _breakFrom[i] = next;
+            }
         }
+
+        private readonly int[] _breakBefore;
+        private readonly int[] _breakFrom;
 
         /// <summary>True when [start, end) overlaps a mention (mentions do not overlap one another).</summary>
         private static bool InsideMention(List<Mention> sorted, int start, int end)
@@ -160,7 +179,7 @@ public sealed class ClaimBinder : IClaimBinder
                 for (var i = span.Start; i < span.End; i++)
                 {
                     var c = _text[i];
-                    if (!SentenceEnds.Contains(c)) continue;
+                    if (!IsSentenceEnd(c)) continue;
                     if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
                     if (c == '\n') paragraph++;
                     start = i + 1;
@@ -170,19 +189,11 @@ public sealed class ClaimBinder : IClaimBinder
             return list;
         }
 
-        private int ClauseStart(int pos, Sentence s)
-        {
-            for (var i = pos - 1; i >= s.Start; i--)
-                if (ClauseEnds.Contains(_text[i])) return i + 1;
-            return s.Start;
-        }
+        /// <summary>Start of the clause holding <paramref name="pos"/>: after the last clause break before it, within the sentence.</summary>
+        private int ClauseStart(int pos, Sentence s) => Math.Max(s.Start, _breakBefore[Math.Min(pos, _text.Length)]);
 
-        private int ClauseEnd(int pos, Sentence s)
-        {
-            for (var i = pos; i < s.End; i++)
-                if (ClauseEnds.Contains(_text[i])) return i;
-            return s.End;
-        }
+        /// <summary>End of the clause holding <paramref name="pos"/> (exclusive), within the sentence.</summary>
+        private int ClauseEnd(int pos, Sentence s) => Math.Min(s.End, _breakFrom[Math.Min(pos, _text.Length)]);
 
         private IEnumerable<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
         {
@@ -380,8 +391,7 @@ public sealed class ClaimBinder : IClaimBinder
 
         private bool ClauseBreakFree(int from, int to)
         {
-            for (var k = from; k < to; k++) if (ClauseEnds.Contains(_text[k])) return false;
-            return true;
+            return _breakFrom[Math.Min(from, _text.Length)] >= to;
         }
 
         private static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
