@@ -660,6 +660,8 @@ public sealed class ClaimBinder : IClaimBinder
         // Link words, and the verbs of attaining and moving to a level (获得, 录得, 进一步增长至, 降至截至…).
         private const string LinkChars = "为达约是的则而分别及和与、超过逾近共计已其中另外同时并且也获得录实现取有于进一步增长至到降升提高截";
 
+        private static readonly System.Buffers.SearchValues<char> LinkCharSet = System.Buffers.SearchValues.Create(LinkChars);
+
         /// <summary>True when the clause text before the figure, periods and entities aside, is only link words.</summary>
         private bool OnlyLinkWords(int clause, int pos)
         {
@@ -670,7 +672,7 @@ public sealed class ClaimBinder : IClaimBinder
             {
                 if (periods.Any(p => p.Span.Contains(i)) || entities.Any(e => e.Span.Contains(i))) continue;
                 var ch = _text[i];
-                if (char.IsWhiteSpace(ch) || LinkChars.Contains(ch)) continue;
+                if (char.IsWhiteSpace(ch) || LinkCharSet.Contains(ch)) continue;
                 if (++residual > 0) return false;
             }
             return true;

@@ -83,6 +83,14 @@ public sealed class EntityFinder
                 if (text[j] is '（' or '(' or '\n' or '。') break;
             }
             if (close < 0) continue;
+            if (!MayDefine(text.AsSpan(i + 1, close - i - 1)))
+            {
+                // Most parentheses are asides (（不含…）, （2025）): skip them cheaply; they break a chain of definitions.
+                chainName = null;
+                chainEnd = -1;
+                chainDefinition = null;
+                continue;
+            }
             var content = text[(i + 1)..close].Trim();
 
             string? name;
@@ -180,6 +188,18 @@ public sealed class EntityFinder
             latin = content;
         return (null, latin, tickers);
     }
+
+    /// <summary>Whether a parenthesis can hold a definition: a 简称 phrase, or a Latin name or ticker.</summary>
+    private static bool MayDefine(ReadOnlySpan<char> content)
+    {
+        content = content.Trim();
+        if (content.Length < 2) return false;
+        foreach (var prefix in DefinitionPrefixes)
+            if (content.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return char.IsAsciiLetterOrDigit(content[0]) || content.ContainsAny(TickerLead);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TickerLead = System.Buffers.SearchValues.Create("0123456789");
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
