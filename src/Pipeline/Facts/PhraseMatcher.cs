@@ -5,18 +5,21 @@ public readonly record struct PhraseMatch<T>(int Start, int End, T Value);
 
 /// <summary>
 /// Finds lexicon phrases in a text in one left-to-right pass: at each position the longest phrase wins and the scan
-/// resumes after it (non-overlapping). Phrases are bucketed by first character, so the cost is linear in the text
-/// times the few phrases sharing a first character. Latin phrases match only at word boundaries.
+/// resumes after it (non-overlapping). Phrases are bucketed by first character and the scan jumps between characters
+/// that start a phrase, so the cost is linear in the text times the few phrases sharing a first character. Latin
+/// phrases match only at word boundaries.
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
     private readonly Dictionary<char, (string Phrase, T Value)[]> _byFirst;
+    private readonly System.Buffers.SearchValues<char> _firsts;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
     {
         _byFirst = phrases.Where(p => p.Phrase.Length > 0)
             .GroupBy(p => p.Phrase[0])
             .ToDictionary(g => g.Key, g => g.DistinctBy(p => p.Phrase).OrderByDescending(p => p.Phrase.Length).ToArray());
+        _firsts = System.Buffers.SearchValues.Create(_byFirst.Keys.ToArray());
     }
 
     public List<PhraseMatch<T>> FindAll(string text)
@@ -25,6 +28,10 @@ public sealed class PhraseMatcher<T>
         var i = 0;
         while (i < text.Length)
         {
+            // Jump to the next character that starts some phrase (vectorised search), then try its phrases.
+            var skip = text.AsSpan(i).IndexOfAny(_firsts);
+            if (skip < 0) break;
+            i += skip;
             if (_byFirst.TryGetValue(text[i], out var candidates))
             {
                 var matched = false;
