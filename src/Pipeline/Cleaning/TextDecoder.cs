@@ -87,15 +87,17 @@ public sealed class TextDecoder : IDecoder
 
     private static bool LooksBinary(byte[] bytes)
     {
+        // Images and archives are full of NULs and control bytes; an article with a few stray NULs is still text
+        // (they are kept and passed through), so NULs count by their share, not by their presence.
         var n = Math.Min(bytes.Length, 8192);
-        var control = 0;
+        int control = 0, nul = 0;
         for (var i = 0; i < n; i++)
         {
             var b = bytes[i];
-            if (b == 0) return true;
-            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) control++;
+            if (b == 0) nul++;
+            else if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) control++;
         }
-        return control > n / 20;
+        return nul * 100 > n || (control + nul) * 20 > n;
     }
 
     private static int CountErrors(Encoding encoding, byte[] bytes)
