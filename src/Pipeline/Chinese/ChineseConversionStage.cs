@@ -27,6 +27,7 @@ public sealed class ChineseConversionStage : ITextStage
         _hk2s = hk2s;
         _tw2s = tw2s;
         _detector = new ScriptDetector(t2s);
+        ProfileSelector.EnsureLoaded();
     }
 
     public string Name => "chinese-conversion";
@@ -56,7 +57,7 @@ public sealed class ChineseConversionStage : ITextStage
             }
             return result;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException and not OpenCcUnavailableException)
         {
             context.Report(Diagnostic.Warning("chinese.conversion-failed", $"Traditional→Simplified conversion failed, text kept as is: {e.Message}"));
             return StageText.Original(input);

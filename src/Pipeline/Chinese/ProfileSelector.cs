@@ -19,6 +19,13 @@ public static class ProfileSelector
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .SelectMany(l => l.Where(c => !char.IsWhiteSpace(c))).ToHashSet());
 
+    /// <summary>Loads the lexicons now, so a malformed one fails at start-up rather than on the first document.</summary>
+    internal static void EnsureLoaded()
+    {
+        _ = Outlets.Value;
+        _ = HkMarkers.Value;
+    }
+
     public static ChineseProfile Choose(DocumentMetadata metadata, ReadOnlySpan<char> text) => Choose(metadata, text, out _);
 
     public static ChineseProfile Choose(DocumentMetadata metadata, ReadOnlySpan<char> text, out string reason)

@@ -29,7 +29,15 @@ internal static class ProjectConfig
     {
         var standard = OpenCcData.File(profile.ConfigName() + ".json");
         if (!withOverrides) return OpenCcConverter.Open(standard);
-        var dir = Directory.CreateTempSubdirectory("pipeline-opencc-");
+        DirectoryInfo dir;
+        try
+        {
+            dir = Directory.CreateTempSubdirectory("pipeline-opencc-");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OpenCcUnavailableException($"cannot write the OpenCC project configuration to the temp folder ({e.Message}).", suggestInstall: false, e);
+        }
         try
         {
             var configPath = Write(profile, dir.FullName);
@@ -45,7 +53,7 @@ internal static class ProjectConfig
     /// <paramref name="directory"/>; returns the configuration path. Also used by tests to run the CLI on it.</summary>
     internal static string Write(ChineseProfile profile, string directory)
     {
-        var dictPath = Path.Combine(directory, "pipeline-overrides.txt");
+        var dictPath = Path.Combine(directory, $"pipeline-overrides-{profile.ConfigName()}.txt");
         var sb = new StringBuilder();
         foreach (var o in OverridesFor(profile)) sb.Append(o.From).Append('\t').Append(o.To).Append('\n');
         File.WriteAllText(dictPath, sb.ToString(), new UTF8Encoding(false));
