@@ -146,8 +146,9 @@ public sealed class HtmlAndDecodingTests
         var clock = Stopwatch.StartNew();
         var r = CleaningHarness.RunHtml(sb.ToString());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
-        Assert.That(r.Diagnostics.Any(d => d.Code == "html.too-deep"));
-        Assert.That(r.Clean.Text, Does.Contain("深层嵌套里的正文"));
+        Assert.That(r.Status, Is.EqualTo(DocumentStatus.Quarantined));
+        Assert.That(r.QuarantineReason, Does.Contain("html.too-deep"));
+        Assert.That(r.Clean.Text, Does.Contain("深层嵌套里的正文"), "the stripped text stays inspectable");
     }
 
     [Test]
@@ -160,6 +161,8 @@ public sealed class HtmlAndDecodingTests
         Assert.That(r.Clean.Text, Does.Contain("正文内容，属性很大但正文仍在"));
         var truncatedTag = CleaningHarness.RunHtml("<html><body><p>一段足够长的中文正文内容，后面的标签被截断了，但不应抛出异常。</p><div class=\"x");
         Assert.That(truncatedTag.Diagnostics.Any(d => d.Code == "pipeline.internal-error"), Is.False);
+        Assert.That(truncatedTag.Diagnostics.Any(d => d.Code == "html.truncated" && d.Severity == Severity.Warning));
+        Assert.That(truncatedTag.Status, Is.EqualTo(DocumentStatus.Processed));
     }
 
     [Test]
