@@ -48,13 +48,14 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     internal (int Strong, int Supporting, int Covered) Hits(string folded, int start, int end)
     {
         int strong = 0, supporting = 0, covered = 0;
+        var terms = lexicons.SpamLookup;
         var i = start;
         while (i < end)
         {
             var matched = 0;
             for (var len = Math.Min(lexicons.LongestSpamTerm, end - i); len >= 1; len--)
             {
-                if (!lexicons.SpamTerms.TryGetValue(folded.Substring(i, len), out var weight)) continue;
+                if (!terms.TryGetValue(folded.AsSpan(i, len), out var weight)) continue;
                 // Latin terms ("av", "app") must stand alone, not sit inside a word.
                 if (char.IsAsciiLetter(folded[i]) && ((i > start && char.IsAsciiLetter(folded[i - 1])) || (i + len < end && char.IsAsciiLetter(folded[i + len]))))
                     continue;
