@@ -116,6 +116,16 @@ public sealed class HtmlAndDecodingTests
         Assert.That(r.Status, Is.EqualTo(DocumentStatus.Processed));
     }
 
+    [Test]
+    public void MostlyUtf8WithOneBadByteStaysUtf8()
+    {
+        var good = Encoding.UTF8.GetBytes("中文新闻正文，这是一段足够长的内容，用来测试编码识别是否正确，损坏的字节只有一个。");
+        var bytes = good.Take(9).Append((byte)0xFF).Concat(good.Skip(9)).ToArray();
+        var r = CleaningHarness.Run(bytes, DocumentFormat.Text);
+        Assert.That(r.Document.Original, Does.StartWith("中文新\uFFFD闻正文"));
+        Assert.That(r.Diagnostics.Count(d => d.Code == "decode.undecodable-bytes"), Is.EqualTo(1));
+    }
+
     [TestCase(new byte[0], "decode.empty")]
     [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 }, "decode.binary")]
     public void EmptyAndBinaryFilesQuarantine(byte[] bytes, string code)
