@@ -8,7 +8,8 @@ namespace Pipeline.Cleaning;
 /// <para>A line is stuffed when it is a list of terms, not a sentence: split at separators (<c>|</c>, spaces,
 /// commas, slashes), at least three parts and 60% of them carry a lexicon hit (a strong term, or two supporting
 /// ones), with at least three strong hits in all and no sentence-final punctuation; or, unseparated, strong and
-/// supporting hits cover 70% of its characters. A sentence that mentions one listed word is never touched.</para>
+/// supporting hits cover 70% of its characters; or it is a bar-separated list (at least four bars, items of at most
+/// 16 characters) with hits in 40% of its items. A sentence that mentions one listed word is never touched.</para>
 /// <para>An inline ad is a brand followed by an ad suffix (<c>金沙電玩城</c>), with trailing Latin letters such as
 /// <c>app</c>; only that span is removed.</para>
 /// Matching folds Traditional characters (<see cref="CleaningLexicons.FoldText"/>), so it also works before conversion.
@@ -38,7 +39,11 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
                     new TextSpan(s, e)));
                 continue;
             }
-            cuts.AddRange(InlineAds(input, folded, s, e));
+            var ads = InlineAds(input, folded, s, e).ToList();
+            cuts.AddRange(ads);
+            // Passages that mention several listed words but are sentences stay; the count is kept for the audit.
+            if (ads.Count == 0 && hits >= 3)
+                context.Report(Diagnostic.Info("clean.spam-hits", $"{hits} spam-lexicon hits in a passage kept as text", new TextSpan(s, e)));
         }
         return cuts.Count == 0 ? StageText.Original(input) : Removals.Apply(input, cuts, context);
     }
@@ -47,13 +52,14 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     internal (int Strong, int Supporting, int Covered) Hits(string folded, int start, int end)
     {
         int strong = 0, supporting = 0, covered = 0;
+        var terms = lexicons.SpamLookup;
         var i = start;
         while (i < end)
         {
             var matched = 0;
             for (var len = Math.Min(lexicons.LongestSpamTerm, end - i); len >= 1; len--)
             {
-                if (!lexicons.SpamTerms.TryGetValue(folded.Substring(i, len), out var weight)) continue;
+                if (!terms.TryGetValue(folded.AsSpan(i, len), out var weight)) continue;
                 // Latin terms ("av", "app") must stand alone, not sit inside a word.
                 if (char.IsAsciiLetter(folded[i]) && ((i > start && char.IsAsciiLetter(folded[i - 1])) || (i + len < end && char.IsAsciiLetter(folded[i + len]))))
                     continue;
@@ -71,11 +77,14 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     {
         var line = folded.AsSpan(start, end - start);
         var all = Hits(folded, start, end);
-        totalHits = all.Strong + all.Supporting;
+        totalHits = all.Strong;
         if (all.Strong < 3 || line.IndexOfAny("。！？!?") >= 0) return false;
 
         var parts = 0;
         var spammy = 0;
+        var longest = 0;
+        var bars = 0;
+        foreach (var c in line) if (c is '|' or '｜') bars++;
         var i = start;
         while (i < end)
         {
@@ -84,10 +93,13 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
             var p = i;
             while (i < end && !Separators.Contains(folded[i])) i++;
             parts++;
+            longest = Math.Max(longest, i - p);
             var h = Hits(folded, p, i);
             if (h.Strong >= 1 || h.Supporting >= 2) spammy++;
         }
         if (parts >= 3 && spammy * 10 >= parts * 6) return true;
+        // A list of short items joined by bars, carrying several strong hits, is a keyword list whatever its words.
+        if (bars >= 4 && longest <= 16 && spammy * 10 >= parts * 4) return true;
         var letters = 0;
         foreach (var c in line) if (!Separators.Contains(c)) letters++;
         return letters > 0 && all.Covered * 10 >= letters * 7;

@@ -50,22 +50,20 @@ public sealed class TextDecoder : IDecoder
         _ => null,
     };
 
+    /// <summary>Strict UTF-8 wins outright; a declared charset that decodes cleanly wins; otherwise each candidate
+    /// scores its common Han characters minus three per undecodable sequence (the declared one gets a small bonus).</summary>
     private static Candidate Choose(byte[] bytes, Candidate? declared)
     {
         if (IsValidUtf8(bytes)) return Utf8;
-        var candidates = new[] { Gb, Big5 };
-        var best = declared ?? Gb;
-        var bestErrors = CountErrors(best.Encoding, bytes);
-        if (bestErrors == 0 && declared is not null) return best;
+        if (declared is { } d0 && CountErrors(d0.Encoding, bytes) == 0) return d0;
+        Candidate best = Gb;
         var bestScore = double.NegativeInfinity;
-        foreach (var c in candidates)
+        foreach (var c in new[] { Utf8, Gb, Big5 })
         {
-            var errors = CountErrors(c.Encoding, bytes);
-            // Fewer undecodable sequences wins; among near ties, the decoding with more common Han characters.
-            var score = -errors * 50.0 + CommonHanScore(c.Encoding, bytes);
+            var score = -CountErrors(c.Encoding, bytes) * 3.0 + CommonHanScore(c.Encoding, bytes);
+            if (declared is { } d && d.Name == c.Name) score += 10;
             if (score > bestScore) { bestScore = score; best = c; }
         }
-        if (declared is { } d && CountErrors(d.Encoding, bytes) <= CountErrors(best.Encoding, bytes)) return d;
         return best;
     }
 

@@ -84,7 +84,7 @@ internal sealed class ArticleExtractor
         {
             Insert(output, "# ");
             if (titleNode is not null) EmitInline(titleNode, output);
-            else if (_doc.QuerySelector("title")?.FirstChild is IText t && Normalize(t.Data) == title) EmitText(t, output, false);
+            else if (_doc.QuerySelector("title")?.FirstChild is IText t && Normalize(t.Data) == title) EmitText(t, output);
             else Insert(output, title);
             TrimEnd(output);
             Insert(output, "\n");
@@ -405,7 +405,7 @@ internal sealed class ArticleExtractor
         {
             var (node, blockEnd) = stack.Pop();
             if (blockEnd) { Newline(output); continue; }
-            if (node is IText text) { EmitText(text, output, true); continue; }
+            if (node is IText text) { EmitText(text, output); continue; }
             if (node is not IElement el) continue;
             var name = el.LocalName;
             if (Invisible.Contains(name) || IsHidden(el) || ReferenceEquals(el, titleNode)) continue;
@@ -456,15 +456,15 @@ internal sealed class ArticleExtractor
         foreach (var t in el.Descendants<IText>())
         {
             if (t.ParentElement is { } p && (Invisible.Contains(p.LocalName))) continue;
-            EmitText(t, output, true);
+            EmitText(t, output);
         }
     }
 
-    private void EmitText(IText node, List<OutChar> output, bool collapse)
+    private void EmitText(IText node, List<OutChar> output)
     {
         var data = node.Data;
         var chars = _map.For(node);
-        var pendingSpace = -2;   // -2: none; else the source index of the whitespace run
+        SourceChar? pendingSpace = null;   // the first character of a whitespace run not yet written
         var pendingNewline = false;
         for (var i = 0; i < data.Length; i++)
         {
@@ -472,22 +472,22 @@ internal sealed class ArticleExtractor
             var src = chars is not null && i < chars.Length ? chars[i] : new SourceChar(-1, 0);
             if (IsCollapsible(c))
             {
-                if (pendingSpace == -2) pendingSpace = src.Index;
+                pendingSpace ??= src;
                 if (c == '\n') pendingNewline = true;
                 continue;
             }
             if (c == '\u200B' || c == '\uFEFF') continue;
-            if (pendingSpace != -2)
+            if (pendingSpace is { } space)
             {
                 var last = output.Count == 0 ? '\n' : output[^1].Value;
                 var dropSpace = last == '\n' || last == ' ' || (pendingNewline && (IsHan(last) || IsHan(c)));
-                if (!dropSpace) output.Add(new OutChar(' ', new SourceChar(pendingSpace, pendingSpace >= 0 ? 1 : 0)));
-                pendingSpace = -2; pendingNewline = false;
+                if (!dropSpace) output.Add(new OutChar(' ', space));
+                pendingSpace = null; pendingNewline = false;
             }
             output.Add(new OutChar(c, src));
         }
-        if (pendingSpace != -2 && output.Count > 0 && output[^1].Value is not ('\n' or ' '))
-            output.Add(new OutChar(' ', new SourceChar(pendingSpace, pendingSpace >= 0 ? 1 : 0)));
+        if (pendingSpace is { } trailing && output.Count > 0 && output[^1].Value is not ('\n' or ' '))
+            output.Add(new OutChar(' ', trailing));
     }
 
     private static bool IsCollapsible(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\u00A0';
@@ -537,5 +537,4 @@ internal sealed class ArticleExtractor
 
     private static string Squash(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
-    public string? DocumentTitle => TitleFromDocument();
 }

@@ -10,8 +10,9 @@ namespace Pipeline.Cleaning.Html;
 /// HTML to article text with AngleSharp: parses the page, extracts title, publication date, author, outlet and the
 /// main body (<see cref="ArticleExtractor"/>), and maps every output character to its place in the HTML source
 /// through the tokenizer's token positions. Redirect-only pages, login walls and pages without text are reported
-/// as errors (quarantine); markup nested deeper than <see cref="MaxDepth"/> is not handed to the tree builder
-/// (whose scope checks are linear in depth) but stripped with a linear scanner, with a warning.
+/// as errors (quarantine). Markup nested deeper than <see cref="MaxDepth"/> is not handed to the tree builder (whose
+/// scope checks are linear in depth): it is stripped with a linear scanner, so the text stays inspectable, and the
+/// document is quarantined as malformed. Markup cut off inside a tag gets a warning and is extracted as usual.
 /// </summary>
 public sealed class HtmlTextStage : ITextStage
 {
@@ -31,10 +32,15 @@ public sealed class HtmlTextStage : ITextStage
         }
         if (MarkupDepth.Estimate(input) > MaxDepth)
         {
-            context.Report(Diagnostic.Warning("html.too-deep",
-                $"markup is nested deeper than {MaxDepth} levels; stripped tags without main-content extraction"));
+            context.Report(Diagnostic.Error("html.too-deep",
+                $"markup is nested deeper than {MaxDepth} levels; tags stripped without main-content extraction"));
             return MarkupStripper.Strip(input);
         }
+
+        var lastOpen = input.LastIndexOf('<');
+        if (lastOpen >= 0 && input.IndexOf('>', lastOpen) < 0)
+            context.Report(Diagnostic.Warning("html.truncated", "markup ends inside a tag; the page may be cut off",
+                new TextSpan(lastOpen, input.Length)));
 
         // The tokenizer counts positions in newline-normalised text; parse that and map back.
         var (normal, toInput) = NormalizeNewlines(input);
@@ -98,8 +104,9 @@ public sealed class HtmlTextStage : ITextStage
         return null;
     }
 
-    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> chars)
+    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> written)
     {
+        var chars = KeepMonotone(written);
         var b = new OffsetMapBuilder(chars.Count + 16);
         var i = 0;
         while (i < chars.Count)
@@ -123,6 +130,39 @@ public sealed class HtmlTextStage : ITextStage
             i = j;
         }
         return b.Build(input.Length);
+    }
+
+    /// <summary>
+    /// The offset map must read the source in order, but output can jump back (a headline found at the foot of the
+    /// page, a summary block). The longest run of output characters whose sources do not decrease keeps its
+    /// positions; the others are written as insertions (they map to where they stand), so one early jump never
+    /// unmaps everything after it.
+    /// </summary>
+    internal static List<OutChar> KeepMonotone(IReadOnlyList<OutChar> chars)
+    {
+        // Longest non-decreasing subsequence of source indexes (patience sorting), over mapped characters.
+        var tails = new List<int>();          // index into chars of the smallest tail of each length
+        var previous = new int[chars.Count];
+        for (var i = 0; i < chars.Count; i++)
+        {
+            previous[i] = -1;
+            var src = chars[i].Source.Index;
+            if (src < 0) continue;
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (chars[tails[mid]].Source.Index <= src) lo = mid + 1; else hi = mid;
+            }
+            if (lo > 0) previous[i] = tails[lo - 1];
+            if (lo == tails.Count) tails.Add(i); else tails[lo] = i;
+        }
+        var keep = new bool[chars.Count];
+        for (var k = tails.Count == 0 ? -1 : tails[^1]; k >= 0; k = previous[k]) keep[k] = true;
+        var result = new List<OutChar>(chars.Count);
+        for (var i = 0; i < chars.Count; i++)
+            result.Add(keep[i] || chars[i].Source.Index < 0 ? chars[i] : chars[i] with { Source = new SourceChar(-1, 0) });
+        return result;
     }
 
     private static int ToInput(int[]? toInput, int normalIndex, int inputLength)

@@ -72,6 +72,8 @@ internal sealed class SourceTextMap
     public SourceTextMap(string source, IReadOnlyList<CharacterToken> tokens, IEnumerable<IText> textNodesInOrder)
     {
         int t = 0, o = 0;
+        // Tokens by first character, for nodes the tree builder moved out of source order (foster parenting).
+        Dictionary<char, List<int>>? byFirst = null;
         foreach (var node in textNodesInOrder)
         {
             var data = node.Data;
@@ -87,9 +89,36 @@ internal sealed class SourceTextMap
                     matched = true;
                 }
             }
+            if (!matched && data.Trim().Length > 0)
+            {
+                byFirst ??= IndexByFirst(tokens);
+                if (byFirst.TryGetValue(data[0], out var candidates))
+                    foreach (var c in candidates.Take(MaxCandidates))
+                        if (TryMatch(source, tokens, data, c, 0, chars, out var endT, out var endO))
+                        {
+                            if (endT > t) { t = endT; o = endO; }
+                            matched = true;
+                            break;
+                        }
+            }
             if (!matched) Array.Fill(chars, new SourceChar(-1, 0));
             _nodes[node] = chars;
         }
+    }
+
+    private const int MaxCandidates = 256;
+
+    private static Dictionary<char, List<int>> IndexByFirst(IReadOnlyList<CharacterToken> tokens)
+    {
+        var index = new Dictionary<char, List<int>>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var d = tokens[i].Data;
+            if (d.Length == 0 || char.IsWhiteSpace(d[0])) continue;
+            if (!index.TryGetValue(d[0], out var list)) index[d[0]] = list = new List<int>();
+            list.Add(i);
+        }
+        return index;
     }
 
     private const int MaxSkippedTokens = 64;
