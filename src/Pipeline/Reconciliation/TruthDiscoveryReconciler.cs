@@ -168,7 +168,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return new PreparedObservation(o, source) { Numeric = true, InReferenceUnit = false, Interval = raw, RawInterval = raw, Precision = RelativePrecision(precision, v) };
     }
 
-    private static decimal RelativePrecision(decimal precision, decimal value) => value == 0 ? precision : precision / Math.Abs(value);
+    private static decimal RelativePrecision(decimal precision, decimal value) => value == 0 ? precision : ValueInterval.SafeDiv(precision, Math.Abs(value));
 
     private static string CandidateId(Observation o) => o.Value is { } v
         ? $"{o.Unit}|{o.Qualifier.ToSymbol()}|{Agreement.DecimalKey(v)}|{(o.RangeEnd is { } e ? Agreement.DecimalKey(e) : "")}"
