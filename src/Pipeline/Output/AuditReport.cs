@@ -210,7 +210,7 @@ public static class AuditReport
     private static string Highlight(string quote, string? text)
     {
         if (string.IsNullOrEmpty(text)) return H(quote);
-        var at = quote.IndexOf(text, StringComparison.Ordinal);
+        var at = ValueFormat.IndexOfFigure(quote, text);
         if (at < 0) return H(quote);
         var sb = new StringBuilder();
         sb.Append(H(quote[..at])).Append("<mark>").Append(H(text)).Append("</mark>").Append(H(quote[(at + text.Length)..]));

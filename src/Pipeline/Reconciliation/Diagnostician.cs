@@ -164,7 +164,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     {
         var quote = o.Quote;
         if (string.IsNullOrEmpty(quote) || string.IsNullOrEmpty(o.Text)) return quote;
-        var at = quote.IndexOf(o.Text, StringComparison.Ordinal);
+        var at = ValueFormat.IndexOfFigure(quote, o.Text);
         if (at < 0) return quote;
         var start = quote.LastIndexOfAny(ClauseBreaks, Math.Max(0, at - 1)) + 1;
         if (at == 0) start = 0;

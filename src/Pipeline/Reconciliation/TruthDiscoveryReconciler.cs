@@ -276,7 +276,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             var w = g.Candidates[j];
             var o = w.Representative.O;
             var isChosen = j == g.Chosen;
-            var cand = new Candidate(o.Value, o.Value is null ? o.Text : o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
+            var cand = new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
             {
                 Confidence = Math.Round(w.Confidence, 4),
                 Chosen = isChosen,
