@@ -297,7 +297,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var note = status switch
         {
             FactStatus.Single => "one value stated",
-            FactStatus.Agreed => ordered.Count == 1 ? $"stated {g.Observations.Length} times" : $"{ordered.Count} writings agree",
+            FactStatus.Agreed => ordered.Count == 1
+                ? $"stated {g.Observations.Length} times"
+                : $"{ordered.Count} writings agree: " + string.Join("; ", ordered.Where(c => !c.Chosen).Select(c => c.Explanation.TrimEnd('.')).Distinct(StringComparer.Ordinal)),
             _ => Summary(ordered),
         };
         return new ReconciledFact(g.Key, g.PeriodLabel, status, chosen!, ordered, note);
