@@ -51,6 +51,8 @@ public sealed class ChineseLexicon
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
     public required WordTable<bool> PerSharePrefixes { get; init; }
     public required WordTable<bool> PerShareSuffixes { get; init; }
+    public required WordTable<(Currency Currency, decimal Value)> Subunits { get; init; }
+    public required FrozenSet<char> SubunitBlockers { get; init; }
 
     public required WordTable<int> RelativeYears { get; init; }
     public required WordTable<int> RelativeMonths { get; init; }
@@ -198,6 +200,10 @@ public sealed class ChineseLexicon
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
             PerShareSuffixes = WordTable.Of(money.PerShareSuffixes),
+            Subunits = new(money.Subunits.Select(p => (p.Key, p.Value is [var code, var v]
+                ? (Currency.Of(code), decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                : throw new InvalidDataException($"money.yaml subunits '{p.Key}' needs [currency, value]")))),
+            SubunitBlockers = CharSet(money.SubunitBlockers),
             RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
             RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
             RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
@@ -302,6 +308,8 @@ public sealed class ChineseLexicon
         public Dictionary<string, string> Prefixes { get; set; } = new();
         public List<string> PerSharePrefixes { get; set; } = new();
         public List<string> PerShareSuffixes { get; set; } = new();
+        public Dictionary<string, List<string>> Subunits { get; set; } = new();
+        public List<string> SubunitBlockers { get; set; } = new();
     }
 
     private sealed class DatesFile

@@ -203,7 +203,10 @@ public sealed class QuantityRecognizer : IRecognizer
         if (_lex.CurrencySuffixes.TryMatch(text, p, out var currency, out var ce))
         {
             var perShare = perShareBefore || IsPerShare(text, t.Start, ce, out var shareEnd);
-            return new Quantity(MentionKind.Money, new Money(t.Value, currency, t.Precision), ce, p, qualifier, perShare);
+            var amount = t.Value;
+            var precision = t.Precision;
+            if ((t.Shape & NumberShape.Scaled) == 0) ce = Subunits(text, ce, currency, ref amount, ref precision);
+            return new Quantity(MentionKind.Money, new Money(amount, currency, precision), ce, p, qualifier, perShare);
         }
         // Dates, durations and ordinals belong elsewhere.
         if (t.IsPlainInteger || !t.HasArabic)
@@ -217,6 +220,24 @@ public sealed class QuantityRecognizer : IRecognizer
             return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision, unit), t.End, p, qualifier, false);
         if (t.Start > 0 && text[t.Start - 1] is '第') return null;
         return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision), t.End, t.End, qualifier, false);
+    }
+
+    /// <summary>五元三毛, 50元6角三分, 两美元又三美分: smaller units after the amount, added to it.</summary>
+    private int Subunits(string text, int end, Currency currency, ref decimal amount, ref decimal precision)
+    {
+        var p = Scan.SkipSpaces(text, end);
+        if (p < text.Length && text[p] == '又') p = Scan.SkipSpaces(text, p + 1);
+        while (p < text.Length && _numbers.CanStart(text, p) && _numbers.TryScan(text, p, out var n) && n.Value is > 0 and < 100 && (n.Shape & NumberShape.Scaled) == 0)
+        {
+            var u = Scan.SkipSpaces(text, n.End);
+            if (!_lex.Subunits.TryMatch(text, u, out var sub, out var se, innerSpaces: false) || sub.Currency != currency
+                || se < text.Length && _lex.SubunitBlockers.Contains(text[se])) break;
+            amount += n.Value * sub.Value;
+            precision = sub.Value;
+            end = se;
+            p = Scan.SkipSpaces(text, se);
+        }
+        return end;
     }
 
     private readonly record struct Quantity(MentionKind Kind, NumericResolution Value, int End, int UnitEnd, Qualifier Qualifier, bool PerShare);
