@@ -146,6 +146,15 @@ public sealed class QuantityRecognizer : IRecognizer
             }
         }
 
+        // 2 到 3 个月: the low end of a duration or date range is not a quantity either.
+        if (bare && _lex.RangeConnectors.TryMatch(text, conn, out _, out var dConnEnd))
+        {
+            var q3 = Scan.SkipSpaces(text, dConnEnd);
+            if (q3 < text.Length && _numbers.CanStart(text, q3) && _numbers.TryScan(text, q3, out var t3)
+                && _lex.DateUnits.StartsAt(text, Scan.SkipSpaces(text, t3.End)))
+                return t3.End;
+        }
+
         var (prefixQual, _) = PrefixQualifier(text, token.Start);
         var qualifier = qv.Qualifier != Qualifier.Exact ? qv.Qualifier : prefixQual;
         var suffixEnd2 = SuffixQualifier(text, qv.End, ref qualifier);
