@@ -97,7 +97,7 @@ public sealed class ChineseLexicon
     private byte[] _scale = [];
     private long[] _scaleValues = [];
     private byte[] _flags = [];
-    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4;
+    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4, ConnectorFlag = 8;
 
     /// <summary>Value of a Chinese digit character (零..九, 壹..玖, 两), or -1.</summary>
     public int Digit(char c) => _digit[c];
@@ -115,6 +115,9 @@ public sealed class ChineseLexicon
 
     /// <summary>Whether a date or period may start with this character.</summary>
     public bool MayStartDate(char c) => (_flags[c] & DateStartFlag) != 0;
+
+    /// <summary>Whether a range connector (至, 到, -) starts with this character.</summary>
+    public bool IsRangeConnectorStart(char c) => (_flags[c] & ConnectorFlag) != 0;
 
     private void BuildTables(IEnumerable<string> dateWords)
     {
@@ -134,6 +137,7 @@ public sealed class ChineseLexicon
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
         foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
+        foreach (var w in RangeConnectors.Words) _flags[w[0]] |= ConnectorFlag;
     }
 
     /// <summary>True when the numeral at <paramref name="index"/> is part of a listed non-number word.</summary>

@@ -70,6 +70,10 @@ public sealed class DateRecognizer : IRecognizer
         Emit(text, items, output);
     }
 
+    /// <summary>Characters a date word after a numeral can start with (年, 月, 日, 号, 季度, 世纪, 至…).</summary>
+    private bool IsDateWordStart(char c) =>
+        c is '年' or '月' or '日' or '号' or '號' or '季' or '世' or '初' or '个' or '個' || _lex.IsRangeConnectorStart(c);
+
     private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
 
     private Item? TryItem(string text, int i, ref State st)
@@ -84,6 +88,13 @@ public sealed class DateRecognizer : IRecognizer
         }
         if (i > 0 && i == start && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '．')) return null;
 
+        // Most Chinese numerals (一个, 两家) are not dates: one scan decides whether a date word follows.
+        if (!Scan.IsDigit(text[i]) && _lex.IsNumeralChar(text[i]))
+        {
+            if (!_numbers.TryScan(text, i, out var n)) return null;
+            var w = Scan.SkipSpaces(text, n.End);
+            if (w >= text.Length || !IsDateWordStart(text[w])) return null;
+        }
         var item = TryYearLed(text, i, ref st) ?? TryWithoutYear(text, i, ref st);
         if (item is null) return null;
         if (cutoff)
