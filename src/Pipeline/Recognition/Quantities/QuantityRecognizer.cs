@@ -228,6 +228,9 @@ public sealed class QuantityRecognizer : IRecognizer
         if (_lex.CountUnits.TryMatch(text, p, out var unit, out var ue, innerSpaces: false))
             return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision, unit), t.End, p, qualifier, false);
         if (t.Start > 0 && text[t.Start - 1] is '第') return null;
+        // A bare figure right after a Latin word is a name or a version (WAIC 2025, AI 2.0, GPT 4).
+        var before = Scan.SkipSpacesBack(text, t.Start);
+        if (before > 0 && Scan.IsAsciiLetter(text[before - 1])) return null;
         return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision), t.End, t.End, qualifier, false);
     }
 
