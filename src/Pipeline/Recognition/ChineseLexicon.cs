@@ -51,6 +51,8 @@ public sealed class ChineseLexicon
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
     public required WordTable<bool> PerSharePrefixes { get; init; }
     public required WordTable<bool> PerShareSuffixes { get; init; }
+    public required WordTable<(Currency Currency, decimal Value)> Subunits { get; init; }
+    public required FrozenSet<char> SubunitBlockers { get; init; }
 
     public required WordTable<int> RelativeYears { get; init; }
     public required WordTable<int> RelativeMonths { get; init; }
@@ -84,6 +86,10 @@ public sealed class ChineseLexicon
     public required WordTable<bool> BeforeWords { get; init; }
     public required WordTable<(int Month, int Day)> Holidays { get; init; }
     public required WordTable<int> Eras { get; init; }
+    public required WordTable<bool> LunarPrefixes { get; init; }
+    public required WordTable<int> LunarMonths { get; init; }
+    public required char LunarDayPrefix { get; init; }
+    public required string LunarNewYear { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -91,7 +97,7 @@ public sealed class ChineseLexicon
     private byte[] _scale = [];
     private long[] _scaleValues = [];
     private byte[] _flags = [];
-    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4;
+    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4, ConnectorFlag = 8;
 
     /// <summary>Value of a Chinese digit character (零..九, 壹..玖, 两), or -1.</summary>
     public int Digit(char c) => _digit[c];
@@ -109,6 +115,9 @@ public sealed class ChineseLexicon
 
     /// <summary>Whether a date or period may start with this character.</summary>
     public bool MayStartDate(char c) => (_flags[c] & DateStartFlag) != 0;
+
+    /// <summary>Whether a range connector (至, 到, -) starts with this character.</summary>
+    public bool IsRangeConnectorStart(char c) => (_flags[c] & ConnectorFlag) != 0;
 
     private void BuildTables(IEnumerable<string> dateWords)
     {
@@ -128,6 +137,7 @@ public sealed class ChineseLexicon
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
         foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
+        foreach (var w in RangeConnectors.Words) _flags[w[0]] |= ConnectorFlag;
     }
 
     /// <summary>True when the numeral at <paramref name="index"/> is part of a listed non-number word.</summary>
@@ -194,6 +204,10 @@ public sealed class ChineseLexicon
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
             PerShareSuffixes = WordTable.Of(money.PerShareSuffixes),
+            Subunits = new(money.Subunits.Select(p => (p.Key, p.Value is [var code, var v]
+                ? (Currency.Of(code), decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                : throw new InvalidDataException($"money.yaml subunits '{p.Key}' needs [currency, value]")))),
+            SubunitBlockers = CharSet(money.SubunitBlockers),
             RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
             RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
             RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
@@ -226,13 +240,17 @@ public sealed class ChineseLexicon
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
             Eras = new(dates.Eras.Select(p => (p.Key, p.Value))),
+            LunarPrefixes = WordTable.Of(dates.LunarPrefixes),
+            LunarMonths = new(dates.LunarMonths.Select(p => (p.Key, p.Value))),
+            LunarDayPrefix = dates.LunarDayPrefix is { Length: 1 } ld ? ld[0] : throw new InvalidDataException("dates.yaml lunarDayPrefix must be one character"),
+            LunarNewYear = dates.LunarNewYear,
             Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
                 ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -294,6 +312,8 @@ public sealed class ChineseLexicon
         public Dictionary<string, string> Prefixes { get; set; } = new();
         public List<string> PerSharePrefixes { get; set; } = new();
         public List<string> PerShareSuffixes { get; set; } = new();
+        public Dictionary<string, List<string>> Subunits { get; set; } = new();
+        public List<string> SubunitBlockers { get; set; } = new();
     }
 
     private sealed class DatesFile
@@ -330,5 +350,9 @@ public sealed class ChineseLexicon
         public List<string> BeforeWords { get; set; } = new();
         public Dictionary<string, List<int>> Holidays { get; set; } = new();
         public Dictionary<string, int> Eras { get; set; } = new();
+        public List<string> LunarPrefixes { get; set; } = new();
+        public Dictionary<string, int> LunarMonths { get; set; } = new();
+        public string LunarDayPrefix { get; set; } = "初";
+        public string LunarNewYear { get; set; } = "大年";
     }
 }

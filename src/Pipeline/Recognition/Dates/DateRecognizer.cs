@@ -60,6 +60,7 @@ public sealed class DateRecognizer : IRecognizer
             if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
             if (item is null) { i++; continue; }
+            if (item.Period.IsDay && item.Month > 0) ExtendWithWeekday(text, item);
             items.Add(item);
             if (item.ExplicitYear) state.ContextYear = item.Year;
             if (item.Month > 0) state.ContextMonth = item.Month;
@@ -68,6 +69,10 @@ public sealed class DateRecognizer : IRecognizer
         ApplyCutoffLists(text, items);
         Emit(text, items, output);
     }
+
+    /// <summary>Characters a date word after a numeral can start with (年, 月, 日, 号, 季度, 世纪, 至…).</summary>
+    private bool IsDateWordStart(char c) =>
+        c is '年' or '月' or '日' or '号' or '號' or '季' or '世' or '初' or '个' or '個' || _lex.IsRangeConnectorStart(c);
 
     private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
 
@@ -83,6 +88,13 @@ public sealed class DateRecognizer : IRecognizer
         }
         if (i > 0 && i == start && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '．')) return null;
 
+        // Most Chinese numerals (一个, 两家) are not dates: one scan decides whether a date word follows.
+        if (!Scan.IsDigit(text[i]) && _lex.IsNumeralChar(text[i]))
+        {
+            if (!_numbers.TryScan(text, i, out var n)) return null;
+            var w = Scan.SkipSpaces(text, n.End);
+            if (w >= text.Length || !IsDateWordStart(text[w])) return null;
+        }
         var item = TryYearLed(text, i, ref st) ?? TryWithoutYear(text, i, ref st);
         if (item is null) return null;
         if (cutoff)
@@ -139,6 +151,12 @@ public sealed class DateRecognizer : IRecognizer
             return true;
         }
         if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
+        if (TryLunar(text, p, year, st.Reference) is { } lunar)
+        {
+            item.Month = 0;
+            Set(item, lunar.End, lunar.Period);
+            return true;
+        }
         if (TryMonthDay(text, p, year, item, ref st)) return true;
         // 去年本月十日: this month of that year.
         if (st.Reference is { } r && _lex.RelativeMonths.TryMatch(text, p, out var mo, out var rme, innerSpaces: false) && mo == 0)
@@ -287,14 +305,18 @@ public sealed class DateRecognizer : IRecognizer
         // 13.5.2015, 3-7-2017, 05/05/89, 27-7-3.
         if (Scan.IsDigit(text[i]) && TryNumericDayFirst(text, i) is { } numeric) return numeric;
 
+        // 近三年, 过去十年, 未来两天, 上2个月 (前 N 个月 and 前三季度 are leading months of a year, below).
+        if (reference is { } durRef && TryRelativeDuration(text, i, durRef) is { } duration) return duration;
+
         // 今日, 昨天…
         if (reference is { } today && _lex.RelativeDays.TryMatch(text, i, out var dayOffset, out var rde, innerSpaces: false))
             return Day(i, rde, today.PlusDays(dayOffset));
 
         // 上周一, 下周, 这个星期一, 周末.
         if (reference is { } weekRef && TryWeek(text, i, weekRef) is { } week) return week;
-        // 近三年, 过去十年, 未来两天, 上2个月 (前 N 个月 and 前三季度 are leading months of a year, below).
-        if (reference is { } durRef && TryRelativeDuration(text, i, durRef) is { } duration) return duration;
+
+        // 正月初一, 农历十月初一, 大年三十.
+        if (TryLunar(text, i, 0, reference) is { } lunar) return lunar;
 
         // 今 (8) 日 / 本月 8 日: a day of the reference month.
         if (reference is { } r && text[i] is '今' or '本')
@@ -479,6 +501,13 @@ public sealed class DateRecognizer : IRecognizer
                     year = v; end = p; explicitYear = true;
                     return true;
                 }
+                // A bare four-digit year (2018看起来是一个年份): reported, but it never sets the sentence's year, and the
+                // quantity recognizer's number wins the overlap in the full model.
+                if (v is >= 1500 and <= 2100 && p - i == 4 && IsBareYear(text, p))
+                {
+                    year = v; end = p; explicitYear = false;
+                    return true;
+                }
                 // 2025-09-30, 2025/9/30, 2025.9.30
                 if (p < text.Length && text[p] is '-' or '/' or '.' or '．' or '／' && TryNumericDate(text, p, v, out var ndEnd, out var nd))
                 {
@@ -594,6 +623,15 @@ public sealed class DateRecognizer : IRecognizer
         return new Item { Start = i, End = we, Period = ReportingPeriod.Between(monday, monday.PlusDays(6)) };
     }
 
+    /// <summary>10月12号，星期一: a weekday written after a date belongs to it.</summary>
+    private void ExtendWithWeekday(string text, Item item)
+    {
+        var p = Scan.SkipSpaces(text, item.End);
+        if (p < text.Length && text[p] is ',' or '，') p = Scan.SkipSpaces(text, p + 1);
+        if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return;
+        if (_lex.Weekdays.TryMatch(text, we, out _, out var wde, innerSpaces: false)) item.End = wde;
+    }
+
     /// <summary>近三年 → the three years up to the reference date; 未来两天 → the two days after it.</summary>
     private Item? TryRelativeDuration(string text, int i, LocalDate reference)
     {
@@ -617,6 +655,99 @@ public sealed class DateRecognizer : IRecognizer
             ? ReportingPeriod.Between(Shift(reference, -n), reference.PlusDays(-1))
             : ReportingPeriod.Between(reference.PlusDays(1), Shift(reference, n));
         return new Item { Start = i, End = ue, Period = period };
+    }
+
+    /// <summary>Nothing after the digits that makes them a quantity, a code or part of a longer number.</summary>
+    private bool IsBareYear(string text, int end)
+    {
+        if (end < text.Length && (Scan.IsDigit(text[end]) || Scan.IsAsciiLetter(text[end]) || text[end] is '.' or '．' or ',' or '，' && end + 1 < text.Length && Scan.IsDigit(text[end + 1])
+                                  || text[end] is '-' or '/' or '%' or '％' or '‰' or ':' or '：')) return false;
+        var p = Scan.SkipSpaces(text, end);
+        if (p >= text.Length) return true;
+        var c = text[p];
+        return !(Scan.IsDigit(c) || _lex.IsNumeralChar(c) || _lex.Unit(c) > 0 || _lex.CurrencySuffixes.StartsAt(text, p) || _lex.PercentSuffixes.StartsAt(text, p)
+                 || _lex.Multiples.StartsAt(text, p) || _lex.Points.StartsAt(text, p) || _lex.CountUnits.StartsAt(text, p) || _lex.DateUnits.StartsAt(text, p)
+                 || _lex.RangeConnectors.StartsAt(text, p) || c is '多' or '余' or '餘' or '个' or '個');
+    }
+
+    /// <summary>Lunar dates (农历十月初一, 正月三十, 大年初一, 大年三十), converted to the Gregorian calendar with
+    /// <see cref="System.Globalization.ChineseLunisolarCalendar"/>. <paramref name="year"/> 0: the lunar year of the
+    /// reference date.</summary>
+    private Item? TryLunar(string text, int i, int year, LocalDate? reference)
+    {
+        var p = i;
+        var marked = false;
+        if (_lex.LunarPrefixes.TryMatch(text, p, out _, out var le, innerSpaces: false)) { marked = true; p = Scan.SkipSpaces(text, le); }
+        if (year == 0 && marked && TryYear(text, p, default, out var y2, out var ye2, out var explicit2, out _, out var span2, out var day2) && explicit2 && span2 == 0 && day2 is null)
+        {
+            year = y2;
+            p = Scan.SkipSpaces(text, ye2);
+        }
+        int month, day;
+        int end;
+        if (text.AsSpan(p).StartsWith(_lex.LunarNewYear))
+        {
+            var q = p + _lex.LunarNewYear.Length;
+            if (q < text.Length && text[q] == _lex.LunarDayPrefix && ReadSmall(text, q + 1, out var d0, out var de0) && d0 is >= 1 and <= 10) { month = 1; day = d0; end = de0; }
+            else if (ReadSmall(text, q, out var eve, out var evee) && eve is 29 or 30) { month = 0; day = 0; end = evee; } // 除夕
+            else return null;
+        }
+        else
+        {
+            if (_lex.LunarMonths.TryMatch(text, p, out month, out var me, innerSpaces: false)) marked = true;
+            else if (!(ReadSmall(text, p, out month, out var me2) && month is >= 1 and <= 12 && _lex.MonthWords.TryMatch(text, Scan.SkipSpaces(text, me2), out _, out me))) return null;
+            var d = Scan.SkipSpaces(text, me);
+            if (d < text.Length && text[d] == _lex.LunarDayPrefix && ReadSmall(text, d + 1, out day, out end) && day is >= 1 and <= 10) marked = true;
+            else if (marked && ReadSmall(text, d, out day, out end) && day is >= 11 and <= 30) { }
+            else return null;
+            if (!marked) return null;
+        }
+        var explicitYear = year != 0;
+        if (year == 0)
+        {
+            if (reference is not { } r) return null;
+            year = r.Year;
+        }
+        var calendar = new System.Globalization.ChineseLunisolarCalendar();
+        if (year < 1902 || year > 2099)
+        {
+            // Outside the conversion table (神龙二年正月初一): the lunar month and day as written.
+            if (month == 0) { month = 12; day = 30; }
+            if (day > 30 || day > CalendarDays(year, month)) return null;
+            var literal = Day(i, end, new LocalDate(year, month, day));
+            literal.ExplicitYear = true;
+            return literal;
+        }
+        try
+        {
+            DateTime gregorian;
+            if (month == 0)
+                gregorian = calendar.ToDateTime(year + 1, 1, 1, 0, 0, 0, 0).AddDays(-1);
+            else
+            {
+                // A day the month lacks this year (正月三十): the nearest earlier year whose month has it.
+                for (var k = 0; k < 4 && day > calendar.GetDaysInMonth(year, LunarMonthIndex(calendar, year, month)); k++)
+                {
+                    if (explicitYear) return null;
+                    year--;
+                }
+                var m = LunarMonthIndex(calendar, year, month);
+                if (day > calendar.GetDaysInMonth(year, m)) return null;
+                gregorian = calendar.ToDateTime(year, m, day, 0, 0, 0, 0);
+            }
+            return Day(i, end, LocalDate.FromDateTime(gregorian));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The calendar's month index for a lunar month number: months after a leap month shift by one.</summary>
+    private static int LunarMonthIndex(System.Globalization.ChineseLunisolarCalendar calendar, int year, int month)
+    {
+        var leap = calendar.GetLeapMonth(year);
+        return leap > 0 && month >= leap ? month + 1 : month;
     }
 
     /// <summary>九十年代 (1990s), 20世纪80年代, 上世纪90年代, 本世纪20年代.</summary>
