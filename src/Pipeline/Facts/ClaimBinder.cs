@@ -36,6 +36,10 @@ public sealed class ClaimBinder : IClaimBinder
         _entities = new EntityFinder(entities);
     }
 
+    /// <summary>The entity definitions and mentions the binder reads in a text (for cross-document merging with
+    /// <see cref="EntityMerger"/>).</summary>
+    public DocumentEntities FindEntities(string text) => _entities.Find(text);
+
     /// <summary>A binder with the embedded Simplified Chinese lexicons.</summary>
     public static ClaimBinder CreateChinese() => new(MetricLexicon.Chinese, EntityLexicon.Chinese);
 
@@ -98,7 +102,8 @@ public sealed class ClaimBinder : IClaimBinder
             _binder = binder;
             _input = input;
             _text = input.Text;
-            var mentions = input.Mentions.OrderBy(m => m.Span.Start).ToList();
+            // Mentions outside the text (a caller's bug) are ignored rather than allowed to throw; they stay unbound.
+            var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length).OrderBy(m => m.Span.Start).ToList();
             _figures = mentions.Where(IsFigure).ToList();
             _periods = mentions.Where(m => m.Period is not null).ToList();
             // Cues inside a recognised figure or date are part of it, not cues.
@@ -135,7 +140,7 @@ public sealed class ClaimBinder : IClaimBinder
                 BindSentence(s, subject, carried, ref lastPeriod);
                 carried = subject?.Name ?? carried;
             }
-            var unbound = _figures.Where(m => !_used.Contains(m)).ToList();
+            var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             return new BindingResult(_claims, unbound);
         }
 
@@ -144,7 +149,9 @@ public sealed class ClaimBinder : IClaimBinder
         private List<Sentence> Sentences()
         {
             var list = new List<Sentence>();
-            var segments = _input.Segments.Count > 0 ? _input.Segments.Select(s => s.Span).ToList() : [new TextSpan(0, _text.Length)];
+            var segments = _input.Segments.Count > 0
+                ? _input.Segments.Select(s => s.Span).Where(s => s.End <= _text.Length).OrderBy(s => s.Start).ToList()
+                : [new TextSpan(0, _text.Length)];
             for (var seg = 0; seg < segments.Count; seg++)
             {
                 var span = segments[seg];
@@ -418,7 +425,7 @@ public sealed class ClaimBinder : IClaimBinder
             else
             {
                 var before = anchors.Where(a => a.Start < pos).ToList();
-                if (metric.Id.StartsWith("cumulative_", StringComparison.Ordinal))
+                if (metric.Timing == MetricTiming.Span)
                 {
                     var spans = before.Where(a => a.Kind == AnchorKind.Period).Select(a => a.Period).ToList();
                     period = spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));

@@ -23,7 +23,7 @@ public sealed class EntityFinder
 {
     private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
     private static readonly string[] OrgSuffixes =
-        ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "智能", "集團", "銀行", "資本", "創投", "證券"];
+        ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
     private readonly EntityLexicon _lexicon;

@@ -17,9 +17,9 @@ public enum FigureKinds
     Number = 64,
 }
 
-/// <summary>How a metric's period is read: as written (flow), as of a date (stock), on a trading day (instant), or
-/// at the listing by default (listing).</summary>
-public enum MetricTiming { Flow, Stock, Instant, Listing }
+/// <summary>How a metric's period is read: as written (flow), as of a date (stock), on a trading day (instant), at the
+/// listing by default (listing), or as the span of every period of the sentence (span: running totals, 累计).</summary>
+public enum MetricTiming { Flow, Stock, Instant, Listing, Span }
 
 /// <summary>One metric: its id, what figures it accepts and the metrics its changes and running totals are reported as.</summary>
 public sealed record MetricDefinition(string Id, string Description, FigureKinds Units, MetricTiming Timing, string? Change, string? Cumulative);
@@ -87,6 +87,7 @@ public sealed class MetricLexicon
                 "stock" => MetricTiming.Stock,
                 "instant" => MetricTiming.Instant,
                 "listing" => MetricTiming.Listing,
+                "span" => MetricTiming.Span,
                 var t => throw new InvalidDataException($"{sourceName}: metric {m.Id} has unknown timing '{t}'."),
             };
             if (!metrics.TryAdd(m.Id, new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)))

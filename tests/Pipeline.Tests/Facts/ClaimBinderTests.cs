@@ -308,4 +308,19 @@ public class ClaimBinderTests
         Assert.That(Rows(result), Is.EqualTo(new[] { "白鹭科技|revenue_growth_pct|2016-01-01/2018-12-31|112 %|=" }));
         Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "149%", "35.7%" }));
     }
+
+    [Test]
+    public void Bad_input_never_throws()
+    {
+        const string text = "白鹭科技（HK08888）2024 年营收 3 亿元。";
+        var kit = new MentionKit(text).Year("2024 年", 2024).Money("3 亿元", 3e8m);
+        var outside = new Mention(MentionKind.Money, new TextSpan(5, 500), "x", new Money(1m, Currency.CNY));
+        var input = kit.Input([new Segment(null, new TextSpan(0, 900))]) with { Mentions = [.. kit.Mentions, outside] };
+        var binder = ClaimBinder.CreateChinese();
+        BindingResult? result = null;
+        Assert.DoesNotThrow(() => result = binder.Bind(input));
+        Assert.That(result!.Unbound, Does.Contain(outside));
+        Assert.DoesNotThrow(() => binder.Bind(new MentionKit("").Input([])));
+        Assert.DoesNotThrow(() => binder.Bind(new MentionKit("（（（以下简称）").Input()));
+    }
 }

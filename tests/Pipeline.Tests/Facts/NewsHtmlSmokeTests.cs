@@ -50,5 +50,6 @@ public class NewsHtmlSmokeTests
         }
         TestContext.Out.WriteLine($"{documents} pages, {claims} claims, {unbound} unbound figures, binding {bindTime.TotalMilliseconds:F0} ms in all");
         Assert.That(documents, Is.GreaterThan(50));
+        Assert.That(claims, Is.GreaterThanOrEqualTo(5), "the well-known companies of these pages (龙湖, 美团) yield claims");
     }
 }

@@ -37,3 +37,30 @@ public class RecognizeDump
             TestContext.Out.WriteLine($"{m.Kind} «{m.Text}» {m.Value}");
     }
 }
+
+[Explicit("measures binding throughput on the seed corpus (Release recommended)")]
+public class BindingThroughput
+{
+    [Test]
+    public void Measure()
+    {
+        var pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
+        var inputs = new CorpusReader(Path.Combine(TestPaths.Corpus, "manifest.csv")).Read([TestPaths.Corpus]).OfType<DocumentInput>()
+            .Select(i => pipeline.Process(i.Document))
+            .Select(r => new Pipeline.Facts.BindingInput(r.Clean.Text, r.Segments, r.Mentions, r.Document, r.Metadata)).ToList();
+        var binder = Pipeline.Facts.ClaimBinder.CreateChinese();
+        foreach (var i in inputs) binder.Bind(i);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var n = 0;
+        while (clock.ElapsedMilliseconds < 3000) { foreach (var i in inputs) binder.Bind(i); n += inputs.Count; }
+        var chars = inputs.Sum(i => i.Text.Length) * (double)n / inputs.Count;
+        TestContext.Out.WriteLine($"{n / clock.Elapsed.TotalSeconds:F0} articles/s, {chars / clock.Elapsed.TotalSeconds / 1e6:F2} M chars/s (one thread)");
+        var finder = new Pipeline.Facts.EntityFinder(Pipeline.Facts.EntityLexicon.Chinese);
+        clock.Restart(); n = 0;
+        while (clock.ElapsedMilliseconds < 1000) { foreach (var i in inputs) finder.Find(i.Text); n += inputs.Count; }
+        TestContext.Out.WriteLine($"entities: {n / clock.Elapsed.TotalSeconds:F0} articles/s");
+        clock.Restart(); n = 0;
+        while (clock.ElapsedMilliseconds < 1000) { foreach (var i in inputs) Pipeline.Facts.MetricLexicon.Chinese.Matcher.FindAll(i.Text); n += inputs.Count; }
+        TestContext.Out.WriteLine($"cues: {n / clock.Elapsed.TotalSeconds:F0} articles/s");
+    }
+}

@@ -1,0 +1,80 @@
+namespace Pipeline.Facts;
+
+/// <summary>
+/// Merges entities across documents: two canonical names are one entity when a document's definition links them
+/// through a shared legal name, English name, short name or ticker (one article writes <c>深圳云帆科技股份有限公司（以下简称云帆）</c>,
+/// another <c>深圳云帆科技股份有限公司（HK09999）</c>: both become one entity). The name kept is the lexicon's when the
+/// lexicon knows the entity, else the canonical name used by the most definitions (ties: shortest, then ordinal).
+/// Deterministic: the result does not depend on the order documents are added.
+/// </summary>
+public sealed class EntityMerger
+{
+    private readonly EntityLexicon _lexicon;
+    private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _votes = new(StringComparer.Ordinal);
+
+    public EntityMerger(EntityLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>Adds one document's definitions.</summary>
+    public void Add(IEnumerable<EntityDefinitionFound> definitions)
+    {
+        foreach (var d in definitions)
+        {
+            var name = Node("name", d.Canonical);
+            _votes[d.Canonical] = _votes.GetValueOrDefault(d.Canonical) + 1;
+            foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName })
+                if (alias is { Length: >= 2 }) Union(name, Node("alias", alias));
+            foreach (var t in d.Tickers)
+                if (Tickers.TryNormalize(t, out var n, "HK")) Union(name, Node("ticker", n));
+        }
+    }
+
+    /// <summary>The merged name for a canonical name produced by the binder (itself when nothing links it).</summary>
+    public string Resolve(string canonical)
+    {
+        var key = "name:" + canonical;
+        if (!_parent.ContainsKey(key)) return canonical;
+        var root = Find(key);
+        var members = _parent.Keys.Where(k => k.StartsWith("name:", StringComparison.Ordinal) && Find(k) == root).Select(k => k[5..]).ToList();
+        var known = members.Select(m => _lexicon.FindByAlias(m)).FirstOrDefault(m => m is not null);
+        if (known is not null) return known;
+        return members.OrderByDescending(m => _votes.GetValueOrDefault(m)).ThenBy(m => m.Length).ThenBy(m => m, StringComparer.Ordinal).First();
+    }
+
+    /// <summary>The claims with their entities merged.</summary>
+    public IEnumerable<Claim> Apply(IEnumerable<Claim> claims)
+    {
+        var cache = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in claims)
+        {
+            if (!cache.TryGetValue(c.Entity, out var merged)) cache[c.Entity] = merged = Resolve(c.Entity);
+            yield return merged == c.Entity ? c : c with { Entity = merged };
+        }
+    }
+
+    private string Node(string kind, string value)
+    {
+        var key = kind == "alias" && _lexicon.FindByAlias(value) is { } known ? "name:" + known : $"{kind}:{value}";
+        _parent.TryAdd(key, key);
+        return key;
+    }
+
+    private string Find(string key)
+    {
+        while (_parent[key] != key)
+        {
+            _parent[key] = _parent[_parent[key]];
+            key = _parent[key];
+        }
+        return key;
+    }
+
+    private void Union(string a, string b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb) return;
+        // Deterministic root: the ordinal-smaller key.
+        if (string.CompareOrdinal(ra, rb) < 0) _parent[rb] = ra; else _parent[ra] = rb;
+    }
+}
