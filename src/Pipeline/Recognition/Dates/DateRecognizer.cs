@@ -427,6 +427,7 @@ public sealed class DateRecognizer : IRecognizer
     private bool TryYear(string text, int i, State st, out int year, out int end, out bool explicitYear, out int spanEnd, out int spanYear, out LocalDate? day)
     {
         year = 0; end = i; explicitYear = false; spanEnd = 0; spanYear = 0; day = null;
+        if (i >= text.Length) return false;
         if (st.Reference is { } r && _lex.RelativeYears.TryMatch(text, i, out var offset, out var re, innerSpaces: false))
         {
             year = r.Year + offset;
@@ -677,6 +678,7 @@ public sealed class DateRecognizer : IRecognizer
     {
         var p = i;
         var marked = false;
+        if (p >= text.Length) return null;
         if (_lex.LunarPrefixes.TryMatch(text, p, out _, out var le, innerSpaces: false)) { marked = true; p = Scan.SkipSpaces(text, le); }
         if (year == 0 && marked && TryYear(text, p, default, out var y2, out var ye2, out var explicit2, out _, out var span2, out var day2) && explicit2 && span2 == 0 && day2 is null)
         {

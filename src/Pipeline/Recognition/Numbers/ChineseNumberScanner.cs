@@ -27,8 +27,22 @@ public sealed class ChineseNumberScanner
         return false;
     }
 
-    /// <summary>Reads the longest number starting at <paramref name="index"/>.</summary>
+    /// <summary>Reads the longest number starting at <paramref name="index"/>. Figures too large for
+    /// <see cref="decimal"/> are not numbers (false), never an exception.</summary>
     public bool TryScan(string text, int index, out NumberToken token)
+    {
+        try
+        {
+            return Read(text, index, out token);
+        }
+        catch (OverflowException)
+        {
+            token = default;
+            return false;
+        }
+    }
+
+    private bool Read(string text, int index, out NumberToken token)
     {
         token = default;
         var p = index;

@@ -308,6 +308,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '/' or '＿') return false;
         if (prev is '.' or '．' && i >= 2 && (Scan.IsDigit(text[i - 2]) || Scan.IsAsciiLetter(text[i - 2]))) return false;
         if (prev is '-' or '－' && i >= 2 && Scan.IsAsciiLetter(text[i - 2])) return false;
+        if (prev is ':' or '：' && i >= 2 && Scan.IsDigit(text[i - 2])) return false; // 10:59 is a time
         if (text[i] is '-' or '－' && (Scan.IsDigit(prev) || Scan.IsAsciiLetter(prev))) return false;
         return true;
     }
@@ -319,6 +320,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var c = text[end];
         if (Scan.IsAsciiLetter(c)) return true;
         if (c is '.' or '．' or '-' && end + 1 < text.Length && Scan.IsAsciiLetter(text[end + 1])) return true;
+        if (c is ':' or '：' && end + 1 < text.Length && Scan.IsDigit(text[end + 1])) return true; // 10:59
         return false;
     }
 
