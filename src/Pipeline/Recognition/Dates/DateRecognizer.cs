@@ -45,6 +45,7 @@ public sealed class DateRecognizer : IRecognizer
     {
         public LocalDate? Reference;
         public int ContextYear;     // last explicit year in the current sentence (0: none)
+        public int LedeYear;        // first explicit year of the text: the "now" of an undated article (0: none)
         public int ContextMonth;
         public int SentenceEnd;     // index of the sentence end after which the context is stale
     }
@@ -62,7 +63,11 @@ public sealed class DateRecognizer : IRecognizer
             if (item is null) { i++; continue; }
             if (item.Period.IsDay && item.Month > 0) ExtendWithWeekday(text, item);
             items.Add(item);
-            if (item.ExplicitYear) state.ContextYear = item.Year;
+            if (item.ExplicitYear)
+            {
+                state.ContextYear = item.Year;
+                if (state.LedeYear == 0) state.LedeYear = item.Year;
+            }
             if (item.Month > 0) state.ContextMonth = item.Month;
             i = item.End;
         }
@@ -298,7 +303,8 @@ public sealed class DateRecognizer : IRecognizer
     private Item? TryWithoutYear(string text, int i, ref State st)
     {
         var reference = st.Reference;
-        var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
+        // The sentence's year, else the reference year, else (an undated article) the year the article opens with.
+        var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? st.LedeYear;
 
         // 九十年代, 20世纪80年代, 上世纪90年代.
         if (TryDecade(text, i, reference) is { } decade) return decade;
@@ -380,7 +386,8 @@ public sealed class DateRecognizer : IRecognizer
             var w = Scan.SkipSpaces(text, me);
             if (_lex.MonthWords.TryMatch(text, w, out _, out _) && !IsDuration(text, w) && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每'))
             {
-                var year = st.ContextYear > 0 ? st.ContextYear : NearestYear(reference, month);
+                // Without a reference date (an undated article), the year the article opens with stands for "now".
+                var year = st.ContextYear > 0 ? st.ContextYear : reference is null ? st.LedeYear : NearestYear(reference, month);
                 if (year == 0) return null;
                 var item = new Item { Start = i, Year = year };
                 if (TryMonthDay(text, i, year, item, ref st)) return item;
