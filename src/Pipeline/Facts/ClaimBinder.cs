@@ -146,6 +146,9 @@ public sealed class ClaimBinder : IClaimBinder
 
         // ---- structure -------------------------------------------------------------------------------------
 
+        /// <summary>Longest stretch bound as one sentence (news sentences are far shorter).</summary>
+        private const int MaxSentenceLength = 512;
+
         private List<Sentence> Sentences()
         {
             var list = new List<Sentence>();
@@ -160,7 +163,9 @@ public sealed class ClaimBinder : IClaimBinder
                 for (var i = span.Start; i < span.End; i++)
                 {
                     var c = _text[i];
-                    if (!SentenceEnds.Contains(c)) continue;
+                    // A run without sentence punctuation longer than any real sentence is cut, so the work per figure
+                    // (clause and cue scans within its sentence) stays bounded and binding stays linear.
+                    if (!SentenceEnds.Contains(c) && i - start < MaxSentenceLength) continue;
                     if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
                     if (c == '\n') paragraph++;
                     start = i + 1;
