@@ -16,7 +16,10 @@ public static class Cli
     {
         var root = new RootCommand("Pipeline: Chinese and English news articles in, one audited table of numeric facts out.");
         root.Add(RunCommand.Create());
+        root.Add(CleanCommand.Create());
+        root.Add(ConvertCommand.Create());
         root.Add(RecognizeCommand.Create());
+        root.Add(ReconcileCommand.Create());
         root.Add(BenchCommand.Create());
         return root;
     }

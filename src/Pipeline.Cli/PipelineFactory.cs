@@ -8,7 +8,7 @@ internal static class PipelineFactory
 {
     public static ExtractionPipeline CreatePipeline() => ExtractionPipelineBuilder.CreateDefault().Build();
 
-    public static IReconciler CreateReconciler() => new MajorityReconciler();
+    public static IReconciler CreateReconciler() => new TruthDiscoveryReconciler();
 
     public static BatchRunner CreateRunner() => new(CreatePipeline(), CreateReconciler());
 }

@@ -39,12 +39,13 @@ public sealed class ExtractionPipelineBuilder
     private static ITextStage[] Ordered(List<ITextStage> stages) =>
         stages.Select((s, i) => (s, i)).OrderBy(p => p.s.Phase).ThenBy(p => p.i).Select(p => p.s).ToArray();
 
-    /// <summary>The standard chain: cleaning, Chinese conversion, all recognizers, claim binding.</summary>
+    /// <summary>The standard chain: cleaning, Chinese conversion, the Chinese then the English recognizers, claim binding.</summary>
     public static ExtractionPipelineBuilder CreateDefault() =>
         new ExtractionPipelineBuilder()
             .UseCleaning()
             .UseChineseConversion()
             .UseRecognizers()
+            .UseEnglishRecognizers()
             .UseClaimBinding();
 }
 

@@ -2,3 +2,4 @@ global using Pipeline.Chinese;
 global using Pipeline.Facts;
 global using Pipeline.Recognition;
 global using Pipeline.Cleaning;
+global using Pipeline.Recognition.English;

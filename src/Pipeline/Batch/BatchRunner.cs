@@ -192,8 +192,8 @@ public sealed class BatchRunner
             .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
             .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal);
         AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
-        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditWriter.WriteMarkdown(w, reconciliation, documents));
-        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditWriter.WriteHtml(w, reconciliation, documents));
+        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w));
+        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w));
         return documents;
     }
 

@@ -178,50 +178,31 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         var big = string.Join("\n", Enumerable.Repeat(seedText, reps));
         var pipeline = builder().Build();
 
-        // Recognizers: ours on the same ~1 MB the peer reads.
-        var context = Recognition.RecognitionContext.Chinese(new NodaTime.LocalDate(2026, 1, 18));
-        pipeline.Recognition.Recognize(seedText, context);
-        var clock = Stopwatch.StartNew();
-        var mentions = 0;
-        var passes = 0;
-        while (clock.Elapsed < TimeSpan.FromSeconds(2) || passes == 0)
-        {
-            foreach (var line in big.Split('\n')) mentions += pipeline.Recognition.Recognize(line, context).Count;
-            passes++;
-        }
-        var ours = big.Length * (double)passes / clock.Elapsed.TotalSeconds;
+        // Recognizers: ours (the whole Chinese + English model) line by line on the same ~1 MB the peer reads.
+        log.WriteLine("recognizers: ours");
+        var ours = Recognition.RecognizerBenchmark.Run(big, rounds: 3, model: pipeline.Recognition);
         var peer = PeerRecognizerRate(seeds);
         report.AppendLine("| task | ours | peer | ratio |").AppendLine("|---|---:|---:|---:|");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"| recognizers, all on, line by line over {big.Length / 1e6:0.00} M chars of seed text ({mentions / passes:N0} mentions) | " +
-            $"{ours / 1e6:0.00} M chars/s ({ours * 3 / 1048576:0.0} MB/s) | {(peer is { } p ? $"{p / 1e3:0.0} k chars/s" : peerSkip)} | " +
-            $"{(peer is { } q ? $"{ours / q:N0}×" : "n/a")} |");
+            $"| recognizers, all on, line by line over {big.Length / 1e6:0.00} M chars of seed text ({ours.Mentions:N0} mentions) | " +
+            $"{ours.CharsPerSecond / 1e6:0.00} M chars/s ({ours.MegabytesPerSecond:0.0} MB/s) | {(peer is { } p ? $"{p / 1e3:0.0} k chars/s" : peerSkip)} | " +
+            $"{(peer is { } q ? $"{ours.CharsPerSecond / q:N0}×" : "n/a")} |");
 
-        // Conversion: our stage against the opencc CLI with the same config on the same Traditional text.
-        var traditional = string.Join("\n", seeds.Where(f => File.ReadAllText(f).Contains('這') || File.ReadAllText(f).Contains('們')).Select(File.ReadAllText));
-        var tradBig = string.Join("\n", Enumerable.Repeat(traditional, Math.Max(1, 5_000_000 / Math.Max(1, Encoding.UTF8.GetByteCount(traditional)))));
-        var conversion = builder().TextStages.FirstOrDefault(s => s.Phase == Cleaning.StagePhase.Conversion);
-        if (conversion is null || traditional.Length == 0)
+        // Conversion: our converter (with its offset map) against the opencc CLI with the same config, same text.
+        var traditional = string.Join("\n", seeds.Select(File.ReadAllText).Where(t => Chinese.ScriptDetector.Default.Count(t).Traditional > 0));
+        if (traditional.Length == 0)
         {
-            report.AppendLine("| conversion | no conversion stage or no Traditional seed | | |");
+            report.AppendLine("| conversion | no Traditional seed | | |");
         }
         else
         {
-            var doc = SourceDocument.FromText("bench", tradBig);
-            conversion.Apply(traditional, new DocumentContext(SourceDocument.FromText("warm", traditional)));
-            clock.Restart();
-            conversion.Apply(tradBig, new DocumentContext(doc));
-            var ourSecs = clock.Elapsed.TotalSeconds;
-            var file = Path.Combine(options.WorkDir, "conversion-input.txt");
-            File.WriteAllText(file, tradBig);
-            clock.Restart();
-            var (code, _) = RunProcess("opencc", ["-c", "/usr/share/opencc/t2s.json", "-i", file, "-o", file + ".out"]);
-            var cliSecs = clock.Elapsed.TotalSeconds;
-            var mb = Encoding.UTF8.GetByteCount(tradBig) / 1048576.0;
+            log.WriteLine("conversion: ours and the opencc CLI");
+            var c = Chinese.ConversionBenchmark.Run(traditional, minBytes: 5_000_000, rounds: 3);
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| Traditional→Simplified conversion of {mb:0.0} MB | {mb / ourSecs:0.0} MB/s (with offset map) | " +
-                $"{(code == 0 ? $"{mb / cliSecs:0.0} MB/s (opencc CLI, t2s)" : "opencc CLI not available")} | " +
-                $"{(code == 0 ? $"{cliSecs / ourSecs:0.00}×" : "n/a")} |");
+                $"| Traditional→Simplified, {c.InputBytes / 1e6:0.0} MB of the Traditional seeds (t2s + project overrides) | " +
+                $"{c.StageMBps:0.00} MB/s (offset-mapped stage) | " +
+                $"{(c.CliMBps is { } cli ? $"{cli:0.00} MB/s (opencc CLI, same config; output {(c.CliOutputMatches ? "identical" : "DIFFERENT")})" : "opencc CLI not installed")} | " +
+                $"{(c.CliMBps is { } r ? $"{c.StageMBps / r:0.00}×" : "n/a")} |");
         }
         report.AppendLine();
     }

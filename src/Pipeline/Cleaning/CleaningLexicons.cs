@@ -28,6 +28,12 @@ public sealed class CleaningLexicons
     public required IReadOnlyList<BoilerplateRule> Boilerplate { get; init; }
     public int LongestSpamTerm { get; private init; }
 
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _spamLookup;
+
+    /// <summary><see cref="SpamTerms"/> looked up by span, without allocating a string per probe.</summary>
+    internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SpamLookup =>
+        _spamLookup ??= (SpamTerms as Dictionary<string, int> ?? new Dictionary<string, int>(SpamTerms, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static CleaningLexicons Load(string culture)
     {
         var fold = new Dictionary<char, char>();

@@ -39,7 +39,11 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
                     new TextSpan(s, e)));
                 continue;
             }
-            cuts.AddRange(InlineAds(input, folded, s, e));
+            var ads = InlineAds(input, folded, s, e).ToList();
+            cuts.AddRange(ads);
+            // Passages that mention several listed words but are sentences stay; the count is kept for the audit.
+            if (ads.Count == 0 && hits >= 3)
+                context.Report(Diagnostic.Info("clean.spam-hits", $"{hits} spam-lexicon hits in a passage kept as text", new TextSpan(s, e)));
         }
         return cuts.Count == 0 ? StageText.Original(input) : Removals.Apply(input, cuts, context);
     }
@@ -48,13 +52,14 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     internal (int Strong, int Supporting, int Covered) Hits(string folded, int start, int end)
     {
         int strong = 0, supporting = 0, covered = 0;
+        var terms = lexicons.SpamLookup;
         var i = start;
         while (i < end)
         {
             var matched = 0;
             for (var len = Math.Min(lexicons.LongestSpamTerm, end - i); len >= 1; len--)
             {
-                if (!lexicons.SpamTerms.TryGetValue(folded.Substring(i, len), out var weight)) continue;
+                if (!terms.TryGetValue(folded.AsSpan(i, len), out var weight)) continue;
                 // Latin terms ("av", "app") must stand alone, not sit inside a word.
                 if (char.IsAsciiLetter(folded[i]) && ((i > start && char.IsAsciiLetter(folded[i - 1])) || (i + len < end && char.IsAsciiLetter(folded[i + len]))))
                     continue;
@@ -72,7 +77,7 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     {
         var line = folded.AsSpan(start, end - start);
         var all = Hits(folded, start, end);
-        totalHits = all.Strong + all.Supporting;
+        totalHits = all.Strong;
         if (all.Strong < 3 || line.IndexOfAny("。！？!?") >= 0) return false;
 
         var parts = 0;

@@ -50,22 +50,20 @@ public sealed class TextDecoder : IDecoder
         _ => null,
     };
 
+    /// <summary>Strict UTF-8 wins outright; a declared charset that decodes cleanly wins; otherwise each candidate
+    /// scores its common Han characters minus three per undecodable sequence (the declared one gets a small bonus).</summary>
     private static Candidate Choose(byte[] bytes, Candidate? declared)
     {
         if (IsValidUtf8(bytes)) return Utf8;
-        var candidates = new[] { Gb, Big5 };
-        var best = declared ?? Gb;
-        var bestErrors = CountErrors(best.Encoding, bytes);
-        if (bestErrors == 0 && declared is not null) return best;
+        if (declared is { } d0 && CountErrors(d0.Encoding, bytes) == 0) return d0;
+        Candidate best = Gb;
         var bestScore = double.NegativeInfinity;
-        foreach (var c in candidates)
+        foreach (var c in new[] { Utf8, Gb, Big5 })
         {
-            var errors = CountErrors(c.Encoding, bytes);
-            // Fewer undecodable sequences wins; among near ties, the decoding with more common Han characters.
-            var score = -errors * 3.0 + CommonHanScore(c.Encoding, bytes);
+            var score = -CountErrors(c.Encoding, bytes) * 3.0 + CommonHanScore(c.Encoding, bytes);
+            if (declared is { } d && d.Name == c.Name) score += 10;
             if (score > bestScore) { bestScore = score; best = c; }
         }
-        if (declared is { } d && CountErrors(d.Encoding, bytes) <= CountErrors(best.Encoding, bytes)) return d;
         return best;
     }
 
@@ -87,15 +85,17 @@ public sealed class TextDecoder : IDecoder
 
     private static bool LooksBinary(byte[] bytes)
     {
+        // Images and archives are full of NULs and control bytes; an article with a few stray NULs is still text
+        // (they are kept and passed through), so NULs count by their share, not by their presence.
         var n = Math.Min(bytes.Length, 8192);
-        var control = 0;
+        int control = 0, nul = 0;
         for (var i = 0; i < n; i++)
         {
             var b = bytes[i];
-            if (b == 0) return true;
-            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) control++;
+            if (b == 0) nul++;
+            else if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) control++;
         }
-        return control > n / 20;
+        return nul * 100 > n || (control + nul) * 20 > n;
     }
 
     private static int CountErrors(Encoding encoding, byte[] bytes)

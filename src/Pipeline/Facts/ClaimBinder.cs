@@ -165,6 +165,9 @@ public sealed class ClaimBinder : IClaimBinder
 
         // ---- structure -------------------------------------------------------------------------------------
 
+        /// <summary>Longest stretch bound as one sentence (news sentences are far shorter).</summary>
+        private const int MaxSentenceLength = 512;
+
         private List<Sentence> Sentences()
         {
             var list = new List<Sentence>();
@@ -179,10 +182,14 @@ public sealed class ClaimBinder : IClaimBinder
                 for (var i = span.Start; i < span.End; i++)
                 {
                     var c = _text[i];
-                    if (!IsSentenceEnd(c)) continue;
+                    // A run without sentence punctuation longer than any real sentence is cut (the cut character starts
+                    // the next piece), so the work per figure — cue and clause scans within its sentence — stays bounded
+                    // and binding stays linear on unpunctuated input.
+                    var end = IsSentenceEnd(c);
+                    if (!end && i - start < MaxSentenceLength) continue;
                     if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
                     if (c == '\n') paragraph++;
-                    start = i + 1;
+                    start = end ? i + 1 : i;
                 }
                 if (span.End > start) list.Add(new Sentence(start, span.End, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
             }

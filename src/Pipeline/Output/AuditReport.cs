@@ -192,7 +192,7 @@ public static class AuditReport
     private static string DiagnosisCell(Candidate c) => c.Chosen && c.Diagnosis == Diagnosis.None ? "chosen" : c.Diagnosis.ToCode();
 
     private const string ReliabilityNote =
-        "How often each source's values agree with the chosen ones (near values earn partial credit), smoothed towards a prior of 0.8; it weighs the sources' votes.";
+        "How often each source's values agree with what the other sources choose without it (near values earn partial credit), smoothed towards a prior; it weighs the sources' votes.";
 
     private static string Sources(Candidate c) => string.Join(", ", c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
@@ -210,7 +210,7 @@ public static class AuditReport
     private static string Highlight(string quote, string? text)
     {
         if (string.IsNullOrEmpty(text)) return H(quote);
-        var at = quote.IndexOf(text, StringComparison.Ordinal);
+        var at = ValueFormat.IndexOfFigure(quote, text);
         if (at < 0) return H(quote);
         var sb = new StringBuilder();
         sb.Append(H(quote[..at])).Append("<mark>").Append(H(text)).Append("</mark>").Append(H(quote[(at + text.Length)..]));

@@ -51,6 +51,8 @@ public sealed class ChineseLexicon
     public required WordTable<Currency> CurrencyPrefixes { get; init; }
     public required WordTable<bool> PerSharePrefixes { get; init; }
     public required WordTable<bool> PerShareSuffixes { get; init; }
+    public required WordTable<(Currency Currency, decimal Value)> Subunits { get; init; }
+    public required FrozenSet<char> SubunitBlockers { get; init; }
 
     public required WordTable<int> RelativeYears { get; init; }
     public required WordTable<int> RelativeMonths { get; init; }
@@ -95,7 +97,7 @@ public sealed class ChineseLexicon
     private byte[] _scale = [];
     private long[] _scaleValues = [];
     private byte[] _flags = [];
-    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4;
+    private const byte NumeralFlag = 1, QuantityStartFlag = 2, DateStartFlag = 4, ConnectorFlag = 8;
 
     /// <summary>Value of a Chinese digit character (零..九, 壹..玖, 两), or -1.</summary>
     public int Digit(char c) => _digit[c];
@@ -113,6 +115,9 @@ public sealed class ChineseLexicon
 
     /// <summary>Whether a date or period may start with this character.</summary>
     public bool MayStartDate(char c) => (_flags[c] & DateStartFlag) != 0;
+
+    /// <summary>Whether a range connector (至, 到, -) starts with this character.</summary>
+    public bool IsRangeConnectorStart(char c) => (_flags[c] & ConnectorFlag) != 0;
 
     private void BuildTables(IEnumerable<string> dateWords)
     {
@@ -132,6 +137,7 @@ public sealed class ChineseLexicon
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
         foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
+        foreach (var w in RangeConnectors.Words) _flags[w[0]] |= ConnectorFlag;
     }
 
     /// <summary>True when the numeral at <paramref name="index"/> is part of a listed non-number word.</summary>
@@ -198,6 +204,10 @@ public sealed class ChineseLexicon
             CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
             PerShareSuffixes = WordTable.Of(money.PerShareSuffixes),
+            Subunits = new(money.Subunits.Select(p => (p.Key, p.Value is [var code, var v]
+                ? (Currency.Of(code), decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+                : throw new InvalidDataException($"money.yaml subunits '{p.Key}' needs [currency, value]")))),
+            SubunitBlockers = CharSet(money.SubunitBlockers),
             RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
             RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
             RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
@@ -302,6 +312,8 @@ public sealed class ChineseLexicon
         public Dictionary<string, string> Prefixes { get; set; } = new();
         public List<string> PerSharePrefixes { get; set; } = new();
         public List<string> PerShareSuffixes { get; set; } = new();
+        public Dictionary<string, List<string>> Subunits { get; set; } = new();
+        public List<string> SubunitBlockers { get; set; } = new();
     }
 
     private sealed class DatesFile

@@ -129,7 +129,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     {
         var co = c.Representative.O;
         if (co.Qualifier is not (Qualifier.Exact or Qualifier.Approximate))
-            return $"the bound {co.Qualifier.ToSymbol()} {ValueFormat.Number(co.Value!.Value)} holds for the chosen value.";
+            return $"the bound {co.Qualifier.ToSymbol()} {ValueFormat.WithUnit(co.Value!.Value, co.Unit)} holds for the chosen value.";
         if (co.Unit != h.Representative.O.Unit)
             return $"agrees after conversion ({c.Representative.ConversionNote}).";
         if (co.Value == h.Representative.O.Value) return "same value, written differently.";
@@ -164,7 +164,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     {
         var quote = o.Quote;
         if (string.IsNullOrEmpty(quote) || string.IsNullOrEmpty(o.Text)) return quote;
-        var at = quote.IndexOf(o.Text, StringComparison.Ordinal);
+        var at = ValueFormat.IndexOfFigure(quote, o.Text);
         if (at < 0) return quote;
         var start = quote.LastIndexOfAny(ClauseBreaks, Math.Max(0, at - 1)) + 1;
         if (at == 0) start = 0;

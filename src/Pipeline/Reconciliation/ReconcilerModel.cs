@@ -111,7 +111,7 @@ internal static class Agreement
         if (gap == 0) return 0;
         if (gap == decimal.MaxValue) return double.PositiveInfinity;
         var m = Math.Max(Finite(a), Finite(b));
-        return m == 0 ? double.PositiveInfinity : (double)(gap / m);
+        return m == 0 ? double.PositiveInfinity : (double)gap / (double)m;
     }
 
     private static decimal Finite(ValueInterval iv) =>
@@ -121,12 +121,12 @@ internal static class Agreement
     public static int SlipExponent(ValueInterval a, ValueInterval b)
     {
         if (a.Low == decimal.MinValue || a.High == decimal.MaxValue || b.Low == decimal.MinValue || b.High == decimal.MaxValue) return 0;
-        var ma = (a.Low + a.High) / 2;
-        var mb = (b.Low + b.High) / 2;
+        var ma = a.Low / 2 + a.High / 2;
+        var mb = b.Low / 2 + b.High / 2;
         if (ma == 0 || mb == 0 || Math.Sign(ma) != Math.Sign(mb)) return 0;
         // A slip keeps the digits: both figures need two significant digits at least ("1" is no slip of 1,000,000).
         if (SignificantDigits(a) < 2 || SignificantDigits(b) < 2) return 0;
-        var k0 = (int)Math.Round(Math.Log10((double)(mb / ma)));
+        var k0 = (int)Math.Round(Math.Log10((double)Math.Abs(mb)) - Math.Log10((double)Math.Abs(ma)));
         for (var k = k0 - 1; k <= k0 + 1; k++)
         {
             if (k == 0 || Math.Abs(k) > 12) continue;
@@ -138,8 +138,8 @@ internal static class Agreement
     /// <summary>Digits of the midpoint that the interval's width leaves significant (21.954 ± 0.0005 → 5).</summary>
     private static int SignificantDigits(ValueInterval iv)
     {
-        var mid = Math.Abs((iv.Low + iv.High) / 2);
-        var width = iv.High - iv.Low;
+        var mid = Math.Abs(iv.Low / 2 + iv.High / 2);
+        var width = ValueInterval.SafeAdd(iv.High, -iv.Low);
         if (mid == 0) return 0;
         if (width <= 0) return 28;
         return Math.Max(0, (int)Math.Floor(Math.Log10((double)mid)) - (int)Math.Floor(Math.Log10((double)width)) + 1);

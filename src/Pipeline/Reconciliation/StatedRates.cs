@@ -22,8 +22,10 @@ public sealed class StatedRates
             var precision = o.Precision > 0 ? o.Precision : ValueInterval.DerivePrecision(v);
             var from = ValueInterval.Of(v, precision, o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
             var to = ValueInterval.Of(eq, ValueInterval.DerivePrecision(eq), o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
-            var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(eq / v, eq / v);
-            Add(new StatedRate(o.Unit, o.EquivalentUnit, eq / v, bounds, o));
+            var rate = ValueInterval.SafeDiv(eq, v);
+            if (rate <= 0 || rate == decimal.MaxValue || rate < 1e-12m || rate > 1e12m) continue; // not a usable statement
+            var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(rate, rate);
+            Add(new StatedRate(o.Unit, o.EquivalentUnit, rate, bounds, o));
         }
         foreach (var list in _pairs.Values)
             list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.Observation.ClaimId, b.Observation.ClaimId));

@@ -18,6 +18,9 @@ public sealed record ReconcilerOptions
     /// <summary>Also learn reliability from keys only one source states (TruthFinder counts them; they agree with
     /// themselves, so they raise the trust of prolific sources).</summary>
     public bool CountUncontested { get; init; } = true;
+    /// <summary>Judge each source against the value the other sources choose (leave-one-out), so that a source
+    /// stating most claims cannot vouch for itself. Only keys several sources state count then.</summary>
+    public bool LeaveOneOut { get; init; } = true;
     /// <summary>Upper bound on trust/vote rounds (the loop also stops when nothing changes).</summary>
     public int MaxIterations { get; init; } = 20;
     /// <summary>Reliability a source starts with, and is pulled towards when it says little.</summary>
@@ -168,7 +171,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return new PreparedObservation(o, source) { Numeric = true, InReferenceUnit = false, Interval = raw, RawInterval = raw, Precision = RelativePrecision(precision, v) };
     }
 
-    private static decimal RelativePrecision(decimal precision, decimal value) => value == 0 ? precision : precision / Math.Abs(value);
+    private static decimal RelativePrecision(decimal precision, decimal value) => value == 0 ? precision : ValueInterval.SafeDiv(precision, Math.Abs(value));
 
     private static string CandidateId(Observation o) => o.Value is { } v
         ? $"{o.Unit}|{o.Qualifier.ToSymbol()}|{Agreement.DecimalKey(v)}|{(o.RangeEnd is { } e ? Agreement.DecimalKey(e) : "")}"
@@ -213,6 +216,11 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             Array.Clear(den);
             foreach (var g in groups)
             {
+                if (_options.LeaveOneOut)
+                {
+                    if (g.Informative) AccumulateLeaveOneOut(g, weight, num, den);
+                    continue;
+                }
                 if (!g.Informative && !_options.CountUncontested) continue;
                 var c = g.Candidates.Length;
                 for (var i = 0; i < g.Observations.Length; i++)
@@ -234,6 +242,38 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
         foreach (var g in groups) g.Chosen = Vote(g, weight);
         return trust;
+    }
+
+    /// <summary>Scores each source's observations against the value the other sources would choose without it, so
+    /// that a dominant source cannot confirm itself (a bot writing half the claims would otherwise always agree with
+    /// the consensus it makes).</summary>
+    private static void AccumulateLeaveOneOut(KeyGroup g, double[] weight, double[] num, double[] den)
+    {
+        var c = g.Candidates.Length;
+        var obs = g.Observations;
+        Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
+        var start = 0;
+        while (start < obs.Length)
+        {
+            var s = obs[start].Source;
+            var end = start;
+            while (end < obs.Length && obs[end].Source == s) end++;
+            for (var j = 0; j < c; j++)
+            {
+                var own = 0.0;
+                for (var i = start; i < end; i++) own += weight[s] * g.Share[i] * g.Support[i * c + j];
+                scores[j] = g.Candidates[j].Score - own;
+            }
+            var best = 0;
+            for (var j = 1; j < c; j++)
+                if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
+            for (var i = start; i < end; i++)
+            {
+                num[s] += g.Support[i * c + best];
+                den[s] += 1;
+            }
+            start = end;
+        }
     }
 
     private double Weight(double t)
@@ -276,7 +316,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             var w = g.Candidates[j];
             var o = w.Representative.O;
             var isChosen = j == g.Chosen;
-            var cand = new Candidate(o.Value, o.Value is null ? o.Text : o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
+            var cand = new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
             {
                 Confidence = Math.Round(w.Confidence, 4),
                 Chosen = isChosen,
@@ -297,7 +337,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var note = status switch
         {
             FactStatus.Single => "one value stated",
-            FactStatus.Agreed => ordered.Count == 1 ? $"stated {g.Observations.Length} times" : $"{ordered.Count} writings agree",
+            FactStatus.Agreed => ordered.Count == 1
+                ? $"stated {g.Observations.Length} times"
+                : $"{ordered.Count} writings agree: " + string.Join("; ", ordered.Where(c => !c.Chosen).Select(c => c.Explanation.TrimEnd('.')).Distinct(StringComparer.Ordinal)),
             _ => Summary(ordered),
         };
         return new ReconciledFact(g.Key, g.PeriodLabel, status, chosen!, ordered, note);

@@ -40,4 +40,25 @@ public static class ValueFormat
         var core = end is { } e2 ? $"{Number(v)}..{Number(e2)}" : Number(v);
         return $"{q}{core}{(c.Unit.Length == 0 ? "" : c.Unit == "%" ? "%" : " " + c.Unit)}";
     }
+
+    /// <summary>Where a figure as written occurs in a quote, skipping occurrences inside a longer number
+    /// ("37 倍" in "1837 倍", "1.8" in "1.89"); -1 when absent.</summary>
+    public static int IndexOfFigure(string quote, string text)
+    {
+        if (string.IsNullOrEmpty(text) || string.IsNullOrEmpty(quote)) return -1;
+        var at = 0;
+        while ((at = quote.IndexOf(text, at, StringComparison.Ordinal)) >= 0)
+        {
+            var before = at > 0 ? quote[at - 1] : ' ';
+            var end = at + text.Length;
+            var after = end < quote.Length ? quote[end] : ' ';
+            var digitStart = char.IsAsciiDigit(text[0]);
+            var digitEnd = char.IsAsciiDigit(text[^1]);
+            var okBefore = !digitStart || !(char.IsAsciiDigit(before) || before == '.' || before == ',');
+            var okAfter = !digitEnd || !(char.IsAsciiDigit(after) || (after == '.' && end + 1 < quote.Length && char.IsAsciiDigit(quote[end + 1])));
+            if (okBefore && okAfter) return at;
+            at++;
+        }
+        return -1;
+    }
 }

@@ -13,7 +13,7 @@ public readonly record struct ValueInterval(decimal Low, decimal High)
 
     public bool IsPoint => Low == High;
 
-    public decimal Width => High == decimal.MaxValue || Low == decimal.MinValue ? decimal.MaxValue : High - Low;
+    public decimal Width => High == decimal.MaxValue || Low == decimal.MinValue ? decimal.MaxValue : SafeAdd(High, -Low);
 
     /// <summary>True when the two intervals share a point (a touching end counts only for points).</summary>
     public bool Overlaps(ValueInterval other) =>
@@ -23,7 +23,7 @@ public readonly record struct ValueInterval(decimal Low, decimal High)
 
     /// <summary>Distance between the intervals (0 when they overlap).</summary>
     public decimal Gap(ValueInterval other) =>
-        other.Low > High ? other.Low - High : Low > other.High ? Low - other.High : 0m;
+        other.Low > High ? SafeAdd(other.Low, -High) : Low > other.High ? SafeAdd(Low, -other.High) : 0m;
 
     public ValueInterval Scale(decimal factor) => factor >= 0
         ? new(SafeMul(Low, factor), SafeMul(High, factor))
@@ -61,10 +61,10 @@ public readonly record struct ValueInterval(decimal Low, decimal High)
     public static ValueInterval Of(decimal value, decimal precision, Qualifier qualifier, decimal? rangeEnd = null)
     {
         var half = precision / 2;
-        if (rangeEnd is { } end && end >= value) return new(value - half, SafeAdd(end, half));
+        if (rangeEnd is { } end && end >= value) return new(SafeAdd(value, -half), SafeAdd(end, half));
         return qualifier switch
         {
-            Qualifier.Exact => new(value - half, value + half),
+            Qualifier.Exact => new(SafeAdd(value, -half), SafeAdd(value, half)),
             Qualifier.Approximate => new(SafeAdd(value, -precision), SafeAdd(value, precision)),
             Qualifier.GreaterThan or Qualifier.GreaterOrEqual => new(value, decimal.MaxValue),
             Qualifier.LessThan or Qualifier.LessOrEqual => new(decimal.MinValue, value),

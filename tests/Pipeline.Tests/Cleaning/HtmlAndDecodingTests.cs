@@ -116,6 +116,16 @@ public sealed class HtmlAndDecodingTests
         Assert.That(r.Status, Is.EqualTo(DocumentStatus.Processed));
     }
 
+    [Test]
+    public void MostlyUtf8WithOneBadByteStaysUtf8()
+    {
+        var good = Encoding.UTF8.GetBytes("中文新闻正文，这是一段足够长的内容，用来测试编码识别是否正确，损坏的字节只有一个。");
+        var bytes = good.Take(9).Append((byte)0xFF).Concat(good.Skip(9)).ToArray();
+        var r = CleaningHarness.Run(bytes, DocumentFormat.Text);
+        Assert.That(r.Document.Original, Does.StartWith("中文新\uFFFD闻正文"));
+        Assert.That(r.Diagnostics.Count(d => d.Code == "decode.undecodable-bytes"), Is.EqualTo(1));
+    }
+
     [TestCase(new byte[0], "decode.empty")]
     [TestCase(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 }, "decode.binary")]
     public void EmptyAndBinaryFilesQuarantine(byte[] bytes, string code)
@@ -146,8 +156,9 @@ public sealed class HtmlAndDecodingTests
         var clock = Stopwatch.StartNew();
         var r = CleaningHarness.RunHtml(sb.ToString());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
-        Assert.That(r.Diagnostics.Any(d => d.Code == "html.too-deep"));
-        Assert.That(r.Clean.Text, Does.Contain("深层嵌套里的正文"));
+        Assert.That(r.Status, Is.EqualTo(DocumentStatus.Quarantined));
+        Assert.That(r.QuarantineReason, Does.Contain("html.too-deep"));
+        Assert.That(r.Clean.Text, Does.Contain("深层嵌套里的正文"), "the stripped text stays inspectable");
     }
 
     [Test]
@@ -160,6 +171,8 @@ public sealed class HtmlAndDecodingTests
         Assert.That(r.Clean.Text, Does.Contain("正文内容，属性很大但正文仍在"));
         var truncatedTag = CleaningHarness.RunHtml("<html><body><p>一段足够长的中文正文内容，后面的标签被截断了，但不应抛出异常。</p><div class=\"x");
         Assert.That(truncatedTag.Diagnostics.Any(d => d.Code == "pipeline.internal-error"), Is.False);
+        Assert.That(truncatedTag.Diagnostics.Any(d => d.Code == "html.truncated" && d.Severity == Severity.Warning));
+        Assert.That(truncatedTag.Status, Is.EqualTo(DocumentStatus.Processed));
     }
 
     [Test]

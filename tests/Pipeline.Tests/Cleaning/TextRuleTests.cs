@@ -139,6 +139,7 @@ public sealed class TextRuleTests
     [TestCase("Copyright © 1997-2019 Sina Corporation, All Rights Reserved.", "copyright")]
     [TestCase("本文為澎湃號作者或機構在澎湃新聞上傳並發布,僅代表該作者或機構觀點。", "disclaimer")]
     [TestCase("字號", "widget")]
+    [TestCase("上市儀式 圖片來源:MiniMax 供圖", "caption")]
     public void BoilerplateLinesAreRemovedWithTheirReason(string line, string reason)
     {
         var input = "正文一。\n" + line + "\n正文二。";

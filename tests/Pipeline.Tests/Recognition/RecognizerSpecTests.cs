@@ -25,13 +25,13 @@ public class RecognizerSpecTests
 
     public static IEnumerable<TestCaseData> Files()
     {
-        yield return new TestCaseData("Number/NumberModel.json", 0.70).SetName("NumberModel");
-        yield return new TestCaseData("Number/PercentModel.json", 0.75).SetName("PercentModel");
-        yield return new TestCaseData("NumberWithUnit/CurrencyModel.json", 0.55).SetName("CurrencyModel");
-        yield return new TestCaseData("DateTime/DateExtractor.json", 0.30).SetName("DateExtractor");
-        yield return new TestCaseData("DateTime/DateParser.json", 0.30).SetName("DateParser");
-        yield return new TestCaseData("DateTime/DatePeriodExtractor.json", 0.25).SetName("DatePeriodExtractor");
-        yield return new TestCaseData("DateTime/DatePeriodParser.json", 0.20).SetName("DatePeriodParser");
+        yield return new TestCaseData("Number/NumberModel.json", 0.995).SetName("NumberModel");
+        yield return new TestCaseData("Number/PercentModel.json", 0.97).SetName("PercentModel");
+        yield return new TestCaseData("NumberWithUnit/CurrencyModel.json", 0.91).SetName("CurrencyModel");
+        yield return new TestCaseData("DateTime/DateExtractor.json", 0.94).SetName("DateExtractor");
+        yield return new TestCaseData("DateTime/DateParser.json", 0.92).SetName("DateParser");
+        yield return new TestCaseData("DateTime/DatePeriodExtractor.json", 0.93).SetName("DatePeriodExtractor");
+        yield return new TestCaseData("DateTime/DatePeriodParser.json", 0.93).SetName("DatePeriodParser");
     }
 
     [TestCaseSource(nameof(Files))]

@@ -169,3 +169,26 @@ public class ReconcilerBehaviourTests
         Snapshot.Verify("ReconciliationAudit", "SeedCorpus", md.ToString(), "md");
     }
 }
+
+public class ReconcilerRobustnessTests
+{
+    [Test]
+    public void Extreme_values_never_throw()
+    {
+        Observation O(string source, decimal? value, string unit = "count", string? text = null, Qualifier q = Qualifier.Exact) => new()
+        {
+            Key = new FactKey("E", "m", "not a period"), Source = source, Value = value, Text = text, Unit = unit, Qualifier = q,
+        };
+        var list = new List<Observation>
+        {
+            O("a", decimal.MaxValue), O("b", decimal.MinValue), O("c", 0.0000000000000000000000000001m), O("d", 0m),
+            O("e", 79228162514264337593543950.335m, q: Qualifier.Approximate), O("f", null, text: "n/a"), O("g", -5m, "%", q: Qualifier.LessThan),
+            O("h", 1e20m, "USD") with { EquivalentValue = 1e-20m, EquivalentUnit = "CNY" },
+        };
+        ReconciliationResult? result = null;
+        Assert.DoesNotThrow(() => result = new TruthDiscoveryReconciler().Reconcile(list));
+        Assert.That(result!.Facts, Has.Count.EqualTo(1));
+        Assert.DoesNotThrow(() => AuditReport.WriteHtml(result, new StringWriter()));
+        Assert.DoesNotThrow(() => AuditReport.WriteMarkdown(result, new StringWriter()));
+    }
+}

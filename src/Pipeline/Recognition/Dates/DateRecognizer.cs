@@ -45,6 +45,7 @@ public sealed class DateRecognizer : IRecognizer
     {
         public LocalDate? Reference;
         public int ContextYear;     // last explicit year in the current sentence (0: none)
+        public int LedeYear;        // first explicit year of the text: the "now" of an undated article (0: none)
         public int ContextMonth;
         public int SentenceEnd;     // index of the sentence end after which the context is stale
     }
@@ -62,13 +63,21 @@ public sealed class DateRecognizer : IRecognizer
             if (item is null) { i++; continue; }
             if (item.Period.IsDay && item.Month > 0) ExtendWithWeekday(text, item);
             items.Add(item);
-            if (item.ExplicitYear) state.ContextYear = item.Year;
+            if (item.ExplicitYear)
+            {
+                state.ContextYear = item.Year;
+                if (state.LedeYear == 0) state.LedeYear = item.Year;
+            }
             if (item.Month > 0) state.ContextMonth = item.Month;
             i = item.End;
         }
         ApplyCutoffLists(text, items);
         Emit(text, items, output);
     }
+
+    /// <summary>Characters a date word after a numeral can start with (年, 月, 日, 号, 季度, 世纪, 至…).</summary>
+    private bool IsDateWordStart(char c) =>
+        c is '年' or '月' or '日' or '号' or '號' or '季' or '世' or '初' or '个' or '個' || _lex.IsRangeConnectorStart(c);
 
     private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
 
@@ -84,6 +93,13 @@ public sealed class DateRecognizer : IRecognizer
         }
         if (i > 0 && i == start && (Scan.IsDigit(text[i - 1]) || Scan.IsAsciiLetter(text[i - 1]) || text[i - 1] is '.' or '．')) return null;
 
+        // Most Chinese numerals (一个, 两家) are not dates: one scan decides whether a date word follows.
+        if (!Scan.IsDigit(text[i]) && _lex.IsNumeralChar(text[i]))
+        {
+            if (!_numbers.TryScan(text, i, out var n)) return null;
+            var w = Scan.SkipSpaces(text, n.End);
+            if (w >= text.Length || !IsDateWordStart(text[w])) return null;
+        }
         var item = TryYearLed(text, i, ref st) ?? TryWithoutYear(text, i, ref st);
         if (item is null) return null;
         if (cutoff)
@@ -287,7 +303,8 @@ public sealed class DateRecognizer : IRecognizer
     private Item? TryWithoutYear(string text, int i, ref State st)
     {
         var reference = st.Reference;
-        var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? 0;
+        // The sentence's year, else the reference year, else (an undated article) the year the article opens with.
+        var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? st.LedeYear;
 
         // 九十年代, 20世纪80年代, 上世纪90年代.
         if (TryDecade(text, i, reference) is { } decade) return decade;
@@ -369,7 +386,8 @@ public sealed class DateRecognizer : IRecognizer
             var w = Scan.SkipSpaces(text, me);
             if (_lex.MonthWords.TryMatch(text, w, out _, out _) && !IsDuration(text, w) && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每'))
             {
-                var year = st.ContextYear > 0 ? st.ContextYear : NearestYear(reference, month);
+                // Without a reference date (an undated article), the year the article opens with stands for "now".
+                var year = st.ContextYear > 0 ? st.ContextYear : reference is null ? st.LedeYear : NearestYear(reference, month);
                 if (year == 0) return null;
                 var item = new Item { Start = i, Year = year };
                 if (TryMonthDay(text, i, year, item, ref st)) return item;
@@ -416,6 +434,7 @@ public sealed class DateRecognizer : IRecognizer
     private bool TryYear(string text, int i, State st, out int year, out int end, out bool explicitYear, out int spanEnd, out int spanYear, out LocalDate? day)
     {
         year = 0; end = i; explicitYear = false; spanEnd = 0; spanYear = 0; day = null;
+        if (i >= text.Length) return false;
         if (st.Reference is { } r && _lex.RelativeYears.TryMatch(text, i, out var offset, out var re, innerSpaces: false))
         {
             year = r.Year + offset;
@@ -666,6 +685,7 @@ public sealed class DateRecognizer : IRecognizer
     {
         var p = i;
         var marked = false;
+        if (p >= text.Length) return null;
         if (_lex.LunarPrefixes.TryMatch(text, p, out _, out var le, innerSpaces: false)) { marked = true; p = Scan.SkipSpaces(text, le); }
         if (year == 0 && marked && TryYear(text, p, default, out var y2, out var ye2, out var explicit2, out _, out var span2, out var day2) && explicit2 && span2 == 0 && day2 is null)
         {

@@ -21,13 +21,28 @@ public sealed class ChineseNumberScanner
         if (Scan.IsDigit(c) || (_lex.Digit(c) >= 0) || (_lex.Unit(c) > 0)) return true;
         if (c == '半') return index + 1 < text.Length && _lex.Unit(text[index + 1]) > 0;
         if (c is '-' or '－' or '−' || _lex.NegativeSigns.Contains(c))
-            return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || (_lex.Digit(text[index + 1]) >= 0) || text[index + 1] is '.' or '．');
-        if (c is '.' or '．') return index + 1 < text.Length && Scan.IsDigit(text[index + 1]) && (index == 0 || !Scan.IsDigit(text[index - 1]));
+            return index + 1 < text.Length && (Scan.IsDigit(text[index + 1]) || (_lex.Digit(text[index + 1]) >= 0) || text[index + 1] is '.' or '．')
+                   && !(index > 0 && text[index - 1] is '-' or '－' or '−'); // --9 is not minus nine
+        if (c is '.' or '．') return index + 1 < text.Length && Scan.IsDigit(text[index + 1]) && (index == 0 || !Scan.IsDigit(text[index - 1]) && text[index - 1] is not ('.' or '．'));
         return false;
     }
 
-    /// <summary>Reads the longest number starting at <paramref name="index"/>.</summary>
+    /// <summary>Reads the longest number starting at <paramref name="index"/>. Figures too large for
+    /// <see cref="decimal"/> are not numbers (false), never an exception.</summary>
     public bool TryScan(string text, int index, out NumberToken token)
+    {
+        try
+        {
+            return Read(text, index, out token);
+        }
+        catch (OverflowException)
+        {
+            token = default;
+            return false;
+        }
+    }
+
+    private bool Read(string text, int index, out NumberToken token)
     {
         token = default;
         var p = index;
@@ -113,7 +128,10 @@ public sealed class ChineseNumberScanner
             }
             if (_lex.Digit(c) is var d and >= 0)
             {
-                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !NextIsNumeral(text, q + 1) && !(Scan.SkipSpacesBack(text, q) is var qb && qb > 0 && text[qb - 1] == '之')) break;
+                // Formal digits alone are words (伍, 陆地) unless a numeral, 之, a sign, 打 or the end of a clause is around.
+                if (_lex.FormalDigits.Contains(c) && atoms == 0 && !negative && !NextIsNumeral(text, q + 1)
+                    && !(Scan.SkipSpacesBack(text, q) is var qb && qb > 0 && text[qb - 1] == '之')
+                    && !(q + 1 >= text.Length || char.IsPunctuation(text[q + 1]) || text[q + 1] == _lex.Dozen || text[q + 1] == '又')) break;
                 if (d == 0 && !(sequence && hasDigit))
                 {
                     // 零 as a filler (一千零一), or a leading zero before 点 (零点五) or a unit (零十).
@@ -383,7 +401,9 @@ public sealed class ChineseNumberScanner
             }
             break;
         }
-        if (p < text.Length - 1 && text[p] is '.' or '．' && Scan.IsDigit(text[p + 1]))
+        // 2222.2222.22222: dot-separated digit groups are separate numbers, not decimals.
+        var dottedBefore = index >= 2 && text[index - 1] is '.' or '．' && Scan.IsDigit(text[index - 2]);
+        if (!dottedBefore && p < text.Length - 1 && text[p] is '.' or '．' && Scan.IsDigit(text[p + 1]) && !DottedAfter(text, p + 1))
         {
             var fp = p + 1;
             decimal place = 1;
@@ -398,6 +418,12 @@ public sealed class ChineseNumberScanner
         }
         end = p;
         return intDigits > 0 || isDecimal;
+    }
+
+    private static bool DottedAfter(string text, int index)
+    {
+        while (index < text.Length && Scan.IsDigit(text[index])) index++;
+        return index + 1 < text.Length && text[index] is '.' or '．' && Scan.IsDigit(text[index + 1]);
     }
 
     private static bool Group3(string text, int index) =>

@@ -146,6 +146,15 @@ public sealed class QuantityRecognizer : IRecognizer
             }
         }
 
+        // 2 到 3 个月: the low end of a duration or date range is not a quantity either.
+        if (bare && _lex.RangeConnectors.TryMatch(text, conn, out _, out var dConnEnd))
+        {
+            var q3 = Scan.SkipSpaces(text, dConnEnd);
+            if (q3 < text.Length && _numbers.CanStart(text, q3) && _numbers.TryScan(text, q3, out var t3)
+                && _lex.DateUnits.StartsAt(text, Scan.SkipSpaces(text, t3.End)))
+                return t3.End;
+        }
+
         var (prefixQual, _) = PrefixQualifier(text, token.Start);
         var qualifier = qv.Qualifier != Qualifier.Exact ? qv.Qualifier : prefixQual;
         var suffixEnd2 = SuffixQualifier(text, qv.End, ref qualifier);
@@ -203,7 +212,10 @@ public sealed class QuantityRecognizer : IRecognizer
         if (_lex.CurrencySuffixes.TryMatch(text, p, out var currency, out var ce))
         {
             var perShare = perShareBefore || IsPerShare(text, t.Start, ce, out var shareEnd);
-            return new Quantity(MentionKind.Money, new Money(t.Value, currency, t.Precision), ce, p, qualifier, perShare);
+            var amount = t.Value;
+            var precision = t.Precision;
+            if ((t.Shape & NumberShape.Scaled) == 0) ce = Subunits(text, ce, currency, ref amount, ref precision);
+            return new Quantity(MentionKind.Money, new Money(amount, currency, precision), ce, p, qualifier, perShare);
         }
         // Dates, durations and ordinals belong elsewhere.
         if (t.IsPlainInteger || !t.HasArabic)
@@ -216,7 +228,28 @@ public sealed class QuantityRecognizer : IRecognizer
         if (_lex.CountUnits.TryMatch(text, p, out var unit, out var ue, innerSpaces: false))
             return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision, unit), t.End, p, qualifier, false);
         if (t.Start > 0 && text[t.Start - 1] is '第') return null;
+        // A bare figure right after a Latin word is a name or a version (WAIC 2025, AI 2.0, GPT 4).
+        var before = Scan.SkipSpacesBack(text, t.Start);
+        if (before > 0 && Scan.IsAsciiLetter(text[before - 1])) return null;
         return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision), t.End, t.End, qualifier, false);
+    }
+
+    /// <summary>五元三毛, 50元6角三分, 两美元又三美分: smaller units after the amount, added to it.</summary>
+    private int Subunits(string text, int end, Currency currency, ref decimal amount, ref decimal precision)
+    {
+        var p = Scan.SkipSpaces(text, end);
+        if (p < text.Length && text[p] == '又') p = Scan.SkipSpaces(text, p + 1);
+        while (p < text.Length && _numbers.CanStart(text, p) && _numbers.TryScan(text, p, out var n) && n.Value is > 0 and < 100 && (n.Shape & NumberShape.Scaled) == 0)
+        {
+            var u = Scan.SkipSpaces(text, n.End);
+            if (!_lex.Subunits.TryMatch(text, u, out var sub, out var se, innerSpaces: false) || sub.Currency != currency
+                || se < text.Length && _lex.SubunitBlockers.Contains(text[se])) break;
+            amount += n.Value * sub.Value;
+            precision = sub.Value;
+            end = se;
+            p = Scan.SkipSpaces(text, se);
+        }
+        return end;
     }
 
     private readonly record struct Quantity(MentionKind Kind, NumericResolution Value, int End, int UnitEnd, Qualifier Qualifier, bool PerShare);
@@ -275,6 +308,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '/' or '＿') return false;
         if (prev is '.' or '．' && i >= 2 && (Scan.IsDigit(text[i - 2]) || Scan.IsAsciiLetter(text[i - 2]))) return false;
         if (prev is '-' or '－' && i >= 2 && Scan.IsAsciiLetter(text[i - 2])) return false;
+        if (prev is ':' or '：' && i >= 2 && Scan.IsDigit(text[i - 2])) return false; // 10:59 is a time
         if (text[i] is '-' or '－' && (Scan.IsDigit(prev) || Scan.IsAsciiLetter(prev))) return false;
         return true;
     }
@@ -286,6 +320,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var c = text[end];
         if (Scan.IsAsciiLetter(c)) return true;
         if (c is '.' or '．' or '-' && end + 1 < text.Length && Scan.IsAsciiLetter(text[end + 1])) return true;
+        if (c is ':' or '：' && end + 1 < text.Length && Scan.IsDigit(text[end + 1])) return true; // 10:59
         return false;
     }
 

@@ -9,7 +9,7 @@ namespace Pipeline.Tests.Cleaning;
 
 /// <summary>The four seed articles through the cleaning stages: snapshots, and the promises about them.</summary>
 [TestFixture]
-public sealed class SeedCorpusCleaningTests
+public sealed class CleaningSeedCorpusTests
 {
     private static readonly Lazy<Dictionary<string, DocumentResult>> Results = new(() =>
         new CorpusReader().Read([TestPaths.Corpus]).OfType<DocumentInput>()
@@ -42,7 +42,7 @@ public sealed class SeedCorpusCleaningTests
         foreach (var d in r.Diagnostics) sb.AppendLine($"diagnostic {d.Severity} {d.Code} {d.Span}");
         sb.AppendLine("----");
         sb.Append(r.Clean.Text);
-        Snapshot.Verify(nameof(SeedCorpusCleaningTests), id, sb.ToString());
+        Snapshot.Verify(nameof(CleaningSeedCorpusTests), id, sb.ToString());
     }
 
     [TestCaseSource(nameof(SeedIds))]
