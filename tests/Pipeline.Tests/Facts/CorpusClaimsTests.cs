@@ -82,7 +82,7 @@ public class CorpusClaimsTests
     // Floors just below the figures measured when the list was reviewed (see the test output); raise them as binding
     // and recognition improve.
     private const double PrecisionFloor = 0.97;
-    private const double RecallFloor = 0.93;
+    private const double RecallFloor = 0.97;
 
     private static string Format(Key k) =>
         $"{k.Doc[..3]} {k.Entity} {k.Metric} {k.Period} {k.Value.ToString(CultureInfo.InvariantCulture)} {k.Unit}";
