@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Pipeline.Bench;
 
 /// <summary>
-/// Builds a large, realistic corpus for benchmarks from the seed articles and the shared news pages: every
-/// document is a real article (text or HTML, Simplified or Traditional, UTF-8, GBK or Big5 as published) with one
+/// Builds a large, realistic corpus for benchmarks from the seed articles and the shared news pages: half the
+/// documents are plain-text articles, half full HTML pages; every one is a real article (Simplified or Traditional,
+/// UTF-8, GBK or Big5 as published) with one
 /// generated paragraph of figures inserted, so ids and contents are unique; file names are shuffled so path order
 /// is not generation order. Deterministic for a given seed.
 /// </summary>
@@ -61,9 +62,13 @@ public sealed class CorpusGenerator
         var manifest = new StringBuilder("file,outlet,url,published,language\n");
         long total = 0;
         var count = 0;
+        var texts = _sources.Where(s => !s.Html).ToList();
+        var pages = _sources.Where(s => s.Html).ToList();
         while (total < targetBytes)
         {
-            var source = _sources[random.Next(_sources.Count)];
+            // Half plain-text articles (as feeds and APIs deliver them), half full HTML pages (as crawlers do).
+            var pool = pages.Count == 0 || (texts.Count > 0 && random.Next(2) == 0) ? texts : pages;
+            var source = pool[random.Next(pool.Count)];
             var paragraph = Paragraph(random, count, source.Traditional);
             var bytes = source.Html ? InsertHtml(source, paragraph) : InsertText(source, paragraph, random);
             // A name that does not follow generation order, so inputs arrive in a varied order.
