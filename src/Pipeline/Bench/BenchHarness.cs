@@ -153,18 +153,21 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
     private void Reconciliation(StringBuilder report)
     {
         report.AppendLine("## Reconciliation scaling").AppendLine();
-        report.AppendLine("Synthetic observations: 20 sources, 10 per key on average, numeric values with agreements, rounding, " +
-                          "magnitude slips and outliers.").AppendLine();
-        report.AppendLine("| observations | keys | seconds | observations/s |").AppendLine("|---:|---:|---:|---:|");
-        foreach (var n in options.ReconcileSizes)
+        report.AppendLine("Synthetic observations: 20 sources, numeric values with agreements, rounding, magnitude slips and outliers; " +
+                          "sparse keys (10 observations each) and dense keys (2,000 each, a tenth stating the amount in a second currency, " +
+                          "as a corpus that repeats the same story does).").AppendLine();
+        report.AppendLine("| observations | per key | stated currency pairs | keys | seconds | observations/s |").AppendLine("|---:|---:|---:|---:|---:|---:|");
+        var runs = options.ReconcileSizes.Select(n => (N: n, PerKey: 10, Pairs: 0.0))
+            .Concat(options.ReconcileSizes.Select(n => (N: n, PerKey: 2000, Pairs: 0.1)));
+        foreach (var (n, perKey, pairs) in runs)
         {
-            log.WriteLine($"reconciling {n:N0} synthetic observations");
-            var observations = ObservationGenerator.Generate(n, seed: 7);
+            log.WriteLine($"reconciling {n:N0} synthetic observations, {perKey} per key");
+            var observations = ObservationGenerator.Generate(n, seed: 7, perKey: perKey, statedPairs: pairs);
             var engine = reconciler();
             var clock = Stopwatch.StartNew();
             var result = engine.Reconcile(observations);
             var secs = clock.Elapsed.TotalSeconds;
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {n:N0} | {result.Facts.Count:N0} | {secs:0.00} | {n / secs:N0} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {n:N0} | {perKey:N0} | {pairs:P0} | {result.Facts.Count:N0} | {secs:0.00} | {n / secs:N0} |");
         }
         report.AppendLine();
     }

@@ -6,7 +6,9 @@ namespace Pipeline.Bench;
 /// many keys, with exact agreement, rounding, magnitude slips and outliers. Deterministic for a seed.</summary>
 public static class ObservationGenerator
 {
-    public static List<Observation> Generate(int count, int seed, int sources = 20, int perKey = 10)
+    /// <param name="statedPairs">Share of observations that also state the amount in another currency (as
+    /// <c>13.2 亿美元（92.93 亿元人民币）</c> does), which the reconciler turns into conversions and rate checks.</param>
+    public static List<Observation> Generate(int count, int seed, int sources = 20, int perKey = 10, double statedPairs = 0)
     {
         var random = new Random(seed);
         var keys = Math.Max(1, count / perKey);
@@ -33,6 +35,8 @@ public static class ObservationGenerator
                 Unit = "CNY",
                 ClaimId = $"c{i}",
                 PeriodLabel = "2025",
+                EquivalentValue = random.NextDouble() < statedPairs ? Math.Round(value * 7.1m, 2) : null,
+                EquivalentUnit = "USD",
             });
         }
         return result;

@@ -99,20 +99,29 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             }
     }
 
+    /// <summary>One check per distinct stated pair (the same amounts stated by several sources or documents are one
+    /// statement), against the median of every rate stated for that currency pair, computed once per pair.</summary>
     private void ExchangeRates()
     {
-        foreach (var r in rates.All)
+        foreach (var pair in rates.All.GroupBy(r => (r.From, r.To)))
         {
-            var median = rates.Median(r.From, r.To)!.Value;
-            var n = rates.RatesFor(r.From, r.To).Count;
-            var tol = 0.02m;
+            var (from, to) = pair.Key;
+            var median = rates.Median(from, to)!.Value;
+            var n = rates.RatesFor(from, to).Count;
+            const decimal tol = 0.02m;
             var band = new ValueInterval(median * (1 - tol), median * (1 + tol));
-            var passed = r.Bounds.Overlaps(band);
-            var o = r.Observation;
-            var detail = $"{ValueFormat.WithUnit(o.Value!.Value, r.From)} stated as {ValueFormat.WithUnit(o.EquivalentValue!.Value, r.To)} implies 1 {r.From} = {StatedRates.F(r.Rate, 4)} {r.To} " +
-                         $"(written precision allows {StatedRates.F(r.Bounds.Low, 4)}..{StatedRates.F(r.Bounds.High, 4)}); median of {n} stated rate(s): {StatedRates.F(median, 4)}" +
-                         (passed ? "." : $"; more than {tol:P0} away: one of the two amounts is likely wrong.") + $" [{o.Source}]";
-            _checks.Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {r.From}/{r.To} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
+            foreach (var statement in pair.GroupBy(r => (r.Observation.Key, r.Observation.Value, r.Observation.EquivalentValue)))
+            {
+                var r = statement.First();
+                var passed = r.Bounds.Overlaps(band);
+                var o = r.Observation;
+                var sources = string.Join(", ", statement.Select(x => x.Observation.Source).Distinct().Order(StringComparer.Ordinal));
+                var times = statement.Count() > 1 ? $", stated {statement.Count()} times" : "";
+                var detail = $"{ValueFormat.WithUnit(o.Value!.Value, from)} stated as {ValueFormat.WithUnit(o.EquivalentValue!.Value, to)} implies 1 {from} = {StatedRates.F(r.Rate, 4)} {to} " +
+                             $"(written precision allows {StatedRates.F(r.Bounds.Low, 4)}..{StatedRates.F(r.Bounds.High, 4)}); median of {n} stated rate(s): {StatedRates.F(median, 4)}" +
+                             (passed ? "." : $"; more than {tol:P0} away: one of the two amounts is likely wrong.") + $" [{sources}{times}]";
+                _checks.Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
+            }
         }
     }
 

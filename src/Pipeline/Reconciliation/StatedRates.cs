@@ -13,6 +13,10 @@ public sealed class StatedRates
 {
     private readonly Dictionary<(string, string), List<StatedRate>> _pairs = new();
 
+    /// <summary>Sorted rates per direction, built once on first use: diagnosis converts per observation, and
+    /// rebuilding the list each time made reconciliation quadratic in the number of stated pairs.</summary>
+    private readonly Dictionary<(string, string), IReadOnlyList<decimal>> _ratesFor = new();
+
     public StatedRates(IEnumerable<Observation> observations)
     {
         foreach (var o in observations)
@@ -43,10 +47,12 @@ public sealed class StatedRates
     /// <summary>The rates stated for <paramref name="from"/>→<paramref name="to"/>, including inverted statements of the reverse pair.</summary>
     public IReadOnlyList<decimal> RatesFor(string from, string to)
     {
+        if (_ratesFor.TryGetValue((from, to), out var cached)) return cached;
         var rates = new List<decimal>();
         if (_pairs.TryGetValue((from, to), out var direct)) rates.AddRange(direct.Select(r => r.Rate));
         if (_pairs.TryGetValue((to, from), out var inverse)) rates.AddRange(inverse.Select(r => 1m / r.Rate));
         rates.Sort();
+        _ratesFor[(from, to)] = rates;
         return rates;
     }
 
