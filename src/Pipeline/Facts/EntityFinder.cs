@@ -169,10 +169,29 @@ public sealed class EntityFinder
         foreach (var prefix in DefinitionPrefixes)
         {
             if (!content.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var rest = content[prefix.Length..].TrimStart('：', ':', ' ').Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
+            // The short name stops at a list separator; what follows it (以下简称云帆汽车，09876.HK) may give tickers.
+            var rest = content[prefix.Length..].TrimStart('：', ':', ' ');
+            var stop = rest.IndexOfAny(ListSeparators);
+            var tail = stop >= 0 ? rest[(stop + 1)..] : "";
+            if (stop >= 0) rest = rest[..stop];
+            rest = rest.Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
             if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《')) shortName = rest;
+            AddTickers(tail, tickers);
             return (shortName, null, tickers);
         }
+        AddTickers(content, tickers);
+        if (tickers.Count > 0) return (null, null, tickers);
+        if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])
+            && content.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '.' or '-' or '&'))
+            latin = content;
+        return (null, latin, tickers);
+    }
+
+    private static readonly char[] ListSeparators = [',', '，', '、', ';', '；'];
+
+    /// <summary>The tickers among the comma-, semicolon- or space-separated parts of a parenthesis.</summary>
+    private static void AddTickers(string content, List<string> tickers)
+    {
         foreach (var raw in content.Split([',', '，', '、', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             var part = raw.Trim();
@@ -182,11 +201,6 @@ public sealed class EntityFinder
             var bare = part.All(char.IsAsciiDigit);
             if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
         }
-        if (tickers.Count > 0) return (null, null, tickers);
-        if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])
-            && content.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '.' or '-' or '&'))
-            latin = content;
-        return (null, latin, tickers);
     }
 
     /// <summary>Whether a parenthesis can hold a definition: a 简称 phrase, or a Latin name or ticker.</summary>

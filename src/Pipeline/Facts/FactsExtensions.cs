@@ -2,10 +2,11 @@ namespace Pipeline.Facts;
 
 public static class FactsExtensions
 {
-    /// <summary>Binds mentions into claims with the embedded zh-Hans metric and entity lexicons.</summary>
+    /// <summary>Binds mentions into claims with the embedded lexicons: zh-Hans metrics for Chinese sentences, en
+    /// metrics for English ones, entity names in both (<see cref="ClaimBinder.CreateDefault"/>).</summary>
     public static ExtractionPipelineBuilder UseClaimBinding(this ExtractionPipelineBuilder builder)
     {
-        builder.Binder = ClaimBinder.CreateChinese();
+        builder.Binder = ClaimBinder.CreateDefault();
         return builder;
     }
 
