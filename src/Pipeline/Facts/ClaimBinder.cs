@@ -525,6 +525,7 @@ public sealed class ClaimBinder : IClaimBinder
             if (item.DistributedPeriod is { } dp) period = dp;
             else if (s.English && metric.Timing != MetricTiming.Span && PeriodAfter(item, s, anchors) is { } after)
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
+            else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else
             {
                 var before = anchors.Where(a => a.Start < pos).ToList();
@@ -556,27 +557,44 @@ public sealed class ClaimBinder : IClaimBinder
 
         private static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
 
+        private static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
+            { "in", "on", "for", "during", "at", "the", "end", "of", "as", "by", "each", "a", "share", "per" };
+
         /// <summary>English dates a figure after it (net loss was RMB 1.2 billion in 2024; opened at HK$31.20 on the
-        /// first day): when its clause has no period before the figure, the first period after it in the clause, if no
-        /// other figure or metric cue comes between and it is not a comparison base (up 20% from 2023).</summary>
+        /// first day). The first period after the figure in its clause, unless a metric cue or a comparison word comes
+        /// between (up 20% from 2023): taken when only prepositions separate them (…RMB 410 million in 2023, even after
+        /// an earlier period), or when the clause has no period before the figure.</summary>
         private Anchor? PeriodAfter(Item item, Sentence s, List<Anchor> anchors)
         {
             var pos = item.Mention.Span.Start;
             var clause = ClauseStart(pos, s);
-            if (anchors.Any(a => a.Start >= clause && a.Start < pos)) return null;
             var end = ClauseEnd(item.End, s);
             foreach (var a in anchors)
             {
                 if (a.Start < item.End) continue;
                 if (a.Start >= end) return null;
-                if (Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => f.Span.Start >= item.End && !ReferenceEquals(f, item.Equivalent))) return null;
                 if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
-                var gap = _text.AsSpan(item.End, a.Start - item.End).TrimEnd();
-                foreach (var w in ComparisonBaseEnglish)
-                    if (gap.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return null;
-                return a;
+                var gap = _text[item.End..a.Start];
+                var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+                if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                var adjacent = words.All(PeriodPrepositions.Contains)
+                               && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
+                if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;
+                return null;
             }
             return null;
+        }
+
+        /// <summary>An English figure stated as a comparison base (rose to RMB 3 billion from RMB 2 billion): without a
+        /// period of its own it is not dated by the sentence's period.</summary>
+        private bool IsEnglishComparisonBase(Mention m, Sentence s)
+        {
+            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            foreach (var w in ComparisonBaseEnglish)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
+            return false;
         }
 
         /// <summary>True when a date the recognizers could not resolve (1 月 16 日 with no year known) stands between the
@@ -724,6 +742,9 @@ public sealed class ClaimBinder : IClaimBinder
 
             // 1. A change: 上涨 3.3%, 同比增长 782%, 涨幅超过一倍.
             var change = CuesIn(clause, pos).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+            // English states levels after a change word (narrowed to RMB 320 million, rose to 35%): only a percentage
+            // or multiple right after it is the change.
+            if (s.English && kind is not (FigureKinds.Percent or FigureKinds.Multiple)) change = default;
             if (change.Value is not null && (s.English ? IsEnglishQualifierGap(Gap(change.End, pos)) : IsQualifierGap(Gap(change.End, pos))) && !CuesIn(change.End, pos).Any(c => c.Value.Kind == CueKind.Metric))
             {
                 // The changed quantity is the nearest cue before the change word, comparison bases (较…的发行价) aside.
@@ -806,7 +827,7 @@ public sealed class ClaimBinder : IClaimBinder
         private static readonly HashSet<string> EnglishGapWords = new(StringComparer.OrdinalIgnoreCase)
         {
             "by", "about", "around", "approximately", "roughly", "nearly", "almost", "more", "than", "over", "some", "a", "an",
-            "to", "as", "much", "high", "low", "at", "least", "of",
+            "as", "much", "at", "least", "a year", "year-on-year",
         };
 
         /// <summary>English words between a rise/fall word and its figure: rose by about 12%, jumped as much as 40%.</summary>

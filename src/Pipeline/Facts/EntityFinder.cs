@@ -24,6 +24,7 @@ public sealed class EntityFinder
     private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
     private static readonly string[] OrgSuffixes =
         ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "de", "for", "the", "&" };
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
     private readonly EntityLexicon _lexicon;
@@ -154,6 +155,23 @@ public sealed class EntityFinder
         {
             while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&'
                                  || (text[start - 1] == ' ' && start > 1 && char.IsAsciiLetter(text[start - 2]))) && end - start < 40) start--;
+            // A name is its capitalised words (Bank of Ningbo): English prose before it (According to the prospectus of)
+            // is not part of it, so the name starts after the last lower-case word other than a connector.
+            var word = end;
+            var nameStart = end;
+            while (word > start)
+            {
+                var wEnd = word;
+                while (wEnd > start && text[wEnd - 1] == ' ') wEnd--;
+                var wStart = wEnd;
+                while (wStart > start && text[wStart - 1] != ' ') wStart--;
+                if (wStart == wEnd) break;
+                var token = text.AsSpan(wStart, wEnd - wStart);
+                if (char.IsAsciiLetterLower(token[0]) && !NameConnectors.Contains(token.ToString()) && wEnd != end) break;
+                if (!char.IsAsciiLetterLower(token[0]) || wEnd == end) nameStart = wStart;
+                word = wStart;
+            }
+            start = nameStart;
             var latin = text[start..end].Trim();
             return latin.Length >= 2 && char.IsAsciiLetter(latin[0]) ? (latin, start) : (null, start);
         }
