@@ -108,4 +108,18 @@ public class EnglishBindingTests
             "Xiyue Data Inc.|gross_margin_pct|2024-01-01/2024-12-31|41.2 %|=",
         }));
     }
+
+    [Test]
+    public void English_cues_bind_to_the_chinese_definitions_and_are_documented()
+    {
+        var doc = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "docs", "metrics.md"));
+        foreach (var m in MetricLexicon.English.Metrics)
+        {
+            Assert.That(MetricLexicon.Chinese.Find(m.Id), Is.SameAs(m), $"{m.Id} is the Chinese definition");
+            Assert.That(doc, Does.Contain($"| `{m.Id}` |"), m.Id);
+        }
+        var cues = MetricLexicon.English.Matcher.FindAll("Yunfan Auto's Revenue, net loss, R&D spending, gross margin and market capitalization");
+        Assert.That(cues.Where(c => c.Value.Kind == CueKind.Metric).Select(c => c.Value.Metric!.Id),
+            Is.EqualTo(new[] { "revenue", "net_loss", "rd_expense", "gross_margin_pct", "market_cap" }));
+    }
 }
