@@ -217,11 +217,12 @@ public sealed class ClaimBinder : IClaimBinder
         {
             var sentences = _sentences;
             FindListingDates(sentences);
-            string? carried = null;
+            string? carried = null, inSegment = null;
             int paragraph = -1, segment = -1;
             ReportingPeriod? lastPeriod = null;
             foreach (var s in sentences)
             {
+                if (s.Segment != segment) inSegment = null;
                 if (s.Paragraph != paragraph || s.Segment != segment)
                 {
                     carried = null;
@@ -230,6 +231,10 @@ public sealed class ClaimBinder : IClaimBinder
                     segment = s.Segment;
                 }
                 var subject = Subject(s);
+                // An English paragraph that names no entity but refers back (The company…, Its…) continues the
+                // entity last named in the segment.
+                if (subject is null && carried is null && s.English && inSegment is not null && RefersBack(s)) carried = inSegment;
+                inSegment = subject?.Name ?? inSegment;
                 BindSentence(s, subject, carried, ref lastPeriod);
                 carried = subject?.Name ?? carried;
             }
@@ -319,6 +324,18 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var e in EntitiesIn(s.Start, s.End))
                 if (!IsExcluded(e, s.Start)) return e;
             return null;
+        }
+
+        private static readonly string[] Anaphors = ["the company", "the group", "the firm", "the issuer", "the listing", "its", "it", "the shares", "its shares"];
+
+        /// <summary>True when an English sentence opens with a word referring back to an entity named before.</summary>
+        private bool RefersBack(Sentence s)
+        {
+            var head = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            foreach (var a in Anaphors)
+                if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && (head.Length == a.Length || !char.IsAsciiLetter(head[a.Length])))
+                    return true;
+            return false;
         }
 
         private string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
@@ -557,6 +574,8 @@ public sealed class ClaimBinder : IClaimBinder
 
         private static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
 
+        private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
         private static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
             { "in", "on", "for", "during", "at", "the", "end", "of", "as", "by", "each", "a", "share", "per" };
 
@@ -577,6 +596,9 @@ public sealed class ClaimBinder : IClaimBinder
                 var gap = _text[item.End..a.Start];
                 var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
                 if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
+                // relative period the recognizers resolved against the publication date).
+                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
                 var adjacent = words.All(PeriodPrepositions.Contains)
                                && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
                 if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;
@@ -771,6 +793,20 @@ public sealed class ClaimBinder : IClaimBinder
                 if (gap.StartsWith('的') && gap.Length <= 3 && !gap.Any(char.IsAsciiDigit))
                 {
                     var numerator = MetricCues(s.Start, denominator.Start, s).LastOrDefault();
+                    var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
+                    if (ratio is null) return (null, null);
+                    _ratioFigures[m] = ratio.Id;
+                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
+                }
+            }
+
+            // 2b. An English ratio: a percentage or multiple "of" a cue (R&D spending … about 85% of revenue).
+            if (s.English && kind is FigureKinds.Percent or FigureKinds.Multiple)
+            {
+                var denominator = CuesIn(m.Span.End, ClauseEnd(m.Span.End, s)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
+                if (denominator.Value is not null && Gap(m.Span.End, denominator.Start) is "of" or "of its" or "of total" or "of the" or "of their")
+                {
+                    var numerator = MetricCues(s.Start, pos, s).LastOrDefault();
                     var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
                     if (ratio is null) return (null, null);
                     _ratioFigures[m] = ratio.Id;

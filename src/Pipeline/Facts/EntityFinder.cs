@@ -24,6 +24,10 @@ public sealed class EntityFinder
     private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
     private static readonly string[] OrgSuffixes =
         ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
+    /// <summary>Last words of an English company name (Songhe Intelligence Technology Co., Ltd. (Songhe AI)).</summary>
+    private static readonly string[] LatinOrgSuffixes =
+        ["Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Group", "Holdings", "Technology", "Technologies", "LLC", "PLC", "plc"];
+
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "de", "for", "the", "&" };
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
@@ -114,7 +118,8 @@ public sealed class EntityFinder
             var (shortName, latin, tickers) = ParseParenthesis(content);
             if (shortName is null && latin is null && tickers.Count == 0) continue;
             var knownLatin = latin is not null && _lexicon.FindByAlias(latin) is not null;
-            var orgLike = OrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || _lexicon.FindByAlias(name) is not null;
+            var orgLike = OrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || _lexicon.FindByAlias(name) is not null
+                          || LatinOrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && (name.Length == s.Length || name[^(s.Length + 1)] == ' '));
             if (shortName is null && tickers.Count == 0 && !orgLike && !knownLatin) continue;
             if (name.EndsWith('》')) continue;
 
@@ -153,8 +158,11 @@ public sealed class EntityFinder
         var start = end;
         if (char.IsAsciiLetterOrDigit(text[end - 1]) || text[end - 1] == '.')
         {
-            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&'
-                                 || (text[start - 1] == ' ' && start > 1 && char.IsAsciiLetter(text[start - 2]))) && end - start < 40) start--;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&' || IsSuffixComma(text, start - 1)
+                                 || (text[start - 1] == ' ' && start > 1
+                                     && (char.IsAsciiLetter(text[start - 2]) || IsSuffixComma(text, start - 2) || IsShortAbbreviation(text, start - 2))))
+                   && end - start < 60) start--;
+            if (start < end && text[start] == ',') start++;
             // A name is its capitalised words (Bank of Ningbo): English prose before it (According to the prospectus of)
             // is not part of it, so the name starts after the last lower-case word other than a connector.
             var word = end;
@@ -232,6 +240,27 @@ public sealed class EntityFinder
     }
 
     private static readonly System.Buffers.SearchValues<char> TickerLead = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>A comma inside an English company name: the one before a legal suffix (Co., Ltd.; Acme, Inc.).</summary>
+    private static bool IsSuffixComma(string text, int comma)
+    {
+        if (text[comma] != ',' || comma == 0 || !char.IsAsciiLetterOrDigit(text[comma - 1]) && text[comma - 1] != '.') return false;
+        var rest = text.AsSpan(comma + 1).TrimStart(' ');
+        foreach (var suffix in (ReadOnlySpan<string>)["Ltd", "Inc", "Limited", "LLC", "Co.", "Corp"])
+            if (rest.StartsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A full stop after a short word inside a name (Co. Ltd., U.S. Steel), not a sentence's end.</summary>
+    private static bool IsShortAbbreviation(string text, int dot)
+    {
+        if (text[dot] != '.') return false;
+        var i = dot;
+        while (i > 0 && (char.IsAsciiLetter(text[i - 1]) || text[i - 1] == '.') && dot - i < 5) i--;
+        if (dot - i is < 1 or > 4 || (i > 0 && char.IsAsciiLetter(text[i - 1])) || !char.IsAsciiLetterUpper(text[i])) return false;
+        var word = text.AsSpan(i, dot - i);
+        return word.Contains('.') || word is "Co" or "Inc" or "Ltd" or "Corp" or "Bhd";
+    }
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

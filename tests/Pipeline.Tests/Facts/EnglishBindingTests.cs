@@ -122,4 +122,27 @@ public class EnglishBindingTests
         Assert.That(cues.Where(c => c.Value.Kind == CueKind.Metric).Select(c => c.Value.Metric!.Id),
             Is.EqualTo(new[] { "revenue", "net_loss", "rd_expense", "gross_margin_pct", "market_cap" }));
     }
+
+    [Test]
+    public void A_legal_name_with_co_ltd_defines_its_short_name_and_a_percentage_of_revenue_is_a_ratio()
+    {
+        const string text = "Songhe Intelligence Technology Co., Ltd. (Songhe AI) filed its prospectus on Monday. "
+                            + "Its R&D spending was RMB 890 million in 2024, about 85% of revenue. Revenue was RMB 1.05 billion in 2024.\n\n"
+                            + "The company plans to raise about US$300 million.";
+        Assert.That(Bind(text), Is.EquivalentTo(new[]
+        {
+            "Songhe AI|rd_expense|2024-01-01/2024-12-31|890000000 CNY|=",
+            "Songhe AI|rd_to_revenue_pct|2024-01-01/2024-12-31|85 %|~",
+            "Songhe AI|revenue|2024-01-01/2024-12-31|1050000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void A_relative_period_does_not_date_a_comparison_base()
+    {
+        const string text = "Songhe AI (HK09123) said gross margin fell to 38.5% in 2025 from 44.1% a year earlier.";
+        var rows = Bind(text, out var result);
+        Assert.That(rows, Is.EqualTo(new[] { "Songhe AI|gross_margin_pct|2025-01-01/2025-12-31|38.5 %|=" }));
+        Assert.That(result.Unbound.Select(u => u.Text), Does.Contain("44.1%"));
+    }
 }
