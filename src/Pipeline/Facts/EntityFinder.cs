@@ -28,6 +28,13 @@ public sealed class EntityFinder
     private static readonly string[] LatinOrgSuffixes =
         ["Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Group", "Holdings", "Technology", "Technologies", "LLC", "PLC", "plc"];
 
+    /// <summary>Capitalised words that open English sentences but no company name (Shares of Yunfan Auto (…)).</summary>
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.Ordinal)
+    {
+        "Shares", "Stock", "Stocks", "The", "According", "In", "On", "At", "For", "By", "From", "After", "Before", "While", "When",
+        "Meanwhile", "Rival", "Rivals", "Peer", "Peers", "Both", "Unlike", "Like", "As", "Since", "Chinese", "Startup", "Unicorn",
+    };
+
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "de", "for", "the", "&" };
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
@@ -176,6 +183,7 @@ public sealed class EntityFinder
                 if (wStart == wEnd) break;
                 var token = text.AsSpan(wStart, wEnd - wStart);
                 if (char.IsAsciiLetterLower(token[0]) && !NameConnectors.Contains(token.ToString()) && wEnd != end) break;
+                if (wEnd != end && (NotNameWords.Contains(token.ToString()) || token.EndsWith("-based", StringComparison.Ordinal))) break;
                 if (!char.IsAsciiLetterLower(token[0]) || wEnd == end) nameStart = wStart;
                 word = wStart;
             }

@@ -55,10 +55,13 @@ public class CrossLanguageEntityTests
         }
     }
 
-    [Test]
-    public void An_english_latin_name_stops_at_lower_case_words()
+    [TestCase("According to the prospectus of Xingzhou Battery (3366.HK), revenue rose.", "Xingzhou Battery")]
+    [TestCase("Shares of Xingzhou Battery (3366.HK) rose.", "Xingzhou Battery")]
+    [TestCase("Rival Bank of Xingzhou (3366.HK) fell.", "Bank of Xingzhou")]
+    [TestCase("Shenzhen-based Xingzhou Battery Co., Ltd. (HK03366) rose.", "Xingzhou Battery Co., Ltd.")]
+    public void An_english_latin_name_is_its_capitalised_words(string text, string name)
     {
-        var found = Finder.Find("According to the prospectus of Xingzhou Battery (3366.HK), revenue rose.");
-        Assert.That(found.Definitions.Single().Canonical, Is.EqualTo("Xingzhou Battery"));
+        var found = Finder.Find(text);
+        Assert.That(found.Definitions.Single().Canonical, Is.EqualTo(name));
     }
 }
