@@ -10,10 +10,11 @@ public static class FactsExtensions
         return builder;
     }
 
-    /// <summary>Binds mentions into claims with the given lexicons.</summary>
-    public static ExtractionPipelineBuilder UseClaimBinding(this ExtractionPipelineBuilder builder, MetricLexicon metrics, EntityLexicon entities)
+    /// <summary>Binds mentions into claims with the given lexicons (<paramref name="english"/> for English sentences).</summary>
+    public static ExtractionPipelineBuilder UseClaimBinding(this ExtractionPipelineBuilder builder, MetricLexicon metrics, EntityLexicon entities,
+        MetricLexicon? english = null)
     {
-        builder.Binder = new ClaimBinder(metrics, entities);
+        builder.Binder = new ClaimBinder(metrics, entities, english);
         return builder;
     }
 }

@@ -145,4 +145,17 @@ public class EnglishBindingTests
         Assert.That(rows, Is.EqualTo(new[] { "Songhe AI|gross_margin_pct|2025-01-01/2025-12-31|38.5 %|=" }));
         Assert.That(result.Unbound.Select(u => u.Text), Does.Contain("44.1%"));
     }
+
+    [Test]
+    public void A_document_with_a_chinese_and_an_english_paragraph_reads_each_with_its_lexicon()
+    {
+        // The ticker written after both names is one alias: the English clause names the company by it, so both
+        // figures land on the name defined first.
+        const string text = "2025年，青山制药（01688.HK）营收为21.3亿元。\n\nQingshan Pharma (01688.HK) said its net loss was RMB 180 million in 2025.";
+        Assert.That(Bind(text), Is.EquivalentTo(new[]
+        {
+            "青山制药|revenue|2025-01-01/2025-12-31|2130000000 CNY|=",
+            "青山制药|net_loss|2025-01-01/2025-12-31|180000000 CNY|=",
+        }));
+    }
 }
