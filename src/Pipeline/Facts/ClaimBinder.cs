@@ -502,6 +502,70 @@ public sealed class ClaimBinder : IClaimBinder
             return _breakFrom[Math.Min(from, _text.Length)] >= to;
         }
 
+        /// <summary>An English list separator between figures or periods: a comma, "and", ", and".</summary>
+        private static bool IsEnglishListGap(string gap)
+        {
+            var rest = gap.Replace(",", " ").Trim();
+            return rest is "" or "and" or "or";
+        }
+
+        private static readonly HashSet<string> PeriodListLead = new(StringComparer.OrdinalIgnoreCase) { "in", "for", "during", "over", "the", "years", "of" };
+
+        /// <summary>English lists with "respectively": the figures joined by commas and "and" take the list of periods
+        /// right after them (RMB 1.2 billion, RMB 2.5 billion and RMB 3.1 billion in 2022, 2023 and 2024, respectively)
+        /// or right before them (In 2023 and 2024, revenue was …, respectively); lists that do not match stay unbound.</summary>
+        private void DistributeEnglish(List<Item> items, List<Anchor> anchors, Sentence s)
+        {
+            var marker = CuesIn(s.Start, s.End).FirstOrDefault(c => c.Value.Kind == CueKind.Distributive);
+            if (marker.Value is null) return;
+            var i = 0;
+            while (i < items.Count)
+            {
+                var j = i;
+                while (j + 1 < items.Count && items[j + 1].Mention.Span.Start < marker.Start
+                       && IsEnglishListGap(_text[items[j].End..items[j + 1].Mention.Span.Start])) j++;
+                var n = j - i + 1;
+                if (n >= 2 && items[j].End <= marker.Start)
+                {
+                    var periods = EnglishPeriodList(anchors, items[i].Mention.Span.Start, items[j].End, marker.Start);
+                    for (var k = i; k <= j; k++)
+                    {
+                        if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else items[k].Ambiguous = true;
+                    }
+                }
+                i = j + 1;
+            }
+        }
+
+        private List<ReportingPeriod> EnglishPeriodList(List<Anchor> anchors, int listStart, int listEnd, int markerStart)
+        {
+            var periods = anchors.Where(a => a.Kind == AnchorKind.Period).ToList();
+            var chosen = new List<Anchor>();
+            var after = periods.FindIndex(a => a.Start >= listEnd && a.End <= markerStart);
+            if (after >= 0 && _text[listEnd..periods[after].Start].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(PeriodListLead.Contains))
+            {
+                chosen.Add(periods[after]);
+                for (var k = after + 1; k < periods.Count && periods[k].End <= markerStart && IsEnglishListGap(_text[periods[k - 1].End..periods[k].Start]); k++)
+                    chosen.Add(periods[k]);
+            }
+            else
+            {
+                var before = periods.FindLastIndex(a => a.End <= listStart);
+                if (before < 0) return [];
+                chosen.Add(periods[before]);
+                for (var k = before - 1; k >= 0 && IsEnglishListGap(_text[periods[k].End..periods[k + 1].Start]); k--) chosen.Insert(0, periods[k]);
+            }
+            var list = new List<ReportingPeriod>();
+            foreach (var a in chosen)
+            {
+                if (a.Period.Kind == PeriodKind.YearSpan)
+                    for (var y = a.Period.Start.Year; y <= a.Period.End.Year; y++) list.Add(ReportingPeriod.Year(y));
+                else list.Add(a.Period);
+            }
+            return list;
+        }
+
         private static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
 
         // ---- binding ---------------------------------------------------------------------------------------
@@ -515,7 +579,8 @@ public sealed class ClaimBinder : IClaimBinder
                 return;
             }
             var anchors = Anchors(s);
-            Distribute(items, anchors, s);
+            if (s.English) DistributeEnglish(items, anchors, s);
+            else Distribute(items, anchors, s);
             foreach (var item in items)
             {
                 if (item.Ambiguous || item.Appositive) continue;
@@ -891,7 +956,8 @@ public sealed class ClaimBinder : IClaimBinder
         {
             if (english)
             {
-                var periodsIn = Between(_periods, m => m.Span.Start, clause, pos).ToList();
+                // Periods, entities and other figures (RMB 2.5 billion and RMB 3.1 billion) aside.
+                var periodsIn = Between(_periods, m => m.Span.Start, clause, pos).Concat(Between(_figures, m => m.Span.Start, clause, pos)).ToList();
                 var entitiesIn = EntitiesIn(clause, pos).ToList();
                 var i0 = clause;
                 while (i0 < pos)

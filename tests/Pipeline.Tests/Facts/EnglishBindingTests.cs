@@ -158,4 +158,24 @@ public class EnglishBindingTests
             "青山制药|net_loss|2025-01-01/2025-12-31|180000000 CNY|=",
         }));
     }
+
+    [TestCase("Lumen Medical (HK02277) said revenue was RMB 1.2 billion, RMB 2.5 billion and RMB 3.1 billion in 2022, 2023 and 2024, respectively.")]
+    [TestCase("In 2022, 2023 and 2024, Lumen Medical (HK02277) recorded revenue of RMB 1.2 billion, RMB 2.5 billion and RMB 3.1 billion, respectively.")]
+    public void Figures_listed_with_respectively_take_the_listed_years(string text)
+    {
+        Assert.That(Bind(text), Is.EqualTo(new[]
+        {
+            "Lumen Medical|revenue|2022-01-01/2022-12-31|1200000000 CNY|=",
+            "Lumen Medical|revenue|2023-01-01/2023-12-31|2500000000 CNY|=",
+            "Lumen Medical|revenue|2024-01-01/2024-12-31|3100000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void A_respectively_list_that_does_not_match_its_years_stays_unbound()
+    {
+        var rows = Bind("Lumen Medical (HK02277) said revenue was RMB 1.2 billion and RMB 2.5 billion in 2022, 2023 and 2024, respectively.", out var r);
+        Assert.That(rows, Is.Empty);
+        Assert.That(r.Unbound, Has.Count.EqualTo(2));
+    }
 }
