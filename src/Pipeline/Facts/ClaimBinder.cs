@@ -849,6 +849,27 @@ public sealed class ClaimBinder : IClaimBinder
                 return (target, v);
             }
 
+            // 1b. English puts the direction after the change: opened 15% higher, closed 3.2% lower.
+            if (s.English && kind is FigureKinds.Percent or FigureKinds.Multiple)
+            {
+                var after = CuesIn(m.Span.End, ClauseEnd(m.Span.End, s)).FirstOrDefault();
+                if (after.Value is { Kind: CueKind.Rise or CueKind.Fall } && Gap(m.Span.End, after.Start).Length == 0)
+                {
+                    var baseCue = MetricCues(s.Start, pos, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
+                    if (baseCue.Value?.Metric?.Change is null) return (null, null);
+                    var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
+                    NumericResolution? v = value switch
+                    {
+                        Percentage p => p,
+                        Multiple x => new Percentage(x.Times * 100, x.Precision * 100),
+                        _ => null,
+                    };
+                    if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
+                    if (after.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
+                    return (target, v);
+                }
+            }
+
             var clauseCues = MetricCues(clause, pos, s);
             // 2. A ratio: 当期收入的8倍以上, 收入的 6 倍.
             if (kind is FigureKinds.Percent or FigureKinds.Multiple && clauseCues.Count > 0)

@@ -178,4 +178,16 @@ public class EnglishBindingTests
         Assert.That(rows, Is.Empty);
         Assert.That(r.Unbound, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public void A_change_written_before_its_direction_is_the_metric_change()
+    {
+        const string text = "Shares of Lanting Robotics (02288.HK) opened 15% higher at HK$52.67 on January 8, 2026, and closed 3.2% lower.";
+        Assert.That(Bind(text), Is.EquivalentTo(new[]
+        {
+            "Lanting Robotics|price.open_change_pct|2026-01-08|15 %|=",
+            "Lanting Robotics|price.open|2026-01-08|52.67 HKD|=",
+            "Lanting Robotics|price.close_change_pct|2026-01-08|-3.2 %|=",
+        }), "the close change is dated by the day written earlier in the sentence");
+    }
 }
