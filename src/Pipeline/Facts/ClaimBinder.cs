@@ -192,10 +192,21 @@ public sealed class ClaimBinder : IClaimBinder
                 {
                     var before = buffer.Count;
                     english.Matcher.FindInto(_text, s.Start, s.End, buffer);
-                    if (before > 0 && buffer.Count > before) buffer.Sort((a, b) => a.Start.CompareTo(b.Start));
+                    if (before > 0 && buffer.Count > before)
+                    {
+                        var ordered = buffer.OrderBy(c => c.Start).ToList(); // stable: the Chinese match first on a tie
+                        buffer.Clear();
+                        buffer.AddRange(ordered);
+                    }
                 }
+                var end = -1;
                 foreach (var c in buffer)
+                {
+                    // In a mixed sentence both lexicons may match one phrase (GMV): the first (Chinese) match is kept.
+                    if (c.Start < end) continue;
+                    end = c.End;
                     if (c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End)) _cues.Add(c);
+                }
             }
         }
 
