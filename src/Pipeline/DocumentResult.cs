@@ -21,4 +21,9 @@ public sealed record DocumentResult(
     IReadOnlyList<Mention> Unbound,
     IReadOnlyList<Removal> Removals,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyDictionary<string, TimeSpan> StageTimes);
+    IReadOnlyDictionary<string, TimeSpan> StageTimes)
+{
+    /// <summary>The entities the document defines (from <see cref="BindingResult.Entities"/>), stored so that the
+    /// batch can merge one company's names across documents.</summary>
+    public IReadOnlyList<EntityDefinitionFound> Entities { get; init; } = [];
+}

@@ -101,7 +101,7 @@ public sealed class ExtractionPipeline
             if (context.HasErrors) return Quarantine(context, text, times);
 
             return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
-                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times);
+                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times) { Entities = binding.Entities };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

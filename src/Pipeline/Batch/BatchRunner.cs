@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Pipeline.Documents;
+using Pipeline.Facts;
 using Pipeline.Output;
 using Pipeline.Reconciliation;
 using Pipeline.Storage;
@@ -129,7 +130,15 @@ public sealed class BatchRunner
 
         // Reconcile every claim of the documents this run saw.
         var clock = Stopwatch.StartNew();
-        var observations = store.Observations(seen).ToList();
+        // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
+        // entity: canonical names are merged through the definitions the documents stored, before reconciling.
+        var merger = new EntityMerger(EntityLexicon.Default);
+        merger.Add(store.EntityDefinitions(seen));
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
+        var observations = store.Observations(seen)
+            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = o.Key with { Entity = e } } : o)
+            .ToList();
         var reconciliation = WithQuotes(_reconciler.Reconcile(observations), store);
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
         var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
@@ -139,7 +148,7 @@ public sealed class BatchRunner
         observations = null;
 
         clock.Restart();
-        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable);
+        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge);
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
 
@@ -165,7 +174,7 @@ public sealed class BatchRunner
     /// <summary>Writes every dataset from the store, streaming; returns the documents (without their text).</summary>
     private static List<DocumentRow> WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen,
         IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation,
-        IReadOnlyList<UnreadableInput> unreadable)
+        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity)
     {
         var cleanDir = Path.Combine(outDir, "clean");
         Directory.CreateDirectory(cleanDir);
@@ -185,7 +194,8 @@ public sealed class BatchRunner
             if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
 
         AtomicFile.Write(Path.Combine(outDir, "mentions.jsonl"), w => DatasetWriter.WriteMentions(w, store.Mentions(seen)));
-        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w, store.Claims(seen)));
+        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w,
+            store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c)));
         AtomicFile.Write(Path.Combine(outDir, "facts.csv"), w => DatasetWriter.WriteFacts(w, facts));
         AtomicFile.Write(Path.Combine(outDir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, conflicts));
         var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))

@@ -27,12 +27,43 @@ public sealed class ClaimBinder : IClaimBinder
     private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '；' or '!' or '?' or ';' or '\n';
     private static bool IsClauseEnd(char c) => c is '，' or ',' or '：' or ':';
 
+    /// <summary>Words before an English full stop that do not end a sentence (Yunfan Auto Inc. said).</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Inc", "Co", "Ltd", "Corp", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bhd", "Plc", "approx", "est", "Hon", "Prof",
+    };
+
+    /// <summary>A full stop ends an English sentence when a space or the end follows it and it is neither a decimal
+    /// point nor an abbreviation's (U.S., Inc., a single initial), and the next word does not start in lower case.</summary>
+    private static bool IsFullStop(string text, int i)
+    {
+        if (text[i] != '.' || i == 0) return false;
+        if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i + 1] is not ('"' or '\'' or '”' or '’' or ')')) return false;
+        var prev = text[i - 1];
+        if (!(char.IsAsciiLetterOrDigit(prev) || prev is ')' or '%' or '"' or '”' or '’')) return false;
+        var start = i;
+        while (start > 0 && (char.IsAsciiLetter(text[start - 1]) || text[start - 1] == '.') && i - start < 12) start--;
+        var word = text.AsSpan(start, i - start);
+        if (word.Contains('.') || (word.Length == 1 && char.IsAsciiLetterUpper(word[0]))) return false;
+        if (word.Length > 0 && Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return false;
+        var j = i + 1;
+        while (j < text.Length && text[j] == ' ') j++;
+        return !(j < text.Length && char.IsAsciiLetterLower(text[j]));
+    }
+
     private readonly MetricLexicon _metrics;
+    private readonly MetricLexicon? _english;
     private readonly EntityFinder _entities;
 
-    public ClaimBinder(MetricLexicon metrics, EntityLexicon entities)
+    /// <param name="metrics">The lexicon of Chinese (and unknown-language) sentences.</param>
+    /// <param name="entities">Known entities (names and aliases in every language).</param>
+    /// <param name="english">The lexicon of sentences <see cref="LanguageDetector"/> calls English (both lexicons for
+    /// mixed sentences); without it every sentence is read with <paramref name="metrics"/>.</param>
+    public ClaimBinder(MetricLexicon metrics, EntityLexicon entities, MetricLexicon? english = null)
     {
         _metrics = metrics;
+        _english = english;
         _entities = new EntityFinder(entities);
     }
 
@@ -42,6 +73,9 @@ public sealed class ClaimBinder : IClaimBinder
 
     /// <summary>A binder with the embedded Simplified Chinese lexicons.</summary>
     public static ClaimBinder CreateChinese() => new(MetricLexicon.Chinese, EntityLexicon.Chinese);
+
+    /// <summary>The default binder: Chinese and English metric lexicons chosen per sentence, entity names in both.</summary>
+    public static ClaimBinder CreateDefault() => new(MetricLexicon.Chinese, EntityLexicon.Default, MetricLexicon.English);
 
     public BindingResult Bind(BindingInput input)
     {
@@ -66,7 +100,11 @@ public sealed class ClaimBinder : IClaimBinder
 
     /// <summary>A sentence of a segment; <see cref="AfterSemicolon"/> when the previous one ended with ；, which joins
     /// two statements about the same period (上半年，…1056.2亿元；营业额385.7亿元).</summary>
-    private readonly record struct Sentence(int Start, int End, int Paragraph, int Segment, bool AfterSemicolon = false);
+    private readonly record struct Sentence(int Start, int End, int Paragraph, int Segment, bool AfterSemicolon = false)
+    {
+        /// <summary>Written in English: English cues, word order (periods after figures) and qualifiers.</summary>
+        public bool English { get; init; }
+    }
 
     private enum AnchorKind { Period, ListingDay, SamePeriod }
 
@@ -106,11 +144,21 @@ public sealed class ClaimBinder : IClaimBinder
             var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length).OrderBy(m => m.Span.Start).ToList();
             _figures = mentions.Where(IsFigure).ToList();
             _periods = mentions.Where(m => m.Period is not null).ToList();
-            // Cues inside a recognised figure or date are part of it, not cues.
-            _cues = binder._metrics.Matcher.FindAll(_text)
-                .Where(c => c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End))
-                .ToList();
-            _entityMentions = binder._entities.Find(_text).Mentions;
+            var found = binder._entities.Find(_text);
+            _entityMentions = found.Mentions;
+            _definitions = found.Definitions;
+            // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
+            // mention (1,837 times; March 18, 2026) breaks nothing.
+            _ends = new bool[_text.Length];
+            var isBreak = new bool[_text.Length];
+            var mi = 0;
+            for (var i = 0; i < _text.Length; i++)
+            {
+                while (mi < mentions.Count && mentions[mi].Span.End <= i) mi++;
+                var inMention = mi < mentions.Count && mentions[mi].Span.Start <= i;
+                _ends[i] = IsSentenceEnd(_text[i]) || (!inMention && IsFullStop(_text, i));
+                isBreak[i] = _ends[i] || (IsClauseEnd(_text[i]) && !(inMention && _text[i] == ','));
+            }
             // Clause breaks, precomputed once so that every clause lookup is O(1): _breakBefore[i] is the position
             // after the last break before i, _breakFrom[i] the first break at or after i (text length if none).
             _breakBefore = new int[_text.Length + 1];
@@ -119,15 +167,52 @@ public sealed class ClaimBinder : IClaimBinder
             for (var i = 0; i <= _text.Length; i++)
             {
                 _breakBefore[i] = last;
-                if (i < _text.Length && (IsClauseEnd(_text[i]) || IsSentenceEnd(_text[i]))) last = i + 1;
+                if (i < _text.Length && isBreak[i]) last = i + 1;
             }
             var next = _text.Length;
             for (var i = _text.Length; i >= 0; i--)
             {
-                if (i < _text.Length && (IsClauseEnd(_text[i]) || IsSentenceEnd(_text[i]))) next = i;
+                if (i < _text.Length && isBreak[i]) next = i;
                 _breakFrom[i] = next;
             }
+            _sentences = Sentences();
+            // Cues are read per sentence with the lexicon of its language; cues inside a recognised figure or date
+            // are part of it, not cues.
+            _cues = [];
+            var english = binder._english;
+            var buffer = new List<PhraseMatch<Cue>>();
+            for (var k = 0; k < _sentences.Count; k++)
+            {
+                var s = _sentences[k];
+                var language = english is null ? ContentLanguage.Chinese : LanguageDetector.Detect(_text.AsSpan(s.Start, s.End - s.Start));
+                if (language == ContentLanguage.English) _sentences[k] = s with { English = true };
+                buffer.Clear();
+                if (language != ContentLanguage.English) binder._metrics.Matcher.FindInto(_text, s.Start, s.End, buffer);
+                if (english is not null && language is ContentLanguage.English or ContentLanguage.Mixed)
+                {
+                    var before = buffer.Count;
+                    english.Matcher.FindInto(_text, s.Start, s.End, buffer);
+                    if (before > 0 && buffer.Count > before)
+                    {
+                        var ordered = buffer.OrderBy(c => c.Start).ToList(); // stable: the Chinese match first on a tie
+                        buffer.Clear();
+                        buffer.AddRange(ordered);
+                    }
+                }
+                var end = -1;
+                foreach (var c in buffer)
+                {
+                    // In a mixed sentence both lexicons may match one phrase (GMV): the first (Chinese) match is kept.
+                    if (c.Start < end) continue;
+                    end = c.End;
+                    if (c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End)) _cues.Add(c);
+                }
+            }
         }
+
+        private readonly bool[] _ends;
+        private readonly List<Sentence> _sentences;
+        private readonly IReadOnlyList<EntityDefinitionFound> _definitions;
 
         private readonly int[] _breakBefore;
         private readonly int[] _breakFrom;
@@ -141,13 +226,14 @@ public sealed class ClaimBinder : IClaimBinder
 
         public BindingResult Run()
         {
-            var sentences = Sentences();
+            var sentences = _sentences;
             FindListingDates(sentences);
-            string? carried = null;
+            string? carried = null, inSegment = null;
             int paragraph = -1, segment = -1;
             ReportingPeriod? lastPeriod = null;
             foreach (var s in sentences)
             {
+                if (s.Segment != segment) inSegment = null;
                 if (s.Paragraph != paragraph || s.Segment != segment)
                 {
                     carried = null;
@@ -156,11 +242,15 @@ public sealed class ClaimBinder : IClaimBinder
                     segment = s.Segment;
                 }
                 var subject = Subject(s);
+                // An English paragraph that names no entity but refers back (The company…, Its…) continues the
+                // entity last named in the segment.
+                if (subject is null && carried is null && s.English && inSegment is not null && RefersBack(s)) carried = inSegment;
+                inSegment = subject?.Name ?? inSegment;
                 BindSentence(s, subject, carried, ref lastPeriod);
                 carried = subject?.Name ?? carried;
             }
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
-            return new BindingResult(_claims, unbound);
+            return new BindingResult(_claims, unbound) { Entities = _definitions };
         }
 
         // ---- structure -------------------------------------------------------------------------------------
@@ -185,7 +275,7 @@ public sealed class ClaimBinder : IClaimBinder
                     // A run without sentence punctuation longer than any real sentence is cut (the cut character starts
                     // the next piece), so the work per figure — cue and clause scans within its sentence — stays bounded
                     // and binding stays linear on unpunctuated input.
-                    var end = IsSentenceEnd(c);
+                    var end = _ends[i];
                     if (!end && i - start < MaxSentenceLength) continue;
                     if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
                     if (c == '\n') paragraph++;
@@ -227,11 +317,16 @@ public sealed class ClaimBinder : IClaimBinder
 
         private static readonly string[] NotSubjectBefore = ["相比", "相较", "除了", "较", "对比", "不同于", "与", "和"];
 
+        private static readonly string[] NotSubjectBeforeEnglish = ["compared with", "compared to", "than", "versus", "unlike", "like", "and", "with", "vs."];
+
         private bool IsExcluded(EntityMention e, int floor)
         {
             var before = _text.AsSpan(floor, e.Span.Start - floor).TrimEnd();
             foreach (var w in NotSubjectBefore)
                 if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            foreach (var w in NotSubjectBeforeEnglish)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
             return false;
         }
 
@@ -240,6 +335,18 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var e in EntitiesIn(s.Start, s.End))
                 if (!IsExcluded(e, s.Start)) return e;
             return null;
+        }
+
+        private static readonly string[] Anaphors = ["the company", "the group", "the firm", "the issuer", "the listing", "its", "it", "the shares", "its shares"];
+
+        /// <summary>True when an English sentence opens with a word referring back to an entity named before.</summary>
+        private bool RefersBack(Sentence s)
+        {
+            var head = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            foreach (var a in Anaphors)
+                if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && (head.Length == a.Length || !char.IsAsciiLetter(head[a.Length])))
+                    return true;
+            return false;
         }
 
         private string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
@@ -262,6 +369,9 @@ public sealed class ClaimBinder : IClaimBinder
                     Mention? day = null;
                     foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
                         if (p.Period is { IsDay: true }) day = p;
+                    // English puts the day after the verb: Yunfan Auto began trading … on March 18, 2026.
+                    if (day is null && s.English)
+                        day = Between(_periods, m => m.Span.Start, cue.End, s.End).FirstOrDefault(p => p.Period is { IsDay: true });
                     if (day is null) continue;
                     string? entity = null;
                     var after = _text.AsSpan(cue.End, Math.Min(3, s.End - cue.End));
@@ -356,7 +466,8 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var m in Between(_figures, f => f.Span.Start, s.Start, s.End))
             {
                 if (items.Count > 0 && IsEquivalentOf(m, items[^1])) { items[^1].Equivalent = m; continue; }
-                var appositive = items.Count > 0 && Gap(items[^1].End, m.Span.Start) is "（" or "(" or "（约" or "(约" or "（即" or "（合";
+                var appositive = items.Count > 0 && Gap(items[^1].End, m.Span.Start) is "（" or "(" or "（约" or "(约" or "（即" or "（合"
+                    or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(i.e.";
                 items.Add(new Item(m) { Appositive = appositive });
             }
             return items;
@@ -369,7 +480,8 @@ public sealed class ClaimBinder : IClaimBinder
             if (p.EquivalentSpan == m.Span || m.EquivalentSpan == p.Span) return true;
             if (p.Value is not Money a || m.Value is not Money b || a.Currency == b.Currency) return false;
             var gap = Gap(p.Span.End, m.Span.Start);
-            return gap is "（" or "(" or "（约" or "(约" or "（约合" or "(约合" or "（约合人民币" or "(约合人民币" or "（折合" or "（合";
+            return gap is "（" or "(" or "（约" or "(约" or "（约合" or "(约合" or "（约合人民币" or "(约合人民币" or "（折合" or "（合"
+                or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(equivalent to" or "(roughly";
         }
 
         /// <summary>Marks lists of figures joined by 、/和/及 in one clause and distributes periods over them.</summary>
@@ -401,6 +513,70 @@ public sealed class ClaimBinder : IClaimBinder
             return _breakFrom[Math.Min(from, _text.Length)] >= to;
         }
 
+        /// <summary>An English list separator between figures or periods: a comma, "and", ", and".</summary>
+        private static bool IsEnglishListGap(string gap)
+        {
+            var rest = gap.Replace(",", " ").Trim();
+            return rest is "" or "and" or "or";
+        }
+
+        private static readonly HashSet<string> PeriodListLead = new(StringComparer.OrdinalIgnoreCase) { "in", "for", "during", "over", "the", "years", "of" };
+
+        /// <summary>English lists with "respectively": the figures joined by commas and "and" take the list of periods
+        /// right after them (RMB 1.2 billion, RMB 2.5 billion and RMB 3.1 billion in 2022, 2023 and 2024, respectively)
+        /// or right before them (In 2023 and 2024, revenue was …, respectively); lists that do not match stay unbound.</summary>
+        private void DistributeEnglish(List<Item> items, List<Anchor> anchors, Sentence s)
+        {
+            var marker = CuesIn(s.Start, s.End).FirstOrDefault(c => c.Value.Kind == CueKind.Distributive);
+            if (marker.Value is null) return;
+            var i = 0;
+            while (i < items.Count)
+            {
+                var j = i;
+                while (j + 1 < items.Count && items[j + 1].Mention.Span.Start < marker.Start
+                       && IsEnglishListGap(_text[items[j].End..items[j + 1].Mention.Span.Start])) j++;
+                var n = j - i + 1;
+                if (n >= 2 && items[j].End <= marker.Start)
+                {
+                    var periods = EnglishPeriodList(anchors, items[i].Mention.Span.Start, items[j].End, marker.Start);
+                    for (var k = i; k <= j; k++)
+                    {
+                        if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else items[k].Ambiguous = true;
+                    }
+                }
+                i = j + 1;
+            }
+        }
+
+        private List<ReportingPeriod> EnglishPeriodList(List<Anchor> anchors, int listStart, int listEnd, int markerStart)
+        {
+            var periods = anchors.Where(a => a.Kind == AnchorKind.Period).ToList();
+            var chosen = new List<Anchor>();
+            var after = periods.FindIndex(a => a.Start >= listEnd && a.End <= markerStart);
+            if (after >= 0 && _text[listEnd..periods[after].Start].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(PeriodListLead.Contains))
+            {
+                chosen.Add(periods[after]);
+                for (var k = after + 1; k < periods.Count && periods[k].End <= markerStart && IsEnglishListGap(_text[periods[k - 1].End..periods[k].Start]); k++)
+                    chosen.Add(periods[k]);
+            }
+            else
+            {
+                var before = periods.FindLastIndex(a => a.End <= listStart);
+                if (before < 0) return [];
+                chosen.Add(periods[before]);
+                for (var k = before - 1; k >= 0 && IsEnglishListGap(_text[periods[k].End..periods[k + 1].Start]); k--) chosen.Insert(0, periods[k]);
+            }
+            var list = new List<ReportingPeriod>();
+            foreach (var a in chosen)
+            {
+                if (a.Period.Kind == PeriodKind.YearSpan)
+                    for (var y = a.Period.Start.Year; y <= a.Period.End.Year; y++) list.Add(ReportingPeriod.Year(y));
+                else list.Add(a.Period);
+            }
+            return list;
+        }
+
         private static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
 
         // ---- binding ---------------------------------------------------------------------------------------
@@ -414,7 +590,8 @@ public sealed class ClaimBinder : IClaimBinder
                 return;
             }
             var anchors = Anchors(s);
-            Distribute(items, anchors, s);
+            if (s.English) DistributeEnglish(items, anchors, s);
+            else Distribute(items, anchors, s);
             foreach (var item in items)
             {
                 if (item.Ambiguous || item.Appositive) continue;
@@ -439,6 +616,9 @@ public sealed class ClaimBinder : IClaimBinder
 
             ReportingPeriod? period;
             if (item.DistributedPeriod is { } dp) period = dp;
+            else if (s.English && metric.Timing != MetricTiming.Span && PeriodAfter(item, s, anchors) is { } after)
+                period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
+            else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else
             {
                 var before = anchors.Where(a => a.Start < pos).ToList();
@@ -466,6 +646,53 @@ public sealed class ClaimBinder : IClaimBinder
                 RangeEnd = m.RangeEnd as NumericResolution,
                 StatedEquivalent = item.Equivalent?.Value as Money,
             };
+        }
+
+        private static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
+
+        private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+        private static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
+            { "in", "on", "for", "during", "at", "the", "end", "of", "as", "by", "each", "a", "share", "per" };
+
+        /// <summary>English dates a figure after it (net loss was RMB 1.2 billion in 2024; opened at HK$31.20 on the
+        /// first day). The first period after the figure in its clause, unless a metric cue or a comparison word comes
+        /// between (up 20% from 2023): taken when only prepositions separate them (…RMB 410 million in 2023, even after
+        /// an earlier period), or when the clause has no period before the figure.</summary>
+        private Anchor? PeriodAfter(Item item, Sentence s, List<Anchor> anchors)
+        {
+            var pos = item.Mention.Span.Start;
+            var clause = ClauseStart(pos, s);
+            var end = ClauseEnd(item.End, s);
+            foreach (var a in anchors)
+            {
+                if (a.Start < item.End) continue;
+                if (a.Start >= end) return null;
+                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
+                var gap = _text[item.End..a.Start];
+                var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+                if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
+                // relative period the recognizers resolved against the publication date).
+                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
+                var adjacent = words.All(PeriodPrepositions.Contains)
+                               && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
+                if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;
+                return null;
+            }
+            return null;
+        }
+
+        /// <summary>An English figure stated as a comparison base (rose to RMB 3 billion from RMB 2 billion): without a
+        /// period of its own it is not dated by the sentence's period.</summary>
+        private bool IsEnglishComparisonBase(Mention m, Sentence s)
+        {
+            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            foreach (var w in ComparisonBaseEnglish)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
+            return false;
         }
 
         /// <summary>True when a date the recognizers could not resolve (1 月 16 日 with no year known) stands between the
@@ -528,9 +755,40 @@ public sealed class ClaimBinder : IClaimBinder
             ("余", Qualifier.GreaterThan),
         ];
 
+        private static readonly (string Word, Qualifier Q)[] QualifiersBeforeEnglish =
+        [
+            ("about", Qualifier.Approximate), ("around", Qualifier.Approximate), ("approximately", Qualifier.Approximate),
+            ("roughly", Qualifier.Approximate), ("some", Qualifier.Approximate), ("an estimated", Qualifier.Approximate),
+            ("nearly", Qualifier.LessThan), ("almost", Qualifier.LessThan), ("close to", Qualifier.LessThan), ("less than", Qualifier.LessThan),
+            ("under", Qualifier.LessThan), ("below", Qualifier.LessThan), ("more than", Qualifier.GreaterThan), ("over", Qualifier.GreaterThan),
+            ("above", Qualifier.GreaterThan), ("in excess of", Qualifier.GreaterThan), ("at least", Qualifier.GreaterOrEqual),
+            ("no less than", Qualifier.GreaterOrEqual), ("up to", Qualifier.LessOrEqual), ("at most", Qualifier.LessOrEqual),
+            ("no more than", Qualifier.LessOrEqual),
+        ];
+
+        private static readonly (string Word, Qualifier Q)[] QualifiersAfterEnglish =
+        [
+            ("or more", Qualifier.GreaterOrEqual), ("or so", Qualifier.Approximate), ("or less", Qualifier.LessOrEqual),
+        ];
+
+        private Qualifier QualifyEnglish(Mention m, Sentence s)
+        {
+            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            foreach (var (w, q) in QualifiersBeforeEnglish.OrderByDescending(x => x.Word.Length))
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(10, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in QualifiersAfterEnglish)
+                if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(after[w.Length])))
+                    return q;
+            return Qualifier.Exact;
+        }
+
         private Qualifier Qualify(Mention m, Sentence s)
         {
             if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
+            if (s.English) return QualifyEnglish(m, s);
             var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
             if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
             foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
@@ -582,7 +840,10 @@ public sealed class ClaimBinder : IClaimBinder
 
             // 1. A change: 上涨 3.3%, 同比增长 782%, 涨幅超过一倍.
             var change = CuesIn(clause, pos).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
-            if (change.Value is not null && IsQualifierGap(Gap(change.End, pos)) && !CuesIn(change.End, pos).Any(c => c.Value.Kind == CueKind.Metric))
+            // English states levels after a change word (narrowed to RMB 320 million, rose to 35%): only a percentage
+            // or multiple right after it is the change.
+            if (s.English && kind is not (FigureKinds.Percent or FigureKinds.Multiple)) change = default;
+            if (change.Value is not null && (s.English ? IsEnglishQualifierGap(Gap(change.End, pos)) : IsQualifierGap(Gap(change.End, pos))) && !CuesIn(change.End, pos).Any(c => c.Value.Kind == CueKind.Metric))
             {
                 // The changed quantity is the nearest cue before the change word, comparison bases (较…的发行价) aside.
                 var baseCue = MetricCues(s.Start, change.Start, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
@@ -599,6 +860,27 @@ public sealed class ClaimBinder : IClaimBinder
                 return (target, v);
             }
 
+            // 1b. English puts the direction after the change: opened 15% higher, closed 3.2% lower.
+            if (s.English && kind is FigureKinds.Percent or FigureKinds.Multiple)
+            {
+                var after = CuesIn(m.Span.End, ClauseEnd(m.Span.End, s)).FirstOrDefault();
+                if (after.Value is { Kind: CueKind.Rise or CueKind.Fall } && Gap(m.Span.End, after.Start).Length == 0)
+                {
+                    var baseCue = MetricCues(s.Start, pos, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
+                    if (baseCue.Value?.Metric?.Change is null) return (null, null);
+                    var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
+                    NumericResolution? v = value switch
+                    {
+                        Percentage p => p,
+                        Multiple x => new Percentage(x.Times * 100, x.Precision * 100),
+                        _ => null,
+                    };
+                    if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
+                    if (after.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
+                    return (target, v);
+                }
+            }
+
             var clauseCues = MetricCues(clause, pos, s);
             // 2. A ratio: 当期收入的8倍以上, 收入的 6 倍.
             if (kind is FigureKinds.Percent or FigureKinds.Multiple && clauseCues.Count > 0)
@@ -608,6 +890,20 @@ public sealed class ClaimBinder : IClaimBinder
                 if (gap.StartsWith('的') && gap.Length <= 3 && !gap.Any(char.IsAsciiDigit))
                 {
                     var numerator = MetricCues(s.Start, denominator.Start, s).LastOrDefault();
+                    var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
+                    if (ratio is null) return (null, null);
+                    _ratioFigures[m] = ratio.Id;
+                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
+                }
+            }
+
+            // 2b. An English ratio: a percentage or multiple "of" a cue (R&D spending … about 85% of revenue).
+            if (s.English && kind is FigureKinds.Percent or FigureKinds.Multiple)
+            {
+                var denominator = CuesIn(m.Span.End, ClauseEnd(m.Span.End, s)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
+                if (denominator.Value is not null && Gap(m.Span.End, denominator.Start) is "of" or "of its" or "of total" or "of the" or "of their")
+                {
+                    var numerator = MetricCues(s.Start, pos, s).LastOrDefault();
                     var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
                     if (ratio is null) return (null, null);
                     _ratioFigures[m] = ratio.Id;
@@ -630,7 +926,7 @@ public sealed class ClaimBinder : IClaimBinder
 
             // 5. The nearest cue in an earlier clause, when this clause only adds a period or a link word before the
             // figure (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other entity.
-            if (!OnlyLinkWords(clause, pos)) return (null, null);
+            if (!OnlyLinkWords(clause, pos, s.English)) return (null, null);
             var own = EntitiesIn(clause, pos).Select(e => e.Name).LastOrDefault();
             var earlier = MetricCues(s.Start, clause, s).Where(c => !InClosedAside(c.End, pos)).ToList();
             if (earlier.Count == 0) return (null, null);
@@ -661,6 +957,16 @@ public sealed class ClaimBinder : IClaimBinder
             return true;
         }
 
+        private static readonly HashSet<string> EnglishGapWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "by", "about", "around", "approximately", "roughly", "nearly", "almost", "more", "than", "over", "some", "a", "an",
+            "as", "much", "at", "least", "a year", "year-on-year",
+        };
+
+        /// <summary>English words between a rise/fall word and its figure: rose by about 12%, jumped as much as 40%.</summary>
+        private static bool IsEnglishQualifierGap(string gap) =>
+            gap.Length <= 24 && gap.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(EnglishGapWords.Contains);
+
         private static bool IsPostGap(string gap) =>
             gap.Length <= 6 && gap.All(ch => ch is '的' or '价' or '格' or '个' or '名' or '轮' or '股' or '每' or ' ' or '/' || char.IsAsciiLetter(ch));
 
@@ -670,8 +976,35 @@ public sealed class ClaimBinder : IClaimBinder
         private static readonly System.Buffers.SearchValues<char> LinkCharSet = System.Buffers.SearchValues.Create(LinkChars);
 
         /// <summary>True when the clause text before the figure, periods and entities aside, is only link words.</summary>
-        private bool OnlyLinkWords(int clause, int pos)
+        private static readonly HashSet<string> EnglishLinkWords = new(StringComparer.OrdinalIgnoreCase)
         {
+            "was", "were", "is", "are", "and", "at", "of", "to", "reached", "totaled", "totalled", "amounted", "stood", "came",
+            "in", "for", "it", "its", "their", "the", "with", "while", "about", "around", "approximately", "nearly", "roughly",
+            "more", "than", "over", "some", "an", "a", "then", "again", "further", "rising", "falling", "compared", "on", "by",
+            "which", "up", "down", "as", "of", "recorded", "reported", "posted", "had", "has", "have", "been",
+        };
+
+        private bool OnlyLinkWords(int clause, int pos, bool english)
+        {
+            if (english)
+            {
+                // Periods, entities and other figures (RMB 2.5 billion and RMB 3.1 billion) aside.
+                var periodsIn = Between(_periods, m => m.Span.Start, clause, pos).Concat(Between(_figures, m => m.Span.Start, clause, pos)).ToList();
+                var entitiesIn = EntitiesIn(clause, pos).ToList();
+                var i0 = clause;
+                while (i0 < pos)
+                {
+                    if (periodsIn.FirstOrDefault(p => p.Span.Contains(i0)) is { } pm) { i0 = pm.Span.End; continue; }
+                    var entity = entitiesIn.FindIndex(e => e.Span.Contains(i0));
+                    if (entity >= 0) { i0 = entitiesIn[entity].Span.End; continue; }
+                    if (!char.IsAsciiLetter(_text[i0])) { i0++; continue; }
+                    var j = i0;
+                    while (j < pos && char.IsAsciiLetter(_text[j])) j++;
+                    if (!EnglishLinkWords.Contains(_text[i0..j])) return false;
+                    i0 = j;
+                }
+                return true;
+            }
             var residual = 0;
             var periods = Between(_periods, m => m.Span.Start, clause, pos).ToList();
             var entities = EntitiesIn(clause, pos).ToList();

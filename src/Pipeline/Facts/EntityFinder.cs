@@ -24,6 +24,18 @@ public sealed class EntityFinder
     private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
     private static readonly string[] OrgSuffixes =
         ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
+    /// <summary>Last words of an English company name (Songhe Intelligence Technology Co., Ltd. (Songhe AI)).</summary>
+    private static readonly string[] LatinOrgSuffixes =
+        ["Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Group", "Holdings", "Technology", "Technologies", "LLC", "PLC", "plc"];
+
+    /// <summary>Capitalised words that open English sentences but no company name (Shares of Yunfan Auto (…)).</summary>
+    private static readonly HashSet<string> NotNameWords = new(StringComparer.Ordinal)
+    {
+        "Shares", "Stock", "Stocks", "The", "According", "In", "On", "At", "For", "By", "From", "After", "Before", "While", "When",
+        "Meanwhile", "Rival", "Rivals", "Peer", "Peers", "Both", "Unlike", "Like", "As", "Since", "Chinese", "Startup", "Unicorn",
+    };
+
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "de", "for", "the", "&" };
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
     private readonly EntityLexicon _lexicon;
@@ -113,7 +125,8 @@ public sealed class EntityFinder
             var (shortName, latin, tickers) = ParseParenthesis(content);
             if (shortName is null && latin is null && tickers.Count == 0) continue;
             var knownLatin = latin is not null && _lexicon.FindByAlias(latin) is not null;
-            var orgLike = OrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || _lexicon.FindByAlias(name) is not null;
+            var orgLike = OrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || _lexicon.FindByAlias(name) is not null
+                          || LatinOrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && (name.Length == s.Length || name[^(s.Length + 1)] == ' '));
             if (shortName is null && tickers.Count == 0 && !orgLike && !knownLatin) continue;
             if (name.EndsWith('》')) continue;
 
@@ -152,8 +165,29 @@ public sealed class EntityFinder
         var start = end;
         if (char.IsAsciiLetterOrDigit(text[end - 1]) || text[end - 1] == '.')
         {
-            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&'
-                                 || (text[start - 1] == ' ' && start > 1 && char.IsAsciiLetter(text[start - 2]))) && end - start < 40) start--;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-' or '&' || IsSuffixComma(text, start - 1)
+                                 || (text[start - 1] == ' ' && start > 1
+                                     && (char.IsAsciiLetter(text[start - 2]) || IsSuffixComma(text, start - 2) || IsShortAbbreviation(text, start - 2))))
+                   && end - start < 60) start--;
+            if (start < end && text[start] == ',') start++;
+            // A name is its capitalised words (Bank of Ningbo): English prose before it (According to the prospectus of)
+            // is not part of it, so the name starts after the last lower-case word other than a connector.
+            var word = end;
+            var nameStart = end;
+            while (word > start)
+            {
+                var wEnd = word;
+                while (wEnd > start && text[wEnd - 1] == ' ') wEnd--;
+                var wStart = wEnd;
+                while (wStart > start && text[wStart - 1] != ' ') wStart--;
+                if (wStart == wEnd) break;
+                var token = text.AsSpan(wStart, wEnd - wStart);
+                if (char.IsAsciiLetterLower(token[0]) && !NameConnectors.Contains(token.ToString()) && wEnd != end) break;
+                if (wEnd != end && (NotNameWords.Contains(token.ToString()) || token.EndsWith("-based", StringComparison.Ordinal))) break;
+                if (!char.IsAsciiLetterLower(token[0]) || wEnd == end) nameStart = wStart;
+                word = wStart;
+            }
+            start = nameStart;
             var latin = text[start..end].Trim();
             return latin.Length >= 2 && char.IsAsciiLetter(latin[0]) ? (latin, start) : (null, start);
         }
@@ -169,10 +203,29 @@ public sealed class EntityFinder
         foreach (var prefix in DefinitionPrefixes)
         {
             if (!content.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var rest = content[prefix.Length..].TrimStart('：', ':', ' ').Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
+            // The short name stops at a list separator; what follows it (以下简称云帆汽车，09876.HK) may give tickers.
+            var rest = content[prefix.Length..].TrimStart('：', ':', ' ');
+            var stop = rest.IndexOfAny(ListSeparators);
+            var tail = stop >= 0 ? rest[(stop + 1)..] : "";
+            if (stop >= 0) rest = rest[..stop];
+            rest = rest.Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
             if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《')) shortName = rest;
+            AddTickers(tail, tickers);
             return (shortName, null, tickers);
         }
+        AddTickers(content, tickers);
+        if (tickers.Count > 0) return (null, null, tickers);
+        if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])
+            && content.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '.' or '-' or '&'))
+            latin = content;
+        return (null, latin, tickers);
+    }
+
+    private static readonly char[] ListSeparators = [',', '，', '、', ';', '；'];
+
+    /// <summary>The tickers among the comma-, semicolon- or space-separated parts of a parenthesis.</summary>
+    private static void AddTickers(string content, List<string> tickers)
+    {
         foreach (var raw in content.Split([',', '，', '、', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             var part = raw.Trim();
@@ -182,11 +235,6 @@ public sealed class EntityFinder
             var bare = part.All(char.IsAsciiDigit);
             if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
         }
-        if (tickers.Count > 0) return (null, null, tickers);
-        if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])
-            && content.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is ' ' or '.' or '-' or '&'))
-            latin = content;
-        return (null, latin, tickers);
     }
 
     /// <summary>Whether a parenthesis can hold a definition: a 简称 phrase, or a Latin name or ticker.</summary>
@@ -200,6 +248,27 @@ public sealed class EntityFinder
     }
 
     private static readonly System.Buffers.SearchValues<char> TickerLead = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>A comma inside an English company name: the one before a legal suffix (Co., Ltd.; Acme, Inc.).</summary>
+    private static bool IsSuffixComma(string text, int comma)
+    {
+        if (text[comma] != ',' || comma == 0 || !char.IsAsciiLetterOrDigit(text[comma - 1]) && text[comma - 1] != '.') return false;
+        var rest = text.AsSpan(comma + 1).TrimStart(' ');
+        foreach (var suffix in (ReadOnlySpan<string>)["Ltd", "Inc", "Limited", "LLC", "Co.", "Corp"])
+            if (rest.StartsWith(suffix, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>A full stop after a short word inside a name (Co. Ltd., U.S. Steel), not a sentence's end.</summary>
+    private static bool IsShortAbbreviation(string text, int dot)
+    {
+        if (text[dot] != '.') return false;
+        var i = dot;
+        while (i > 0 && (char.IsAsciiLetter(text[i - 1]) || text[i - 1] == '.') && dot - i < 5) i--;
+        if (dot - i is < 1 or > 4 || (i > 0 && char.IsAsciiLetter(text[i - 1])) || !char.IsAsciiLetterUpper(text[i])) return false;
+        var word = text.AsSpan(i, dot - i);
+        return word.Contains('.') || word is "Co" or "Inc" or "Ltd" or "Corp" or "Bhd";
+    }
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -41,6 +41,29 @@ public sealed class EntityLexicon
 
     public static EntityLexicon Chinese => ChineseLexicon.Value;
 
+    private static readonly Lazy<EntityLexicon> DefaultLexicon = new(() => Combine(Chinese, Load("en")));
+
+    /// <summary>The Chinese lexicon with the English names of <c>Lexicons/en/entities.yaml</c> merged in.</summary>
+    public static EntityLexicon Default => DefaultLexicon.Value;
+
+    /// <summary>Merges lexicons by canonical name: aliases and tickers are added together, first lexicon first.</summary>
+    public static EntityLexicon Combine(params EntityLexicon[] lexicons)
+    {
+        var order = new List<string>();
+        var merged = new Dictionary<string, (List<string> Aliases, List<string> Tickers)>(StringComparer.Ordinal);
+        foreach (var e in lexicons.SelectMany(l => l.Entities))
+        {
+            if (!merged.TryGetValue(e.Name, out var entry))
+            {
+                merged[e.Name] = entry = ([], []);
+                order.Add(e.Name);
+            }
+            entry.Aliases.AddRange(e.Aliases.Where(a => !entry.Aliases.Contains(a, StringComparer.Ordinal)));
+            entry.Tickers.AddRange(e.Tickers.Where(t => !entry.Tickers.Contains(t, StringComparer.Ordinal)));
+        }
+        return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers)).ToList());
+    }
+
     public static EntityLexicon Empty { get; } = new([]);
 
     public static EntityLexicon Load(string culture)

@@ -3,8 +3,9 @@ namespace Pipeline.Facts;
 /// <summary>
 /// Merges entities across documents: two canonical names are one entity when a document's definition links them
 /// through a shared legal name, English name, short name or ticker (one article writes <c>深圳云帆科技股份有限公司（以下简称云帆）</c>,
-/// another <c>深圳云帆科技股份有限公司（HK09999）</c>: both become one entity). The name kept is the lexicon's when the
-/// lexicon knows the entity, else the canonical name used by the most definitions (ties: shortest, then ordinal).
+/// another <c>深圳云帆科技股份有限公司（HK09999）</c>: both become one entity; <c>Yunfan Auto (09876.HK)</c> in English
+/// joins <c>云帆汽车，09876.HK</c> by the ticker). The name kept is the lexicon's when the lexicon knows the entity, else a
+/// Chinese name over a Latin one, then the canonical name used by the most definitions (ties: shortest, then ordinal).
 /// Deterministic: the result does not depend on the order documents are added.
 /// </summary>
 public sealed class EntityMerger
@@ -12,12 +13,14 @@ public sealed class EntityMerger
     private readonly EntityLexicon _lexicon;
     private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _votes = new(StringComparer.Ordinal);
+    private Dictionary<string, List<string>>? _members;
 
     public EntityMerger(EntityLexicon lexicon) => _lexicon = lexicon;
 
     /// <summary>Adds one document's definitions.</summary>
     public void Add(IEnumerable<EntityDefinitionFound> definitions)
     {
+        _members = null;
         foreach (var d in definitions)
         {
             var name = Node("name", d.Canonical);
@@ -35,10 +38,14 @@ public sealed class EntityMerger
         var key = "name:" + canonical;
         if (!_parent.ContainsKey(key)) return canonical;
         var root = Find(key);
-        var members = _parent.Keys.Where(k => k.StartsWith("name:", StringComparison.Ordinal) && Find(k) == root).Select(k => k[5..]).ToList();
+        // Members by root, grouped once after the last Add (resolving every name stays linear in the definitions).
+        _members ??= _parent.Keys.Where(k => k.StartsWith("name:", StringComparison.Ordinal)).ToList()
+            .GroupBy(Find, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(k => k[5..]).ToList(), StringComparer.Ordinal);
+        var members = _members[root];
         var known = members.Select(m => _lexicon.FindByAlias(m)).FirstOrDefault(m => m is not null);
         if (known is not null) return known;
-        return members.OrderByDescending(m => _votes.GetValueOrDefault(m)).ThenBy(m => m.Length).ThenBy(m => m, StringComparer.Ordinal).First();
+        return members.OrderByDescending(m => m.Any(Pipeline.Text.LanguageDetector.IsHan)).ThenByDescending(m => _votes.GetValueOrDefault(m))
+            .ThenBy(m => m.Length).ThenBy(m => m, StringComparer.Ordinal).First();
     }
 
     /// <summary>The claims with their entities merged.</summary>

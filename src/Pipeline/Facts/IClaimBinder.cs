@@ -10,6 +10,10 @@ public sealed record BindingInput(string Text, IReadOnlyList<Segment> Segments, 
 /// <summary>Claims made, and the mentions that could not be bound (no entity, metric or period could be determined).</summary>
 public sealed record BindingResult(IReadOnlyList<Claim> Claims, IReadOnlyList<Mention> Unbound)
 {
+    /// <summary>The entities the document defines (canonical name, legal, short and English names, tickers): what
+    /// links its canonical names to other documents' (see <see cref="EntityMerger"/>).</summary>
+    public IReadOnlyList<EntityDefinitionFound> Entities { get; init; } = [];
+
     public static BindingResult Empty { get; } = new([], []);
 }
 

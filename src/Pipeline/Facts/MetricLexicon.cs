@@ -61,17 +61,26 @@ public sealed class MetricLexicon
     /// <summary>The embedded Simplified Chinese lexicon.</summary>
     public static MetricLexicon Chinese => ChineseLexicon.Value;
 
-    public static MetricLexicon Load(string culture)
+    private static readonly Lazy<MetricLexicon> EnglishLexicon = new(() => Load("en", Chinese));
+
+    /// <summary>The embedded English lexicon (<c>Lexicons/en/metrics.yaml</c>): English cues for the metrics the
+    /// Chinese lexicon defines, matched in any letter case.</summary>
+    public static MetricLexicon English => EnglishLexicon.Value;
+
+    public static MetricLexicon Load(string culture, MetricLexicon? definitions = null)
     {
         var name = $"Lexicons/{culture}/metrics.yaml";
         using var stream = typeof(MetricLexicon).Assembly.GetManifestResourceStream(name)
                            ?? throw new InvalidOperationException($"Embedded lexicon {name} not found.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), name);
+        return Parse(reader.ReadToEnd(), name, definitions);
     }
 
-    /// <summary>Parses the YAML form; a bad lexicon throws at start-up, naming the problem.</summary>
-    public static MetricLexicon Parse(string yaml, string sourceName = "metrics.yaml")
+    /// <summary>Parses the YAML form; a bad lexicon throws at start-up, naming the problem. With
+    /// <paramref name="definitions"/> (a lexicon in another language), an entry that gives only an id and cues
+    /// takes that lexicon's definition of the metric, so both languages bind to the same metric ids; the cues then
+    /// match in any letter case.</summary>
+    public static MetricLexicon Parse(string yaml, string sourceName = "metrics.yaml", MetricLexicon? definitions = null)
     {
         var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties()
             .Build().Deserialize<MetricFile>(yaml) ?? new MetricFile();
@@ -79,6 +88,12 @@ public sealed class MetricLexicon
         foreach (var m in file.Metrics)
         {
             if (string.IsNullOrWhiteSpace(m.Id)) throw new InvalidDataException($"{sourceName}: a metric has no id.");
+            if (definitions is not null && m.Units.Count == 0)
+            {
+                var known = definitions.Find(m.Id) ?? throw new InvalidDataException($"{sourceName}: metric {m.Id} has no units and is not defined in the base lexicon.");
+                if (!metrics.TryAdd(m.Id, known)) throw new InvalidDataException($"{sourceName}: metric {m.Id} is defined twice.");
+                continue;
+            }
             var units = FigureKinds.None;
             foreach (var u in m.Units) units |= ParseUnit(u, sourceName, m.Id);
             var timing = m.Timing?.ToLowerInvariant() switch
@@ -93,6 +108,11 @@ public sealed class MetricLexicon
             if (!metrics.TryAdd(m.Id, new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)))
                 throw new InvalidDataException($"{sourceName}: metric {m.Id} is defined twice.");
         }
+        // Change and running-total metrics named by a borrowed definition come along with it.
+        if (definitions is not null)
+            foreach (var m in metrics.Values.ToList())
+                foreach (var id in new[] { m.Change, m.Cumulative })
+                    if (id is not null && !metrics.ContainsKey(id) && definitions.Find(id) is { } d) metrics[id] = d;
         foreach (var m in metrics.Values)
         {
             if (m.Change is { } c && !metrics.ContainsKey(c)) throw new InvalidDataException($"{sourceName}: {m.Id} change metric {c} is not defined.");
@@ -128,7 +148,7 @@ public sealed class MetricLexicon
                 throw new InvalidDataException($"{sourceName}: ratio {r.Numerator}/{r.Denominator} is incomplete or names an unknown metric.");
             ratios[(r.Numerator, r.Denominator)] = r.Metric;
         }
-        return new MetricLexicon(metrics, ratios, new PhraseMatcher<Cue>(cues.Select(c => (c.Phrase, c))));
+        return new MetricLexicon(metrics, ratios, new PhraseMatcher<Cue>(cues.Select(c => (c.Phrase, c)), ignoreCase: definitions is not null));
     }
 
     private static FigureKinds ParseUnit(string unit, string source, string id) => unit.ToLowerInvariant() switch

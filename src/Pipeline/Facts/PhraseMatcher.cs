@@ -7,37 +7,58 @@ public readonly record struct PhraseMatch<T>(int Start, int End, T Value);
 /// Finds lexicon phrases in a text in one left-to-right pass: at each position the longest phrase wins and the scan
 /// resumes after it (non-overlapping). Phrases are bucketed by first character and the scan jumps between characters
 /// that start a phrase, so the cost is linear in the text times the few phrases sharing a first character. Latin
-/// phrases match only at word boundaries.
+/// phrases match only at word boundaries; with <c>ignoreCase</c> they match in any letter case (English cues:
+/// <c>Revenue</c> at a sentence start, <c>revenue</c> inside one).
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
     private readonly Dictionary<char, (string Phrase, T Value)[]> _byFirst;
     private readonly System.Buffers.SearchValues<char> _firsts;
+    private readonly StringComparison _comparison;
+    private readonly bool _ignoreCase;
 
-    public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases)
+    public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases, bool ignoreCase = false)
     {
+        _ignoreCase = ignoreCase;
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         _byFirst = phrases.Where(p => p.Phrase.Length > 0)
-            .GroupBy(p => p.Phrase[0])
-            .ToDictionary(g => g.Key, g => g.DistinctBy(p => p.Phrase).OrderByDescending(p => p.Phrase.Length).ToArray());
-        _firsts = System.Buffers.SearchValues.Create(_byFirst.Keys.ToArray());
+            .GroupBy(p => Key(p.Phrase[0]))
+            .ToDictionary(g => g.Key, g => g.DistinctBy(p => ignoreCase ? p.Phrase.ToLowerInvariant() : p.Phrase)
+                .OrderByDescending(p => p.Phrase.Length).ThenBy(p => p.Phrase, StringComparer.Ordinal).ToArray());
+        var firsts = _byFirst.Keys.ToList();
+        if (ignoreCase) firsts.AddRange(_byFirst.Keys.Select(char.ToUpperInvariant));
+        _firsts = System.Buffers.SearchValues.Create(firsts.Distinct().ToArray());
     }
 
-    public List<PhraseMatch<T>> FindAll(string text)
+    private char Key(char c) => _ignoreCase ? char.ToLowerInvariant(c) : c;
+
+    /// <summary>The phrases in <c>text[from..to)</c>, with positions in <paramref name="text"/>.</summary>
+    public List<PhraseMatch<T>> FindAll(string text, int from, int to)
     {
         var found = new List<PhraseMatch<T>>();
-        var i = 0;
-        while (i < text.Length)
+        FindInto(text, from, to, found);
+        return found;
+    }
+
+    public List<PhraseMatch<T>> FindAll(string text) => FindAll(text, 0, text.Length);
+
+    /// <summary>Appends the phrases in <c>text[from..to)</c> to <paramref name="found"/>.</summary>
+    public void FindInto(string text, int from, int to, List<PhraseMatch<T>> found)
+    {
+        to = Math.Min(to, text.Length);
+        var i = Math.Max(0, from);
+        while (i < to)
         {
             // Jump to the next character that starts some phrase (vectorised search), then try its phrases.
-            var skip = text.AsSpan(i).IndexOfAny(_firsts);
+            var skip = text.AsSpan(i, to - i).IndexOfAny(_firsts);
             if (skip < 0) break;
             i += skip;
-            if (_byFirst.TryGetValue(text[i], out var candidates))
+            if (_byFirst.TryGetValue(Key(text[i]), out var candidates))
             {
                 var matched = false;
                 foreach (var (phrase, value) in candidates)
                 {
-                    if (i + phrase.Length > text.Length || string.CompareOrdinal(text, i, phrase, 0, phrase.Length) != 0) continue;
+                    if (i + phrase.Length > to || string.Compare(text, i, phrase, 0, phrase.Length, _comparison) != 0) continue;
                     if (!AtWordBoundary(text, i, i + phrase.Length, phrase)) continue;
                     found.Add(new PhraseMatch<T>(i, i + phrase.Length, value));
                     i += phrase.Length;
@@ -48,7 +69,6 @@ public sealed class PhraseMatcher<T>
             }
             i++;
         }
-        return found;
     }
 
     private static bool AtWordBoundary(string text, int start, int end, string phrase)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Pipeline.Documents;
+using Pipeline.Facts;
 using Pipeline.Output;
 using Pipeline.Recognition;
 using Pipeline.Reconciliation;
@@ -71,13 +72,16 @@ public sealed class PipelineStore : IDisposable
                 entity TEXT NOT NULL, metric TEXT NOT NULL, period TEXT NOT NULL, value TEXT, unit TEXT,
                 qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, period);
+            CREATE TABLE IF NOT EXISTS entities (
+                document TEXT NOT NULL, seq INTEGER NOT NULL, canonical TEXT NOT NULL, full_name TEXT, short_name TEXT,
+                latin_name TEXT, tickers TEXT NOT NULL, PRIMARY KEY (document, seq));
             """);
         Execute($"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
     }
 
     /// <summary>Removes everything (for <c>--full</c>).</summary>
     public void Clear() =>
-        Execute("DELETE FROM documents; DELETE FROM mentions; DELETE FROM claims; DELETE FROM facts; DELETE FROM conflicts;");
+        Execute("DELETE FROM documents; DELETE FROM mentions; DELETE FROM claims; DELETE FROM facts; DELETE FROM conflicts; DELETE FROM entities;");
 
     public long StartRun(IEnumerable<string> inputs, DateTimeOffset started)
     {
@@ -179,6 +183,34 @@ public sealed class PipelineStore : IDisposable
                 cmd.ExecuteNonQuery();
             }
         }
+
+        using (var cmd = Command("""
+            INSERT INTO entities(document, seq, canonical, full_name, short_name, latin_name, tickers)
+            VALUES ($d, $seq, $c, $f, $s, $l, $t)
+            """, ("$d", id), ("$seq", 0), ("$c", ""), ("$f", null), ("$s", null), ("$l", null), ("$t", "")))
+        {
+            var seq = 0;
+            foreach (var e in result.Entities)
+            {
+                Set(cmd, "$seq", seq++); Set(cmd, "$c", e.Canonical); Set(cmd, "$f", e.FullName); Set(cmd, "$s", e.ShortName);
+                Set(cmd, "$l", e.LatinName); Set(cmd, "$t", string.Join(' ', e.Tickers));
+                cmd.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>The entity definitions of the given documents (what links their canonical names across documents),
+    /// ordered by document and position.</summary>
+    public IEnumerable<EntityDefinitionFound> EntityDefinitions(IReadOnlySet<string> documents)
+    {
+        using var cmd = Command("SELECT document, canonical, full_name, short_name, latin_name, tickers FROM entities ORDER BY document, seq");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (!documents.Contains(r.GetString(0))) continue;
+            yield return new EntityDefinitionFound(r.GetString(1), Str(r, 2), Str(r, 3), Str(r, 4),
+                r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries), default);
+        }
     }
 
     /// <summary>Records an input whose content equals an already processed document.</summary>
@@ -198,7 +230,7 @@ public sealed class PipelineStore : IDisposable
 
     private void DeleteDocumentRows(string id)
     {
-        using var cmd = Command("DELETE FROM documents WHERE id = $id; DELETE FROM mentions WHERE document = $id; DELETE FROM claims WHERE document = $id;",
+        using var cmd = Command("DELETE FROM documents WHERE id = $id; DELETE FROM mentions WHERE document = $id; DELETE FROM claims WHERE document = $id; DELETE FROM entities WHERE document = $id;",
             ("$id", id));
         cmd.ExecuteNonQuery();
     }
