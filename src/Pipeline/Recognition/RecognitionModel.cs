@@ -27,10 +27,13 @@ public sealed class RecognitionModel
 
     internal static IReadOnlyList<Mention> Merge(List<(Mention Mention, int Order)> all)
     {
-        // Longest first, then recognizer order, then position: greedy selection of non-overlapping spans.
+        // Longest first; on equal spans a bare unitless number is the weakest reading (the same characters read as a
+        // year, a count or an amount say more); then recognizer order, then position: greedy non-overlapping selection.
         all.Sort((a, b) =>
         {
             var c = b.Mention.Span.Length.CompareTo(a.Mention.Span.Length);
+            if (c != 0) return c;
+            c = IsBareNumber(a.Mention).CompareTo(IsBareNumber(b.Mention));
             if (c != 0) return c;
             c = a.Order.CompareTo(b.Order);
             return c != 0 ? c : a.Mention.Span.Start.CompareTo(b.Mention.Span.Start);
@@ -46,6 +49,8 @@ public sealed class RecognitionModel
         kept.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         return kept;
     }
+
+    private static bool IsBareNumber(Mention m) => m.Value is Number { Unit: CountUnit.None } && m.Qualifier == Qualifier.Exact;
 
     private static bool Overlaps(SortedList<int, int> taken, int start, int end)
     {

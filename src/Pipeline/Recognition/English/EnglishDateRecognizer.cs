@@ -39,6 +39,8 @@ public sealed class EnglishDateRecognizer : IRecognizer
             // the nine months ended September 30, 2025 / the year ended December 31, 2024
             (Build($@"\b(the\s+)?((?<count>{count})\s+months?|(?<fullyear>(fiscal\s+)?year))\s+(ended|ending|to)\s+{monthDay},?\s+{year}\b"),
                 (m, _) => MonthsEnded(m), MentionKind.Period),
+            // the first nine months of 2025 / the first 9 months of 2025
+            (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+(of|in)\s+{year}\b"), (m, _) => FirstMonths(m), MentionKind.Period),
             // the first half of 2025 / first half 2025 / H1 2025 / 2025 H1
             (Build($@"\b(the\s+)?(?<half>{half})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<half>{half})\b"),
                 (m, _) => ReportingPeriod.Half(Year(m), _lex.Halves[Key(m, "half")]), MentionKind.Period),
@@ -47,8 +49,8 @@ public sealed class EnglishDateRecognizer : IRecognizer
                 (m, _) => ReportingPeriod.Quarter(Year(m), _lex.Quarters[Key(m, "quarter")]), MentionKind.Period),
             // FY2024 / FY 2024 / fiscal 2024 / fiscal year 2024
             (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
-            // from 2022 to 2024 / 2022-2024 / between 2022 and 2024
-            (Build($@"\b((from|between)\s+)?(?<y1>(19|20)\d{{2}})\s*(-|–|to|and|through)\s*(?<y2>(19|20)\d{{2}})\b"),
+            // from 2022 to 2024 / 2022-2024 / between 2022 and 2024 ("2023 and 2024" alone is a list of two years)
+            (Build($@"\b(between\s+(?<y1>(19|20)\d{{2}})\s+and\s+|(from\s+)?(?<y1>(19|20)\d{{2}})\s*(-|–|to|through)\s*)(?<y2>(19|20)\d{{2}})\b"),
                 (m, _) => YearSpan(m), MentionKind.Period),
             // January 8, 2026 / Jan. 8 2026
             (Build($@"\b{monthDay}(,\s*|\s+){year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date),
@@ -62,6 +64,9 @@ public sealed class EnglishDateRecognizer : IRecognizer
             (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period),
             // today / yesterday
             (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date),
+            // A year in a list of years: 2022, 2023 and 2024 (each its own period).
+            (Build(@"(?<=\b(19|20)\d{2}(\s*,\s*|\s+and\s+|,\s+and\s+))(?<year>(19|20)\d{2})\b|\b(?<year>(19|20)\d{2})(?=(\s*,\s*|\s+and\s+|,\s+and\s+)(19|20)\d{2}\b)"),
+                (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
             // in 2024 / for 2024 / of 2024 / 2024's
             (Build($@"\b(in|for|during|of|since|by)\s+{year}\b(?!\s*(-|–|to)\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
         ];
@@ -115,6 +120,12 @@ public sealed class EnglishDateRecognizer : IRecognizer
         if (months is < 1 or > 24) return null;
         var start = end.Value.End.PlusDays(1).PlusMonths(-months);
         return ReportingPeriod.Between(start, end.Value.End);
+    }
+
+    private ReportingPeriod? FirstMonths(Match m)
+    {
+        var months = _lex.MonthCounts.TryGetValue(Key(m, "count"), out var n) ? n : int.Parse(m.Groups["count"].Value);
+        return months is >= 1 and <= 12 ? ReportingPeriod.Months(Year(m), 1, months) : null;
     }
 
     private static ReportingPeriod? YearSpan(Match m)

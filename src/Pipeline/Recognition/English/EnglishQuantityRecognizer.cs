@@ -130,8 +130,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 if (scale == 1m && decimals == 0 && numberEnd - start == 4 && amount is >= 1900 and <= 2100) return numberEnd;
                 if (numberEnd < text.Length && char.IsAsciiLetter(text[numberEnd]) && scale == 1m) return SkipWord(text, numberEnd);
                 if (start > 0 && text[start - 1] == '-' && start > 1 && char.IsAsciiLetter(text[start - 2])) return numberEnd;
-                var unit = FirstWordAt(text, next, lexicon.ShareWords) is not null ? CountUnit.Shares
-                    : FirstWordAt(text, next, lexicon.CountWords) is not null ? CountUnit.Count : CountUnit.None;
+                var unit = CountAfter(text, next);
                 // A bare number says nothing without its unit or scale (and after a month name it is a day).
                 if (unit == CountUnit.None) return numberEnd;
                 kind = MentionKind.Number;
@@ -143,6 +142,23 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         if (qualifier != Qualifier.Exact) spanStart = qualifierStart;
         output.Add(new Mention(kind, new TextSpan(spanStart, end), text[spanStart..end], resolution, qualifier) { Recognizer = Name });
         return end;
+    }
+
+    /// <summary>What a number counts: a share or count word right after it, or after up to two lower-case modifiers
+    /// (<c>2.1 million paying users</c>, <c>300 million monthly active users</c>).</summary>
+    private CountUnit CountAfter(string text, int at)
+    {
+        for (var words = 0; words <= 2 && at < text.Length; words++)
+        {
+            if (FirstWordAt(text, at, lexicon.ShareWords) is not null) return CountUnit.Shares;
+            if (FirstWordAt(text, at, lexicon.CountWords) is not null) return CountUnit.Count;
+            // Skip one lower-case modifier word.
+            var end = at;
+            while (end < text.Length && char.IsAsciiLetterLower(text[end])) end++;
+            if (end == at || end >= text.Length || text[end] != ' ') break;
+            at = SkipSpaces(text, end);
+        }
+        return CountUnit.None;
     }
 
     private Qualifier QualifierBefore(string text, int start, out int qualifierStart)

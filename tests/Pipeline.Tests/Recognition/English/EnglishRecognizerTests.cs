@@ -41,6 +41,8 @@ public class EnglishRecognizerTests
     [TestCase("R&D spending was 8x revenue.", MentionKind.Multiple, 8)]
     [TestCase("The company sold 37,419,500 H shares.", MentionKind.Number, 37_419_500)]
     [TestCase("It serves 212 million users worldwide.", MentionKind.Number, 212_000_000)]
+    [TestCase("It has 2.1 million paying users.", MentionKind.Number, 2_100_000)]
+    [TestCase("It reached 300 million monthly active users.", MentionKind.Number, 300_000_000)]
     public void Other_quantities(string text, MentionKind kind, decimal value) =>
         Assert.That(((NumericResolution)Single(text, kind).Value).Value, Is.EqualTo(value));
 
@@ -73,6 +75,8 @@ public class EnglishRecognizerTests
     [TestCase("Last year it raised funds.", "2025-01-01/2025-12-31")]
     [TestCase("The index fell yesterday.", "2026-01-17")]
     [TestCase("Sales in January 2026 rose.", "2026-01-01/2026-01-31")]
+    [TestCase("Revenue in the first nine months of 2025 grew.", "2025-01-01/2025-09-30")]
+    [TestCase("Losses between 2022 and 2024 grew.", "2022-01-01/2024-12-31")]
     public void Dates_and_periods(string text, string iso)
     {
         var m = Recognize(text).Single(x => x.Period is not null);
@@ -84,6 +88,14 @@ public class EnglishRecognizerTests
     [TestCase("February 30, 2025 never happened.")]
     public void Years_model_names_and_impossible_dates_are_not_quantities(string text) =>
         Assert.That(Recognize(text).Where(m => m.Numeric is not null), Is.Empty);
+
+    [Test]
+    public void Two_years_joined_by_and_are_two_periods_and_relative_words_need_their_context()
+    {
+        var years = Recognize("Revenue grew in 2023 and 2024.").Where(m => m.Period is not null).Select(m => m.Period!.Value.Label);
+        Assert.That(years, Is.EqualTo(new[] { "2023", "2024" }));
+        Assert.That(Recognize("Revenue was flat a year earlier.").Where(m => m.Period is not null), Is.Empty);
+    }
 
     [Test]
     public void English_amounts_inside_Chinese_text()
