@@ -34,6 +34,12 @@ public sealed record BenchOptions
 /// </summary>
 public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBuilder> builder, Func<IReconciler> reconciler, TextWriter log)
 {
+    // Figures the targets section is judged on, filled as the sections run.
+    private readonly List<(string Size, double ArticlesPerSecond, double PeakMb)> _endToEnd = new();
+    private readonly List<(int N, int PerKey, double Seconds)> _reconcile = new();
+    private readonly List<(string Stage, double Seconds)> _stages = new();
+    private double? _recognizerRatio, _recognizerMBps, _conversionRatio;
+
     public string Run()
     {
         var report = new StringBuilder();
@@ -49,6 +55,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         EndToEnd(report, corpora);
         Reconciliation(report);
         Peers(report);
+        Targets(report);
         return report.ToString();
     }
 
@@ -109,6 +116,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                           $"({inputs.Count / perDocument:N0} articles/s for the per-document pipeline; " +
                           $"{observations.Count:N0} claims). Throughput is input MB over the time spent in the stage.").AppendLine();
         report.AppendLine("| stage | seconds | MB/s | articles/s |").AppendLine("|---|---:|---:|---:|");
+        foreach (var (stage, secs) in stageSeconds.OrderBy(p => Order(p.Key))) _stages.Add((stage, secs));
         foreach (var (stage, secs) in stageSeconds.OrderBy(p => Order(p.Key)))
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {stage} | {secs:0.000} | {Rate(bytes / 1048576.0, secs)} | {Rate(inputs.Count, secs)} |");
@@ -143,6 +151,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             var read = root.GetProperty("read").GetInt32();
             var seconds = root.GetProperty("seconds").GetDouble();
             var bytes = Directory.EnumerateFiles(dir).Where(f => !f.EndsWith(".csv") && !f.EndsWith(".complete")).Sum(f => new FileInfo(f).Length);
+            _endToEnd.Add((Size(size), read / seconds, root.GetProperty("peak_memory_mb").GetDouble()));
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Size(size)} | {read:N0} | {seconds:0.0} | {read / seconds:N0} | {bytes / 1048576.0 / seconds:0.0} | " +
                 $"{root.GetProperty("peak_memory_mb").GetDouble():0} | {root.GetProperty("claims").GetInt32():N0} | {root.GetProperty("facts").GetInt32():N0} |");
@@ -167,6 +176,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             var clock = Stopwatch.StartNew();
             var result = engine.Reconcile(observations);
             var secs = clock.Elapsed.TotalSeconds;
+            _reconcile.Add((n, perKey, secs));
             report.AppendLine(CultureInfo.InvariantCulture, $"| {n:N0} | {perKey:N0} | {pairs:P0} | {result.Facts.Count:N0} | {secs:0.00} | {n / secs:N0} |");
         }
         report.AppendLine();
@@ -185,6 +195,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         log.WriteLine("recognizers: ours");
         var ours = Recognition.RecognizerBenchmark.Run(big, rounds: 3, model: pipeline.Recognition);
         var peer = PeerRecognizerRate(seeds);
+        _recognizerMBps = ours.MegabytesPerSecond;
+        if (peer is { } rate) _recognizerRatio = ours.CharsPerSecond / rate;
         report.AppendLine("| task | ours | peer | ratio |").AppendLine("|---|---:|---:|---:|");
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| recognizers, all on, line by line over {big.Length / 1e6:0.00} M chars of seed text ({ours.Mentions:N0} mentions) | " +
@@ -201,6 +213,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         {
             log.WriteLine("conversion: ours and the opencc CLI");
             var c = Chinese.ConversionBenchmark.Run(traditional, minBytes: 5_000_000, rounds: 3);
+            if (c.CliMBps is { } cliRate) _conversionRatio = c.StageMBps / cliRate;
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| Traditional→Simplified, {c.InputBytes / 1e6:0.0} MB of the Traditional seeds (t2s + project overrides) | " +
                 $"{c.StageMBps:0.00} MB/s (offset-mapped stage) | " +
@@ -208,6 +221,45 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                 $"{(c.CliMBps is { } r ? $"{c.StageMBps / r:0.00}×" : "n/a")} |");
         }
         report.AppendLine();
+    }
+
+    /// <summary>Each target of the throughput issue, met or missed, by how much, and what dominates where missed.</summary>
+    private void Targets(StringBuilder report)
+    {
+        static string Mark(bool? met) => met switch { true => "met", false => "**missed**", null => "not measured" };
+        report.AppendLine("## Targets").AppendLine();
+        report.AppendLine("| target | measured | status |").AppendLine("|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| recognizers ≥ 100× the JavaScript peer, all on | {(_recognizerRatio is { } r ? $"{r:N0}×" : "peer not run")} | {Mark(_recognizerRatio is { } r2 ? r2 >= 100 : null)} |");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| recognizers ≥ 5 MB/s | {(_recognizerMBps is { } m ? $"{m:0.0} MB/s" : "")} | {Mark(_recognizerMBps is { } m2 ? m2 >= 5 : null)} |");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| conversion no slower than the opencc CLI | {(_conversionRatio is { } c ? $"{c:0.00}×" : "CLI not run")} | {Mark(_conversionRatio is { } c2 ? c2 >= 1 : null)} |");
+        var best = _endToEnd.Count == 0 ? (double?)null : _endToEnd.Max(e => e.ArticlesPerSecond);
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| end to end ≥ 1,000 articles/s on the mixed corpus | {string.Join(", ", _endToEnd.Select(e => $"{e.Size}: {e.ArticlesPerSecond:N0}/s"))} | {Mark(best is { } b ? b >= 1000 : null)} |");
+        var largest = _endToEnd.Count == 0 ? default : _endToEnd[^1];
+        var hundred = _endToEnd.FirstOrDefault(e => e.Size == "100MB");
+        var flat = hundred.Size is not null && largest.Size != hundred.Size ? largest.PeakMb <= hundred.PeakMb * 1.5 : (bool?)null;
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| peak memory < 500 MB at the largest corpus, flat from 100 MB up | {string.Join(", ", _endToEnd.Select(e => $"{e.Size}: {e.PeakMb:0} MB"))} | " +
+            $"{Mark(_endToEnd.Count == 0 ? null : largest.PeakMb < 500)}, {(flat switch { true => "flat (within 1.5×)", false => "**not flat**", null => "flatness not measured" })} |");
+        var million = _reconcile.Where(r => r.N >= 1_000_000).ToList();
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| reconciling one million claims < 30 s | {string.Join(", ", million.Select(r => $"{r.PerKey:N0}/key: {r.Seconds:0.0} s"))} | {Mark(million.Count == 0 ? null : million.All(r => r.Seconds < 30))} |");
+        report.AppendLine();
+        if (best is { } articles && articles < 1000 && _stages.Count > 0)
+        {
+            var perDocument = _stages.Where(s => s.Stage is not ("storage" or "reconcile")).Sum(s => s.Seconds);
+            var top = _stages.OrderByDescending(s => s.Seconds).Take(3).Select(s => $"{s.Stage} {100 * s.Seconds / Math.Max(1e-9, perDocument):0}%");
+            var shortBy = (1000 / articles).ToString("0.0", CultureInfo.InvariantCulture);
+            report.AppendLine(
+                $"End to end is {shortBy}× short of 1,000 articles/s. What dominates the single-thread profile: {string.Join(", ", top)} of " +
+                "the per-document time. Half of the generated documents are full HTML pages of the shared news sites (about 110 KB each, " +
+                "against about 15 KB for a plain-text article): parsing them with AngleSharp and scoring the DOM for the article body costs " +
+                "most of the time, and a 2-core machine runs two such documents at once. Plain-text articles alone go several times faster " +
+                "(see the per-stage rows other than html).").AppendLine();
+        }
     }
 
     private string peerSkip = "not run";
