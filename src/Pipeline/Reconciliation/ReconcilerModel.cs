@@ -55,7 +55,14 @@ internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObserv
     public PreparedObservation[] Observations { get; } = observations;
     public WorkingCandidate[] Candidates { get; } = candidates;
     /// <summary>Support of observation i for candidate j at [i * Candidates.Length + j].</summary>
-    public float[] Support { get; set; } = [];
+    /// <summary>Support of each distinct writing (row) for each candidate, row-major: observations that are written
+    /// alike share a row, so the work per key grows with its distinct values, not with its observations.</summary>
+    public float[] RowSupport { get; set; } = [];
+    /// <summary>Row of each observation.</summary>
+    public int[] Row { get; set; } = [];
+    public int RowCount { get; set; }
+    /// <summary>How much observation <paramref name="i"/> supports candidate <paramref name="j"/>.</summary>
+    public float Support(int i, int j) => RowSupport[Row[i] * Candidates.Length + j];
     /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>
     public double[] Share { get; set; } = [];
     public int Chosen { get; set; }

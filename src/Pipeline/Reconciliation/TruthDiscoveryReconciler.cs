@@ -125,11 +125,25 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             Informative = prepared.Select(p => p.Source).Distinct().Skip(1).Any(),
         };
         var c = group.Candidates.Length;
-        var support = new float[prepared.Length * c];
+        // Observations written alike (same candidate, interval, unit and text) support every candidate alike: one row each.
+        var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, string, string?), int>();
+        var rows = new int[prepared.Length];
+        var support = new List<float>();
         for (var i = 0; i < prepared.Length; i++)
-            for (var j = 0; j < c; j++)
-                support[i * c + j] = group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(prepared[i], group.Candidates[j], _options);
-        group.Support = support;
+        {
+            var p = prepared[i];
+            var signature = (ids[i], p.Interval.Low, p.Interval.High, p.Numeric, p.InReferenceUnit, p.O.Unit, p.NormalizedText);
+            if (!rowOf.TryGetValue(signature, out var row))
+            {
+                rowOf[signature] = row = rowOf.Count;
+                for (var j = 0; j < c; j++)
+                    support.Add(group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
+            }
+            rows[i] = row;
+        }
+        group.RowSupport = support.ToArray();
+        group.Row = rows;
+        group.RowCount = rowOf.Count;
         // Each source votes once per key: several observations from one source share its weight.
         var perSource = new Dictionary<int, int>();
         foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
@@ -226,7 +240,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 for (var i = 0; i < g.Observations.Length; i++)
                 {
                     var s = g.Observations[i].Source;
-                    num[s] += g.Support[i * c + g.Chosen];
+                    num[s] += g.Support(i, g.Chosen);
                     den[s] += 1;
                 }
             }
@@ -253,15 +267,19 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var obs = g.Observations;
         Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
         var start = 0;
+        var rowWeight = new Dictionary<int, double>();
         while (start < obs.Length)
         {
             var s = obs[start].Source;
             var end = start;
             while (end < obs.Length && obs[end].Source == s) end++;
+            // This source's own weight on each row it wrote, then its share of every candidate's score.
+            rowWeight.Clear();
+            for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + weight[s] * g.Share[i];
             for (var j = 0; j < c; j++)
             {
                 var own = 0.0;
-                for (var i = start; i < end; i++) own += weight[s] * g.Share[i] * g.Support[i * c + j];
+                foreach (var (row, w) in rowWeight) own += w * g.RowSupport[row * c + j];
                 scores[j] = g.Candidates[j].Score - own;
             }
             var best = 0;
@@ -269,7 +287,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
             for (var i = start; i < end; i++)
             {
-                num[s] += g.Support[i * c + best];
+                num[s] += g.Support(i, best);
                 den[s] += 1;
             }
             start = end;
@@ -294,12 +312,15 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var total = 0.0;
         var share = g.Share;
         for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source] * share[i];
+        // Weight of each row (all observations written alike), then each candidate's score from the rows.
+        var rowWeight = new double[g.RowCount];
+        for (var i = 0; i < g.Observations.Length; i++) rowWeight[g.Row[i]] += weight[g.Observations[i].Source] * share[i];
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)
         {
             var score = 0.0;
-            for (var i = 0; i < g.Observations.Length; i++) score += weight[g.Observations[i].Source] * share[i] * g.Support[i * c + j];
+            for (var r = 0; r < rowWeight.Length; r++) score += rowWeight[r] * g.RowSupport[r * c + j];
             g.Candidates[j].Score = score;
             g.Candidates[j].Confidence = total > 0 ? Math.Min(1, score / total) : 0;
             if (j == 0 || score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }
