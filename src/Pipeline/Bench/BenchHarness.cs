@@ -200,7 +200,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         report.AppendLine("| task | ours | peer | ratio |").AppendLine("|---|---:|---:|---:|");
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| recognizers, all on, line by line over {big.Length / 1e6:0.00} M chars of seed text ({ours.Mentions:N0} mentions) | " +
-            $"{ours.CharsPerSecond / 1e6:0.00} M chars/s ({ours.MegabytesPerSecond:0.0} MB/s) | {(peer is { } p ? $"{p / 1e3:0.0} k chars/s" : peerSkip)} | " +
+            $"{ours.CharsPerSecond / 1e6:0.00} M chars/s ({ours.MegabytesPerSecond:0.0} MB/s) | {(peer is { } p ? $"{p / 1e3:0.0} k chars/s" : _peerSkip)} | " +
             $"{(peer is { } q ? $"{ours.CharsPerSecond / q:N0}×" : "n/a")} |");
 
         // Conversion: our converter (with its offset map) against the opencc CLI with the same config, same text.
@@ -262,12 +262,12 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         }
     }
 
-    private string peerSkip = "not run";
+    private string _peerSkip = "not run";
 
     /// <summary>Runs the Recognizers-Text JavaScript peer's own benchmark (all four models) on the seed files.</summary>
     private double? PeerRecognizerRate(string[] seeds)
     {
-        if (options.PeerRecognizers is null || !File.Exists(Path.Combine(options.PeerRecognizers, "run.js"))) { peerSkip = "peer not found"; return null; }
+        if (options.PeerRecognizers is null || !File.Exists(Path.Combine(options.PeerRecognizers, "run.js"))) { _peerSkip = "peer not found"; return null; }
         var modules = Path.Combine(options.WorkDir, "peer-node");
         if (!Directory.Exists(Path.Combine(modules, "node_modules")))
         {
@@ -276,12 +276,12 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             Directory.CreateDirectory(modules);
             log.WriteLine($"installing the peer's packages into {modules}");
             var (npm, npmOut) = RunProcess("npm", ["install", "--no-audit", "--no-fund", "--prefix", modules, .. deps]);
-            if (npm != 0) { peerSkip = "npm install failed"; log.WriteLine(npmOut); return null; }
+            if (npm != 0) { _peerSkip = "npm install failed"; log.WriteLine(npmOut); return null; }
         }
         log.WriteLine("running the recognizers-js peer (all four models, one pass over ~1 MB; this takes minutes)");
         var (code, output) = RunProcess("node", [Path.Combine(options.PeerRecognizers, "run.js"), "--bench", "1", .. seeds],
             new Dictionary<string, string> { ["PEER_RECOGNIZERS_DIR"] = modules });
-        if (code != 0) { peerSkip = $"peer failed (exit {code})"; return null; }
+        if (code != 0) { _peerSkip = $"peer failed (exit {code})"; return null; }
         try
         {
             using var json = JsonDocument.Parse(output[output.IndexOf('{')..]);
@@ -291,7 +291,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentOutOfRangeException)
         {
-            peerSkip = "peer output unreadable";
+            _peerSkip = "peer output unreadable";
             return null;
         }
     }
