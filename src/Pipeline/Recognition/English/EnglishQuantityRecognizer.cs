@@ -45,7 +45,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         var before = start;
         foreach (var (prefix, c) in lexicon.CurrencyPrefixes)
         {
-            var at = SkipSpacesBack(text, start) - prefix.Length;
+            var at = Scan.SkipSpacesBack(text, start) - prefix.Length;
             var tight = start - prefix.Length;
             foreach (var p in new[] { tight, at })
             {
@@ -63,7 +63,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         // Scale: 1.32 billion, 6.2bn, 55.4 billion.
         var end = numberEnd;
         var scale = 1m;
-        var afterNumber = SkipSpaces(text, numberEnd);
+        var afterNumber = Scan.SkipSpaces(text, numberEnd);
         foreach (var (word, factor) in lexicon.Scales)
         {
             // Single-letter scales (m, b, k) only tight against the number and only for money: $40m, HK$1.3b.
@@ -77,7 +77,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             break;
         }
 
-        var next = SkipSpaces(text, end);
+        var next = Scan.SkipSpaces(text, end);
         MentionKind kind;
         Resolution resolution;
         var precision = Pow10(-decimals) * scale;
@@ -156,7 +156,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             var end = at;
             while (end < text.Length && char.IsAsciiLetterLower(text[end])) end++;
             if (end == at || end >= text.Length || text[end] != ' ') break;
-            at = SkipSpaces(text, end);
+            at = Scan.SkipSpaces(text, end);
         }
         return CountUnit.None;
     }
@@ -164,7 +164,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
     private Qualifier QualifierBefore(string text, int start, out int qualifierStart)
     {
         qualifierStart = start;
-        var end = SkipSpacesBack(text, start);
+        var end = Scan.SkipSpacesBack(text, start);
         foreach (var (word, q) in lexicon.Qualifiers)
         {
             var at = end - word.Length;

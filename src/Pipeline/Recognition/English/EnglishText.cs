@@ -5,18 +5,6 @@ internal static class EnglishText
 {
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c);
 
-    public static int SkipSpaces(string text, int i)
-    {
-        while (i < text.Length && (text[i] == ' ' || text[i] == '\u00A0' || text[i] == '\t')) i++;
-        return i;
-    }
-
-    public static int SkipSpacesBack(string text, int i)
-    {
-        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\u00A0' || text[i - 1] == '\t')) i--;
-        return i;
-    }
-
     /// <summary>True when <paramref name="word"/> (lower case) stands at <paramref name="i"/> as a whole word.</summary>
     public static bool WordAt(string text, int i, string word)
     {
