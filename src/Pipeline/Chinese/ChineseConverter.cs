@@ -346,7 +346,7 @@ public sealed class ChineseConverter
 
         private static IEnumerable<char> ResourceChars(string resource)
         {
-            foreach (var line in ProjectConfig.ReadResource(resource).Split('\n'))
+            foreach (var line in LexiconResources.ReadText(resource).Split('\n'))
             {
                 var t = line.Trim();
                 if (t.Length == 0 || t.StartsWith('#')) continue;

@@ -15,7 +15,7 @@ public static class ProfileSelector
 
     private static readonly Lazy<Dictionary<string, ChineseProfile>> Outlets = new(LoadOutlets);
     private static readonly Lazy<HashSet<char>> HkMarkers = new(() =>
-        ProjectConfig.ReadResource("Lexicons/opencc/hk-markers.txt").Split('\n')
+        LexiconResources.ReadText("Lexicons/opencc/hk-markers.txt").Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .SelectMany(l => l.Where(c => !char.IsWhiteSpace(c))).ToHashSet());
 
@@ -74,7 +74,7 @@ public static class ProfileSelector
     private static Dictionary<string, ChineseProfile> LoadOutlets()
     {
         var map = new Dictionary<string, ChineseProfile>(StringComparer.OrdinalIgnoreCase);
-        foreach (var raw in ProjectConfig.ReadResource("Lexicons/opencc/outlets.tsv").Split('\n'))
+        foreach (var raw in LexiconResources.ReadText("Lexicons/opencc/outlets.tsv").Split('\n'))
         {
             var line = raw.TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#')) continue;

@@ -16,7 +16,7 @@ internal static class ProjectConfig
     internal const string OverridesResource = "Lexicons/opencc/overrides.tsv";
     internal const string PhraseTriggersResource = "Lexicons/opencc/phrase-triggers.txt";
 
-    private static readonly Lazy<IReadOnlyList<OverrideEntry>> LazyOverrides = new(() => ParseOverrides(ReadResource(OverridesResource)));
+    private static readonly Lazy<IReadOnlyList<OverrideEntry>> LazyOverrides = new(() => ParseOverrides(LexiconResources.ReadText(OverridesResource)));
 
     /// <summary>All override entries (Traditional or mixed text → Mainland Simplified).</summary>
     internal static IReadOnlyList<OverrideEntry> Overrides => LazyOverrides.Value;
@@ -100,14 +100,6 @@ internal static class ProjectConfig
             for (var i = 0; i < dicts.Count; i++)
                 if (dicts[i] is { } d) dicts[i] = Absolute(d.DeepClone());
         return node;
-    }
-
-    internal static string ReadResource(string name)
-    {
-        using var stream = typeof(ProjectConfig).Assembly.GetManifestResourceStream(name)
-                           ?? throw new OpenCcUnavailableException($"embedded lexicon '{name}' is missing from the build.", suggestInstall: false);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 
     /// <summary>Parses <c>from&lt;TAB&gt;to[&lt;TAB&gt;profiles]</c> lines (profiles: comma-separated, e.g.

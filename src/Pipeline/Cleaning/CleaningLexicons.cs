@@ -113,12 +113,8 @@ public sealed class CleaningLexicons
 
     private static IEnumerable<string> Lines(string culture, string file)
     {
-        var name = $"Lexicons/{culture}/{file}";
-        using var stream = typeof(CleaningLexicons).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"embedded lexicon {name} is missing");
-        using var reader = new StreamReader(stream);
         var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
+        foreach (var line in LexiconResources.ReadText($"Lexicons/{culture}/{file}").Split('\n'))
         {
             var t = line.TrimEnd();
             if (t.Length == 0 || t.StartsWith('#')) continue;

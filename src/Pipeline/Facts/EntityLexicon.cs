@@ -69,10 +69,7 @@ public sealed class EntityLexicon
     public static EntityLexicon Load(string culture)
     {
         var name = $"Lexicons/{culture}/entities.yaml";
-        using var stream = typeof(EntityLexicon).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"Embedded lexicon {name} not found.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), name);
+        return Parse(LexiconResources.ReadText(name), name);
     }
 
     public static EntityLexicon Parse(string yaml, string sourceName = "entities.yaml")

@@ -70,10 +70,7 @@ public sealed class MetricLexicon
     public static MetricLexicon Load(string culture, MetricLexicon? definitions = null)
     {
         var name = $"Lexicons/{culture}/metrics.yaml";
-        using var stream = typeof(MetricLexicon).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"Embedded lexicon {name} not found.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), name, definitions);
+        return Parse(LexiconResources.ReadText(name), name, definitions);
     }
 
     /// <summary>Parses the YAML form; a bad lexicon throws at start-up, naming the problem. With

@@ -257,11 +257,8 @@ public sealed class ChineseLexicon
     private static T Read<T>(string culture, string file)
     {
         var name = $"Lexicons/{culture}/{file}";
-        using var stream = typeof(ChineseLexicon).Assembly.GetManifestResourceStream(name)
-                           ?? throw new InvalidOperationException($"Embedded lexicon '{name}' is missing.");
-        using var reader = new StreamReader(stream);
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-        return deserializer.Deserialize<T>(reader) ?? throw new InvalidDataException($"Lexicon '{name}' is empty.");
+        return deserializer.Deserialize<T>(LexiconResources.ReadText(name)) ?? throw new InvalidDataException($"Lexicon '{name}' is empty.");
     }
 
     private static FrozenDictionary<char, TValue> Chars<TValue>(Dictionary<string, TValue> map) =>

@@ -69,13 +69,7 @@ public sealed class MetricRelations
     /// <summary>The relations shipped with the pipeline.</summary>
     public static MetricRelations Default { get; } = LoadDefault();
 
-    private static MetricRelations LoadDefault()
-    {
-        using var stream = typeof(MetricRelations).Assembly.GetManifestResourceStream("Lexicons/common/metric-relations.tsv");
-        if (stream is null) return new([]);
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    }
+    private static MetricRelations LoadDefault() => Parse(LexiconResources.ReadText("Lexicons/common/metric-relations.tsv"));
 
     /// <summary>Metrics that are the same figure on another basis.</summary>
     public IReadOnlyList<(string Other, string Note)> BasisOf(string metric) =>

@@ -35,7 +35,7 @@ public class CorpusRunSnapshotTests
     [Test]
     public void Every_claim_quotes_the_original_at_its_offsets()
     {
-        var originals = Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(Path.GetFileNameWithoutExtension, File.ReadAllText);
+        var originals = Directory.GetFiles(TestPaths.Corpus, "*.txt").ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, File.ReadAllText);
         var lines = File.ReadAllLines(Path.Combine(OutDir.Value, "claims.csv")).Skip(1).ToList();
         Assert.That(lines, Is.Not.Empty);
         using var reader = new StringReader(File.ReadAllText(Path.Combine(OutDir.Value, "claims.csv")));

@@ -47,7 +47,6 @@ public sealed class DateRecognizer : IRecognizer
         public int ContextYear;     // last explicit year in the current sentence (0: none)
         public int LedeYear;        // first explicit year of the text: the "now" of an undated article (0: none)
         public int ContextMonth;
-        public int SentenceEnd;     // index of the sentence end after which the context is stale
     }
 
     public void Recognize(string text, RecognitionContext context, List<Mention> output)

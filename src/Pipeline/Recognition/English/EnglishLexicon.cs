@@ -84,12 +84,10 @@ public sealed class EnglishLexicon
 
     private static T Read<T>(string resource)
     {
-        using var stream = typeof(EnglishLexicon).Assembly.GetManifestResourceStream(resource)
-                           ?? throw new PipelineConfigurationException($"embedded lexicon {resource} is missing");
-        using var reader = new StreamReader(stream);
+        var text = LexiconResources.ReadText(resource);
         try
         {
-            return new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<T>(reader);
+            return new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build().Deserialize<T>(text);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
