@@ -275,59 +275,31 @@ public sealed class PipelineStore : IDisposable
         return (bound, unbound);
     }
 
-    public IEnumerable<ClaimRow> Claims(IReadOnlySet<string> documents)
-    {
-        using var cmd = Command("""
-            SELECT claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier, precision, range_end,
-                   equivalent_value, equivalent_unit, quote, start, "end"
-            FROM claims ORDER BY document, start, claim_id
-            """);
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            var d = r.GetString(1);
-            if (!documents.Contains(d)) continue;
-            yield return new ClaimRow(r.GetString(0), d, Str(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-                r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10), Str(r, 11), Str(r, 12), Str(r, 13), r.GetString(14),
-                r.GetInt32(15), r.GetInt32(16));
-        }
-    }
+    public IEnumerable<ClaimRow> Claims(IReadOnlySet<string> documents) => ReadClaims(documents, withQuotes: true);
 
     /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
-    /// <see cref="Quotes"/>), so a large batch reconciles in bounded memory.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents)
+    /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) =>
+        ReadClaims(documents, withQuotes: false).Select(c => c.ToObservation());
+
+    private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes)
     {
-        using var cmd = Command("""
+        using var cmd = Command($"""
             SELECT claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier, precision, range_end,
-                   equivalent_value, equivalent_unit, start, "end"
+                   equivalent_value, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end"
             FROM claims ORDER BY document, start, claim_id
             """);
         using var r = cmd.ExecuteReader();
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each repeated key string
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each repeated string
         string Intern(string v) => strings.TryGetValue(v, out var x) ? x : strings[v] = v;
+        string? InternOrNull(string? v) => v is null ? null : Intern(v);
         while (r.Read())
         {
             var d = r.GetString(1);
             if (!documents.Contains(d)) continue;
-            var outlet = Str(r, 2);
-            yield return new Observation
-            {
-                ClaimId = r.GetString(0),
-                Document = Intern(d),
-                Source = Intern(string.IsNullOrWhiteSpace(outlet) ? d : outlet),
-                Key = new FactKey(Intern(r.GetString(3)), Intern(r.GetString(4)), Intern(r.GetString(5))),
-                PeriodLabel = Intern(r.GetString(6)),
-                Value = Invariant.ParseDecimal(r.GetString(7)),
-                Text = r.GetString(7),
-                Unit = Intern(r.GetString(8)),
-                Qualifier = QualifierExtensions.FromSymbol(r.GetString(9)),
-                Precision = Invariant.ParseDecimal(r.GetString(10)) ?? 0m,
-                RangeEnd = Invariant.ParseDecimal(Str(r, 11)),
-                EquivalentValue = Invariant.ParseDecimal(Str(r, 12)),
-                EquivalentUnit = Str(r, 13) is { } eu ? Intern(eu) : null,
-                Start = r.GetInt32(14),
-                End = r.GetInt32(15),
-            };
+            yield return new ClaimRow(r.GetString(0), Intern(d), InternOrNull(Str(r, 2)), Intern(r.GetString(3)), Intern(r.GetString(4)),
+                Intern(r.GetString(5)), Intern(r.GetString(6)), r.GetString(7), Intern(r.GetString(8)), Intern(r.GetString(9)),
+                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), r.GetInt32(15), r.GetInt32(16));
         }
     }
 
