@@ -20,9 +20,10 @@ public sealed record RunSummary
     public double PeakMemoryMb { get; init; }
     /// <summary>Seconds spent per stage, summed over documents (worker time, so it can exceed wall time).</summary>
     public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
-    /// <summary>True when any document seen by this run is quarantined (exit code 1).</summary>
+    /// <summary>True when any document seen by this run is quarantined (exit code 1). Those quarantined by this run
+    /// are among them, so the total alone decides.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool AnyQuarantined => Quarantined > 0 || QuarantinedTotal > 0;
+    public bool AnyQuarantined => QuarantinedTotal > 0;
     /// <summary>Quarantined documents among all seen by this run, unchanged ones included.</summary>
     public int QuarantinedTotal { get; init; }
 }

@@ -116,10 +116,12 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                           $"({inputs.Count / perDocument:N0} articles/s for the per-document pipeline; " +
                           $"{observations.Count:N0} claims). Throughput is input MB over the time spent in the stage.").AppendLine();
         report.AppendLine("| stage | seconds | MB/s | articles/s |").AppendLine("|---|---:|---:|---:|");
-        foreach (var (stage, secs) in stageSeconds.OrderBy(p => Order(p.Key))) _stages.Add((stage, secs));
         foreach (var (stage, secs) in stageSeconds.OrderBy(p => Order(p.Key)))
+        {
+            _stages.Add((stage, secs));
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {stage} | {secs:0.000} | {Rate(bytes / 1048576.0, secs)} | {Rate(inputs.Count, secs)} |");
+        }
         report.AppendLine();
     }
 
