@@ -7,7 +7,7 @@ namespace Pipeline.Reconciliation;
 /// difference, a 10^k slip, a currency mix-up, a different basis (stated by a word near the figure, or equal to a
 /// related metric), a figure that belongs to another period, or nothing found.
 /// </summary>
-internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options)
+internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Index(groups);
 
@@ -96,6 +96,8 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var markers = MarkerDifference(c, h);
         if (markers is not null) return (Diagnosis.BasisDifference, markers);
 
+        if (c.EntityTestimonies.Length > 0) return (Diagnosis.EntityMismatch, EntityText(g, c));
+
         if (options.CrossKeyDiagnosis)
         {
             foreach (var (other, note) in options.Relations.BasisOf(g.Key.Metric))
@@ -112,6 +114,18 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 
         var rel = Agreement.RelativeGap(c.Interval, h.Interval);
         return (Diagnosis.Unexplained, $"differs from the chosen value by {rel:P1}; no rounding, slip, basis, period or currency explanation found.");
+    }
+
+    private string EntityText(KeyGroup g, WorkingCandidate c)
+    {
+        var parts = c.EntityTestimonies.Select(t =>
+        {
+            var source = sourceName(t.Witness);
+            var own = g.Candidates.Where(x => x.Members.Any(m => m.Source == t.Witness)).Select(x => ValueFormat.WithUnit(x.Value ?? 0, x.Representative.O.Unit)).FirstOrDefault();
+            return $"{source} gives this figure to {t.OtherEntity}{(own is null ? "" : $" and {own} to {g.Key.Entity}")} (chance of a coincidence {t.Coincidence:P1})";
+        });
+        var kept = c.Discount < 1 ? $"; its sources' weight counted at {c.Discount:P0}" : "";
+        return $"{string.Join("; ", parts)}: the figure seems attached to the wrong entity{kept}.";
     }
 
     private static decimal FiniteWidth(ValueInterval iv) => iv.Width == decimal.MaxValue ? 0 : iv.Width;

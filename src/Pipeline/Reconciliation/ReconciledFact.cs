@@ -19,6 +19,8 @@ public enum Diagnosis
     BasisDifference,
     /// <summary>Same digits, different currency.</summary>
     CurrencyMismatch,
+    /// <summary>A source gives the figure to another entity and a different figure to this one.</summary>
+    EntityMismatch,
     /// <summary>No explanation found.</summary>
     Unexplained,
 }
@@ -33,6 +35,7 @@ public static class DiagnosisExtensions
         Diagnosis.PeriodMismatch => "period-mismatch",
         Diagnosis.BasisDifference => "basis-difference",
         Diagnosis.CurrencyMismatch => "currency-mismatch",
+        Diagnosis.EntityMismatch => "entity-mismatch",
         Diagnosis.Unexplained => "unexplained",
         _ => throw new ArgumentOutOfRangeException(nameof(d)),
     };

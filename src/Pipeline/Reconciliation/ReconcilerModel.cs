@@ -34,6 +34,10 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
     public Diagnosis Diagnosis { get; set; }
     public string Explanation { get; set; } = "";
     public decimal? Value => Representative.O.Value;
+    /// <summary>Sources that give this figure to another entity (see <see cref="EntityMismatchFinder"/>).</summary>
+    public EntityTestimony[] EntityTestimonies { get; set; } = [];
+    /// <summary>Share of its observations' weight the candidate keeps after <see cref="EntityTestimonies"/> (last vote).</summary>
+    public double Discount { get; set; } = 1;
 
     public decimal Magnitude
     {
@@ -61,6 +65,10 @@ internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObserv
     /// <summary>Row of each observation.</summary>
     public int[] Row { get; set; } = [];
     public int RowCount { get; set; }
+    /// <summary>Weight factor of each observation from <see cref="SourceDependence"/> (null: all 1).</summary>
+    public double[]? Factor { get; set; }
+    /// <summary>Candidate each row states.</summary>
+    public int[] RowCandidate { get; set; } = [];
     /// <summary>How much observation <paramref name="i"/> supports candidate <paramref name="j"/>.</summary>
     public float Support(int i, int j) => RowSupport[Row[i] * Candidates.Length + j];
     /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>

@@ -38,6 +38,18 @@ public sealed record ReconcilerOptions
     public double SlipSupport { get; init; } = 0.5;
     /// <summary>Relative slack allowed in arithmetic checks beyond the written precision.</summary>
     public double CheckTolerance { get; init; } = 0.002;
+    /// <summary>Largest expected number of chance matches for which a source's figure for another entity counts as
+    /// testimony that a competing value belongs to that entity (0 turns the search off).</summary>
+    public double EntityMismatchMaxCoincidence { get; init; } = 0.05;
+    /// <summary>Prior probability that two sources stating the same values depend on each other (0 turns copy
+    /// detection off).</summary>
+    public double DependencePrior { get; init; } = 0.1;
+    /// <summary>Keys with more distinct sources than this are not used to learn dependence (their pairs are many and
+    /// each tells little).</summary>
+    public int DependenceMaxSources { get; init; } = 32;
+    /// <summary>Third-party verdicts (one per judging source at most) a pair needs before its record can show
+    /// dependence.</summary>
+    public double DependenceMinVerdicts { get; init; } = 3;
     /// <summary>Run the arithmetic checks (and let them decide conflicts).</summary>
     public bool RunChecks { get; init; } = true;
     /// <summary>Look for period and basis explanations across keys.</summary>
@@ -70,9 +82,10 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
 
         var groups = BuildGroups(sorted, sourceIndex, rates);
+        EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources.Length);
 
-        var diagnostician = new Diagnostician(groups, rates, _options);
+        var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i]);
         List<ArithmeticCheck> checks = [];
         if (_options.RunChecks) checks = new ArithmeticChecker(groups, rates, _options).Run();
         diagnostician.DiagnoseAll();
@@ -128,6 +141,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // Observations written alike (same candidate, interval, unit and text) support every candidate alike: one row each.
         var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, string, string?), int>();
         var rows = new int[prepared.Length];
+        var rowCandidate = new List<int>();
+        var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var j = 0; j < c; j++) candidateIndex[group.Candidates[j].Id] = j;
         var support = new List<float>();
         for (var i = 0; i < prepared.Length; i++)
         {
@@ -136,6 +152,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             if (!rowOf.TryGetValue(signature, out var row))
             {
                 rowOf[signature] = row = rowOf.Count;
+                rowCandidate.Add(candidateIndex[ids[i]]);
                 for (var j = 0; j < c; j++)
                     support.Add(group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
             }
@@ -144,6 +161,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         group.RowSupport = support.ToArray();
         group.Row = rows;
         group.RowCount = rowOf.Count;
+        group.RowCandidate = rowCandidate.ToArray();
         // Each source votes once per key: several observations from one source share its weight.
         var perSource = new Dictionary<int, int>();
         foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
@@ -217,19 +235,22 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         Array.Fill(trust, _options.PriorReliability);
         var num = new double[sourceCount];
         var den = new double[sourceCount];
+        var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight) : null;
         for (var iteration = 0; iteration < Math.Max(1, _options.MaxIterations); iteration++)
         {
             for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
             var changed = false;
             foreach (var g in groups)
             {
-                var chosen = Vote(g, weight);
+                var chosen = Vote(g, weight, trust);
                 if (chosen != g.Chosen || iteration == 0) { changed |= chosen != g.Chosen; g.Chosen = chosen; }
             }
             Array.Clear(num);
             Array.Clear(den);
+            dependence?.BeginRound();
             foreach (var g in groups)
             {
+                if (g.Informative) dependence?.Record(g, weight);
                 if (_options.LeaveOneOut)
                 {
                     if (g.Informative) AccumulateLeaveOneOut(g, weight, num, den);
@@ -251,10 +272,16 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 delta = Math.Max(delta, Math.Abs(t - trust[s]));
                 trust[s] = t;
             }
+            if (dependence is not null)
+            {
+                dependence.Estimate(trust);
+                for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
+                dependence.Apply(groups, weight);
+            }
             if (iteration > 0 && !changed && delta < 1e-6) break;
         }
         for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
-        foreach (var g in groups) g.Chosen = Vote(g, weight);
+        foreach (var g in groups) g.Chosen = Vote(g, weight, trust);
         return trust;
     }
 
@@ -275,7 +302,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             while (end < obs.Length && obs[end].Source == s) end++;
             // This source's own weight on each row it wrote, then its share of every candidate's score.
             rowWeight.Clear();
-            for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + weight[s] * g.Share[i];
+            for (var i = start; i < end; i++)
+                rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + weight[s] * g.Share[i] * g.Candidates[g.RowCandidate[g.Row[i]]].Discount * (g.Factor?[i] ?? 1);
             for (var j = 0; j < c; j++)
             {
                 var own = 0.0;
@@ -305,16 +333,20 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         };
     }
 
-    /// <summary>Scores every candidate and returns the best (candidates are pre-sorted by preference for ties).</summary>
-    private static int Vote(KeyGroup g, double[] weight)
+    /// <summary>Scores every candidate and returns the best (candidates are pre-sorted by preference for ties). A
+    /// candidate that sources show to be another entity's figure keeps only part of its observations' weight.</summary>
+    private static int Vote(KeyGroup g, double[] weight, double[] trust)
     {
         var c = g.Candidates.Length;
         var total = 0.0;
         var share = g.Share;
         for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source] * share[i];
+        foreach (var candidate in g.Candidates)
+            candidate.Discount = candidate.EntityTestimonies.Length == 0 ? 1 : EntityMismatchFinder.Discount(candidate, trust);
         // Weight of each row (all observations written alike), then each candidate's score from the rows.
         var rowWeight = new double[g.RowCount];
-        for (var i = 0; i < g.Observations.Length; i++) rowWeight[g.Row[i]] += weight[g.Observations[i].Source] * share[i];
+        for (var i = 0; i < g.Observations.Length; i++)
+            rowWeight[g.Row[i]] += weight[g.Observations[i].Source] * share[i] * g.Candidates[g.RowCandidate[g.Row[i]]].Discount * (g.Factor?[i] ?? 1);
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)

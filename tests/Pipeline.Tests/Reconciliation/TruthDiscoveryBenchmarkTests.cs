@@ -16,8 +16,9 @@ namespace Pipeline.Tests.Reconciliation;
 /// </summary>
 public class TruthDiscoveryBenchmarkTests
 {
-    // Floors just below what is achieved (see the printed figures); published: Voting 79.9%, TruthFinder 85.0%, best 86.1%.
-    private const double PopulationFloor = 0.82;
+    // Floors just below what is achieved (see the printed figures): Population 86.71% (261/301), Flight 94.0%.
+    // Published on Population's 274-row gold: Voting 79.9%, TruthFinder 85.0%, best 86.1%.
+    private const double PopulationFloor = 0.86;
     private const double FlightFloor = 0.93;
 
     [Test]
@@ -141,6 +142,9 @@ public class TruthDiscoveryBenchmarkTests
                 "LeaveOneOut" => o with { LeaveOneOut = bool.Parse(v) },
                 "SlipSupport" => o with { SlipSupport = double.Parse(v, inv) },
                 "MaxIterations" => o with { MaxIterations = int.Parse(v, inv) },
+                "EntityMismatchMaxCoincidence" => o with { EntityMismatchMaxCoincidence = double.Parse(v, inv) },
+                "DependencePrior" => o with { DependencePrior = double.Parse(v, inv) },
+                "DependenceMinVerdicts" => o with { DependenceMinVerdicts = double.Parse(v, inv) },
                 _ => o,
             };
         }
