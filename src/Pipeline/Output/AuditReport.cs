@@ -227,7 +227,7 @@ public static class AuditReport
         th,td{border:1px solid #ddd;padding:.25em .4em;vertical-align:top;text-align:left}
         th{background:#eee;cursor:pointer;user-select:none} th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
         tr.chosen{background:#eef8ee} tr.fail{background:#fff0f0} tr.pass td:first-child{color:#272} tr.fail td:first-child{color:#c00;font-weight:bold}
-        .diag{font-family:monospace} tr.d-magnitude-slip .diag,tr.d-unexplained .diag,tr.d-period-mismatch .diag,tr.d-basis-difference .diag,tr.d-currency-mismatch .diag{color:#b00;font-weight:bold}
+        .diag{font-family:monospace} tr.d-magnitude-slip .diag,tr.d-unexplained .diag,tr.d-period-mismatch .diag,tr.d-basis-difference .diag,tr.d-currency-mismatch .diag,tr.d-entity-mismatch .diag{color:#b00;font-weight:bold}
         blockquote{margin:.2em 0;padding:.1em .5em;border-left:3px solid #bbb;background:#fafafa} cite{display:block;font-size:.85em;color:#666}
         mark{background:#ffe08a}
         """;

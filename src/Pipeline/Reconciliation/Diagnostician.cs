@@ -52,7 +52,9 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             : h.Score > runnerUp
                 ? $"largest reliability-weighted support ({h.Score:0.###} vs {runnerUp:0.###})"
                 : $"weighted support {h.Score:0.###} (best rival {runnerUp:0.###}), overruled by the check above";
-        return $"chosen: {basis}; stated by {string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}.";
+        var discounted = g.Candidates.Where(c => c.DependenceNote.Length > 0).Select(c => $"for {(c.Value is { } v ? ValueFormat.WithUnit(v, c.Representative.O.Unit) : $"'{c.Representative.O.Text}'")}, {c.DependenceNote}").ToList();
+        var copies = discounted.Count == 0 ? "" : $" Copy detection: {string.Join("; ", discounted)}.";
+        return $"chosen: {basis}; stated by {string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}.{copies}";
     }
 
     private (Diagnosis, string) Diagnose(KeyGroup g, WorkingCandidate c, WorkingCandidate h)

@@ -36,6 +36,8 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
     public decimal? Value => Representative.O.Value;
     /// <summary>Sources that give this figure to another entity (see <see cref="EntityMismatchFinder"/>).</summary>
     public EntityTestimony[] EntityTestimonies { get; set; } = [];
+    /// <summary>Pairs of its sources counted as their joint record by <see cref="SourceDependence"/> (last estimate).</summary>
+    public string DependenceNote { get; set; } = "";
     /// <summary>Share of its observations' weight the candidate keeps after <see cref="EntityTestimonies"/> (last vote).</summary>
     public double Discount { get; set; } = 1;
 

@@ -9,13 +9,13 @@ namespace Pipeline.Reconciliation;
 /// whatever an anonymous edit left on the page, an outlet republishing another's copy) is dependent, and its shared
 /// values count for what the joint record is worth, not for the sum of both reliabilities.
 /// </summary>
-internal sealed class SourceDependence(ReconcilerOptions options, Func<double, double> weightOf)
+internal sealed class SourceDependence(ReconcilerOptions options, Func<double, double> weightOf, Func<int, string> sourceName)
 {
     /// <summary>Per pair, its record against each third party that decided a verdict (the strongest source behind the
     /// value the others chose).</summary>
     private readonly Dictionary<(int, int), Dictionary<int, (double Agree, double Total)>> _records = [];
-    /// <summary>Dependent pairs: probability of dependence and the weight of their joint record.</summary>
-    private readonly Dictionary<(int, int), (double P, double JointWeight)> _dependent = [];
+    /// <summary>Dependent pairs: probability of dependence, the weight of their joint record, and that record.</summary>
+    private readonly Dictionary<(int, int), (double P, double JointWeight, double Agree, double Total)> _dependent = [];
     private readonly HashSet<int> _involved = [];
     private readonly double _referenceWeight = Math.Max(1e-6, weightOf(options.PriorReliability));
 
@@ -111,7 +111,7 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
             var p = 1 / (1 + Math.Exp(-logOdds));
             if (p < 0.01) continue;
             var joint = (agree + options.PriorStrength * options.PriorReliability) / (total + options.PriorStrength);
-            _dependent[(a, b)] = (p, weightOf(joint));
+            _dependent[(a, b)] = (p, weightOf(joint), agree, total);
             _involved.Add(a);
             _involved.Add(b);
         }
@@ -124,6 +124,7 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
         foreach (var g in groups)
         {
             g.Factor = null;
+            foreach (var candidate in g.Candidates) candidate.DependenceNote = "";
             if (_dependent.Count == 0 || g.Candidates.Length < 2) continue;
             var obs = g.Observations;
             var involved = new List<int>();
@@ -145,6 +146,11 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
                     factor ??= Enumerable.Repeat(1.0, obs.Length).ToArray();
                     factor[i] = Math.Min(factor[i], f);
                     factor[k] = Math.Min(factor[k], f);
+                    var candidate = g.Candidates[g.RowCandidate[g.Row[i]]];
+                    var note = $"{sourceName(a)} and {sourceName(b)} count as one ({d.P:P0} likely dependent: third parties backed " +
+                               $"their shared values {d.Agree:0.#} times in {d.Total:0.#})";
+                    if (!candidate.DependenceNote.Contains(note, StringComparison.Ordinal))
+                        candidate.DependenceNote = candidate.DependenceNote.Length == 0 ? note : candidate.DependenceNote + "; " + note;
                 }
             }
             g.Factor = factor;

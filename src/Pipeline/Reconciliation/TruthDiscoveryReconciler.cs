@@ -83,7 +83,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
 
         var groups = BuildGroups(sorted, sourceIndex, rates);
         EntityMismatchFinder.Find(groups, _options);
-        var trust = Iterate(groups, sources.Length);
+        var trust = Iterate(groups, sources);
 
         var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i]);
         List<ArithmeticCheck> checks = [];
@@ -228,14 +228,15 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     private static int QualifierRank(Qualifier q) => q switch { Qualifier.Exact => 0, Qualifier.Approximate => 1, _ => 2 };
 
     /// <summary>Alternates voting and reliability estimation a bounded number of times.</summary>
-    private double[] Iterate(List<KeyGroup> groups, int sourceCount)
+    private double[] Iterate(List<KeyGroup> groups, string[] sources)
     {
+        var sourceCount = sources.Length;
         var trust = new double[sourceCount];
         var weight = new double[sourceCount];
         Array.Fill(trust, _options.PriorReliability);
         var num = new double[sourceCount];
         var den = new double[sourceCount];
-        var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight) : null;
+        var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight, s => sources[s]) : null;
         for (var iteration = 0; iteration < Math.Max(1, _options.MaxIterations); iteration++)
         {
             for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);

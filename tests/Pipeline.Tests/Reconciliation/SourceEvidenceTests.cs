@@ -90,7 +90,9 @@ public class SourceEvidenceTests
     {
         // The bot repeats what an anonymous edit left, and a different editor each time states another figure.
         var list = PairRecord("bot", "anonymous", i => $"editor {i}", i => 7_000 + i);
-        Assert.That(Maple(list).Chosen.Value, Is.EqualTo(4_444m), Maple(list).Note);
+        var maple = Maple(list);
+        Assert.That(maple.Chosen.Value, Is.EqualTo(4_444m), maple.Note);
+        Assert.That(maple.Chosen.Explanation, Does.Contain("Copy detection").And.Contain("anonymous and bot count as one"));
         Assert.That(Maple(list, dependencePrior: 0).Chosen.Value, Is.EqualTo(5_555m), "without copy detection two sources outvote one");
     }
 
