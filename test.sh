@@ -12,12 +12,13 @@ mkdir -p "$results"
 dotnet test tests/Pipeline.Tests/Pipeline.Tests.csproj -c Release --no-build -nologo \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-# The runner's summary line ("Failed: 0, Passed: 514, Skipped: 19, Total: 533") counts tests skipped for missing
-# shared data and leaves out [Explicit] benchmarks; the TRX file's notExecuted counter stays 0 for both.
-summary=$(grep -E 'Failed: *[0-9]+, Passed: *[0-9]+, Skipped: *[0-9]+' "$log" | tail -1)
-if [ -n "$summary" ]; then
-  count() { echo "$summary" | grep -oE "$1: *[0-9]+" | grep -oE '[0-9]+'; }
-  echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+# The runner's summary ("Total tests: 533" then "Passed: 514", "Failed: …", "Skipped: 19" lines, each only when not
+# zero) counts tests skipped for missing shared data and leaves out [Explicit] benchmarks; the TRX file's notExecuted
+# counter stays 0 for both.
+if grep -qE '^Total tests: *[0-9]+' "$log"; then
+  count() { sed -n '/^Total tests:/,$p' "$log" | grep -oE "^ *$1: *[0-9]+" | grep -oE '[0-9]+' | tail -1; }
+  passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+  echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 else
   echo "0 passed, 1 failed, 0 skipped"
   [ $status -eq 0 ] && status=1
