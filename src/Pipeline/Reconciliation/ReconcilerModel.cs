@@ -71,6 +71,10 @@ internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObserv
     public double[]? Factor { get; set; }
     /// <summary>Candidate each row states.</summary>
     public int[] RowCandidate { get; set; } = [];
+    /// <summary>Vote weight observation <paramref name="i"/> carries: its source's weight, its share of that source's vote
+    /// here, its candidate's entity-mismatch discount and its copy-detection factor.</summary>
+    public double EffectiveWeight(int i, double[] weight) =>
+        weight[Observations[i].Source] * Share[i] * Candidates[RowCandidate[Row[i]]].Discount * (Factor?[i] ?? 1);
     /// <summary>How much observation <paramref name="i"/> supports candidate <paramref name="j"/>.</summary>
     public float Support(int i, int j) => RowSupport[Row[i] * Candidates.Length + j];
     /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>

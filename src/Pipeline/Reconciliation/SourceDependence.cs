@@ -5,7 +5,8 @@ namespace Pipeline.Reconciliation;
 /// value are independent confirmation only if they did not take it from one another. The evidence is the pair's
 /// joint record against third parties: over the keys where both state one value and other sources also speak, how
 /// often the others, without the pair, choose that value. Independent sources that agree are right at least as often
-/// as the better of them alone; a pair whose shared values the others back less often than that (a bot re-asserting
+/// as the better of them alone, so the others should back them about that often (times the judges' own reliability);
+/// a pair whose shared values the others back less often than that (a bot re-asserting
 /// whatever an anonymous edit left on the page, an outlet republishing another's copy) is dependent, and its shared
 /// values count for what the joint record is worth, not for the sum of both reliabilities.
 /// </summary>
@@ -18,8 +19,6 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
     private readonly Dictionary<(int, int), (double P, double JointWeight, double Agree, double Total)> _dependent = [];
     private readonly HashSet<int> _involved = [];
     private readonly double _referenceWeight = Math.Max(1e-6, weightOf(options.PriorReliability));
-
-    public int DependentPairs => _dependent.Count;
 
     public void BeginRound() => _records.Clear();
 
@@ -43,7 +42,7 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
             stated[k] = -1;
             for (var i = starts[k]; i < starts[k + 1]; i++)
             {
-                var w = weight[obs[i].Source] * g.Share[i] * g.Candidates[g.RowCandidate[g.Row[i]]].Discount * (g.Factor?[i] ?? 1);
+                var w = g.EffectiveWeight(i, weight);
                 for (var j = 0; j < c; j++) contribution[k * c + j] += w * g.Support(i, j);
                 // A source that states several values here says nothing clear about any one of them.
                 var own = g.RowCandidate[g.Row[i]];

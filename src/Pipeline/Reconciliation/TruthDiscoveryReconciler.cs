@@ -303,8 +303,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             while (end < obs.Length && obs[end].Source == s) end++;
             // This source's own weight on each row it wrote, then its share of every candidate's score.
             rowWeight.Clear();
-            for (var i = start; i < end; i++)
-                rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + weight[s] * g.Share[i] * g.Candidates[g.RowCandidate[g.Row[i]]].Discount * (g.Factor?[i] ?? 1);
+            for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + g.EffectiveWeight(i, weight);
             for (var j = 0; j < c; j++)
             {
                 var own = 0.0;
@@ -346,8 +345,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             candidate.Discount = candidate.EntityTestimonies.Length == 0 ? 1 : EntityMismatchFinder.Discount(candidate, trust);
         // Weight of each row (all observations written alike), then each candidate's score from the rows.
         var rowWeight = new double[g.RowCount];
-        for (var i = 0; i < g.Observations.Length; i++)
-            rowWeight[g.Row[i]] += weight[g.Observations[i].Source] * share[i] * g.Candidates[g.RowCandidate[g.Row[i]]].Discount * (g.Factor?[i] ?? 1);
+        for (var i = 0; i < g.Observations.Length; i++) rowWeight[g.Row[i]] += g.EffectiveWeight(i, weight);
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)
