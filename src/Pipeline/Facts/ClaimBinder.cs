@@ -644,6 +644,7 @@ public sealed class ClaimBinder : IClaimBinder
             return new Claim(entity, metric.Id, period.Value, bound, qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
+                AsWritten = m.Text,
                 StatedEquivalent = item.Equivalent?.Value as Money,
             };
         }
