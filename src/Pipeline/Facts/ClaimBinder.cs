@@ -156,6 +156,25 @@ public sealed class ClaimBinder : IClaimBinder
         private readonly HashSet<Mention> _used = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Mention, string> _reasons = new(ReferenceEqualityComparer.Instance);
 
+        private readonly Dictionary<int, string?> _mainBySegment = new();
+
+        /// <summary>The company a segment of the page (one story) is about: the document frame's reading of the
+        /// entities named in that segment alone, so that no story lends its company to the next.</summary>
+        private string? MainEntityOf(int segment)
+        {
+            if (_mainBySegment.TryGetValue(segment, out var known)) return known;
+            var spans = _sentences.Where(x => x.Segment == segment).ToList();
+            string? main = null;
+            if (spans.Count > 0)
+            {
+                var (from, to) = (spans[0].Start, spans[^1].End);
+                var inSegment = _entityMentions.Where(e => e.Span.Start >= from && e.Span.End <= to)
+                    .Select(e => e with { Span = new Text.TextSpan(e.Span.Start - from, e.Span.End - from) }).ToList();
+                main = DocumentFrameReader.MainEntity(inSegment);
+            }
+            return _mainBySegment[segment] = main;
+        }
+
         private Claim? Unbound(Mention m, string reason)
         {
             _reasons[m] = reason;
@@ -386,7 +405,9 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var e in EntitiesIn(clause, pos)) nearest = e;
             if (nearest is { } n) return n.Name;
             if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
-            return carried ?? _frame.MainEntity;
+            // A figure about a market or a country (2025年我国商业航天整体营收, 中国生成式AI用户规模) is nobody's company figure.
+            if (_binder._words.MarketWords.FindAll(_text, s.Start, pos).Count > 0) return null;
+            return carried ?? MainEntityOf(s.Segment);
         }
 
         /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
@@ -458,8 +479,14 @@ public sealed class ClaimBinder : IClaimBinder
             var from = Math.Max(s.Start, start - 3);
             var before = _text.AsSpan(from, start - from).TrimEnd();
             foreach (var w in BaseLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            if (!s.English) return false;
+            from = Math.Max(s.Start, start - 32);
+            var lead = _text.AsSpan(from, start - from);
+            foreach (var w in BaseLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
+
+        private static readonly string[] BaseLeadsEnglish = ["compared to", "compared with", "same period", "from a year", "versus", " than ", "year-ago", "year earlier", "a year ago"];
 
         private ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
         {
@@ -708,7 +735,8 @@ public sealed class ClaimBinder : IClaimBinder
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
             var qualifier = Qualify(m, s);
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
-            var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported) : (SegmentOf(cueUsed, s, entity), BasisOf(cueUsed, pos, s, metric.Id));
+            var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
+                : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
@@ -729,7 +757,7 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
-            var segment = _binder._segments.Read(_text, floor, cue.Start);
+            var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
             return segment == entity ? "" : segment;
         }
 
@@ -744,7 +772,8 @@ public sealed class ClaimBinder : IClaimBinder
         /// period for flows and balances.</summary>
         private ReportingPeriod? PeriodBefore(List<Anchor> anchors, int pos, Sentence s, MetricDefinition metric, string entity, ReportingPeriod? lastPeriod)
         {
-            var flow = metric.Timing == MetricTiming.Flow;
+            // A results figure is not dated by a day (that is when it was announced); a deal term may be (拟募资 on the day filed).
+            var flow = metric.Timing == MetricTiming.Flow && _binder._words.IsReportedFigure(metric.Id);
             var before = anchors.Where(a => a.Start < pos && !(flow && a.Kind == AnchorKind.Period && a.Period.IsDay && !a.Unresolved)).ToList();
             if (metric.Timing == MetricTiming.Span)
             {
@@ -760,21 +789,21 @@ public sealed class ClaimBinder : IClaimBinder
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
-                    return Fallback(metric, lastPeriod);
+                    return Fallback(metric, lastPeriod, entity, s);
                 }
                 return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
             }
             if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
-            return Fallback(metric, lastPeriod);
+            return Fallback(metric, lastPeriod, entity, s);
         }
 
-        /// <summary>A flow or a balance whose sentence names no period: the period carried in its paragraph, else the
-        /// period the document reports.</summary>
-        private ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod)
+        /// <summary>A flow whose sentence names no period: the period of the statement it continues after a semicolon,
+        /// else, for the company the story is about, the period the document reports.</summary>
+        private ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
         {
-            if (metric.Timing is not (MetricTiming.Flow or MetricTiming.Stock)) return null;
-            var p = lastPeriod ?? _frame.CurrentPeriod;
-            return p is { } q ? Adjust(q, false, metric) : null;
+            if (metric.Timing is not MetricTiming.Flow) return null;
+            if (s.AfterSemicolon && lastPeriod is { } carried) return carried;
+            return _frame.CurrentPeriod is { } current && entity == MainEntityOf(s.Segment) && _binder._words.IsReportedFigure(metric.Id) ? current : null;
         }
 
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
