@@ -208,6 +208,7 @@ public class MetricLexiconTests
     [TestCase("Deliveries were up, vehicles delivered were higher, free cash flow was lower", new[] { "deliveries", "Rise", "deliveries", "Rise", "free_cash_flow", "Fall" })]
     [TestCase("Capital expenditure was down; gross merchandise volume was up", new[] { "capex", "Fall", "gmv", "Rise" })]
     [TestCase("The company expects revenue guidance of", new[] { "Guidance", "guidance.revenue" })]
+    [TestCase("Earnings per share were RMB 2.04, or RMB 2.01 diluted, on a fully diluted basis", new[] { "eps", "eps_diluted" })]
     [TestCase("The IPO was oversubscribed; cornerstone investors took part", new[] { "ipo.public_subscription", "ipo.cornerstone_investors" })]
     [TestCase("Shares opened at HK$57 and closed at HK$60, giving a market capitalisation of", new[] { "price.open", "price.close", "market_cap" })]
     public void English_wire_wording_is_read(string text, string[] expected) =>
