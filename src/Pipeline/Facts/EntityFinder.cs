@@ -39,12 +39,15 @@ public sealed class EntityFinder
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
     private readonly EntityLexicon _lexicon;
-    private readonly PhraseMatcher<string> _lexiconMatcher;
+    private readonly PhraseMatcher<string?> _lexiconMatcher;
 
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
-        _lexiconMatcher = new PhraseMatcher<string>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, a.Value)));
+        // Phrases that hold an alias but name nothing (中国银行业) match as one phrase with no entity, so the longest
+        // match leaves no mention inside them.
+        _lexiconMatcher = new PhraseMatcher<string?>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, (string?)a.Value))
+            .Concat(lexicon.NotNames.Select(n => (n, (string?)null))));
     }
 
     public DocumentEntities Find(string text)
@@ -57,7 +60,8 @@ public sealed class EntityFinder
             foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.Tickers.Where(t => t.Any(char.IsAsciiLetter))))
                 if (alias is { Length: >= 2 } && _lexicon.FindByAlias(alias) is null) documentAliases.Add((alias, d.Canonical));
         }
-        var mentions = _lexiconMatcher.FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value)).ToList();
+        var mentions = _lexiconMatcher.FindAll(text).Where(m => m.Value is not null)
+            .Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value!)).ToList();
         if (documentAliases.Count > 0)
         {
             var own = new PhraseMatcher<string>(documentAliases).FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value));

@@ -33,12 +33,12 @@ public class EntityTests
     [Test]
     public void Definitions_give_the_short_name_and_link_full_name_and_ticker()
     {
-        const string text = "1月8日,深圳云帆科技股份有限公司(09999.HK)(简称“云帆”)正式挂牌。云帆首日上涨,HK09999 收盘。";
+        const string text = "1月8日,深圳云帆科技股份有限公司(06999.HK)(简称“云帆”)正式挂牌。云帆首日上涨,HK06999 收盘。";
         var found = Finder.Find(text);
         var def = found.Definitions.Single();
         Assert.That(def.Canonical, Is.EqualTo("云帆"));
         Assert.That(def.FullName, Is.EqualTo("深圳云帆科技股份有限公司"));
-        Assert.That(def.Tickers, Is.EqualTo(new[] { "09999.HK" }));
+        Assert.That(def.Tickers, Is.EqualTo(new[] { "06999.HK" }));
         Assert.That(found.Mentions.Select(m => m.Name), Is.All.EqualTo("云帆"));
         Assert.That(found.Mentions, Has.Count.EqualTo(4));
     }
@@ -72,8 +72,8 @@ public class EntityTests
     {
         var merger = new EntityMerger(EntityLexicon.Chinese);
         merger.Add(Finder.Find("深圳云帆科技股份有限公司（以下简称云帆）发布公告。").Definitions);
-        merger.Add(Finder.Find("深圳云帆科技股份有限公司（HK09999）今日上市。").Definitions);
-        merger.Add(Finder.Find("云帆科技（09999.HK）股价上涨。").Definitions);
+        merger.Add(Finder.Find("深圳云帆科技股份有限公司（HK06999）今日上市。").Definitions);
+        merger.Add(Finder.Find("云帆科技（06999.HK）股价上涨。").Definitions);
         merger.Add(Finder.Find("白鹭生物有限公司（以下简称白鹭）亏损。").Definitions);
         Assert.That(merger.Resolve("深圳云帆科技股份有限公司"), Is.EqualTo("云帆"));
         Assert.That(merger.Resolve("云帆科技"), Is.EqualTo("云帆"));
