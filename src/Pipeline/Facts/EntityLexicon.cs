@@ -22,10 +22,14 @@ public sealed class EntityLexicon
     private readonly Dictionary<string, string> _byTicker;
     private readonly Dictionary<string, EntityDefinition> _byName;
 
-    private EntityLexicon(IReadOnlyList<EntityDefinition> entities, IReadOnlyList<string>? notNames = null)
+    private EntityLexicon(IReadOnlyList<EntityDefinition> entities, IReadOnlyList<string>? notNames = null,
+        IReadOnlyList<string>? placePrefixes = null, IReadOnlyList<string>? industryWords = null, IReadOnlyList<string>? nameLeadWords = null)
     {
         Entities = entities;
         NotNames = notNames ?? [];
+        PlacePrefixes = (placePrefixes ?? []).OrderByDescending(p => p.Length).ToList();
+        IndustryWords = (industryWords ?? []).OrderByDescending(p => p.Length).ToList();
+        NameLeadWords = nameLeadWords ?? [];
         _byAlias = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         _byTicker = new Dictionary<string, string>(StringComparer.Ordinal);
         _byName = new Dictionary<string, EntityDefinition>(StringComparer.Ordinal);
@@ -45,6 +49,15 @@ public sealed class EntityLexicon
 
     /// <summary>Phrases that begin with an alias but name no entity (<c>中国银行业</c>: the banking industry).</summary>
     public IReadOnlyList<string> NotNames { get; }
+
+    /// <summary>Places that open a legal name and that articles drop in its short form (杭州, 北京市, Jiangsu), longest first.</summary>
+    public IReadOnlyList<string> PlacePrefixes { get; }
+
+    /// <summary>Trade words that end a name and that articles may drop (科技, 汽车, 医药), longest first.</summary>
+    public IReadOnlyList<string> IndustryWords { get; }
+
+    /// <summary>Describing words that introduce a name in running Chinese text (港股新茶饮品牌青柠集团: 品牌).</summary>
+    public IReadOnlyList<string> NameLeadWords { get; }
 
     /// <summary>Every alias (names included) with its canonical name.</summary>
     public IEnumerable<KeyValuePair<string, string>> Aliases => _byAlias;
@@ -87,8 +100,12 @@ public sealed class EntityLexicon
             entry.YearEnd[0] ??= e.FiscalYearEnd;
         }
         return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers, merged[n].YearEnd[0])).ToList(),
-            lexicons.SelectMany(l => l.NotNames).Distinct(StringComparer.Ordinal).ToList());
+            Union(lexicons, l => l.NotNames), Union(lexicons, l => l.PlacePrefixes), Union(lexicons, l => l.IndustryWords),
+            Union(lexicons, l => l.NameLeadWords));
     }
+
+    private static List<string> Union(EntityLexicon[] lexicons, Func<EntityLexicon, IReadOnlyList<string>> list) =>
+        lexicons.SelectMany(list).Distinct(StringComparer.Ordinal).ToList();
 
     public static EntityLexicon Empty { get; } = new([]);
 
@@ -117,7 +134,8 @@ public sealed class EntityLexicon
             list.Add(new EntityDefinition(e.Name, e.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).ToArray(), tickers,
                 ParseYearEnd(e.FiscalYearEnd, $"{sourceName}: {e.Name}")));
         }
-        return new EntityLexicon(list, file.NotNames.Where(n => !string.IsNullOrWhiteSpace(n)).ToList());
+        static List<string> Words(List<string> words) => words.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
+        return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords));
     }
 
     /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
@@ -143,6 +161,9 @@ public sealed class EntityLexicon
     private sealed class EntityFile
     {
         public List<string> NotNames { get; set; } = [];
+        public List<string> PlacePrefixes { get; set; } = [];
+        public List<string> IndustryWords { get; set; } = [];
+        public List<string> NameLeadWords { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 

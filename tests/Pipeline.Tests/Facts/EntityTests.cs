@@ -13,6 +13,18 @@ public class EntityTests
     [TestCase("HK00100", "HK:100")]
     [TestCase("300750.SZ", "SZ:300750")]
     [TestCase("bidu.us", "US:BIDU")]
+    [TestCase("BABA.N", "US:BABA")]
+    [TestCase("PDD.O", "US:PDD")]
+    [TestCase("600519.SS", "SH:600519")]
+    [TestCase("HKG: 1211", "HK:1211")]
+    [TestCase("HKEX:9988", "HK:9988")]
+    [TestCase("NASDAQ: NIO", "US:NIO")]
+    [TestCase("NYSE:BABA", "US:BABA")]
+    [TestCase("9992 HK", "HK:9992")]
+    [TestCase("SH600519", "SH:600519")]
+    [TestCase("7203.T", "T:7203")]
+    [TestCase("2330.TW", "TW:2330")]
+    [TestCase("005930.KS", "KS:005930")]
     public void Tickers_normalise_across_spellings(string written, string expected)
     {
         Assert.That(Tickers.TryNormalize(written, out var n), Is.True);
@@ -23,6 +35,12 @@ public class EntityTests
     [TestCase("2025")]
     [TestCase("HKUST")]
     [TestCase("12.HK7")]
+    [TestCase("HK$116")]
+    [TestCase("U.S")]
+    [TestCase("Z.ai")]
+    [TestCase("NASDAQ: 2025")]
+    [TestCase("2025 CH")]
+    [TestCase("20250.T")]
     public void Non_tickers_are_rejected(string written) => Assert.That(Tickers.TryNormalize(written, out _), Is.False);
 
     [Test]
