@@ -70,7 +70,7 @@ public sealed partial class EntityFinder
         var definitions = FindDefinitions(text);
         definitions.AddRange(FindAlsoKnownAs(text, definitions));
         definitions.AddRange(FindLegalNames(text, definitions));
-        definitions = definitions.OrderBy(d => d.Span.Start).Select(d => d with { ShortForms = ShortFormsOf(d, text) }).ToList();
+        definitions = definitions.OrderBy(d => d.Span.Start).Select(d => WithShortForms(d, text)).ToList();
         var documentAliases = new List<(string, string)>();
         foreach (var d in definitions)
         {
@@ -89,7 +89,7 @@ public sealed partial class EntityFinder
     }
 
     /// <summary>
-    /// Legal names written without a defining parenthesis: <c>杭州云帆智能科技股份有限公司今日在港交所挂牌</c>,
+    /// Legal names that no parenthesis defines: <c>杭州云帆智能科技股份有限公司今日在港交所挂牌</c>,
     /// <c>Xingzhou Battery Co., Ltd. said on Friday</c>, <c>Baiyun Foods Inc.</c>. A legal name the lexicon knows, or one a
     /// parenthesis already defines, is left to those.
     /// </summary>
@@ -100,8 +100,6 @@ public sealed partial class EntityFinder
         void Add(string name, int start, int end)
         {
             if (taken.Any(t => t.Start < end && start < t.End) || found.Any(f => f.FullName == name)) return;
-            var after = text.AsSpan(end).TrimStart(' ');
-            if (after.Length > 0 && after[0] is '（' or '(') return; // a definition, read by FindDefinitions
             var canonical = _lexicon.FindByAlias(name) ?? name;
             if (canonical != name) return; // a lexicon mention already
             found.Add(new EntityDefinitionFound(canonical, name, null, char.IsAsciiLetter(name[0]) ? name : null, [], new TextSpan(start, end)));
@@ -162,7 +160,7 @@ public sealed partial class EntityFinder
         if (earlier >= start) start = earlier + 2;
         start = AfterLeadWord(text, start, suffixStart);
         // A place opening the name (宣布旗下北京云帆科技有限公司): the name starts there.
-        for (var i = start; i < Math.Min(suffixStart, start + 6); i++)
+        for (var i = start; i < Math.Min(suffixStart - 2, start + 10) && text[i] is not ('（' or '('); i++)
             if (_lexicon.PlacePrefixes.Any(p => string.CompareOrdinal(text, i, p, 0, p.Length) == 0)) { start = i; break; }
         var body = text[start..suffixStart];
         if (body.EndsWith("股份", StringComparison.Ordinal)) body = body[..^2];
@@ -247,6 +245,16 @@ public sealed partial class EntityFinder
             if (core.Contains(' ') && first.Length >= 4 && char.IsAsciiLetterUpper(first[0]) && !GenericLeadWords.Contains(first)) Offer(first, true);
         }
         return forms;
+    }
+
+    /// <summary>The definition with its short forms, and with the lexicon's name when one of them is a lexicon alias
+    /// (Chagee Holdings Limited → Chagee → 霸王茶姬).</summary>
+    private EntityDefinitionFound WithShortForms(EntityDefinitionFound d, string text)
+    {
+        var forms = ShortFormsOf(d, text);
+        if (_lexicon.Find(d.Canonical) is null && forms.Select(f => _lexicon.FindByAlias(f)).FirstOrDefault(n => n is not null) is { } known)
+            return d with { Canonical = known, ShortForms = forms };
+        return d with { ShortForms = forms };
     }
 
     /// <summary>Capitalised first words that open many company names and name none alone (China Mobile, New World).</summary>
@@ -381,8 +389,16 @@ public sealed partial class EntityFinder
             if (alias is not null && _lexicon.FindByAlias(alias) is { } known) return known;
         foreach (var t in tickers)
             if (Tickers.TryNormalize(t, out var n, "HK") && _lexicon.FindByTicker(n) is { } byTicker) return byTicker;
+        // A generic short name (以下简称“公司”) is a mention of the entity in this document, not its name.
+        if (shortName is not null && GenericShortNames.Contains(shortName) && (latin ?? fullName) is { } named) return named;
         return shortName ?? latin ?? fullName;
     }
+
+    /// <summary>Short names that an announcement gives its issuer but that name no company elsewhere.</summary>
+    private static readonly HashSet<string> GenericShortNames = new(StringComparer.Ordinal)
+    {
+        "公司", "本公司", "该公司", "集团", "本集团", "发行人", "本行", "上市公司",
+    };
 
     /// <summary>The name written right before a parenthesis: a Latin word group, or a run of Chinese characters up
     /// to a function word or punctuation.</summary>
@@ -440,7 +456,8 @@ public sealed partial class EntityFinder
             var tail = stop >= 0 ? rest[(stop + 1)..] : "";
             if (stop >= 0) rest = rest[..stop];
             rest = rest.Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
-            if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《')) shortName = rest;
+            if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《') && !SelfReferences.Any(p => rest.StartsWith(p, StringComparison.Ordinal)))
+                shortName = rest;
             AddTickers(tail, tickers);
             return (shortName, null, tickers);
         }
@@ -453,6 +470,9 @@ public sealed partial class EntityFinder
     }
 
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；'];
+
+    /// <summary>Short names that point back at the document's deal (以下简称“本次发行”, “上述交易”): no name of a company.</summary>
+    private static readonly string[] SelfReferences = ["本次", "此次", "该次", "上述", "前述"];
 
     [GeneratedRegex(@"\b([A-Za-z]{2,6})\s*[:：]\s*")]
     private static partial Regex ExchangeColon();

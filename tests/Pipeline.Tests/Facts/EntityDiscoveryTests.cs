@@ -58,9 +58,21 @@ public class EntityDiscoveryTests
 
     [TestCase("据杭州青柠智能科技股份有限公司公告，公司拟发行H股。", "杭州青柠智能科技股份有限公司")]
     [TestCase("该公司全资子公司上海白鹭生物医药有限公司获批临床。", "上海白鹭生物医药有限公司")]
+    [TestCase("联席全球协调人包括青柠国际证券有限公司及白鹭资本有限公司。", "青柠国际证券有限公司")]
     [TestCase("招股书显示，摩云智算科技（北京）股份有限公司2024年亏损12亿元。", "摩云智算科技（北京）股份有限公司")]
     public void A_chinese_legal_name_starts_after_the_words_that_introduce_it(string text, string name) =>
-        Assert.That(Finder.Find(text).Definitions.Single().FullName, Is.EqualTo(name));
+        Assert.That(Finder.Find(text).Definitions.First().FullName, Is.EqualTo(name));
+
+    [Test]
+    public void A_short_name_that_points_back_at_the_deal_or_the_company_is_no_name()
+    {
+        var found = Finder.Find("公司H股已于2025年5月23日在香港联交所主板挂牌并上市交易(以下简称“本次发行”)。本次发行募集资金约98.9亿港元。");
+        Assert.That(found.Definitions, Is.Empty);
+        Assert.That(found.Mentions, Is.Empty);
+        var own = Finder.Find("杭州青柠智能科技股份有限公司（以下简称“本公司”）董事会宣布，本公司H股今日上市。").Definitions.Single();
+        Assert.That(own.Canonical, Is.EqualTo("杭州青柠智能科技股份有限公司"));
+        Assert.That(own.ShortName, Is.EqualTo("本公司"));
+    }
 
     [Test]
     public void An_english_legal_name_without_a_parenthesis_is_an_entity()
@@ -72,6 +84,11 @@ public class EntityDiscoveryTests
         Assert.That(def.ShortForms, Does.Contain("Baiyun Pharmaceutical").And.Contain("Baiyun"));
         Assert.That(found.Mentions.Select(m => m.Name), Is.EqualTo(new[] { def.Canonical, def.Canonical }));
     }
+
+    [Test]
+    public void A_legal_name_whose_short_form_the_lexicon_knows_is_the_lexicon_entity() =>
+        Assert.That(Finder.Find("Pricing of the offering by Chagee Holdings Limited was announced on Thursday.").Definitions.Single().Canonical,
+            Is.EqualTo("霸王茶姬"));
 
     [Test]
     public void An_english_name_and_the_name_it_is_also_known_as_are_one_entity()
