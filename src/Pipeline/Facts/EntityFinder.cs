@@ -440,6 +440,13 @@ public sealed partial class EntityFinder
         // A name inside a title (《…报告（2025）》) is no company; one after a title or dateline (《经济通通讯社15日专讯》云帆科技) is.
         if (start > 0 && text[start - 1] == '《') return (null, start);
         start = AfterLeadWord(text, start, end);
+        // A legal name starts as one found without a parenthesis does (经香港联合交易所有限公司 → 香港联合交易所有限公司).
+        foreach (var suffix in ChineseLegalSuffixes)
+            if (end - start > suffix.Length && text.AsSpan(start, end - start).EndsWith(suffix, StringComparison.Ordinal))
+            {
+                if (ChineseLegalNameStart(text, end - suffix.Length) is { } legalStart && legalStart > start) start = legalStart;
+                break;
+            }
         return end - start >= 2 ? (text[start..end], start) : (null, start);
     }
 
@@ -496,14 +503,14 @@ public sealed partial class EntityFinder
         foreach (var raw in content.Split([',', '，', '、', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             var part = raw.Trim();
+            var colon = part.IndexOfAny([':', '：']);
+            if (colon > 0 && !part[..colon].All(char.IsAsciiLetter)) part = part[(colon + 1)..];
             // A bare six-digit code is an A share: 60/68 Shanghai, 00/30 Shenzhen (贵州茅台（600519）).
             if (part.Length == 6 && part.All(char.IsAsciiDigit) && AShareExchange(part) is { } exchange)
             {
                 tickers.Add($"{part}.{exchange}");
                 continue;
             }
-            var colon = part.IndexOfAny([':', '：']);
-            if (colon > 0 && !part[..colon].All(char.IsAsciiLetter)) part = part[(colon + 1)..];
             // A bare code needs five digits (02513); four bare digits in parentheses are far more often a year.
             var bare = part.All(char.IsAsciiDigit);
             if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);

@@ -15,6 +15,7 @@ public class EntityDiscoveryTests
     [TestCase("《经济通通讯社12日专讯》青柠集团(02797)首日挂牌，开报17.5元，较招股价12.5元高40%。青柠集团全日收报16.9元。", "青柠集团", "HK:2797")]
     [TestCase("新能源车企云帆汽车（HK06999）公布，11月交付新车3.2万辆，同比增长51%。", "云帆汽车", "HK:6999")]
     [TestCase("云帆股份（603999）晚间公告，前三季度实现营业收入52.3亿元。", "云帆股份", "SH:603999")]
+    [TestCase("云帆电池（股票代码：301999）发布公告称，公司拟赴港上市。", "云帆电池", "SZ:301999")]
     public void A_chinese_name_with_a_ticker_is_an_entity(string text, string name, string ticker)
     {
         var found = Finder.Find(text);
@@ -72,6 +73,13 @@ public class EntityDiscoveryTests
         var own = Finder.Find("杭州青柠智能科技股份有限公司（以下简称“本公司”）董事会宣布，本公司H股今日上市。").Definitions.Single();
         Assert.That(own.Canonical, Is.EqualTo("杭州青柠智能科技股份有限公司"));
         Assert.That(own.ShortName, Is.EqualTo("本公司"));
+    }
+
+    [Test]
+    public void A_legal_name_before_a_parenthesis_starts_where_the_name_does()
+    {
+        var found = Finder.Find("公司超额配售权已获悉数行使并经香港联合交易所有限公司（以下简称“联交所”）批准。");
+        Assert.That(found.Definitions.Single().FullName, Is.EqualTo("香港联合交易所有限公司"));
     }
 
     [Test]
