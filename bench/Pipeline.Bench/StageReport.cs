@@ -6,7 +6,7 @@ namespace Pipeline.Bench;
 /// <summary>Markdown for a <see cref="StageProfile"/>.</summary>
 public static class StageReport
 {
-    private static readonly string[] Order = ["decode", "html", "document-info", "mojibake", "placeholders", "line-join", "pinyin-annotations",
+    private static readonly string[] Order = ["decode", "html", "document-info", "mojibake", "placeholders", "line-join", "pinyin",
         "chinese-conversion", "spam", "boilerplate", "width-spacing", "segment", "recognize", "bind"];
 
     public static string Table(StageProfile p)

@@ -273,9 +273,9 @@ internal sealed class ArticleExtractor
                 {
                     case "meta": _metas.Add(el); break;
                     case "h1" or "h2" or "h3": _headings.Add(el); break;
-                    case "time" when el.HasAttribute("datetime"): _dated.Add(el); break;
                 }
-                if (name != "time" && el.GetAttribute("itemprop") == "datePublished") _dated.Add(el);
+                // What "time[datetime], [itemprop=datePublished]" selects, in document order.
+                if ((name == "time" && el.HasAttribute("datetime")) || el.GetAttribute("itemprop") == "datePublished") _dated.Add(el);
                 if (state == Scored || (state == Outside && ReferenceEquals(el, body)))
                 {
                     if (Invisible.Contains(name) || IsHidden(el)) childState = Skipped;
