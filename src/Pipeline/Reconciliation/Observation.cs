@@ -42,4 +42,11 @@ public sealed record Observation
     public int End { get; init; }
     /// <summary>Human period label (<c>2025H1</c>).</summary>
     public string PeriodLabel { get; init; } = "";
+    /// <summary>The figure's own text in the quote (<c>7000万美元</c>), highlighted in the audit.</summary>
+    public string AsWritten { get; init; } = "";
+    /// <summary>Where the document can be read (from the manifest), linked from the audit.</summary>
+    public string Url { get; init; } = "";
+    /// <summary>How sure the extraction is that the claim says what it is read as saying (0..1): a claim bound by a weak
+    /// rule counts for less, both in the vote and in what it teaches about its source.</summary>
+    public double ExtractionConfidence { get; init; } = 1;
 }

@@ -9,7 +9,7 @@ namespace Pipeline.Reconciliation;
 /// <summary>
 /// Reads any claims file into observations: required columns <c>source, entity, metric, period, value, unit</c>;
 /// optional <c>segment, basis, qualifier, document, quote, precision, range_end, equivalent_value, equivalent_unit, claim_id,
-/// period_label</c>. Values that do not parse as numbers are kept as text. Header names are case-insensitive.
+/// period_label, as_written, url, extraction_confidence</c>. Values that do not parse as numbers are kept as text. Header names are case-insensitive.
 /// Bad rows never throw: they are skipped and reported as diagnostics.
 /// </summary>
 public static class ObservationCsvReader
@@ -84,6 +84,9 @@ public static class ObservationCsvReader
                 ClaimId = Get("claim_id") is { Length: > 0 } id ? id : $"row{row}",
                 Quote = Get("quote"),
                 PeriodLabel = periodLabel,
+                AsWritten = Get("as_written"),
+                Url = Get("url"),
+                ExtractionConfidence = ParseDecimal(Get("extraction_confidence")) is { } ec && ec is > 0 and <= 1 ? (double)ec : 1,
             });
         }
         return list;

@@ -29,7 +29,8 @@ public class ReconcilerBehaviourTests
             Amount("c", "E", "m", "2024", other, otherScale, "CNY"));
         var rival = f.Candidates.FirstOrDefault(c => !c.Chosen);
         Assert.That(rival?.Diagnosis ?? Diagnosis.None, Is.EqualTo(expected), rival?.Explanation);
-        Assert.That(f.Status, Is.EqualTo(expected is Diagnosis.None or Diagnosis.Rounding ? FactStatus.Agreed : FactStatus.Conflict));
+        // Values agree only where their written-precision intervals overlap: a rounding-size gap is still a conflict.
+        Assert.That(f.Status, Is.EqualTo(expected is Diagnosis.None ? FactStatus.Agreed : FactStatus.Conflict));
     }
 
     [Test]
@@ -71,7 +72,7 @@ public class ReconcilerBehaviourTests
     }
 
     [Test]
-    public void Value_of_a_related_metric_is_a_basis_difference()
+    public void An_intraday_price_given_as_the_close_is_a_timestamp_difference()
     {
         var result = new TruthDiscoveryReconciler().Reconcile(
         [
@@ -81,6 +82,21 @@ public class ReconcilerBehaviourTests
             Amount("d", "E", "price.intraday_high", "2026-01-08", "134.8", 1, "HKD"),
         ]);
         var f = result.Facts.Single(x => x.Key.Metric == "price.close");
+        Assert.That(f.Candidates.Single(c => !c.Chosen).Diagnosis, Is.EqualTo(Diagnosis.Timestamp));
+        Assert.That(f.Status, Is.EqualTo(FactStatus.Conflict));
+    }
+
+    [Test]
+    public void Net_proceeds_given_as_gross_is_a_basis_difference()
+    {
+        var result = new TruthDiscoveryReconciler().Reconcile(
+        [
+            Amount("a", "E", "ipo.gross_proceeds", "", "98.90", Yi, "HKD"),
+            Amount("b", "E", "ipo.gross_proceeds", "", "98.90", Yi, "HKD"),
+            Amount("c", "E", "ipo.gross_proceeds", "", "97.5", Yi, "HKD"),
+            Amount("d", "E", "ipo.net_proceeds", "", "97.5", Yi, "HKD"),
+        ]);
+        var f = result.Facts.Single(x => x.Key.Metric == "ipo.gross_proceeds");
         Assert.That(f.Candidates.Single(c => !c.Chosen).Diagnosis, Is.EqualTo(Diagnosis.BasisDifference));
     }
 

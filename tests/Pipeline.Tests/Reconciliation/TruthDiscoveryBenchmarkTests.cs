@@ -36,7 +36,7 @@ public class TruthDiscoveryBenchmarkTests
                 if (f.Length < 6) continue;
                 var property = f[3].Trim();
                 if (!property.StartsWith("Population", StringComparison.Ordinal)) continue;
-                csv.Append(Csv(Editor(f[5].Trim()))).Append(',').Append(Csv(f[2].Trim())).Append(",population,")
+                csv.Append(Csv(f[5].Trim())).Append(',').Append(Csv(f[2].Trim())).Append(",population,")
                    .Append(Csv(property["Population".Length..].TrimStart('/'))).Append(',').Append(Csv(f[4].Trim())).Append(",count\n");
             }
         }
@@ -74,15 +74,6 @@ public class TruthDiscoveryBenchmarkTests
         var (ours, voting, _) = Score("Flight", observations, gold, (chosen, truth) => chosen == truth);
         Assert.That(ours, Is.GreaterThan(voting), "beats plain voting");
         Assert.That(ours, Is.GreaterThanOrEqualTo(FlightFloor));
-    }
-
-    /// <summary>The source of a Wikipedia edit: the editor id (<c>1513217: Mohammedfairouz</c> → 1513217); anonymous edits all
-    /// carry editor id 0 (<c>0 (68.162.248.83)</c>), which is how the data identifies them, so they form one source.
-    /// PIPELINE_BENCH_IP_SOURCES=1 keeps one source per IP address instead.</summary>
-    private static string Editor(string raw)
-    {
-        if (Environment.GetEnvironmentVariable("PIPELINE_BENCH_IP_SOURCES") == "1") return raw;
-        return raw.StartsWith("0 (", StringComparison.Ordinal) ? "0 (anonymous)" : raw;
     }
 
     private static (double Ours, double Voting, int Items) Score(string name, IReadOnlyList<Observation> observations,
@@ -144,6 +135,7 @@ public class TruthDiscoveryBenchmarkTests
                 "MaxIterations" => o with { MaxIterations = int.Parse(v, inv) },
                 "EntityMismatchMaxCoincidence" => o with { EntityMismatchMaxCoincidence = double.Parse(v, inv) },
                 "DependencePrior" => o with { DependencePrior = double.Parse(v, inv) },
+                "RareSourceObservations" => o with { RareSourceObservations = double.Parse(v, inv) },
                 "DependenceMinVerdicts" => o with { DependenceMinVerdicts = double.Parse(v, inv) },
                 _ => o,
             };
