@@ -16,9 +16,10 @@ namespace Pipeline.Tests.Reconciliation;
 /// </summary>
 public class TruthDiscoveryBenchmarkTests
 {
-    // Floors just below what is achieved (see the printed figures): Population 86.71% (261/301), Flight 94.0%.
+    // Floors just below what is achieved with sources as the data gives them (see the printed figures): Population
+    // 85.05% (256/301; plain voting 80.40%), Flight 94.0%. The target is the best published 86.1% (not reached yet).
     // Published on Population's 274-row gold: Voting 79.9%, TruthFinder 85.0%, best 86.1%.
-    private const double PopulationFloor = 0.86;
+    private const double PopulationFloor = 0.85;
     private const double FlightFloor = 0.93;
 
     [Test]
