@@ -58,12 +58,12 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
         Document = Document,
         Value = Invariant.ParseDecimal(Value),
         Text = Value,
-        Unit = Unit,
+        Unit = Recognition.Unit.Parse(Unit),
         Qualifier = QualifierExtensions.FromSymbol(Qualifier),
         Precision = Invariant.ParseDecimal(Precision) ?? 0m,
         RangeEnd = Invariant.ParseDecimal(RangeEnd),
         EquivalentValue = Invariant.ParseDecimal(EquivalentValue),
-        EquivalentUnit = EquivalentUnit,
+        EquivalentUnit = EquivalentUnit is null ? null : Recognition.Unit.Parse(EquivalentUnit),
         ClaimId = ClaimId,
         Quote = Quote,
         Start = Start,
@@ -82,7 +82,7 @@ public sealed record FactRow(string Entity, string Metric, string Segment, strin
 
     public static FactRow From(ReconciledFact f) => new(
         f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period, f.PeriodLabel,
-        f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit, f.Chosen.Qualifier.ToSymbol(),
+        f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit.Code, f.Chosen.Qualifier.ToSymbol(),
         f.Status.ToFactStatus(), string.Join(";", f.Sources), string.Join(";", f.Documents), Invariant.Fixed(f.Confidence), f.Note)
     {
         Checks = string.Join(";", f.Checks.Select(c => (c.Passed ? "pass:" : "fail:") + c.Id)),
@@ -106,7 +106,7 @@ public sealed record ConflictRow(string Entity, string Metric, string Segment, s
     public static IEnumerable<ConflictRow> From(ReconciledFact f) => f.Status != FactStatus.Conflict
         ? []
         : f.Candidates.Select(c => new ConflictRow(f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period,
-            c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
+            c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit.Code, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
             c.Chosen ? "chosen" : c.Diagnosis.ToCode(), c.Chosen)
         {
             PeriodLabel = f.PeriodLabel,

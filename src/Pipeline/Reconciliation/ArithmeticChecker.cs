@@ -15,7 +15,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private readonly List<ArithmeticCheck> _checks = [];
 
     /// <summary>One input of a check: a fact and the unit its value is needed in.</summary>
-    private sealed record Input(KeyGroup Group, string Unit);
+    private sealed record Input(KeyGroup Group, Unit Unit);
 
     /// <summary>A relation to evaluate: the inputs (target last) and how to compute the target from the others.</summary>
     private sealed record Spec(string Kind, string Description, Input[] Inputs, Func<ValueInterval[], ValueInterval?> Compute, string Formula);
@@ -66,7 +66,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                 if (price is null || baseGroup is null) continue;
                 var unit = price.ReferenceUnit;
                 Evaluate(new Spec("price-change", $"{pct.Key.Entity}: {rel.Price} on {pct.PeriodLabel} against {rel.Base} and the stated change",
-                    [new Input(baseGroup, unit), new Input(pct, "%"), new Input(price, unit)],
+                    [new Input(baseGroup, unit), new Input(pct, Unit.Percent), new Input(price, unit)],
                     v => v[0] * (new ValueInterval(1, 1) + v[1].Scale(0.01m)),
                     $"{rel.Base} × (1 + {rel.Change}/100) = {rel.Price}"));
             }
@@ -96,7 +96,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                 if (num is null || den is null) continue;
                 var unit = den.ReferenceUnit;
                 Evaluate(new Spec("ratio", $"{ratio.Key.Entity}: {rel.Ratio} for {ratio.PeriodLabel} against {rel.Numerator} / {rel.Denominator}",
-                    [new Input(num, unit), new Input(den, unit), new Input(ratio, "%")],
+                    [new Input(num, unit), new Input(den, unit), new Input(ratio, Unit.Percent)],
                     v => ValueInterval.Divide(v[0], v[1]) is { } q ? q.Scale(100m) : null,
                     $"{rel.Numerator} / {rel.Denominator} × 100 = {rel.Ratio}"));
             }
@@ -285,7 +285,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var o = c.Representative;
             if (!rates.TryConvert(o.RawInterval, o.O.Unit, spec.Inputs[i].Unit, out var iv, out _))
             {
-                if (o.O.Unit.Length != 0 && spec.Inputs[i].Unit.Length != 0 && !IsCount(o.O.Unit)) return null;
+                if (!o.O.Unit.IsEmpty && !spec.Inputs[i].Unit.IsEmpty && !o.O.Unit.IsCount) return null;
                 iv = o.RawInterval;
             }
             if (i < n - 1) values[i] = iv; else stated = iv;
@@ -296,8 +296,6 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         var widened = new ValueInterval(ValueInterval.SafeAdd(stated.Low, -slack), ValueInterval.SafeAdd(stated.High, slack));
         return widened.Overlaps(computed);
     }
-
-    private static bool IsCount(string unit) => unit is "shares" or "count" or "x";
 
     private static decimal Magnitude(ValueInterval iv) =>
         Math.Max(iv.Low == decimal.MinValue ? 0 : Math.Abs(iv.Low), iv.High == decimal.MaxValue ? 0 : Math.Abs(iv.High));

@@ -123,7 +123,9 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
                 return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
                     $"equals {other} for the same period ({Describe(hit)}): {note}.");
 
-        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Segment == key.Segment && m.Key.Basis != key.Basis, c) is { } basisHit)
+        // A stated equivalent restates a figure in another currency: it is no other basis.
+        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Segment == key.Segment && m.Key.Basis != key.Basis
+                                                   && m.Key.Basis != Facts.Bases.StatedEquivalent && key.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
             return (Diagnosis.BasisDifference,
                 $"equals the {Basis(basisHit.Group.Key.Basis)} figure for the same period ({Describe(basisHit)}): stated on another basis.");
 

@@ -27,7 +27,7 @@ public sealed record Observation
     public decimal? Value { get; init; }
     /// <summary>The value as text when it is not numeric (a gate, a name), or as written.</summary>
     public string? Text { get; init; }
-    public string Unit { get; init; } = "";
+    public Unit Unit { get; init; } = Unit.None;
     public Qualifier Qualifier { get; init; } = Qualifier.Exact;
     /// <summary>Size of one unit in the last written digit (0 when unknown: then the value's own digits decide).</summary>
     public decimal Precision { get; init; }
@@ -35,7 +35,7 @@ public sealed record Observation
     public decimal? RangeEnd { get; init; }
     /// <summary>An amount stated beside this one in another currency (for implied exchange rates).</summary>
     public decimal? EquivalentValue { get; init; }
-    public string? EquivalentUnit { get; init; }
+    public Unit? EquivalentUnit { get; init; }
     public string ClaimId { get; init; } = "";
     public string Quote { get; init; } = "";
     public int Start { get; init; }

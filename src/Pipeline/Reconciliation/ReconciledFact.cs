@@ -74,7 +74,7 @@ public static class DiagnosisExtensions
 }
 
 /// <summary>One distinct value proposed for a key, with every observation that supports it.</summary>
-public sealed record Candidate(decimal? Value, string? Text, string Unit, Qualifier Qualifier, IReadOnlyList<Observation> Support)
+public sealed record Candidate(decimal? Value, string? Text, Unit Unit, Qualifier Qualifier, IReadOnlyList<Observation> Support)
 {
     /// <summary>Belief in this candidate after weighing sources, 0..1.</summary>
     public double Confidence { get; init; }

@@ -151,7 +151,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         };
         var c = group.Candidates.Length;
         // Observations written alike (same candidate, interval, unit and text) support every candidate alike: one row each.
-        var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, string, string?), int>();
+        var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, Unit, string?), int>();
         var rows = new int[prepared.Length];
         var rowCandidate = new List<int>();
         var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -190,11 +190,11 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     }
 
     /// <summary>The unit most observations use (ties: ordinal), so that conversions are the exception.</summary>
-    private static string ReferenceUnit(List<Observation> list)
+    private static Unit ReferenceUnit(List<Observation> list)
     {
-        string best = "";
+        var best = Unit.None;
         var bestCount = -1;
-        foreach (var g in list.Where(o => o.Value is not null).GroupBy(o => o.Unit, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in list.Where(o => o.Value is not null).GroupBy(o => o.Unit).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
         {
             var n = g.Count();
             if (n > bestCount) { best = g.Key; bestCount = n; }
@@ -202,7 +202,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return best;
     }
 
-    private static PreparedObservation Prepare(Observation o, int source, string referenceUnit, StatedRates rates)
+    private static PreparedObservation Prepare(Observation o, int source, Unit referenceUnit, StatedRates rates)
     {
         if (o.Value is not { } v)
             return new PreparedObservation(o, source) { Numeric = false, NormalizedText = Agreement.Normalize(o.Text ?? "") };
@@ -401,7 +401,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     /// <summary>
     /// How likely the chosen value is right: its share of the weighted vote times the chance that at least one of its
     /// (independent) sources is right, 1 − Π(1 − r). A value only one source states carries that source's reliability,
-    /// never 1; two independent outlets that agree are surer than either. A failed arithmetic check halves it.
+    /// never 1; two independent outlets that agree are surer than either. A failed arithmetic check on the fact's stated figure
+    /// halves it.
     /// </summary>
     private double FactConfidence(KeyGroup g, WorkingCandidate c, double[] trust, bool failedCheck)
     {
@@ -427,7 +428,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             var w = g.Candidates[j];
             var o = w.Representative.O;
             var isChosen = j == g.Chosen;
-            var failed = isChosen && checks.Any(k => !k.Passed);
+            // A failed check marks every fact it relates; the stated figure it is checked against (its last fact, when no
+            // single substitution repaired it) is the suspect and loses confidence.
+            var failed = isChosen && checks.Any(k => !k.Passed && k.Facts[^1] == g.Key);
             var cand = new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
             {
                 Confidence = Math.Round(FactConfidence(g, w, trust, failed), 4),
@@ -484,7 +487,7 @@ internal sealed class ObservationOrder : IComparer<Observation>
         if ((c = string.CompareOrdinal(a.Document, b.Document)) != 0) return c;
         if ((c = string.CompareOrdinal(a.ClaimId, b.ClaimId)) != 0) return c;
         if ((c = Nullable.Compare(a.Value, b.Value)) != 0) return c;
-        if ((c = string.CompareOrdinal(a.Unit, b.Unit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.Unit.Code, b.Unit.Code)) != 0) return c;
         if ((c = string.CompareOrdinal(a.Text, b.Text)) != 0) return c;
         if ((c = a.Qualifier.CompareTo(b.Qualifier)) != 0) return c;
         if ((c = a.Precision.CompareTo(b.Precision)) != 0) return c;
@@ -492,7 +495,7 @@ internal sealed class ObservationOrder : IComparer<Observation>
         if ((c = a.Start.CompareTo(b.Start)) != 0) return c;
         if ((c = a.End.CompareTo(b.End)) != 0) return c;
         if ((c = Nullable.Compare(a.EquivalentValue, b.EquivalentValue)) != 0) return c;
-        if ((c = string.CompareOrdinal(a.EquivalentUnit, b.EquivalentUnit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.EquivalentUnit?.Code, b.EquivalentUnit?.Code)) != 0) return c;
         if ((c = string.CompareOrdinal(a.PeriodLabel, b.PeriodLabel)) != 0) return c;
         // Scale matters for precision: 116.2 and 116.20 are equal decimals written differently.
         if ((c = (a.Value?.Scale ?? 0).CompareTo(b.Value?.Scale ?? 0)) != 0) return c;

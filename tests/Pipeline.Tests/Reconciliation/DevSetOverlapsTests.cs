@@ -140,7 +140,7 @@ public class DevSetOverlapsTests
         foreach (var o in _observations)
         {
             if (used.Contains(o.ClaimId) || !o.Document.StartsWith(g.Doc, StringComparison.Ordinal)) continue;
-            if (Metric(o.Key.Metric) != Metric(g.Metric) || o.Key.Segment != g.Segment || o.Key.Basis != g.Basis || o.Unit != g.Unit) continue;
+            if (Metric(o.Key.Metric) != Metric(g.Metric) || o.Key.Segment != g.Segment || o.Key.Basis != g.Basis || o.Unit.Code != g.Unit) continue;
             if (o.Value is not { } v || !Close(g.Value, v)) continue;
             if (g.Period.Length > 0 && o.Key.Period != g.Period) continue;
             used.Add(o.ClaimId);

@@ -55,7 +55,7 @@ public class ReconcilerBehaviourTests
         ]);
         var f = result.Facts.Single();
         Assert.That(f.Status, Is.EqualTo(FactStatus.Agreed), f.Note);
-        Assert.That(f.Candidates.Single(c => c.Unit == "CNY").Explanation, Does.Contain("stated rate"));
+        Assert.That(f.Candidates.Single(c => c.Unit.Code == "CNY").Explanation, Does.Contain("stated rate"));
         Assert.That(result.Checks.Single(c => c.Kind == "exchange-rate").Passed, Is.True);
     }
 
@@ -193,13 +193,13 @@ public class ReconcilerRobustnessTests
     {
         Observation O(string source, decimal? value, string unit = "count", string? text = null, Qualifier q = Qualifier.Exact) => new()
         {
-            Key = new FactKey("E", "m", "not a period"), Source = source, Value = value, Text = text, Unit = unit, Qualifier = q,
+            Key = new FactKey("E", "m", "not a period"), Source = source, Value = value, Text = text, Unit = Unit.Parse(unit), Qualifier = q,
         };
         var list = new List<Observation>
         {
             O("a", decimal.MaxValue), O("b", decimal.MinValue), O("c", 0.0000000000000000000000000001m), O("d", 0m),
             O("e", 79228162514264337593543950.335m, q: Qualifier.Approximate), O("f", null, text: "n/a"), O("g", -5m, "%", q: Qualifier.LessThan),
-            O("h", 1e20m, "USD") with { EquivalentValue = 1e-20m, EquivalentUnit = "CNY" },
+            O("h", 1e20m, "USD") with { EquivalentValue = 1e-20m, EquivalentUnit = Unit.Parse("CNY") },
         };
         ReconciliationResult? result = null;
         Assert.DoesNotThrow(() => result = new TruthDiscoveryReconciler().Reconcile(list));

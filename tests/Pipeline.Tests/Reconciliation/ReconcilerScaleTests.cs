@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NUnit.Framework;
+using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 
 namespace Pipeline.Tests.Reconciliation;
@@ -21,7 +22,7 @@ public class ReconcilerScaleTests
             {
                 var s = random.Next(sources);
                 var value = random.NextDouble() < reliability[s] ? truth : truth + random.Next(-5000, 5000);
-                list.Add(new Observation { Key = key, Source = $"s{s}", Value = value, Unit = "count", Precision = 1, ClaimId = $"c{list.Count}" });
+                list.Add(new Observation { Key = key, Source = $"s{s}", Value = value, Unit = Unit.Count, Precision = 1, ClaimId = $"c{list.Count}" });
             }
         }
         return list;
