@@ -19,9 +19,10 @@ namespace Pipeline.Tests.Reconciliation;
 [NonParallelizable]
 public class DevSetOverlapsTests
 {
-    // Floors just below the figures measured on main when this test was written (printed by the test).
+    // Floors just below the figures measured on main at b9ec7f3+ (603 claims from the two folders): CONFLICT rows 0/23
+    // (their claims are not extracted yet, or land on another entity), BASIS rows 1/19. Raise them as the binder lands.
     private const double ConflictFloor = 0.0;
-    private const double BasisFloor = 0.0;
+    private const double BasisFloor = 0.05;
 
     private sealed record Gold(string Set, string Doc, string Entity, string Metric, string Period, decimal Value, string Unit, string Segment, string Basis);
 
