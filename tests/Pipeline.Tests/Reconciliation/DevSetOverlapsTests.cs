@@ -114,6 +114,15 @@ public class DevSetOverlapsTests
     }
 
     [Test]
+    public void The_runs_audit_links_sources_to_their_manifest_urls_and_marks_figures()
+    {
+        var html = File.ReadAllText(Path.Combine(_dir!, "out", "audit.html"));
+        Assert.That(html, Does.Contain("<a href=\"https://"), "a source linked to its manifest URL");
+        Assert.That(html, Does.Contain("<mark>"), "a figure highlighted in its quote");
+        Assert.That(html, Does.Contain("id=\"sources\""), "the source-reliability table");
+    }
+
+    [Test]
     public void Ai_digest_single_facts_end_below_facts_two_outlets_state()
     {
         var result = _result!;
