@@ -9,7 +9,7 @@ public static class ReconcileCommand
 {
     public static Command Create()
     {
-        var claims = new Argument<string>("claims") { Description = "CSV with columns source, entity, metric, period, value, unit (optional: qualifier, document, quote)" };
+        var claims = new Argument<string>("claims") { Description = "CSV with columns source, entity, metric, period, value, unit (optional: segment, basis, qualifier, document, quote, precision, range_end, claim_id, period_label, as_written, url, extraction_confidence); the claims.csv of a run is one" };
         var outDir = new Option<string>("--out") { Description = "Where to write facts.csv, conflicts.csv, audit.md and audit.html", DefaultValueFactory = _ => "out" };
         var command = new Command("reconcile", "Reconcile any claims file into one fact table, with conflicts diagnosed and an audit report.")
         {

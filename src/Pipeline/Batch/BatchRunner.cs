@@ -40,6 +40,8 @@ public sealed class BatchRunner
         var reader = new CorpusReader(options.Manifest);
         var total = reader.ListFiles(options.Inputs).Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Where each document can be read (manifest URLs), for the audit's source links; filled by the one reader task.
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         var unreadable = new List<UnreadableInput>();
         int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0;
         var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -72,6 +74,7 @@ public sealed class BatchRunner
                         lock (unreadable) unreadable.Add(new UnreadableInput(doc.Path, doc.Id, "another input has the same document id"));
                         continue;
                     }
+                    if (doc.Metadata.Url is { Length: > 0 } url) urls[doc.Id] = url;
                     if (hashInRun.TryGetValue(doc.ContentHash, out var first))
                     {
                         lock (pendingDuplicates) pendingDuplicates.Add((doc, first));
@@ -148,7 +151,8 @@ public sealed class BatchRunner
         observations = null;
 
         clock.Restart();
-        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge);
+        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
+            new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
 
@@ -174,7 +178,7 @@ public sealed class BatchRunner
     /// <summary>Writes every dataset from the store, streaming; returns the documents (without their text).</summary>
     private static List<DocumentRow> WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen,
         IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation,
-        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity)
+        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity, AuditReportOptions audit)
     {
         var cleanDir = Path.Combine(outDir, "clean");
         Directory.CreateDirectory(cleanDir);
@@ -202,8 +206,8 @@ public sealed class BatchRunner
             .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
             .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal);
         AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
-        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w));
-        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w));
+        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w, audit));
+        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w, audit));
         return documents;
     }
 
