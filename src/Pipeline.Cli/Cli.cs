@@ -21,6 +21,7 @@ public static class Cli
         root.Add(RecognizeCommand.Create());
         root.Add(ReconcileCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(WorkerCommand.Create());
         return root;
     }
 

@@ -20,12 +20,15 @@ public sealed class BatchRunner
     private readonly ExtractionPipeline _pipeline;
     private readonly IReconciler _reconciler;
     private readonly string _pipelineVersion;
+    private readonly IDocumentDispatcher? _dispatcher;
 
-    public BatchRunner(ExtractionPipeline pipeline, IReconciler reconciler)
+    /// <param name="dispatcher">Where documents are processed; null: in this process, on <c>Jobs</c> threads.</param>
+    public BatchRunner(ExtractionPipeline pipeline, IReconciler reconciler, IDocumentDispatcher? dispatcher = null)
     {
         _pipeline = pipeline;
         _reconciler = reconciler;
         _pipelineVersion = PipelineVersion.Current;
+        _dispatcher = dispatcher;
     }
 
     public RunSummary Run(BatchOptions options, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
@@ -33,7 +36,9 @@ public sealed class BatchRunner
         var wall = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutDir);
         using var runLock = AcquireLock(options.OutDir);
-        using var store = PipelineStore.Open(Path.Combine(options.OutDir, "pipeline.db"));
+        var location = options.Store ?? StoreLocation.Sqlite(Path.Combine(options.OutDir, "pipeline.db"));
+        using var store = location.Open();
+        if (!store.TryLockRun()) throw new StoreBusyException($"another run is using the store {location}; wait for it to finish");
         if (options.Full) store.Clear();
         var runId = store.StartRun(options.Inputs, DateTimeOffset.UtcNow);
 
@@ -93,6 +98,24 @@ public sealed class BatchRunner
             }
         }, cancel);
 
+        if (_dispatcher is not null)
+        {
+            // Elsewhere: the workers write each document's rows themselves; this side counts what they committed.
+            var dispatched = _dispatcher.RunAsync(work.Reader, runId, _pipelineVersion, d =>
+            {
+                lock (stageTimes)
+                {
+                    done++;
+                    if (d.Processed) processed++; else quarantined++;
+                    foreach (var (stage, seconds) in d.StageSeconds) stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + seconds;
+                    progress?.Report(new BatchProgress(done + unchanged, total, d.Id));
+                }
+            }, cancel);
+            dispatched.GetAwaiter().GetResult();
+            readerTask.GetAwaiter().GetResult();
+        }
+        else
+        {
         // Workers: the pure per-document pipeline.
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
@@ -118,6 +141,7 @@ public sealed class BatchRunner
         readerTask.GetAwaiter().GetResult();
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
+        }
 
         // Duplicates: identical content already processed in this run or an earlier one.
         foreach (var (doc, of) in pendingDuplicates)

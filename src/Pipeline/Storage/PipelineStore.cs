@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Output;
@@ -14,97 +14,105 @@ namespace Pipeline.Storage;
 public sealed record StoredDocument(string Id, string ContentHash, string Status, string PipelineVersion);
 
 /// <summary>
-/// The embedded SQLite store (<c>out/pipeline.db</c>): documents with content hash and status, mentions, claims,
-/// facts, conflicts, runs. WAL mode; each document's rows are replaced in one transaction (several documents may
-/// share a transaction), so an interrupted run never leaves a half-written document. Single writer: the batch
-/// runner owns the connection.
+/// The store: documents with content hash and status, mentions, claims, facts, conflicts, runs. One implementation
+/// over ADO.NET for every database (<see cref="StoreSchema"/> declares the tables once; an <see cref="IStoreDialect"/>
+/// says what differs): the embedded SQLite file (<c>out/pipeline.db</c>, WAL mode) or a shared PostgreSQL database.
+/// Each document's rows are replaced in one transaction (delete then insert; several documents may share a
+/// transaction), so an interrupted run never leaves a half-written document and a document written twice (a retry)
+/// never duplicates rows. One instance is one connection: not for concurrent use.
 /// </summary>
 public sealed class PipelineStore : IDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = StoreSchema.Version;
 
-    private readonly SqliteConnection _connection;
-    private SqliteTransaction? _transaction;
+    private readonly DbConnection _connection;
+    private readonly IStoreDialect _dialect;
+    private DbTransaction? _transaction;
 
-    private PipelineStore(SqliteConnection connection) => _connection = connection;
-
-    public static PipelineStore Open(string path)
+    private PipelineStore(DbConnection connection, IStoreDialect dialect)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        var store = new PipelineStore(connection);
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
-        store.CreateSchema();
-        return store;
+        _connection = connection;
+        _dialect = dialect;
     }
+
+    /// <summary>Opens the embedded SQLite store at <paramref name="path"/>.</summary>
+    public static PipelineStore Open(string path) => Open(StoreLocation.Sqlite(path));
+
+    public static PipelineStore Open(StoreLocation location)
+    {
+        var connection = location.Dialect.Open();
+        try
+        {
+            location.Dialect.AfterOpen(connection);
+            var store = new PipelineStore(connection, location.Dialect);
+            store.CreateSchema();
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects to a store whose schema is known to be in place (a worker's connection per batch, after the
+    /// worker opened the store once with <see cref="Open(StoreLocation)"/>).</summary>
+    public static PipelineStore Connect(StoreLocation location)
+    {
+        var connection = location.Dialect.Open();
+        location.Dialect.AfterOpen(connection);
+        return new PipelineStore(connection, location.Dialect);
+    }
+
+    /// <summary>Which database this store is on (<c>sqlite</c>, <c>postgres</c>).</summary>
+    public string Kind => _dialect.Name;
+
+    /// <summary>Takes the store-wide run lock for as long as this store is open (PostgreSQL: an advisory lock;
+    /// SQLite: the output folder's lock file does it). False when another run holds it.</summary>
+    public bool TryLockRun() => _dialect.TryLockRun(_connection);
 
     private void CreateSchema()
     {
-        // A store of an older schema is rebuilt: its documents are reprocessed on the next run (a derived store: the
-        // inputs are the record, so dropping it loses nothing).
-        if (StoredSchema() is { } stored && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
-            Execute("""
-                DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS facts;
-                DROP TABLE IF EXISTS conflicts; DROP TABLE IF EXISTS entities; DELETE FROM meta WHERE key = 'schema';
-                """);
-        Execute("""
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS runs (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT,
-                inputs TEXT NOT NULL, summary TEXT);
-            CREATE TABLE IF NOT EXISTS documents (
-                id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, status TEXT NOT NULL,
-                duplicate_of TEXT, reason TEXT, outlet TEXT, url TEXT, published TEXT, published_inferred INTEGER,
-                language TEXT, title TEXT, clean_text TEXT, segments TEXT, removals TEXT, diagnostics TEXT,
-                pipeline_version TEXT NOT NULL, run_id INTEGER);
-            CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
-            CREATE TABLE IF NOT EXISTS mentions (
-                document TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
-                start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, unit TEXT, qualifier TEXT,
-                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL,
-                PRIMARY KEY (document, seq));
-            CREATE TABLE IF NOT EXISTS claims (
-                claim_id TEXT PRIMARY KEY, document TEXT NOT NULL, outlet TEXT, entity TEXT NOT NULL, metric TEXT NOT NULL,
-                segment TEXT NOT NULL, basis TEXT NOT NULL,
-                period TEXT NOT NULL, period_label TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL,
-                qualifier TEXT NOT NULL, precision TEXT NOT NULL, range_end TEXT, equivalent_value TEXT,
-                equivalent_unit TEXT, as_written TEXT NOT NULL, equivalent_of TEXT,
-                quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
-            CREATE INDEX IF NOT EXISTS claims_key ON claims(entity, metric, segment, basis, period);
-            CREATE TABLE IF NOT EXISTS facts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
-                period_label TEXT, value TEXT, unit TEXT, qualifier TEXT, status TEXT NOT NULL, sources TEXT, documents TEXT,
-                confidence REAL, note TEXT, PRIMARY KEY (entity, metric, segment, basis, period));
-            CREATE TABLE IF NOT EXISTS conflicts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
-                value TEXT, unit TEXT, qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, segment, basis, period);
-            CREATE TABLE IF NOT EXISTS entities (
-                document TEXT NOT NULL, seq INTEGER NOT NULL, canonical TEXT NOT NULL, full_name TEXT, short_name TEXT,
-                latin_name TEXT, tickers TEXT NOT NULL, PRIMARY KEY (document, seq));
-            """);
-        Execute($"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
+        BeginBatch();
+        try
+        {
+            if (_dialect.SchemaLock is { } lockSql) Execute(lockSql);
+            // A store of another schema is rebuilt: its documents are reprocessed on the next run (a derived store: the
+            // inputs are the record, so dropping it loses nothing).
+            if (StoredSchema() is { } stored && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+            {
+                foreach (var table in StoreSchema.Derived) Execute($"DROP TABLE IF EXISTS {table.Name}");
+                Execute("DELETE FROM meta WHERE key = 'schema'");
+            }
+            foreach (var table in StoreSchema.Tables)
+                foreach (var ddl in StoreSchema.Ddl(table, _dialect))
+                    Execute(ddl);
+            Execute($"INSERT INTO meta(key, value) VALUES ('schema', '{SchemaVersion}') ON CONFLICT (key) DO NOTHING");
+            CommitBatch();
+        }
+        catch
+        {
+            RollbackBatch();
+            throw;
+        }
     }
 
     private string? StoredSchema()
     {
-        using var probe = Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        using var probe = Command(_dialect.TableExists("meta"));
         if (probe.ExecuteScalar() is null) return null;
         using var cmd = Command("SELECT value FROM meta WHERE key = 'schema'");
         return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>Removes everything (for <c>--full</c>).</summary>
-    public void Clear() =>
-        Execute("DELETE FROM documents; DELETE FROM mentions; DELETE FROM claims; DELETE FROM facts; DELETE FROM conflicts; DELETE FROM entities;");
+    public void Clear() => Execute(string.Concat(StoreSchema.Derived.Select(t => $"DELETE FROM {t.Name};")));
 
     public long StartRun(IEnumerable<string> inputs, DateTimeOffset started)
     {
-        using var cmd = Command("INSERT INTO runs(started, inputs) VALUES ($s, $i); SELECT last_insert_rowid();",
+        using var cmd = Command("INSERT INTO runs(started, inputs) VALUES ($s, $i) RETURNING id",
             ("$s", started.ToString("O", CultureInfo.InvariantCulture)), ("$i", JsonSerializer.Serialize(inputs)));
-        return (long)cmd.ExecuteScalar()!;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void FinishRun(long runId, DateTimeOffset finished, string summaryJson)
@@ -136,6 +144,14 @@ public sealed class PipelineStore : IDisposable
     public void CommitBatch()
     {
         _transaction?.Commit();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Drops the open transaction's writes (a worker's batch that failed part-way).</summary>
+    public void RollbackBatch()
+    {
+        _transaction?.Rollback();
         _transaction?.Dispose();
         _transaction = null;
     }
@@ -183,9 +199,15 @@ public sealed class PipelineStore : IDisposable
         }
 
         using (var cmd = Command("""
-            INSERT OR REPLACE INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
+            INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
                 qualifier, precision, range_end, equivalent_value, equivalent_unit, as_written, equivalent_of, quote, start, "end")
             VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v, $u, $q, $pr, $re, $ev, $eu, $aw, $eo, $quote, $s, $end)
+            ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, outlet = excluded.outlet, entity = excluded.entity,
+                metric = excluded.metric, segment = excluded.segment, basis = excluded.basis, period = excluded.period,
+                period_label = excluded.period_label, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+                precision = excluded.precision, range_end = excluded.range_end, equivalent_value = excluded.equivalent_value,
+                equivalent_unit = excluded.equivalent_unit, as_written = excluded.as_written, equivalent_of = excluded.equivalent_of,
+                quote = excluded.quote, start = excluded.start, "end" = excluded."end"
             """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""),
             ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr", ""), ("$re", null), ("$ev", null), ("$eu", null), ("$aw", ""),
             ("$eo", null), ("$quote", ""), ("$s", 0), ("$end", 0)))
@@ -248,7 +270,7 @@ public sealed class PipelineStore : IDisposable
 
     private void DeleteDocumentRows(string id)
     {
-        using var cmd = Command("DELETE FROM documents WHERE id = $id; DELETE FROM mentions WHERE document = $id; DELETE FROM claims WHERE document = $id; DELETE FROM entities WHERE document = $id;",
+        using var cmd = Command(string.Concat(StoreSchema.PerDocument.Select(t => $"DELETE FROM {t.Table.Name} WHERE {t.DocumentColumn} = $id;")),
             ("$id", id));
         cmd.ExecuteNonQuery();
     }
@@ -263,7 +285,7 @@ public sealed class PipelineStore : IDisposable
             var id = r.GetString(0);
             if (!ids.Contains(id)) continue;
             yield return new DocumentRow(id, r.GetString(1), r.GetString(2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6),
-                !r.IsDBNull(7) && r.GetInt64(7) == 1, Str(r, 8), Str(r, 9));
+                !r.IsDBNull(7) && Int(r, 7) == 1, Str(r, 8), Str(r, 9));
         }
     }
 
@@ -275,7 +297,7 @@ public sealed class PipelineStore : IDisposable
         {
             var d = r.GetString(0);
             if (!documents.Contains(d)) continue;
-            yield return new MentionRow(d, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Str(r, 5), Str(r, 6),
+            yield return new MentionRow(d, r.GetString(1), r.GetString(2), Int(r, 3), Int(r, 4), Str(r, 5), Str(r, 6),
                 Str(r, 7), Str(r, 8), Str(r, 9), Str(r, 10));
         }
     }
@@ -288,7 +310,7 @@ public sealed class PipelineStore : IDisposable
         while (r.Read())
         {
             if (!documents.Contains(r.GetString(0))) continue;
-            if (r.GetInt64(1) == 1) bound += r.GetInt32(2); else unbound += r.GetInt32(2);
+            if (Int(r, 1) == 1) bound += Int(r, 2); else unbound += Int(r, 2);
         }
         return (bound, unbound);
     }
@@ -318,7 +340,7 @@ public sealed class PipelineStore : IDisposable
             if (!documents.Contains(d)) continue;
             yield return new ClaimRow(r.GetString(0), Intern(d), InternOrNull(Str(r, 2)), Intern(r.GetString(3)), Intern(r.GetString(4)),
                 Intern(r.GetString(5)), Intern(r.GetString(6)), r.GetString(7), Intern(r.GetString(8)), Intern(r.GetString(9)),
-                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), r.GetInt32(15), r.GetInt32(16))
+                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), Int(r, 15), Int(r, 16))
             {
                 Segment = Intern(r.GetString(17)), Basis = Intern(r.GetString(18)), AsWritten = r.GetString(19), EquivalentOf = Str(r, 20),
             };
@@ -385,7 +407,9 @@ public sealed class PipelineStore : IDisposable
         return changed;
     }
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
+    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {
         string s => s,
         double d => d.ToString(CultureInfo.InvariantCulture),
@@ -398,21 +422,38 @@ public sealed class PipelineStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A command; parameters are written <c>$name</c> in this file's SQL and sent as <c>@name</c>, which both
+    /// SQLite and Npgsql read.</summary>
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = ParameterPattern.Replace(sql, "@$1");
         cmd.Transaction = _transaction;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@" + name.TrimStart('$');
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
         return cmd;
     }
 
-    private static void Set(SqliteCommand cmd, string name, object? value) => cmd.Parameters[name].Value = value ?? DBNull.Value;
+    private static readonly System.Text.RegularExpressions.Regex ParameterPattern =
+        new(@"\$([a-z]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static void Set(DbCommand cmd, string name, object? value) => cmd.Parameters["@" + name.TrimStart('$')].Value = value ?? DBNull.Value;
 
     public void Dispose()
     {
-        CommitBatch();
-        Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        _connection.Dispose();
+        try
+        {
+            CommitBatch();
+            _dialect.BeforeClose(_connection);
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 }
