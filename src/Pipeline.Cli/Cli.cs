@@ -55,6 +55,12 @@ public static class Cli
             error.WriteLine($"pipeline: {e.Message}");
             return UsageError;
         }
+        catch (System.Data.Common.DbException e) when (e is not Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A shared store that cannot be reached or refuses us (a SQLite error stays a bug report with its trace).
+            error.WriteLine($"pipeline: store error: {e.Message.Split('\n')[0].Trim()}");
+            return UsageError;
+        }
     }
 }
 

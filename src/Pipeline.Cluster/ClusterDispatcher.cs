@@ -13,6 +13,13 @@ public sealed record DispatchOptions
     public int MaxInFlight { get; init; } = 8;
     /// <summary>Tries per batch before the run gives up (each on another grain, so on a live worker).</summary>
     public int MaxAttempts { get; init; } = 10;
+    /// <summary>A try unanswered this many times longer than a typical batch (a moving average of the answered ones)
+    /// is given up and the batch sent again: a worker killed mid-batch never answers, and waiting for the cluster to
+    /// notice takes longer.</summary>
+    public double StallFactor { get; init; } = 10;
+    /// <summary>Bounds of that wait (the upper one also applies before any batch has been answered).</summary>
+    public TimeSpan MinStall { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MaxStall { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>
@@ -26,6 +33,42 @@ public sealed class ClusterDispatcher(IClusterClient client, DispatchOptions opt
 {
     private readonly Dictionary<string, int> _byWorker = new(StringComparer.Ordinal);
     private int _retries;
+    private readonly object _timing = new();
+    private double _typicalTicks; // moving average of answered batches' durations; 0 until one is answered
+
+    /// <summary>How long a try may go unanswered before the batch is sent again (re-read while waiting, so the first
+    /// batches, sent before any answer, are judged by what the later ones show).</summary>
+    private TimeSpan StallLimit
+    {
+        get
+        {
+            double typical;
+            lock (_timing) typical = _typicalTicks;
+            if (typical == 0) return options.MaxStall;
+            var limit = TimeSpan.FromTicks((long)(typical * options.StallFactor));
+            return limit < options.MinStall ? options.MinStall : limit > options.MaxStall ? options.MaxStall : limit;
+        }
+    }
+
+    private void Answered(TimeSpan took)
+    {
+        lock (_timing) _typicalTicks = _typicalTicks == 0 ? took.Ticks : 0.8 * _typicalTicks + 0.2 * took.Ticks;
+    }
+
+    /// <summary>The call's answer, or a <see cref="TimeoutException"/> once it has gone unanswered past the stall limit.</summary>
+    private async Task<T> AnswerOrStall<T>(Task<T> call, CancellationToken cancel)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!call.IsCompleted)
+        {
+            var remaining = StallLimit - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero) throw new TimeoutException($"no answer in {clock.Elapsed.TotalSeconds:0} s (its worker is gone or stalled)");
+            await Task.WhenAny(call, Task.Delay(remaining < TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1), cancel));
+            cancel.ThrowIfCancellationRequested();
+        }
+        Answered(clock.Elapsed);
+        return await call;
+    }
 
     /// <summary>Documents committed per worker (by silo name) in the last run.</summary>
     public IReadOnlyDictionary<string, int> DocumentsByWorker { get { lock (_byWorker) return new Dictionary<string, int>(_byWorker); } }
@@ -71,7 +114,7 @@ public sealed class ClusterDispatcher(IClusterClient client, DispatchOptions opt
             var grain = client.GetGrain<IDocumentWorkerGrain>(number % options.MaxInFlight + (long)attempt * options.MaxInFlight);
             try
             {
-                var outcome = await grain.Process(batch).WaitAsync(cancel);
+                var outcome = await AnswerOrStall(grain.Process(batch), cancel);
                 lock (_byWorker) _byWorker[outcome.Worker] = _byWorker.GetValueOrDefault(outcome.Worker) + outcome.Documents.Count;
                 foreach (var d in outcome.Documents) committed(new DispatchedDocument(d.Id, d.Processed, d.StageSeconds));
                 return;

@@ -63,6 +63,8 @@ public static class WorkerHost
         // Orleans warns about each connection to a killed silo, slow turns on a busy machine and its GC mode; the
         // dispatcher reports what matters to a run (a batch sent again), the worker its own progress.
         logging.AddFilter("Orleans", LogLevel.Error);
+        // A host that cannot start is reported by the command, in one line.
+        logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
     }
 }
 

@@ -154,22 +154,8 @@ public sealed class BatchRunner
 
         // Reconcile every claim of the documents this run saw.
         var clock = Stopwatch.StartNew();
-        // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
-        // entity: canonical names are merged through the definitions the documents stored, before reconciling.
-        var merger = new EntityMerger(EntityLexicon.Default);
-        merger.Add(store.EntityDefinitions(seen));
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
-        var observations = store.Observations(seen)
-            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = o.Key with { Entity = e } } : o)
-            .ToList();
-        var reconciliation = WithQuotes(_reconciler.Reconcile(observations), store);
-        var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
-        var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
-        var changed = store.ReplaceFacts(factRows, conflictRows);
+        var (reconciliation, factRows, conflictRows, changed, claimCount, Merge) = StoreReconciler.Reconcile(store, seen, _reconciler);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
-        var claimCount = observations.Count;
-        observations = null;
 
         clock.Restart();
         var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge);
@@ -235,24 +221,6 @@ public sealed class BatchRunner
     {
         var info = new FileInfo(path);
         return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
-    }
-
-    /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
-    /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
-    private static ReconciliationResult WithQuotes(ReconciliationResult result, PipelineStore store)
-    {
-        var wanted = result.Facts.SelectMany(f => f.Status == FactStatus.Conflict
-            ? f.Candidates.SelectMany(c => c.Support)
-            : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
-        var quotes = store.Quotes(wanted);
-        Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
-        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
-        var facts = result.Facts.Select(f => f with
-        {
-            Chosen = FillCandidate(f.Chosen),
-            Candidates = f.Candidates.Select(FillCandidate).ToList(),
-        }).ToList();
-        return result with { Facts = facts };
     }
 
     /// <summary>Document ids become file names: path separators and other unsafe characters are replaced.</summary>

@@ -105,7 +105,7 @@ public class ClusterProcessTests
         Assert.That(TestCorpus.Differences(LocalRun(TestPaths.Corpus, "seed-local"), seedOut), Is.Empty, seedOutput);
 
         // 2. A larger batch; one worker is killed (SIGKILL) while both have batches in flight.
-        var input = TestCorpus.Make(Path.Combine(_dir, "in"), 300);
+        var input = TestCorpus.Make(Path.Combine(_dir, "in"), 200);
         var outDir = Path.Combine(_dir, "cluster");
         var (run, runLines) = Start("run", input, "--out", outDir, "--store", _db!, "--cluster", "--cluster-id", clusterId, "--full");
         long Committed() => Convert.ToInt64(TestPostgres.Scalar(_db!, "SELECT count(*) FROM documents WHERE run_id = (SELECT max(id) FROM runs)"));
@@ -115,12 +115,12 @@ public class ClusterProcessTests
         var killedAt = Committed();
 
         var (code, output) = RunToEnd(run, runLines);
-        TestContext.Out.WriteLine($"killed wA after {killedAt} of 300 documents were committed\n{output}");
+        TestContext.Out.WriteLine($"killed wA after {killedAt} of 200 documents were committed\n{output}");
         Assert.That(code, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("sending it again"), "the killed worker's unfinished batches were sent to the other");
-        Assert.That(output, Does.Contain("processed 300,"));
+        Assert.That(output, Does.Contain("processed 200,"));
         Assert.That(TestCorpus.Differences(LocalRun(input, "local"), outDir), Is.Empty);
-        Assert.That(Convert.ToInt64(TestPostgres.Scalar(_db!, "SELECT count(*) FROM documents")), Is.EqualTo(300), "--full cleared the seed documents; each of these stored once");
+        Assert.That(Convert.ToInt64(TestPostgres.Scalar(_db!, "SELECT count(*) FROM documents")), Is.EqualTo(200), "--full cleared the seed documents; each of these stored once");
 
         // 3. The surviving worker stops cleanly on SIGTERM and says how much it did.
         using (var term = Process.Start("kill", ["-TERM", workerB.Id.ToString()])) term.WaitForExit();
