@@ -36,7 +36,8 @@ rate() { # run.json → "docs/s seconds"
 
 echo "bench: local run (SQLite, --jobs 2) on $docs documents" >&2
 "${cli[@]}" run "$work/in" --out "$work/local" --jobs 2 >/dev/null 2>&1
-read -r local_rate local_s < <(rate "$work/local")
+local_rate=; read -r local_rate local_s < <(rate "$work/local")
+[ -n "$local_rate" ] || { echo "bench: the local run wrote no run.json" >&2; exit 1; }
 
 results=()
 for n in 1 2; do
@@ -49,7 +50,8 @@ for n in 1 2; do
   done
   echo "bench: $n worker(s) joined; running --cluster on $docs documents" >&2
   "${cli[@]}" run "$work/in" --out "$work/cluster$n" --store "$db" --cluster >/dev/null 2>"$work/run$n.err" || { cat "$work/run$n.err" >&2; exit 1; }
-  read -r r s < <(rate "$work/cluster$n")
+  r=; s=; read -r r s < <(rate "$work/cluster$n")
+  [ -n "$r" ] || { echo "bench: no run.json from the run with $n workers" >&2; ls -la "$work/cluster$n" >&2; cat "$work/run$n.err" >&2; exit 1; }
   results+=("| $n | $r | $s |")
   for f in claims.csv facts.csv conflicts.csv mentions.jsonl; do
     cmp -s "$work/local/$f" "$work/cluster$n/$f" || { echo "bench: $f differs from the local run with $n workers" >&2; exit 1; }

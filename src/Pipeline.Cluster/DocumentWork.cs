@@ -24,6 +24,7 @@ public sealed record DocumentWork
     [Id(10)] public string? Title { get; init; }
     [Id(11)] public string? Author { get; init; }
     [Id(12)] public IReadOnlyList<DiagnosticWork> ReadDiagnostics { get; init; } = [];
+    [Id(13)] public string? Region { get; init; }
 
     public static DocumentWork From(RawDocument doc) => new()
     {
@@ -31,7 +32,7 @@ public sealed record DocumentWork
         Outlet = doc.Metadata.Outlet, Url = doc.Metadata.Url,
         Published = doc.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : null,
         PublishedInferred = doc.Metadata.PublishedInferred, Language = doc.Metadata.Language, Title = doc.Metadata.Title,
-        Author = doc.Metadata.Author,
+        Author = doc.Metadata.Author, Region = doc.Metadata.Region,
         ReadDiagnostics = doc.ReadDiagnostics.Select(d => new DiagnosticWork((int)d.Severity, d.Code, d.Message, d.Span?.Start ?? -1, d.Span?.End ?? -1)).ToList(),
     };
 
@@ -39,7 +40,7 @@ public sealed record DocumentWork
     {
         Outlet = Outlet, Url = Url,
         Published = Published is null ? null : LocalDatePattern.Iso.Parse(Published).GetValueOrThrow(),
-        PublishedInferred = PublishedInferred, Language = Language, Title = Title, Author = Author,
+        PublishedInferred = PublishedInferred, Language = Language, Title = Title, Author = Author, Region = Region,
     })
     {
         Text = Text,

@@ -17,7 +17,7 @@ public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnly
 public static class StoreSchema
 {
     /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
     private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
@@ -35,7 +35,7 @@ public static class StoreSchema
 
     public static readonly Table Mentions = new("mentions",
         [T("document", false), I("seq", false), T("kind", false), T("text", false), I("start", false), I("end", false), T("value"),
-         T("unit"), T("qualifier"), T("period_start"), T("period_end"), T("range_end"), I("bound", false)],
+         T("unit"), T("qualifier"), T("period_start"), T("period_end"), T("range_end"), I("bound", false), T("unbound_reason")],
         ["document", "seq"], []);
 
     public static readonly Table Claims = new("claims",
