@@ -6,6 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-1000}
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 source scripts/setup.sh || exit $?
 set +e
 dotnet build Pipeline.sln -c Release -v q -nologo -clp:ErrorsOnly || exit $?
@@ -66,6 +67,7 @@ done
   echo "\`bench/cluster.sh $docs\` on $(nproc) cores, $(date -u +%Y-%m-%d): $docs distinct articles (the seed corpus, each with a paragraph of"
   echo "its own); PostgreSQL on 127.0.0.1; every worker on this machine. Whole runs (read, dispatch, commit, reconcile, write"
   echo "datasets), the documents per second of run.json. The datasets of every run are byte-identical to the local one."
+  echo "Load average when the benchmark started: $load (other work on the machine slows every row alike)."
   echo
   echo "| workers | docs/s | seconds |"
   echo "|---|---|---|"
