@@ -126,7 +126,7 @@ public sealed class PipelineStore : IDisposable
     {
         using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents WHERE id = $id", ("$id", id));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? new StoredDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)) : null;
+        return r.Read() ? new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3)) : null;
     }
 
     /// <summary>Every stored document's hash, status and version, keyed by id (read once at the start of a run).</summary>
@@ -135,7 +135,7 @@ public sealed class PipelineStore : IDisposable
         var result = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
         using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[r.GetString(0)] = new StoredDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+        while (r.Read()) result[Text(r, 0)] = new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3));
         return result;
     }
 
@@ -251,9 +251,9 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            if (!documents.Contains(r.GetString(0))) continue;
-            yield return new EntityDefinitionFound(r.GetString(1), Str(r, 2), Str(r, 3), Str(r, 4),
-                r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries), default);
+            if (!documents.Contains(Text(r, 0))) continue;
+            yield return new EntityDefinitionFound(Text(r, 1), Str(r, 2), Str(r, 3), Str(r, 4),
+                Text(r, 5).Split(' ', StringSplitOptions.RemoveEmptyEntries), default);
         }
     }
 
@@ -286,9 +286,9 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var id = r.GetString(0);
+            var id = Text(r, 0);
             if (!ids.Contains(id)) continue;
-            yield return new DocumentRow(id, r.GetString(1), r.GetString(2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6),
+            yield return new DocumentRow(id, Text(r, 1), Text(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6),
                 !r.IsDBNull(7) && Int(r, 7) == 1, Str(r, 8), Str(r, 9));
         }
     }
@@ -299,9 +299,9 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var d = r.GetString(0);
+            var d = Text(r, 0);
             if (!documents.Contains(d)) continue;
-            yield return new MentionRow(d, r.GetString(1), r.GetString(2), Int(r, 3), Int(r, 4), Str(r, 5), Str(r, 6),
+            yield return new MentionRow(d, Text(r, 1), Text(r, 2), Int(r, 3), Int(r, 4), Str(r, 5), Str(r, 6),
                 Str(r, 7), Str(r, 8), Str(r, 9), Str(r, 10));
         }
     }
@@ -313,7 +313,7 @@ public sealed class PipelineStore : IDisposable
         int bound = 0, unbound = 0;
         while (r.Read())
         {
-            if (!documents.Contains(r.GetString(0))) continue;
+            if (!documents.Contains(Text(r, 0))) continue;
             if (Int(r, 1) == 1) bound += Int(r, 2); else unbound += Int(r, 2);
         }
         return (bound, unbound);
@@ -326,7 +326,7 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         while (r.Read())
-            if (documents.Contains(r.GetString(0))) counts[r.GetString(1)] = counts.GetValueOrDefault(r.GetString(1)) + Int(r, 2);
+            if (documents.Contains(Text(r, 0))) counts[Text(r, 1)] = counts.GetValueOrDefault(Text(r, 1)) + Int(r, 2);
         return counts;
     }
 
@@ -351,13 +351,13 @@ public sealed class PipelineStore : IDisposable
         string? InternOrNull(string? v) => v is null ? null : Intern(v);
         while (r.Read())
         {
-            var d = r.GetString(1);
+            var d = Text(r, 1);
             if (!documents.Contains(d)) continue;
-            yield return new ClaimRow(r.GetString(0), Intern(d), InternOrNull(Str(r, 2)), Intern(r.GetString(3)), Intern(r.GetString(4)),
-                Intern(r.GetString(5)), Intern(r.GetString(6)), r.GetString(7), Intern(r.GetString(8)), Intern(r.GetString(9)),
-                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), Int(r, 15), Int(r, 16))
+            yield return new ClaimRow(Text(r, 0), Intern(d), InternOrNull(Str(r, 2)), Intern(Text(r, 3)), Intern(Text(r, 4)),
+                Intern(Text(r, 5)), Intern(Text(r, 6)), Text(r, 7), Intern(Text(r, 8)), Intern(Text(r, 9)),
+                Text(r, 10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), Text(r, 14), Int(r, 15), Int(r, 16))
             {
-                Segment = Intern(r.GetString(17)), Basis = Intern(r.GetString(18)), AsWritten = r.GetString(19), EquivalentOf = Str(r, 20),
+                Segment = Intern(Text(r, 17)), Basis = Intern(Text(r, 18)), AsWritten = Text(r, 19), EquivalentOf = Str(r, 20),
             };
         }
     }
@@ -382,8 +382,8 @@ public sealed class PipelineStore : IDisposable
         using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note FROM facts"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
-                before.Add(new FactRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5) ?? "",
-                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", r.GetString(9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
+                before.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
+                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
                     Str(r, 13) ?? ""));
         var after = facts.ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
@@ -424,9 +424,12 @@ public sealed class PipelineStore : IDisposable
 
     private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
 
-    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
+    /// <summary>A text column, as the dialect stored it (PostgreSQL text cannot hold NUL: see <see cref="IStoreDialect.Encode"/>).</summary>
+    private string Text(DbDataReader r, int i) => _dialect.Decode(r.GetString(i));
+
+    private string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {
-        string s => s,
+        string s => _dialect.Decode(s),
         double d => d.ToString(CultureInfo.InvariantCulture),
         var v => Convert.ToString(v, CultureInfo.InvariantCulture),
     };
@@ -448,7 +451,7 @@ public sealed class PipelineStore : IDisposable
         {
             var p = cmd.CreateParameter();
             p.ParameterName = "@" + name.TrimStart('$');
-            p.Value = value ?? DBNull.Value;
+            p.Value = Db(value);
             cmd.Parameters.Add(p);
         }
         return cmd;
@@ -457,7 +460,9 @@ public sealed class PipelineStore : IDisposable
     private static readonly System.Text.RegularExpressions.Regex ParameterPattern =
         new(@"\$([a-z]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static void Set(DbCommand cmd, string name, object? value) => cmd.Parameters["@" + name.TrimStart('$')].Value = value ?? DBNull.Value;
+    private void Set(DbCommand cmd, string name, object? value) => cmd.Parameters["@" + name.TrimStart('$')].Value = Db(value);
+
+    private object Db(object? value) => value switch { null => DBNull.Value, string s => _dialect.Encode(s), _ => value };
 
     public void Dispose()
     {

@@ -18,6 +18,9 @@ public interface IStoreDialect
     string? SchemaLock { get; }
     /// <summary>Takes the store's run lock for the connection's lifetime; false when another run holds it.</summary>
     bool TryLockRun(DbConnection connection);
+    /// <summary>A text value as stored, and back: identity where the database holds any string.</summary>
+    string Encode(string value) => value;
+    string Decode(string value) => value;
     void AfterOpen(DbConnection connection) { }
     void BeforeClose(DbConnection connection) { }
 }
@@ -95,6 +98,25 @@ public sealed class PostgresDialect(string connectionString) : IStoreDialect
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT pg_try_advisory_lock({RunLockKey})";
         return cmd.ExecuteScalar() is true;
+    }
+
+    // PostgreSQL text cannot hold U+0000, which decoded articles may keep (README: NUL characters pass through).
+    // It is stored as U+FFFF '0', and U+FFFF itself (a noncharacter) as U+FFFF U+FFFF, so every string comes back as it was.
+    private const char Escape = '\uFFFF';
+
+    public string Encode(string value) =>
+        value.AsSpan().IndexOfAny('\0', Escape) < 0 ? value : value.Replace("\uFFFF", "\uFFFF\uFFFF").Replace("\0", "\uFFFF0");
+
+    public string Decode(string value)
+    {
+        if (value.IndexOf(Escape) < 0) return value;
+        var b = new System.Text.StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == Escape && i + 1 < value.Length) { i++; b.Append(value[i] == '0' ? '\0' : value[i]); }
+            else b.Append(value[i]);
+        }
+        return b.ToString();
     }
 
     /// <summary>A pooled connection outlives the store: its session locks are released here, not when it is reused.</summary>

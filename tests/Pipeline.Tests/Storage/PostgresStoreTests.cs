@@ -58,6 +58,25 @@ public class PostgresStoreTests
     }
 
     [Test]
+    public void Text_with_nul_characters_and_the_escape_character_comes_back_from_postgres_as_it_was()
+    {
+        // PostgreSQL text cannot hold U+0000; decoded articles keep it (and U+FFFF, the store's escape, must survive too).
+        var input = Path.Combine(_dir, "nul");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "reuters-nul.txt"),
+            "HONG KONG, Jan 8 (Reuters) - Zhipu raised HK$4.3 billion\0 in its Hong Kong IPO, pricing shares at HK$116.20\uFFFF0 each.\n");
+        var local = Path.Combine(_dir, "sqlite");
+        var shared = Path.Combine(_dir, "postgres");
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = local });
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = shared, Store = StoreLocation.Parse(_db!) });
+
+        Assert.That(TestCorpus.Differences(local, shared), Is.Empty);
+        var clean = File.ReadAllText(Path.Combine(shared, "clean", "reuters-nul.txt"));
+        Assert.That(clean, Is.EqualTo(File.ReadAllText(Path.Combine(local, "clean", "reuters-nul.txt"))));
+        Assert.That(clean, Does.Contain("\0").And.Contain("\uFFFF0"));
+    }
+
+    [Test]
     public void A_document_written_twice_leaves_one_copy_of_its_rows()
     {
         var pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
