@@ -191,7 +191,7 @@ public sealed class EntityFinder
             var latin = text[start..end].Trim();
             return latin.Length >= 2 && char.IsAsciiLetter(latin[0]) ? (latin, start) : (null, start);
         }
-        while (start > 0 && IsHan(text[start - 1]) && !StopChars.Contains(text[start - 1]) && end - start < 30) start--;
+        while (start > 0 && Han.IsHan(text[start - 1]) && !StopChars.Contains(text[start - 1]) && end - start < 30) start--;
         if (start > 0 && text[start - 1] == '》' ) return (null, start);
         return end - start >= 2 ? (text[start..end], start) : (null, start);
     }
@@ -270,5 +270,4 @@ public sealed class EntityFinder
         return word.Contains('.') || word is "Co" or "Inc" or "Ltd" or "Corp" or "Bhd";
     }
 
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -1,0 +1,180 @@
+using NodaTime;
+
+namespace Pipeline.Recognition.Dates;
+
+/// <summary>One slot of a date pattern's shape, read by <see cref="DateTokenScanner"/>. <see cref="Of"/> and
+/// <see cref="Classifier"/> are always optional.</summary>
+public enum DateSlot
+{
+    /// <summary>十月, 4 月 (captures the month).</summary>
+    Month,
+    /// <summary>A month or nothing.</summary>
+    OptionalMonth,
+    /// <summary>的 (dates.yaml <c>of</c>), optional.</summary>
+    Of,
+    /// <summary>个 (dates.yaml <c>classifiers</c>), optional.</summary>
+    Classifier,
+    /// <summary>第一 .. 第五, 最后一 (dates.yaml <c>ordinals</c>; the last is -1).</summary>
+    Ordinal,
+    /// <summary>周, 星期 standing for a week.</summary>
+    Week,
+    /// <summary>星期一, 周三 (captures 1..7).</summary>
+    Weekday,
+    /// <summary>12/1 (captures month and day).</summary>
+    SlashMonthDay,
+}
+
+/// <summary>What a pattern's slots read.</summary>
+public record struct DateCaptures(int Month, int Day, int Ordinal, int Weekday);
+
+/// <summary>What a date without a written year resolves against: the reference date, the sentence's year, the year
+/// an undated article opens with.</summary>
+public readonly record struct DateAnchor(LocalDate? Reference, int ContextYear, int LedeYear)
+{
+    /// <summary>The year of a month written without one: the sentence's, else the one nearest the reference date, else
+    /// the lede's (0: unknown).</summary>
+    public int YearFor(int month)
+    {
+        if (ContextYear > 0) return ContextYear;
+        if (Reference is not { } r) return LedeYear;
+        var diff = month - r.Month;
+        return diff > 6 ? r.Year - 1 : diff < -6 ? r.Year + 1 : r.Year;
+    }
+
+    /// <summary>The month a pattern names, else the reference month.</summary>
+    public YearMonth? MonthOf(in DateCaptures c) =>
+        c.Month > 0 ? YearFor(c.Month) is var y and > 0 ? new YearMonth(y, c.Month) : null
+        : Reference is { } r ? new YearMonth(r.Year, r.Month) : null;
+}
+
+/// <summary>Turns what a pattern read into a period (null: no such date).</summary>
+public delegate ReportingPeriod? DateResolver(in DateCaptures captures, in DateAnchor anchor);
+
+/// <summary>A named date pattern: a shape of slots (words from <c>dates.yaml</c>) and a resolver.</summary>
+public sealed record DatePattern(string Name, DateSlot[] Shape, DateResolver Resolve);
+
+/// <summary>
+/// The date patterns, registered in one place. To add one: its words in <c>dates.yaml</c> (a slot reads them), one
+/// entry here, and a resolver when none of <see cref="DateResolvers"/> fits. They run beside the recognizer's built-in
+/// readings (<see cref="DateRecognizer"/>); at one position the longest reading wins.
+/// </summary>
+public static class DatePatterns
+{
+    public static IReadOnlyList<DatePattern> Standard { get; } =
+    [
+        // 十月的第一周, 4 月最后一周
+        new("week-of-month", [DateSlot.Month, DateSlot.Of, DateSlot.Ordinal, DateSlot.Classifier, DateSlot.Week], DateResolvers.WeekOfMonth),
+        // 四月的最后一个星期一, 最后一个周三, 十月第二个周五
+        new("weekday-of-month", [DateSlot.OptionalMonth, DateSlot.Of, DateSlot.Ordinal, DateSlot.Classifier, DateSlot.Of, DateSlot.Weekday], DateResolvers.WeekdayOfMonth),
+        // 12/1 (month/day)
+        new("month-slash-day", [DateSlot.SlashMonthDay], DateResolvers.MonthDay),
+    ];
+}
+
+/// <summary>The resolvers the patterns share.</summary>
+public static class DateResolvers
+{
+    /// <summary>The n-th week (Monday to Sunday) that starts in the month; -1 the last.</summary>
+    public static ReportingPeriod? WeekOfMonth(in DateCaptures c, in DateAnchor a)
+    {
+        if (a.MonthOf(c) is not { } ym || NthWeekday(ym, IsoDayOfWeek.Monday, c.Ordinal) is not { } monday) return null;
+        return ReportingPeriod.Between(monday, monday.PlusDays(6));
+    }
+
+    /// <summary>The n-th given weekday of the month; -1 the last.</summary>
+    public static ReportingPeriod? WeekdayOfMonth(in DateCaptures c, in DateAnchor a) =>
+        a.MonthOf(c) is { } ym && NthWeekday(ym, (IsoDayOfWeek)c.Weekday, c.Ordinal) is { } day ? ReportingPeriod.Day(day) : null;
+
+    /// <summary>A month and day in the year nearest the reference date.</summary>
+    public static ReportingPeriod? MonthDay(in DateCaptures c, in DateAnchor a)
+    {
+        var year = a.YearFor(c.Month);
+        return year > 0 && c.Day <= DateTokenScanner.DaysIn(year, c.Month) ? ReportingPeriod.Day(year, c.Month, c.Day) : null;
+    }
+
+    private static LocalDate? NthWeekday(YearMonth ym, IsoDayOfWeek weekday, int n)
+    {
+        if (n == 0) return null;
+        var month = ym.ToDateInterval();
+        if (n < 0)
+        {
+            var last = month.End;
+            while (last.DayOfWeek != weekday) last = last.PlusDays(-1);
+            return last;
+        }
+        var first = month.Start;
+        while (first.DayOfWeek != weekday) first = first.PlusDays(1);
+        var day = first.PlusWeeks(n - 1);
+        return day <= month.End ? day : null;
+    }
+}
+
+/// <summary>Matches the registered patterns at a position with the shared token scanner.</summary>
+public sealed class DatePatternMatcher
+{
+    private readonly DateTokenScanner _tokens;
+    private readonly IReadOnlyList<DatePattern> _patterns;
+
+    public DatePatternMatcher(DateTokenScanner tokens, IReadOnlyList<DatePattern> patterns)
+    {
+        _tokens = tokens;
+        _patterns = patterns;
+    }
+
+    /// <summary>The longest pattern that reads at <paramref name="start"/> and resolves.</summary>
+    public bool TryMatch(string text, int start, in DateAnchor anchor, out int end, out ReportingPeriod period, out DateCaptures captures, out string name)
+    {
+        end = start; period = default; captures = default; name = "";
+        foreach (var pattern in _patterns)
+        {
+            if (!TryShape(text, start, pattern.Shape, out var e, out var c) || e <= end) continue;
+            if (pattern.Resolve(c, anchor) is not { } p) continue;
+            end = e; period = p; captures = c; name = pattern.Name;
+        }
+        return end > start;
+    }
+
+    private bool TryShape(string text, int start, DateSlot[] shape, out int end, out DateCaptures c)
+    {
+        c = default;
+        var lex = _tokens.Lexicon;
+        var p = start;
+        end = start;
+        for (var k = 0; k < shape.Length; k++)
+        {
+            var at = k == 0 ? p : Scan.SkipSpaces(text, p);
+            switch (shape[k])
+            {
+                case DateSlot.Month:
+                case DateSlot.OptionalMonth:
+                    if (_tokens.Month(text, at, out var month, out var me)) { c.Month = month; p = me; }
+                    else if (shape[k] == DateSlot.Month) return false;
+                    break;
+                case DateSlot.Of:
+                    p = DateTokenScanner.Optional(lex.OfWords, text, at) is var oe && oe > at ? oe : p;
+                    break;
+                case DateSlot.Classifier:
+                    p = DateTokenScanner.Optional(lex.Classifiers, text, at) is var ce && ce > at ? ce : p;
+                    break;
+                case DateSlot.Ordinal:
+                    if (!lex.Ordinals.TryMatch(text, at, out var n, out var ne, innerSpaces: false)) return false;
+                    c.Ordinal = n; p = ne;
+                    break;
+                case DateSlot.Week:
+                    if (!_tokens.Week(text, at, out var we)) return false;
+                    p = we;
+                    break;
+                case DateSlot.Weekday:
+                    if (!_tokens.Weekday(text, at, out var wd, out var wde)) return false;
+                    c.Weekday = wd; p = wde;
+                    break;
+                case DateSlot.SlashMonthDay:
+                    if (!DateTokenScanner.SlashMonthDay(text, at, out var sm, out var sd, out var se)) return false;
+                    c.Month = sm; c.Day = sd; p = se;
+                    break;
+            }
+        }
+        end = p;
+        return p > start;
+    }
+}
