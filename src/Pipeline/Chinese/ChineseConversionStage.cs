@@ -50,6 +50,10 @@ public sealed class ChineseConversionStage : ITextStage
             var result = ConverterFor(profile).Convert(input, out var stats);
             if (stats.ConvertedParagraphs > 0)
             {
+                context.Metadata = context.Metadata with
+                {
+                    Region = profile switch { ChineseProfile.HK2S => "HK", ChineseProfile.TW2S => "TW", _ => "Hant" },
+                };
                 var counts = _detector.Count(input);
                 context.Report(Diagnostic.Info("chinese.converted",
                     $"{counts.Script} text ({counts.Traditional} Traditional, {counts.SimplifiedOnly} Simplified-only of {counts.Han} Han characters): " +

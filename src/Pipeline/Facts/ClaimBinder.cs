@@ -1,4 +1,5 @@
 using Pipeline.Documents;
+using Pipeline.Facts.Binding;
 using Pipeline.Recognition;
 using Pipeline.Text;
 
@@ -55,16 +56,28 @@ public sealed class ClaimBinder : IClaimBinder
     private readonly MetricLexicon _metrics;
     private readonly MetricLexicon? _english;
     private readonly EntityFinder _entities;
+    private readonly BindingLexicon _words;
+    private readonly DocumentFrameReader _frames;
+    private readonly SegmentReader _segments;
+    private readonly BasisReader _bases;
+    private readonly CurrencyConvention _currency;
 
     /// <param name="metrics">The lexicon of Chinese (and unknown-language) sentences.</param>
     /// <param name="entities">Known entities (names and aliases in every language).</param>
     /// <param name="english">The lexicon of sentences <see cref="LanguageDetector"/> calls English (both lexicons for
     /// mixed sentences); without it every sentence is read with <paramref name="metrics"/>.</param>
-    public ClaimBinder(MetricLexicon metrics, EntityLexicon entities, MetricLexicon? english = null)
+    /// <param name="words">Bases, segments, relative periods, currency scopes and qualifiers
+    /// (<see cref="BindingLexicon.Default"/> when not given).</param>
+    public ClaimBinder(MetricLexicon metrics, EntityLexicon entities, MetricLexicon? english = null, BindingLexicon? words = null)
     {
         _metrics = metrics;
         _english = english;
         _entities = new EntityFinder(entities);
+        _words = words ?? BindingLexicon.Default;
+        _frames = new DocumentFrameReader(_words);
+        _segments = new SegmentReader(_words);
+        _bases = new BasisReader(_words);
+        _currency = new CurrencyConvention(_words);
     }
 
     /// <summary>The entity definitions and mentions the binder reads in a text (for cross-document merging with
@@ -108,7 +121,14 @@ public sealed class ClaimBinder : IClaimBinder
 
     private enum AnchorKind { Period, ListingDay, SamePeriod }
 
-    private readonly record struct Anchor(int Start, int End, AnchorKind Kind, ReportingPeriod Period, bool AsOf);
+    /// <summary>A period written in a sentence. <see cref="Base"/>: the period of a comparison base (由 2024 年同期的…,
+    /// 较去年同期, a year earlier), which dates the base figure but not the change or the new level after it.
+    /// <see cref="Unresolved"/>: a relative period word whose document period is unknown: it dates nothing.</summary>
+    private readonly record struct Anchor(int Start, int End, AnchorKind Kind, ReportingPeriod Period, bool AsOf)
+    {
+        public bool Base { get; init; }
+        public bool Unresolved { get; init; }
+    }
 
     /// <summary>One figure to bind, with the mention that states the same amount in another currency.</summary>
     private sealed class Item(Mention mention)
@@ -134,6 +154,13 @@ public sealed class ClaimBinder : IClaimBinder
         private readonly Dictionary<string, ReportingPeriod> _listingDates = new(StringComparer.Ordinal);
         private readonly List<Claim> _claims = [];
         private readonly HashSet<Mention> _used = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Mention, string> _reasons = new(ReferenceEqualityComparer.Instance);
+
+        private Claim? Unbound(Mention m, string reason)
+        {
+            _reasons[m] = reason;
+            return null;
+        }
 
         public DocumentState(ClaimBinder binder, BindingInput input)
         {
@@ -147,6 +174,7 @@ public sealed class ClaimBinder : IClaimBinder
             var found = binder._entities.Find(_text);
             _entityMentions = found.Mentions;
             _definitions = found.Definitions;
+            _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
@@ -211,6 +239,7 @@ public sealed class ClaimBinder : IClaimBinder
         }
 
         private readonly bool[] _ends;
+        private readonly DocumentFrame _frame;
         private readonly List<Sentence> _sentences;
         private readonly IReadOnlyList<EntityDefinitionFound> _definitions;
 
@@ -250,7 +279,8 @@ public sealed class ClaimBinder : IClaimBinder
                 carried = subject?.Name ?? carried;
             }
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
-            return new BindingResult(_claims, unbound) { Entities = _definitions };
+            var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
+            return new BindingResult(_claims, unbound) { Entities = _definitions, UnboundReasons = reasons };
         }
 
         // ---- structure -------------------------------------------------------------------------------------
@@ -356,7 +386,7 @@ public sealed class ClaimBinder : IClaimBinder
             foreach (var e in EntitiesIn(clause, pos)) nearest = e;
             if (nearest is { } n) return n.Name;
             if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
-            return carried;
+            return carried ?? _frame.MainEntity;
         }
 
         /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
@@ -392,12 +422,23 @@ public sealed class ClaimBinder : IClaimBinder
         private List<Anchor> Anchors(Sentence s)
         {
             var anchors = new List<Anchor>();
+            var relative = _frame.RelativePeriods.Where(r => r.Start >= s.Start && r.End <= s.End).ToList();
+            foreach (var r in relative)
+                anchors.Add(new Anchor(r.Start, r.End, AnchorKind.Period, r.Period ?? default, false)
+                {
+                    Base = r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter || IsBaseLead(r.Start, s),
+                    Unresolved = r.Period is null,
+                });
             foreach (var p in Between(_periods, m => m.Span.Start, s.Start, s.End))
             {
+                if (relative.Any(r => r.Start < p.Span.End && p.Span.Start < r.End)) continue; // the document's period word wins
                 var before = _text.AsSpan(Math.Max(s.Start, p.Span.Start - 4), p.Span.Start - Math.Max(s.Start, p.Span.Start - 4)).Trim();
                 var asOf = p.Text.StartsWith("截至", StringComparison.Ordinal) || p.Text.StartsWith("截止", StringComparison.Ordinal)
                            || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止", StringComparison.Ordinal);
-                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, p.Period!.Value, asOf));
+                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, p.Period!.Value, asOf)
+                {
+                    Base = IsBaseLead(p.Span.Start, s) || _text.AsSpan(p.Span.End, Math.Max(0, Math.Min(2, s.End - p.Span.End))).StartsWith("同期"),
+                });
             }
             foreach (var c in CuesIn(s.Start, s.End))
             {
@@ -408,12 +449,24 @@ public sealed class ClaimBinder : IClaimBinder
             return anchors;
         }
 
+        private static readonly string[] BaseLeads = ["由", "从", "较", "比", "相比", "相较", "相较于", "对比", "与", "比较", "较之", "同比"];
+
+        /// <summary>True when a comparison word leads straight into the period at <paramref name="start"/> (较 2024 年,
+        /// 由去年同期的): the period of a comparison base.</summary>
+        private bool IsBaseLead(int start, Sentence s)
+        {
+            var from = Math.Max(s.Start, start - 3);
+            var before = _text.AsSpan(from, start - from).TrimEnd();
+            foreach (var w in BaseLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
         private ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
         {
             switch (a.Kind)
             {
                 case AnchorKind.Period:
-                    return a.Period;
+                    return a.Unresolved ? null : a.Period;
                 case AnchorKind.ListingDay:
                     return _listingDates.TryGetValue(entity, out var d) ? d : null;
                 default:
@@ -586,7 +639,7 @@ public sealed class ClaimBinder : IClaimBinder
             var items = Items(s);
             if (items.Count == 0)
             {
-                foreach (var a in Anchors(s)) if (a.Kind == AnchorKind.Period) lastPeriod = a.Period;
+                foreach (var a in Anchors(s)) if (Dates(a)) lastPeriod = a.Period;
                 return;
             }
             var anchors = Anchors(s);
@@ -594,14 +647,43 @@ public sealed class ClaimBinder : IClaimBinder
             else Distribute(items, anchors, s);
             foreach (var item in items)
             {
-                if (item.Ambiguous || item.Appositive) continue;
+                if (item.Ambiguous || item.Appositive)
+                {
+                    _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
+                    continue;
+                }
                 var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 _claims.Add(claim);
                 _used.Add(item.Mention);
-                if (item.Equivalent is { } eq) _used.Add(eq);
+                if (item.Equivalent is { } eq)
+                {
+                    _used.Add(eq);
+                    if (EquivalentClaim(claim, eq) is { } restated) _claims.Add(restated);
+                }
             }
-            foreach (var a in anchors) if (a.Kind == AnchorKind.Period) lastPeriod = a.Period;
+            foreach (var a in anchors) if (Dates(a)) lastPeriod = a.Period;
+        }
+
+        /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
+        /// statement's own (not a base, a day or an unresolved word).</summary>
+        private static bool Dates(Anchor a) => a.Kind == AnchorKind.Period && !a.Base && !a.Unresolved && !a.Period.IsDay;
+
+        /// <summary>The amount stated beside a claim in another currency, as its own claim on the
+        /// <see cref="Bases.StatedEquivalent"/> basis, linked to the claim it restates.</summary>
+        private static Claim? EquivalentClaim(Claim claim, Mention equivalent)
+        {
+            if (equivalent.Value is not Money money || claim.Value is not Money own || own.Currency == money.Currency) return null;
+            return claim with
+            {
+                Value = money,
+                AsWritten = equivalent.Text,
+                Basis = Bases.StatedEquivalent,
+                EquivalentOf = claim.Id,
+                StatedEquivalent = own,
+                RangeEnd = null,
+                Provenance = claim.Provenance with { SourceSpan = equivalent.SourceSpan },
+            };
         }
 
         private Claim? BindItem(Item item, Sentence s, EntityMention? subject, string? carried, List<Anchor> anchors, ReportingPeriod? lastPeriod)
@@ -610,43 +692,93 @@ public sealed class ClaimBinder : IClaimBinder
             if (m.Numeric is not { } value) return null;
             var pos = m.Span.Start;
             var entity = EntityFor(pos, s, subject, carried);
-            if (entity is null) return null;
-            var (metric, bound) = Metric(m, value, s, entity, subject, carried);
-            if (metric is null || bound is null) return null;
+            if (entity is null) return Unbound(m, UnboundReason.NoEntity);
+            var (metric, bound, cueUsed) = Metric(m, value, s, entity, subject, carried);
+            if (metric is null || bound is null) return Unbound(m, UnboundReason.NoMetric);
 
             ReportingPeriod? period;
             if (item.DistributedPeriod is { } dp) period = dp;
             else if (s.English && metric.Timing != MetricTiming.Span && PeriodAfter(item, s, anchors) is { } after)
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
-            else
-            {
-                var before = anchors.Where(a => a.Start < pos).ToList();
-                if (metric.Timing == MetricTiming.Span)
-                {
-                    var spans = before.Where(a => a.Kind == AnchorKind.Period).Select(a => a.Period).ToList();
-                    period = spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
-                }
-                else if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) period = null;
-                else if (before.Count > 0 && !IsAlternative(before[^1], s))
-                    period = Resolve(before[^1], anchors, entity, lastPeriod) is { } p ? Adjust(p, before[^1].AsOf, metric) : null;
-                else if (before.Count > 0) period = null;
-                else if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) period = ld;
-                else if (s.AfterSemicolon && lastPeriod is { } carriedPeriod && metric.Timing is MetricTiming.Flow or MetricTiming.Stock) period = carriedPeriod;
-                else period = null;
-            }
-            if (period is null) return null;
+            else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
+            if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
             var qualifier = Qualify(m, s);
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
-            return new Claim(entity, metric.Id, period.Value, bound, qualifier, provenance)
+            var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported) : (SegmentOf(cueUsed, s, entity), BasisOf(cueUsed, pos, s, metric.Id));
+            return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
+                AsWritten = m.Text,
                 StatedEquivalent = item.Equivalent?.Value as Money,
+                Segment = segment,
+                Basis = basis,
             };
         }
+
+        /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
+        /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
+        private string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        {
+            var floor = ClauseStart(cue.Start, s);
+            foreach (var e in EntitiesIn(floor, cue.Start)) floor = Math.Max(floor, e.Span.End);
+            foreach (var p in Between(_periods, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(p.Span.End, cue.Start));
+            foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
+            foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
+            var segment = _binder._segments.Read(_text, floor, cue.Start);
+            return segment == entity ? "" : segment;
+        }
+
+        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
+        private string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric) =>
+            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(pos, cue.End), metric);
+
+        /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
+        /// dated by a day: that is when it was announced); past a comparison base (由 2024 年同期的 936 亿元增长 2.0% 至
+        /// 955 亿元) the change and the new level take the sentence's own period, else the period carried in the
+        /// paragraph, else the document's. With no anchor: the listing day for deal terms, the carried or the document's
+        /// period for flows and balances.</summary>
+        private ReportingPeriod? PeriodBefore(List<Anchor> anchors, int pos, Sentence s, MetricDefinition metric, string entity, ReportingPeriod? lastPeriod)
+        {
+            var flow = metric.Timing == MetricTiming.Flow;
+            var before = anchors.Where(a => a.Start < pos && !(flow && a.Kind == AnchorKind.Period && a.Period.IsDay && !a.Unresolved)).ToList();
+            if (metric.Timing == MetricTiming.Span)
+            {
+                var spans = before.Where(a => a.Kind == AnchorKind.Period && !a.Unresolved).Select(a => a.Period).ToList();
+                return spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
+            }
+            if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) return null;
+            if (before.Count > 0)
+            {
+                var a = before[^1];
+                if (IsAlternative(a, s)) return null;
+                if (a.Base && ChangeBetween(a.End, pos))
+                {
+                    var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
+                    if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
+                    return Fallback(metric, lastPeriod);
+                }
+                return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
+            }
+            if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
+            return Fallback(metric, lastPeriod);
+        }
+
+        /// <summary>A flow or a balance whose sentence names no period: the period carried in its paragraph, else the
+        /// period the document reports.</summary>
+        private ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod)
+        {
+            if (metric.Timing is not (MetricTiming.Flow or MetricTiming.Stock)) return null;
+            var p = lastPeriod ?? _frame.CurrentPeriod;
+            return p is { } q ? Adjust(q, false, metric) : null;
+        }
+
+        /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
+        private bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
 
         private static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
 
@@ -830,7 +962,7 @@ public sealed class ClaimBinder : IClaimBinder
             return CuesIn(clause, cue.Start).Any(c => c.Value.Kind == CueKind.Comparison);
         }
 
-        private (MetricDefinition? Metric, NumericResolution? Value) Metric(Mention m, NumericResolution value, Sentence s, string entity,
+        private (MetricDefinition? Metric, NumericResolution? Value, PhraseMatch<Cue> Cue) Metric(Mention m, NumericResolution value, Sentence s, string entity,
             EntityMention? subject, string? carried)
         {
             var pos = m.Span.Start;
@@ -847,7 +979,7 @@ public sealed class ClaimBinder : IClaimBinder
             {
                 // The changed quantity is the nearest cue before the change word, comparison bases (较…的发行价) aside.
                 var baseCue = MetricCues(s.Start, change.Start, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
-                if (baseCue.Value?.Metric?.Change is null) return (null, null);
+                if (baseCue.Value?.Metric?.Change is null) return default;
                 var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
                 NumericResolution? v = value switch
                 {
@@ -855,9 +987,9 @@ public sealed class ClaimBinder : IClaimBinder
                     Multiple x when change.Value.Phrase.Contains('幅') => new Percentage(x.Times * 100, x.Precision * 100),
                     _ => null,
                 };
-                if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
+                if (v is null || (target.Units & FigureKinds.Percent) == 0) return default;
                 if (change.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
-                return (target, v);
+                return (target, v, baseCue);
             }
 
             // 1b. English puts the direction after the change: opened 15% higher, closed 3.2% lower.
@@ -867,7 +999,7 @@ public sealed class ClaimBinder : IClaimBinder
                 if (after.Value is { Kind: CueKind.Rise or CueKind.Fall } && Gap(m.Span.End, after.Start).Length == 0)
                 {
                     var baseCue = MetricCues(s.Start, pos, s).Where(c => !InComparison(c, s) && !InClosedAside(c.End, pos)).LastOrDefault();
-                    if (baseCue.Value?.Metric?.Change is null) return (null, null);
+                    if (baseCue.Value?.Metric?.Change is null) return default;
                     var target = metricLex.Find(baseCue.Value.Metric!.Change!)!;
                     NumericResolution? v = value switch
                     {
@@ -875,9 +1007,9 @@ public sealed class ClaimBinder : IClaimBinder
                         Multiple x => new Percentage(x.Times * 100, x.Precision * 100),
                         _ => null,
                     };
-                    if (v is null || (target.Units & FigureKinds.Percent) == 0) return (null, null);
+                    if (v is null || (target.Units & FigureKinds.Percent) == 0) return default;
                     if (after.Value.Kind == CueKind.Fall && v is Percentage fall) v = new Percentage(-fall.Percent, fall.Precision);
-                    return (target, v);
+                    return (target, v, baseCue);
                 }
             }
 
@@ -891,9 +1023,9 @@ public sealed class ClaimBinder : IClaimBinder
                 {
                     var numerator = MetricCues(s.Start, denominator.Start, s).LastOrDefault();
                     var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
-                    if (ratio is null) return (null, null);
+                    if (ratio is null) return default;
                     _ratioFigures[m] = ratio.Id;
-                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
+                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value, numerator);
                 }
             }
 
@@ -905,9 +1037,9 @@ public sealed class ClaimBinder : IClaimBinder
                 {
                     var numerator = MetricCues(s.Start, pos, s).LastOrDefault();
                     var ratio = numerator.Value is null ? null : metricLex.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
-                    if (ratio is null) return (null, null);
+                    if (ratio is null) return default;
                     _ratioFigures[m] = ratio.Id;
-                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value);
+                    return (ratio, value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : value, numerator);
                 }
             }
 
@@ -915,29 +1047,30 @@ public sealed class ClaimBinder : IClaimBinder
             if (clauseCues.Count > 0)
             {
                 var cue = clauseCues[^1];
-                return Accept(Cumulate(cue, pos, s), kind, value);
+                return Accept(Cumulate(cue, pos, s), kind, value, cue);
             }
 
             // 4. A cue right after it: 120 港元/股的价格开盘, 165 港元的发行价, 2.12 亿个人用户.
             var clauseEnd = ClauseEnd(m.Span.End, s);
             var post = CuesIn(m.Span.End, clauseEnd).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && ContextHolds(c, s));
             if (post.Value is not null && IsPostGap(Gap(m.Span.End, post.Start)) && (post.Value.Metric!.Units & kind) != 0)
-                return (post.Value.Metric, value);
+                return (post.Value.Metric, value, post);
 
             // 5. The nearest cue in an earlier clause, when this clause only adds a period or a link word before the
             // figure (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other entity.
-            if (!OnlyLinkWords(clause, pos, s.English)) return (null, null);
+            if (!OnlyLinkWords(clause, pos, s.English)) return default;
             var own = EntitiesIn(clause, pos).Select(e => e.Name).LastOrDefault();
             var earlier = MetricCues(s.Start, clause, s).Where(c => !InClosedAside(c.End, pos)).ToList();
-            if (earlier.Count == 0) return (null, null);
+            if (earlier.Count == 0) return default;
             var carriedCue = earlier[^1];
             var cueOwn = EntitiesIn(ClauseStart(carriedCue.Start, s), carriedCue.Start).Select(e => e.Name).LastOrDefault();
-            if (own is not null && cueOwn is not null && own != cueOwn) return (null, null);
-            return Accept(Cumulate(carriedCue, pos, s), kind, value);
+            if (own is not null && cueOwn is not null && own != cueOwn) return default;
+            return Accept(Cumulate(carriedCue, pos, s), kind, value, carriedCue);
         }
 
-        private static (MetricDefinition?, NumericResolution?) Accept(MetricDefinition metric, FigureKinds kind, NumericResolution value) =>
-            (metric.Units & kind) != 0 ? (metric, value) : (null, null);
+        private static (MetricDefinition?, NumericResolution?, PhraseMatch<Cue>) Accept(MetricDefinition metric, FigureKinds kind,
+            NumericResolution value, PhraseMatch<Cue> cue) =>
+            (metric.Units & kind) != 0 ? (metric, value, cue) : default;
 
         /// <summary>累计/总计 right before the cue or between it and the figure → the metric's running total.</summary>
         private MetricDefinition Cumulate(PhraseMatch<Cue> cue, int pos, Sentence s)

@@ -198,7 +198,7 @@ public static class AuditReport
 
     private static string Written(Candidate c) => string.Join(" / ", c.Support.Select(o => o.Text).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal));
 
-    private static string KeyText(FactKey k) => $"{k.Entity} {k.Metric} {k.Period}";
+    private static string KeyText(FactKey k) => k.ToString();
 
     private static string Num(decimal? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "";
 

@@ -23,18 +23,21 @@ public static class DatasetWriter
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
 
     public static void WriteClaims(TextWriter writer, IEnumerable<ClaimRow> rows) => WriteCsv(writer,
-        ["claim_id", "document", "entity", "metric", "period", "period_label", "value", "unit", "qualifier", "quote", "start", "end"],
-        rows.Select(r => new[] { r.ClaimId, r.Document, r.Entity, r.Metric, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier,
-            r.Quote, Invariant.Int(r.Start), Invariant.Int(r.End) }));
+        ["claim_id", "document", "source", "entity", "metric", "segment", "basis", "period", "period_label", "value", "unit", "qualifier",
+            "precision", "range_end", "as_written", "equivalent_of", "quote", "start", "end"],
+        rows.Select(r => new[] { r.ClaimId, r.Document, r.Source, r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.PeriodLabel, r.Value,
+            r.Unit, r.Qualifier, r.Precision, r.RangeEnd ?? "", r.AsWritten, r.EquivalentOf ?? "", r.Quote, Invariant.Int(r.Start),
+            Invariant.Int(r.End) }));
 
     public static void WriteFacts(TextWriter writer, IEnumerable<FactRow> rows) => WriteCsv(writer,
-        ["entity", "metric", "period", "period_label", "value", "unit", "qualifier", "status", "sources", "documents", "confidence", "note"],
-        rows.Select(r => new[] { r.Entity, r.Metric, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier, r.Status, r.Sources,
+        ["entity", "metric", "segment", "basis", "period", "period_label", "value", "unit", "qualifier", "status", "sources", "documents",
+            "confidence", "note"],
+        rows.Select(r => new[] { r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier, r.Status, r.Sources,
             r.Documents, r.Confidence, r.Note }));
 
     public static void WriteConflicts(TextWriter writer, IEnumerable<ConflictRow> rows) => WriteCsv(writer,
-        ["entity", "metric", "period", "value", "unit", "qualifier", "documents", "diagnosis", "chosen"],
-        rows.Select(r => new[] { r.Entity, r.Metric, r.Period, r.Value, r.Unit, r.Qualifier, r.Documents, r.Diagnosis,
+        ["entity", "metric", "segment", "basis", "period", "value", "unit", "qualifier", "documents", "diagnosis", "chosen"],
+        rows.Select(r => new[] { r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.Value, r.Unit, r.Qualifier, r.Documents, r.Diagnosis,
             r.Chosen ? "true" : "false" }));
 
     public static void WriteQuarantine(TextWriter writer, IEnumerable<QuarantineRow> rows) => WriteCsv(writer,

@@ -28,19 +28,33 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
     string PeriodLabel, string Value, string Unit, string Qualifier, string Precision, string? RangeEnd, string? EquivalentValue,
     string? EquivalentUnit, string Quote, int Start, int End)
 {
+    /// <summary>The part of the company (empty: the whole company).</summary>
+    public string Segment { get; init; } = "";
+    /// <summary>The basis (empty: as reported).</summary>
+    public string Basis { get; init; } = "";
+    /// <summary>The figure's own text.</summary>
+    public string AsWritten { get; init; } = "";
+    /// <summary>The claim this one restates in another currency.</summary>
+    public string? EquivalentOf { get; init; }
+    /// <summary>Who said it (the outlet, or the document when the outlet is unknown): the reconciler's source.</summary>
+    public string Source => string.IsNullOrWhiteSpace(Outlet) ? Document : Outlet!;
+
     public static ClaimRow From(Claim c) => new(
         c.Id, c.Provenance.DocumentId, c.Provenance.Outlet, c.Entity, c.Metric, c.Period.ToIsoString(), c.Period.Label,
         Invariant.Decimal(c.Value.Value), c.Value.UnitCode, c.Qualifier.ToSymbol(), Invariant.Decimal(c.Value.Precision),
         c.RangeEnd is { } r ? Invariant.Decimal(r.Value) : null,
         c.StatedEquivalent is { } e ? Invariant.Decimal(e.Amount) : null, c.StatedEquivalent?.Currency.Code,
-        c.Provenance.Quote, c.Provenance.SourceSpan.Start, c.Provenance.SourceSpan.End);
+        c.Provenance.Quote, c.Provenance.SourceSpan.Start, c.Provenance.SourceSpan.End)
+    {
+        Segment = c.Segment, Basis = c.Basis, AsWritten = c.AsWritten, EquivalentOf = c.EquivalentOf,
+    };
 
     /// <summary>The reconciler's view of the claim. The source is the outlet (reliability is learned per outlet),
     /// or the document when the outlet is unknown.</summary>
     public Observation ToObservation() => new()
     {
-        Key = new FactKey(Entity, Metric, Period),
-        Source = string.IsNullOrWhiteSpace(Outlet) ? Document : Outlet!,
+        Key = new FactKey(Entity, Metric, Period, Segment, Basis),
+        Source = Source,
         Document = Document,
         Value = Invariant.ParseDecimal(Value),
         Text = Value,
@@ -59,22 +73,22 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
 }
 
 /// <summary>One row of <c>facts.csv</c>.</summary>
-public sealed record FactRow(string Entity, string Metric, string Period, string PeriodLabel, string Value, string Unit,
-    string Qualifier, string Status, string Sources, string Documents, string Confidence, string Note)
+public sealed record FactRow(string Entity, string Metric, string Segment, string Basis, string Period, string PeriodLabel,
+    string Value, string Unit, string Qualifier, string Status, string Sources, string Documents, string Confidence, string Note)
 {
     public static FactRow From(ReconciledFact f) => new(
-        f.Key.Entity, f.Key.Metric, f.Key.Period, f.PeriodLabel,
+        f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period, f.PeriodLabel,
         f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit, f.Chosen.Qualifier.ToSymbol(),
         f.Status.ToFactStatus(), string.Join(";", f.Sources), string.Join(";", f.Documents), Invariant.Fixed(f.Confidence), f.Note);
 }
 
 /// <summary>One row of <c>conflicts.csv</c>: a competing value for a key in conflict.</summary>
-public sealed record ConflictRow(string Entity, string Metric, string Period, string Value, string Unit, string Qualifier,
-    string Documents, string Diagnosis, bool Chosen)
+public sealed record ConflictRow(string Entity, string Metric, string Segment, string Basis, string Period, string Value,
+    string Unit, string Qualifier, string Documents, string Diagnosis, bool Chosen)
 {
     public static IEnumerable<ConflictRow> From(ReconciledFact f) => f.Status != FactStatus.Conflict
         ? []
-        : f.Candidates.Select(c => new ConflictRow(f.Key.Entity, f.Key.Metric, f.Key.Period,
+        : f.Candidates.Select(c => new ConflictRow(f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period,
             c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
             c.Chosen ? "chosen" : c.Diagnosis.ToCode(), c.Chosen));
 }

@@ -2,8 +2,15 @@ using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;
 
-/// <summary>The key facts are reconciled under.</summary>
-public sealed record FactKey(string Entity, string Metric, string Period);
+/// <summary>The key facts are reconciled under. <paramref name="Segment"/> is empty for the whole company and
+/// <paramref name="Basis"/> empty for a reported figure: a segment's revenue never competes with the group's, nor an
+/// adjusted profit with the reported one.</summary>
+public sealed record FactKey(string Entity, string Metric, string Period, string Segment = "", string Basis = "")
+{
+    /// <summary>Human text of the key (<c>阿里巴巴 revenue [云智能集团] 2025-07-01/2025-09-30</c>).</summary>
+    public override string ToString() =>
+        $"{Entity} {Metric}{(Segment.Length > 0 ? $" [{Segment}]" : "")}{(Basis.Length > 0 ? $" ({Basis})" : "")} {Period}";
+}
 
 /// <summary>
 /// One source's value for a key, the reconciler's input. Built from a <see cref="Facts.Claim"/> or read from any

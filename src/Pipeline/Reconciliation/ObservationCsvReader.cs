@@ -8,7 +8,7 @@ namespace Pipeline.Reconciliation;
 
 /// <summary>
 /// Reads any claims file into observations: required columns <c>source, entity, metric, period, value, unit</c>;
-/// optional <c>qualifier, document, quote, precision, range_end, equivalent_value, equivalent_unit, claim_id,
+/// optional <c>segment, basis, qualifier, document, quote, precision, range_end, equivalent_value, equivalent_unit, claim_id,
 /// period_label</c>. Values that do not parse as numbers are kept as text. Header names are case-insensitive.
 /// Bad rows never throw: they are skipped and reported as diagnostics.
 /// </summary>
@@ -70,7 +70,7 @@ public static class ObservationCsvReader
             var document = Get("document");
             list.Add(new Observation
             {
-                Key = new FactKey(entity, metric, period),
+                Key = new FactKey(entity, metric, period, Get("segment"), Get("basis")),
                 Source = source,
                 Document = document.Length > 0 ? document : source,
                 Value = value,

@@ -452,6 +452,10 @@ internal sealed class FactKeyOrder : IComparer<FactKey>
         var c = string.CompareOrdinal(a.Entity, b.Entity);
         if (c != 0) return c;
         c = string.CompareOrdinal(a.Metric, b.Metric);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Segment, b.Segment);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Basis, b.Basis);
         return c != 0 ? c : string.CompareOrdinal(a.Period, b.Period);
     }
 }

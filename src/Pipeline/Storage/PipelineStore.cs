@@ -21,7 +21,7 @@ public sealed record StoredDocument(string Id, string ContentHash, string Status
 /// </summary>
 public sealed class PipelineStore : IDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
@@ -41,6 +41,13 @@ public sealed class PipelineStore : IDisposable
 
     private void CreateSchema()
     {
+        // A store of an older schema is rebuilt: its documents are reprocessed on the next run (a derived store: the
+        // inputs are the record, so dropping it loses nothing).
+        if (StoredSchema() is { } stored && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+            Execute("""
+                DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS facts;
+                DROP TABLE IF EXISTS conflicts; DROP TABLE IF EXISTS entities; DELETE FROM meta WHERE key = 'schema';
+                """);
         Execute("""
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS runs (
@@ -55,28 +62,38 @@ public sealed class PipelineStore : IDisposable
             CREATE TABLE IF NOT EXISTS mentions (
                 document TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, unit TEXT, qualifier TEXT,
-                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL,
+                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL, unbound_reason TEXT,
                 PRIMARY KEY (document, seq));
             CREATE TABLE IF NOT EXISTS claims (
                 claim_id TEXT PRIMARY KEY, document TEXT NOT NULL, outlet TEXT, entity TEXT NOT NULL, metric TEXT NOT NULL,
+                segment TEXT NOT NULL, basis TEXT NOT NULL,
                 period TEXT NOT NULL, period_label TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL,
                 qualifier TEXT NOT NULL, precision TEXT NOT NULL, range_end TEXT, equivalent_value TEXT,
-                equivalent_unit TEXT, quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+                equivalent_unit TEXT, as_written TEXT NOT NULL, equivalent_of TEXT,
+                quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
-            CREATE INDEX IF NOT EXISTS claims_key ON claims(entity, metric, period);
+            CREATE INDEX IF NOT EXISTS claims_key ON claims(entity, metric, segment, basis, period);
             CREATE TABLE IF NOT EXISTS facts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, period TEXT NOT NULL, period_label TEXT, value TEXT,
-                unit TEXT, qualifier TEXT, status TEXT NOT NULL, sources TEXT, documents TEXT, confidence REAL,
-                note TEXT, PRIMARY KEY (entity, metric, period));
+                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
+                period_label TEXT, value TEXT, unit TEXT, qualifier TEXT, status TEXT NOT NULL, sources TEXT, documents TEXT,
+                confidence REAL, note TEXT, PRIMARY KEY (entity, metric, segment, basis, period));
             CREATE TABLE IF NOT EXISTS conflicts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, period TEXT NOT NULL, value TEXT, unit TEXT,
-                qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, period);
+                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
+                value TEXT, unit TEXT, qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, segment, basis, period);
             CREATE TABLE IF NOT EXISTS entities (
                 document TEXT NOT NULL, seq INTEGER NOT NULL, canonical TEXT NOT NULL, full_name TEXT, short_name TEXT,
                 latin_name TEXT, tickers TEXT NOT NULL, PRIMARY KEY (document, seq));
             """);
         Execute($"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
+    }
+
+    private string? StoredSchema()
+    {
+        using var probe = Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        if (probe.ExecuteScalar() is null) return null;
+        using var cmd = Command("SELECT value FROM meta WHERE key = 'schema'");
+        return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>Removes everything (for <c>--full</c>).</summary>
@@ -146,12 +163,15 @@ public sealed class PipelineStore : IDisposable
             ("$version", pipelineVersion), ("$run", runId)))
             cmd.ExecuteNonQuery();
 
-        var unbound = new HashSet<TextSpan>(result.Unbound.Select(u => u.Span));
+        var unbound = new Dictionary<TextSpan, string>();
+        for (var i = 0; i < result.Unbound.Count; i++)
+            unbound.TryAdd(result.Unbound[i].Span, i < result.UnboundReasons.Count ? result.UnboundReasons[i] : "");
         using (var cmd = Command("""
-            INSERT INTO mentions(document, seq, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end, bound)
-            VALUES ($d, $seq, $kind, $text, $start, $end, $value, $unit, $q, $ps, $pe, $re, $bound)
+            INSERT INTO mentions(document, seq, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end, bound,
+                unbound_reason)
+            VALUES ($d, $seq, $kind, $text, $start, $end, $value, $unit, $q, $ps, $pe, $re, $bound, $why)
             """, ("$d", id), ("$seq", 0), ("$kind", ""), ("$text", ""), ("$start", 0), ("$end", 0), ("$value", null),
-            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re", null), ("$bound", 0)))
+            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re", null), ("$bound", 0), ("$why", null)))
         {
             var seq = 0;
             foreach (var mention in result.Mentions)
@@ -160,18 +180,19 @@ public sealed class PipelineStore : IDisposable
                 Set(cmd, "$seq", seq++); Set(cmd, "$kind", row.Kind); Set(cmd, "$text", row.Text);
                 Set(cmd, "$start", row.Start); Set(cmd, "$end", row.End); Set(cmd, "$value", row.Value);
                 Set(cmd, "$unit", row.Unit); Set(cmd, "$q", row.Qualifier); Set(cmd, "$ps", row.PeriodStart);
-                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$bound", unbound.Contains(mention.Span) ? 0 : 1);
+                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$bound", unbound.ContainsKey(mention.Span) ? 0 : 1);
+                Set(cmd, "$why", unbound.TryGetValue(mention.Span, out var why) && why.Length > 0 ? why : null);
                 cmd.ExecuteNonQuery();
             }
         }
 
         using (var cmd = Command("""
-            INSERT OR REPLACE INTO claims(claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier,
-                precision, range_end, equivalent_value, equivalent_unit, quote, start, "end")
-            VALUES ($id, $d, $o, $e, $m, $p, $pl, $v, $u, $q, $pr, $re, $ev, $eu, $quote, $s, $end)
-            """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$p", ""), ("$pl", ""),
-            ("$v", ""), ("$u", ""), ("$q", ""), ("$pr", ""), ("$re", null), ("$ev", null), ("$eu", null), ("$quote", ""),
-            ("$s", 0), ("$end", 0)))
+            INSERT OR REPLACE INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
+                qualifier, precision, range_end, equivalent_value, equivalent_unit, as_written, equivalent_of, quote, start, "end")
+            VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v, $u, $q, $pr, $re, $ev, $eu, $aw, $eo, $quote, $s, $end)
+            """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""),
+            ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr", ""), ("$re", null), ("$ev", null), ("$eu", null), ("$aw", ""),
+            ("$eo", null), ("$quote", ""), ("$s", 0), ("$end", 0)))
         {
             foreach (var claim in result.Claims)
             {
@@ -179,7 +200,8 @@ public sealed class PipelineStore : IDisposable
                 Set(cmd, "$id", row.ClaimId); Set(cmd, "$e", row.Entity); Set(cmd, "$m", row.Metric); Set(cmd, "$p", row.Period);
                 Set(cmd, "$pl", row.PeriodLabel); Set(cmd, "$v", row.Value); Set(cmd, "$u", row.Unit); Set(cmd, "$q", row.Qualifier);
                 Set(cmd, "$pr", row.Precision); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$ev", row.EquivalentValue);
-                Set(cmd, "$eu", row.EquivalentUnit); Set(cmd, "$quote", row.Quote); Set(cmd, "$s", row.Start); Set(cmd, "$end", row.End);
+                Set(cmd, "$eu", row.EquivalentUnit); Set(cmd, "$seg", row.Segment); Set(cmd, "$b", row.Basis);
+                Set(cmd, "$aw", row.AsWritten); Set(cmd, "$eo", row.EquivalentOf); Set(cmd, "$quote", row.Quote); Set(cmd, "$s", row.Start); Set(cmd, "$end", row.End);
                 cmd.ExecuteNonQuery();
             }
         }
@@ -275,6 +297,17 @@ public sealed class PipelineStore : IDisposable
         return (bound, unbound);
     }
 
+    /// <summary>Unbound mentions of the given documents counted by the reason the binder recorded.</summary>
+    public IReadOnlyDictionary<string, int> UnboundReasons(IReadOnlySet<string> documents)
+    {
+        using var cmd = Command("SELECT document, coalesce(unbound_reason, 'unknown'), count(*) FROM mentions WHERE bound = 0 GROUP BY document, 2");
+        using var r = cmd.ExecuteReader();
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        while (r.Read())
+            if (documents.Contains(r.GetString(0))) counts[r.GetString(1)] = counts.GetValueOrDefault(r.GetString(1)) + r.GetInt32(2);
+        return counts;
+    }
+
     public IEnumerable<ClaimRow> Claims(IReadOnlySet<string> documents) => ReadClaims(documents, withQuotes: true);
 
     /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
@@ -286,7 +319,8 @@ public sealed class PipelineStore : IDisposable
     {
         using var cmd = Command($"""
             SELECT claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier, precision, range_end,
-                   equivalent_value, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end"
+                   equivalent_value, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end", segment, basis, as_written,
+                   equivalent_of
             FROM claims ORDER BY document, start, claim_id
             """);
         using var r = cmd.ExecuteReader();
@@ -299,7 +333,10 @@ public sealed class PipelineStore : IDisposable
             if (!documents.Contains(d)) continue;
             yield return new ClaimRow(r.GetString(0), Intern(d), InternOrNull(Str(r, 2)), Intern(r.GetString(3)), Intern(r.GetString(4)),
                 Intern(r.GetString(5)), Intern(r.GetString(6)), r.GetString(7), Intern(r.GetString(8)), Intern(r.GetString(9)),
-                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), r.GetInt32(15), r.GetInt32(16));
+                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), r.GetInt32(15), r.GetInt32(16))
+            {
+                Segment = Intern(r.GetString(17)), Basis = Intern(r.GetString(18)), AsWritten = r.GetString(19), EquivalentOf = Str(r, 20),
+            };
         }
     }
 
@@ -320,38 +357,40 @@ public sealed class PipelineStore : IDisposable
     public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
     {
         var before = new HashSet<FactRow>();
-        using (var cmd = Command("SELECT entity, metric, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note FROM facts"))
+        using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note FROM facts"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
-                before.Add(new FactRow(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3) ?? "", Str(r, 4) ?? "", Str(r, 5) ?? "",
-                    Str(r, 6) ?? "", r.GetString(7), Str(r, 8) ?? "", Str(r, 9) ?? "", Str(r, 10) ?? "", Str(r, 11) ?? ""));
+                before.Add(new FactRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5) ?? "",
+                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", r.GetString(9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
+                    Str(r, 13) ?? ""));
         var after = facts.ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
 
         BeginBatch();
         Execute("DELETE FROM facts; DELETE FROM conflicts;");
         using (var cmd = Command("""
-            INSERT INTO facts(entity, metric, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note)
-            VALUES ($e, $m, $p, $pl, $v, $u, $q, $s, $src, $d, $c, $n)
-            """, ("$e", ""), ("$m", ""), ("$p", ""), ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$s", ""), ("$src", ""),
+            INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents,
+                confidence, note)
+            VALUES ($e, $m, $seg, $b, $p, $pl, $v, $u, $q, $s, $src, $d, $c, $n)
+            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$s", ""), ("$src", ""),
             ("$d", ""), ("$c", ""), ("$n", "")))
         {
             foreach (var f in facts)
             {
-                Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
+                Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$seg", f.Segment); Set(cmd, "$b", f.Basis); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
                 Set(cmd, "$v", f.Value); Set(cmd, "$u", f.Unit); Set(cmd, "$q", f.Qualifier); Set(cmd, "$s", f.Status);
                 Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$n", f.Note);
                 cmd.ExecuteNonQuery();
             }
         }
         using (var cmd = Command("""
-            INSERT INTO conflicts(entity, metric, period, value, unit, qualifier, documents, diagnosis, chosen)
-            VALUES ($e, $m, $p, $v, $u, $q, $d, $diag, $c)
-            """, ("$e", ""), ("$m", ""), ("$p", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$d", ""), ("$diag", ""), ("$c", 0)))
+            INSERT INTO conflicts(entity, metric, segment, basis, period, value, unit, qualifier, documents, diagnosis, chosen)
+            VALUES ($e, $m, $seg, $b, $p, $v, $u, $q, $d, $diag, $c)
+            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$d", ""), ("$diag", ""), ("$c", 0)))
         {
             foreach (var c in conflicts)
             {
-                Set(cmd, "$e", c.Entity); Set(cmd, "$m", c.Metric); Set(cmd, "$p", c.Period); Set(cmd, "$v", c.Value);
+                Set(cmd, "$e", c.Entity); Set(cmd, "$m", c.Metric); Set(cmd, "$seg", c.Segment); Set(cmd, "$b", c.Basis); Set(cmd, "$p", c.Period); Set(cmd, "$v", c.Value);
                 Set(cmd, "$u", c.Unit); Set(cmd, "$q", c.Qualifier); Set(cmd, "$d", c.Documents); Set(cmd, "$diag", c.Diagnosis);
                 Set(cmd, "$c", c.Chosen ? 1 : 0);
                 cmd.ExecuteNonQuery();

@@ -45,7 +45,7 @@ public class CrossLanguageTests
 
             var facts = File.ReadAllLines(Path.Combine(outDir, "facts.csv")).Skip(1).Select(l => l.Split(',')).ToList();
             string[] Fact(string metric, string period) =>
-                facts.SingleOrDefault(f => f[0] == "云帆汽车" && f[1] == metric && f[2] == period)
+                facts.SingleOrDefault(f => f[0] == "云帆汽车" && f[1] == metric && f[4] == period)
                 ?? throw new AssertionException($"no fact 云帆汽车 {metric} {period} in\n{string.Join("\n", facts.Select(f => string.Join(',', f)))}");
 
             foreach (var (metric, period, value) in new[]
@@ -57,15 +57,15 @@ public class CrossLanguageTests
                      })
             {
                 var f = Fact(metric, period);
-                Assert.That(f[4], Is.EqualTo(value), metric);
-                Assert.That(f[7], Is.EqualTo("agreed"), metric);
-                Assert.That(f[9], Does.Contain("en").And.Contain("zh"), $"{metric}: both documents are listed");
+                Assert.That(f[6], Is.EqualTo(value), metric);
+                Assert.That(f[9], Is.EqualTo("agreed"), metric);
+                Assert.That(f[11], Does.Contain("en").And.Contain("zh"), $"{metric}: both documents are listed");
             }
 
             var h1 = Fact("revenue", "2025-01-01/2025-06-30");
-            Assert.That(h1[7], Is.EqualTo("conflict"));
+            Assert.That(h1[9], Is.EqualTo("conflict"));
             var conflicts = File.ReadAllLines(Path.Combine(outDir, "conflicts.csv"));
-            Assert.That(conflicts.Where(l => l.StartsWith("云帆汽车,revenue,2025-01-01/2025-06-30,")).Select(l => l.Split(',')[7]),
+            Assert.That(conflicts.Where(l => l.StartsWith("云帆汽车,revenue,,,2025-01-01/2025-06-30,")).Select(l => l.Split(',')[9]),
                 Does.Contain("magnitude-slip"));
         }
         finally
