@@ -31,8 +31,9 @@ public static class RecognizeCommand
         return command;
     }
 
-    /// <summary>What the command does once its options are read: the standard pipeline's recognizers over JSON lines.
+    /// <summary>What the command does once its options are read: the standard pipeline's recognizers over JSON lines
+    /// (built alone: the cleaning and conversion stages, OpenCC included, are not loaded).
     /// Returns the number of lines that could not be read. Public so the spec tests score exactly this path.</summary>
     public static int Run(TextReader input, TextWriter output, LocalDate? asOf) =>
-        new MentionJsonLines(PipelineFactory.CreatePipeline().Recognition).Process(input, output, asOf);
+        new MentionJsonLines(RecognitionExtensions.CreateStandardModel()).Process(input, output, asOf);
 }

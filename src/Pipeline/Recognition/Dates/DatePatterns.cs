@@ -125,6 +125,7 @@ public sealed class DatePatternMatcher
     public bool TryMatch(string text, int start, in DateAnchor anchor, out int end, out ReportingPeriod period, out DateCaptures captures, out string name)
     {
         end = start; period = default; captures = default; name = "";
+        if (!MayStart(text, start)) return false;
         foreach (var pattern in _patterns)
         {
             if (!TryShape(text, start, pattern.Shape, out var e, out var c) || e <= end) continue;
@@ -132,6 +133,17 @@ public sealed class DatePatternMatcher
             end = e; period = p; captures = c; name = pattern.Name;
         }
         return end > start;
+    }
+
+    /// <summary>Cheap test before the shapes: every pattern opens with an ordinal (第一, 最后一), a month (十月, 4 月) or
+    /// a slashed month (12/1).</summary>
+    private bool MayStart(string text, int start)
+    {
+        var lex = _tokens.Lexicon;
+        if (lex.Ordinals.StartsAt(text, start)) return true;
+        if (!Scan.IsDigit(text[start]) && !lex.IsNumeralChar(text[start])) return false;
+        if (!_tokens.Small(text, start, out _, out var end)) return false;
+        return end < text.Length && text[end] is '/' or '／' || lex.MonthWords.StartsAt(text, Scan.SkipSpaces(text, end));
     }
 
     private bool TryShape(string text, int start, DateSlot[] shape, out int end, out DateCaptures c)
