@@ -22,10 +22,16 @@ public enum DateSlot
     Weekday,
     /// <summary>12/1 (captures month and day).</summary>
     SlashMonthDay,
+    /// <summary>今天, 昨日, 后天 (dates.yaml <c>relativeDays</c>; captures the offset in days).</summary>
+    RelativeDay,
+    /// <summary>本月, 上个月 (dates.yaml <c>relativeMonths</c>; captures the offset in months).</summary>
+    RelativeMonth,
+    /// <summary>8 日, 十二号 or nothing (captures the day).</summary>
+    OptionalDay,
 }
 
 /// <summary>What a pattern's slots read.</summary>
-public record struct DateCaptures(int Month, int Day, int Ordinal, int Weekday);
+public record struct DateCaptures(int Month, int Day, int Ordinal, int Weekday, int Offset);
 
 /// <summary>What a date without a written year resolves against: the reference date, the sentence's year, the year
 /// an undated article opens with.</summary>
@@ -68,6 +74,10 @@ public static class DatePatterns
         new("weekday-of-month", [DateSlot.OptionalMonth, DateSlot.Of, DateSlot.Ordinal, DateSlot.Classifier, DateSlot.Of, DateSlot.Weekday], DateResolvers.WeekdayOfMonth),
         // 12/1 (month/day)
         new("month-slash-day", [DateSlot.SlashMonthDay], DateResolvers.MonthDay),
+        // 今天, 昨日, 大后天
+        new("relative-day", [DateSlot.RelativeDay], DateResolvers.RelativeDay),
+        // 本月, 上个月, 本月 8 日
+        new("relative-month", [DateSlot.RelativeMonth, DateSlot.OptionalDay], DateResolvers.RelativeMonth),
     ];
 }
 
@@ -90,6 +100,19 @@ public static class DateResolvers
     {
         var year = a.YearFor(c.Month);
         return year > 0 && c.Day <= DateTokenScanner.DaysIn(year, c.Month) ? ReportingPeriod.Day(year, c.Month, c.Day) : null;
+    }
+
+    /// <summary>The reference date moved by the captured number of days.</summary>
+    public static ReportingPeriod? RelativeDay(in DateCaptures c, in DateAnchor a) =>
+        a.Reference is { } r ? ReportingPeriod.Day(r.PlusDays(c.Offset)) : null;
+
+    /// <summary>The reference month moved by the captured number of months; its day when one is written.</summary>
+    public static ReportingPeriod? RelativeMonth(in DateCaptures c, in DateAnchor a)
+    {
+        if (a.Reference is not { } r) return null;
+        var first = new LocalDate(r.Year, r.Month, 1).PlusMonths(c.Offset);
+        if (c.Day == 0) return ReportingPeriod.Month(first.Year, first.Month);
+        return c.Day <= DateTokenScanner.DaysIn(first.Year, first.Month) ? ReportingPeriod.Day(first.Year, first.Month, c.Day) : null;
     }
 
     private static LocalDate? NthWeekday(YearMonth ym, IsoDayOfWeek weekday, int n)
@@ -135,12 +158,12 @@ public sealed class DatePatternMatcher
         return end > start;
     }
 
-    /// <summary>Cheap test before the shapes: every pattern opens with an ordinal (第一, 最后一), a month (十月, 4 月) or
-    /// a slashed month (12/1).</summary>
+    /// <summary>Cheap test before the shapes: every pattern opens with an ordinal (第一, 最后一), a relative day or month
+    /// (今天, 上个月), a month (十月, 4 月) or a slashed month (12/1).</summary>
     private bool MayStart(string text, int start)
     {
         var lex = _tokens.Lexicon;
-        if (lex.Ordinals.StartsAt(text, start)) return true;
+        if (lex.Ordinals.StartsAt(text, start) || lex.RelativeDays.StartsAt(text, start) || lex.RelativeMonths.StartsAt(text, start)) return true;
         if (!Scan.IsDigit(text[start]) && !lex.IsNumeralChar(text[start])) return false;
         if (!_tokens.Small(text, start, out _, out var end)) return false;
         return end < text.Length && text[end] is '/' or '／' || lex.MonthWords.StartsAt(text, Scan.SkipSpaces(text, end));
@@ -179,6 +202,17 @@ public sealed class DatePatternMatcher
                 case DateSlot.Weekday:
                     if (!_tokens.Weekday(text, at, out var wd, out var wde)) return false;
                     c.Weekday = wd; p = wde;
+                    break;
+                case DateSlot.RelativeDay:
+                    if (!lex.RelativeDays.TryMatch(text, at, out var days, out var rde, innerSpaces: false)) return false;
+                    c.Offset = days; p = rde;
+                    break;
+                case DateSlot.RelativeMonth:
+                    if (!lex.RelativeMonths.TryMatch(text, at, out var months, out var rme, innerSpaces: false)) return false;
+                    c.Offset = months; p = rme;
+                    break;
+                case DateSlot.OptionalDay:
+                    if (_tokens.Day(text, at, out var day, out var de)) { c.Day = day; p = de; }
                     break;
                 case DateSlot.SlashMonthDay:
                     if (!DateTokenScanner.SlashMonthDay(text, at, out var sm, out var sd, out var se)) return false;

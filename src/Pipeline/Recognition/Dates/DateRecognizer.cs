@@ -86,7 +86,8 @@ public sealed class DateRecognizer : IRecognizer
     {
         var anchor = new DateAnchor(st.Reference, st.ContextYear, st.LedeYear);
         if (!_patterns.TryMatch(text, i, anchor, out var end, out var period, out var c, out _)) return null;
-        return new Item { Start = i, End = end, Period = period, Year = period.Start.Year, Month = c.Month > 0 ? c.Month : 0 };
+        var month = c.Month > 0 ? c.Month : period.Kind is PeriodKind.Day or PeriodKind.Month ? period.Start.Month : 0;
+        return new Item { Start = i, End = end, Period = period, Year = period.Start.Year, Month = month };
     }
 
     /// <summary>Characters a date word after a numeral can start with (年, 月, 日, 号, 季度, 世纪, 至…).</summary>
@@ -328,9 +329,7 @@ public sealed class DateRecognizer : IRecognizer
         // 近三年, 过去十年, 未来两天, 上2个月 (前 N 个月 and 前三季度 are leading months of a year, below).
         if (reference is { } durRef && TryRelativeDuration(text, i, durRef) is { } duration) return duration;
 
-        // 今日, 昨天…
-        if (reference is { } today && _lex.RelativeDays.TryMatch(text, i, out var dayOffset, out var rde, innerSpaces: false))
-            return Day(i, rde, today.PlusDays(dayOffset));
+        // 今日, 昨天, 本月, 上个月 (+ day): named patterns (DatePatterns: relative-day, relative-month).
 
         // 上周一, 下周, 这个星期一, 周末.
         if (reference is { } weekRef && TryWeek(text, i, weekRef) is { } week) return week;
@@ -356,17 +355,6 @@ public sealed class DateRecognizer : IRecognizer
                     }
                 }
             }
-        }
-
-        // 本月, 上个月 (+ day).
-        if (reference is { } rm && _lex.RelativeMonths.TryMatch(text, i, out var monthOffset, out var rme, innerSpaces: false))
-        {
-            var ym = new LocalDate(rm.Year, rm.Month, 1).PlusMonths(monthOffset);
-            var d = Scan.SkipSpaces(text, rme);
-            if (ReadSmall(text, d, out var day, out var de) && day >= 1 && day <= CalendarDays(ym.Year, ym.Month)
-                && _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, de), out _, out var dwe))
-                return Day(i, dwe, new LocalDate(ym.Year, ym.Month, day));
-            return new Item { Start = i, End = rme, Period = ReportingPeriod.Month(ym.Year, ym.Month), Year = ym.Year, Month = ym.Month };
         }
 
         if (contextYear == 0) return null;

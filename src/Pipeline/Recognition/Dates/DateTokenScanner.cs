@@ -53,6 +53,14 @@ public sealed class DateTokenScanner
         return _lex.MonthWords.TryMatch(text, Scan.SkipSpaces(text, ne), out _, out end);
     }
 
+    /// <summary>8 日, 十二号: a day number (1..31) and a day word.</summary>
+    public bool Day(string text, int p, out int day, out int end)
+    {
+        end = p;
+        if (!Small(text, p, out day, out var ne) || day is < 1 or > 31) return false;
+        return _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, ne), out _, out end);
+    }
+
     /// <summary>星期一, 周三, 礼拜天: a week word and a weekday (1 Monday .. 7 Sunday).</summary>
     public bool Weekday(string text, int p, out int weekday, out int end)
     {
