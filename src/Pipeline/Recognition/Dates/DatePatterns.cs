@@ -28,10 +28,14 @@ public enum DateSlot
     RelativeMonth,
     /// <summary>8 日, 十二号 or nothing (captures the day).</summary>
     OptionalDay,
+    /// <summary>20世纪, 上世纪, 本世纪 or nothing (captures the century's first year, e.g. 1900; 0 when not written).</summary>
+    OptionalCentury,
+    /// <summary>80年代, 九十年代 (dates.yaml <c>decade</c>; captures the decade's tens, 80).</summary>
+    Decade,
 }
 
 /// <summary>What a pattern's slots read.</summary>
-public record struct DateCaptures(int Month, int Day, int Ordinal, int Weekday, int Offset);
+public record struct DateCaptures(int Month, int Day, int Ordinal, int Weekday, int Offset, int Century = 0, int Decade = 0);
 
 /// <summary>What a date without a written year resolves against: the reference date, the sentence's year, the year
 /// an undated article opens with.</summary>
@@ -78,6 +82,8 @@ public static class DatePatterns
         new("relative-day", [DateSlot.RelativeDay], DateResolvers.RelativeDay),
         // 本月, 上个月, 本月 8 日
         new("relative-month", [DateSlot.RelativeMonth, DateSlot.OptionalDay], DateResolvers.RelativeMonth),
+        // 九十年代, 20世纪80年代, 上世纪90年代
+        new("decade", [DateSlot.OptionalCentury, DateSlot.Decade], DateResolvers.Decade),
     ];
 }
 
@@ -113,6 +119,13 @@ public static class DateResolvers
         var first = new LocalDate(r.Year, r.Month, 1).PlusMonths(c.Offset);
         if (c.Day == 0) return ReportingPeriod.Month(first.Year, first.Month);
         return c.Day <= DateTokenScanner.DaysIn(first.Year, first.Month) ? ReportingPeriod.Day(first.Year, first.Month, c.Day) : null;
+    }
+
+    /// <summary>Ten years from the decade's first: 20世纪80年代 → 1980..1989; without a century, the 1900s.</summary>
+    public static ReportingPeriod? Decade(in DateCaptures c, in DateAnchor a)
+    {
+        var first = (c.Century == 0 ? 1900 : c.Century) + c.Decade;
+        return first is >= 1 and <= 9990 ? ReportingPeriod.Years(first, first + 9) : null;
     }
 
     private static LocalDate? NthWeekday(YearMonth ym, IsoDayOfWeek weekday, int n)
@@ -151,7 +164,7 @@ public sealed class DatePatternMatcher
         if (!MayStart(text, start)) return false;
         foreach (var pattern in _patterns)
         {
-            if (!TryShape(text, start, pattern.Shape, out var e, out var c) || e <= end) continue;
+            if (!TryShape(text, start, pattern.Shape, anchor, out var e, out var c) || e <= end) continue;
             if (pattern.Resolve(c, anchor) is not { } p) continue;
             end = e; period = p; captures = c; name = pattern.Name;
         }
@@ -159,17 +172,20 @@ public sealed class DatePatternMatcher
     }
 
     /// <summary>Cheap test before the shapes: every pattern opens with an ordinal (第一, 最后一), a relative day or month
-    /// (今天, 上个月), a month (十月, 4 月) or a slashed month (12/1).</summary>
+    /// (今天, 上个月), a century or decade (上世纪, 20世纪, 80年代), a month (十月, 4 月) or a slashed month (12/1).</summary>
     private bool MayStart(string text, int start)
     {
         var lex = _tokens.Lexicon;
-        if (lex.Ordinals.StartsAt(text, start) || lex.RelativeDays.StartsAt(text, start) || lex.RelativeMonths.StartsAt(text, start)) return true;
+        if (lex.Ordinals.StartsAt(text, start) || lex.RelativeDays.StartsAt(text, start) || lex.RelativeMonths.StartsAt(text, start)
+            || lex.RelativeCenturies.StartsAt(text, start)) return true;
         if (!Scan.IsDigit(text[start]) && !lex.IsNumeralChar(text[start])) return false;
         if (!_tokens.Small(text, start, out _, out var end)) return false;
-        return end < text.Length && text[end] is '/' or '／' || lex.MonthWords.StartsAt(text, Scan.SkipSpaces(text, end));
+        if (end < text.Length && text[end] is '/' or '／') return true;
+        var w = Scan.SkipSpaces(text, end);
+        return lex.MonthWords.StartsAt(text, w) || lex.Century.StartsAt(text, w) || text.AsSpan(w).StartsWith(lex.Decade);
     }
 
-    private bool TryShape(string text, int start, DateSlot[] shape, out int end, out DateCaptures c)
+    private bool TryShape(string text, int start, DateSlot[] shape, in DateAnchor anchor, out int end, out DateCaptures c)
     {
         c = default;
         var lex = _tokens.Lexicon;
@@ -213,6 +229,24 @@ public sealed class DatePatternMatcher
                     break;
                 case DateSlot.OptionalDay:
                     if (_tokens.Day(text, at, out var day, out var de)) { c.Day = day; p = de; }
+                    break;
+                case DateSlot.OptionalCentury:
+                    if (lex.RelativeCenturies.TryMatch(text, at, out var rel, out var rce, innerSpaces: false))
+                    {
+                        if (anchor.Reference is not { } r) return false;
+                        c.Century = (r.Year / 100 + rel) * 100; p = rce;
+                    }
+                    else if (_tokens.Small(text, at, out var cn, out var cne) && cn is >= 1 and <= 30
+                             && lex.Century.TryMatch(text, Scan.SkipSpaces(text, cne), out _, out var cwe))
+                    {
+                        c.Century = (cn - 1) * 100; p = cwe;
+                    }
+                    break;
+                case DateSlot.Decade:
+                    if (!_tokens.Small(text, at, out var tens, out var te) || tens % 10 != 0 || tens > 90) return false;
+                    var dw = Scan.SkipSpaces(text, te);
+                    if (!text.AsSpan(dw).StartsWith(lex.Decade)) return false;
+                    c.Decade = tens; p = dw + lex.Decade.Length;
                     break;
                 case DateSlot.SlashMonthDay:
                     if (!DateTokenScanner.SlashMonthDay(text, at, out var sm, out var sd, out var se)) return false;

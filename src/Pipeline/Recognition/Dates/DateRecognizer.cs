@@ -321,8 +321,7 @@ public sealed class DateRecognizer : IRecognizer
         // The sentence's year, else the reference year, else (an undated article) the year the article opens with.
         var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? st.LedeYear;
 
-        // 九十年代, 20世纪80年代, 上世纪90年代.
-        if (TryDecade(text, i, reference) is { } decade) return decade;
+        // (九十年代, 20世纪80年代, 上世纪90年代: the named pattern "decade".)
         // 13.5.2015, 3-7-2017, 05/05/89, 27-7-3.
         if (Scan.IsDigit(text[i]) && TryNumericDayFirst(text, i) is { } numeric) return numeric;
 
@@ -743,30 +742,6 @@ public sealed class DateRecognizer : IRecognizer
     {
         var leap = calendar.GetLeapMonth(year);
         return leap > 0 && month >= leap ? month + 1 : month;
-    }
-
-    /// <summary>九十年代 (1990s), 20世纪80年代, 上世纪90年代, 本世纪20年代.</summary>
-    private Item? TryDecade(string text, int i, LocalDate? reference)
-    {
-        var p = i;
-        var century = 0; // first year of the century, 0 when not written
-        if (_lex.RelativeCenturies.TryMatch(text, p, out var rel, out var re, innerSpaces: false))
-        {
-            if (reference is not { } r) return null;
-            century = (r.Year / 100 + rel) * 100;
-            p = re;
-        }
-        else if (ReadSmall(text, p, out var c, out var ce) && c is >= 1 and <= 30 && _lex.Century.TryMatch(text, Scan.SkipSpaces(text, ce), out _, out var cwe))
-        {
-            century = (c - 1) * 100;
-            p = cwe;
-        }
-        var q = Scan.SkipSpaces(text, p);
-        if (!ReadSmall(text, q, out var d, out var de) || d % 10 != 0 || d > 90) return null;
-        var w = Scan.SkipSpaces(text, de);
-        if (!text.AsSpan(w).StartsWith(_lex.Decade)) return null;
-        var first = (century == 0 ? 1900 : century) + d;
-        return new Item { Start = i, End = w + _lex.Decade.Length, Period = ReportingPeriod.Years(first, first + 9) };
     }
 
     /// <summary>Day-first numeric dates: 13.5.2015, 3-7-2017, 1/2/2020, 05/05/89 (D/M/YY), 3-7-07 (D-M-YY),
