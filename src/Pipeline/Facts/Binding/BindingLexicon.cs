@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
@@ -27,6 +27,11 @@ public sealed class BindingLexicon
     public required IReadOnlyList<BasisWords> Bases { get; init; }
     public required IReadOnlySet<string> BasisInMetric { get; init; }
     public required IReadOnlySet<string> NotSegment { get; init; }
+    public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+    /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
+    public required PhraseMatcher<string> MarketWords { get; init; }
+    /// <summary>Quarters written without a year, by quarter number.</summary>
+    public required PhraseMatcher<int> NamedQuarters { get; init; }
     public required int SegmentMaxLength { get; init; }
     public required PhraseMatcher<RelativePeriod> Periods { get; init; }
     public required PhraseMatcher<Currency> CurrencyScopes { get; init; }
@@ -41,6 +46,14 @@ public sealed class BindingLexicon
 
     /// <summary>The embedded lexicon.</summary>
     public static BindingLexicon Default => Embedded.Value;
+
+    /// <summary>Metric ids (prefixes) of deal terms, prices, valuations and audiences: figures about the whole company
+    /// or deal (no segment) that are not dated by the period the article reports.</summary>
+    public required IReadOnlyList<string> NoSegmentMetrics { get; init; }
+
+    /// <summary>A figure of the company's reported results: it may be a segment's, and a sentence without a period
+    /// takes the period the article reports.</summary>
+    public bool IsReportedFigure(string metric) => !NoSegmentMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>True when the metric's price or deal term is quoted in the currency of the listing.</summary>
     public bool InListingCurrency(string metric) => ListingCurrencyMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
@@ -83,7 +96,12 @@ public sealed class BindingLexicon
         {
             Bases = bases,
             BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
-            NotSegment = file.NotSegment.ToHashSet(StringComparer.Ordinal),
+            NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SegmentSuffixes = file.SegmentSuffixes,
+            NoSegmentMetrics = file.NoSegmentMetrics,
+            MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
+            NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
+                : throw new PipelineConfigurationException(Where($"named_quarters: {q.Key} is not a quarter"))).SelectMany(q => q.Value.Select(w => (w, q.Key))), ignoreCase: true),
             SegmentMaxLength = file.SegmentMaxLength,
             Periods = new PhraseMatcher<RelativePeriod>(periods, ignoreCase: true),
             CurrencyScopes = new PhraseMatcher<Currency>(scopes, ignoreCase: true),
@@ -115,6 +133,10 @@ public sealed class BindingLexicon
         public List<BasisEntry> Bases { get; set; } = [];
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
+        public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> NoSegmentMetrics { get; set; } = [];
+        public List<string> MarketWords { get; set; } = [];
+        public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
         public int SegmentMaxLength { get; set; } = 14;
         public PeriodEntries Periods { get; set; } = new();
         public List<ScopeEntry> CurrencyScopes { get; set; } = [];

@@ -52,10 +52,19 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
 
     public DocumentFrame Read(string text, IReadOnlyList<EntityMention> entities, IReadOnlyList<Mention> periods, DocumentMetadata metadata)
     {
-        var current = CurrentPeriod(text, periods, metadata);
+        // Quarters named without a year (the third quarter, 三季度), unless the recognizer read a year with them.
+        var named = lexicon.NamedQuarters.FindAll(text)
+            .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
+        var year = YearOf(periods, metadata);
+        var current = CurrentPeriod(text, periods, metadata) ?? NamedCurrent(named, year, metadata);
+        var namedYear = current?.End.Year ?? year;
         var relative = lexicon.Periods.FindAll(text)
             .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
+            .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
+                namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
+            .OrderBy(r => r.Start)
             .ToList();
+        relative = relative.Where((r, i) => i == 0 || relative[i - 1].End <= r.Start).ToList();
         var scopes = lexicon.CurrencyScopes.FindAll(text).Select(m => (m.Start, m.Value)).ToList();
         return new DocumentFrame
         {
@@ -69,7 +78,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
 
     /// <summary>The entity named first in the lede when it is also among the most named, else the one named in at
     /// least half the entity mentions of the document.</summary>
-    private static string? MainEntity(IReadOnlyList<EntityMention> entities)
+    public static string? MainEntity(IReadOnlyList<EntityMention> entities)
     {
         if (entities.Count == 0) return null;
         var counts = entities.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -93,12 +102,38 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
                 if (metadata.Published is { } published && p.End >= published) continue; // not yet reported
                 votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength ? 2 : 1);
             }
-            if (votes.Count > 0)
+            // One passing mention does not make the article's period: it must be written twice (or in the lede and again).
+            if (votes.Count > 0 && votes.Values.Max() >= 2)
                 return votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.End).First().Key;
         }
         if (metadata.Published is { } date && lexicon.Periods.FindAll(text).Any(m => m.Value == RelativePeriod.CurrentQuarter))
             return QuarterBefore(date);
         return null;
+    }
+
+    private static bool HasYear(string text) => text.Any(char.IsAsciiDigit) || text.Contains('年') || text.Contains("fiscal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The year most written in the document (a year the article reports: not after its publication).</summary>
+    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    {
+        var years = periods.Where(m => m.Period is { Kind: PeriodKind.Year } p && m.Text.Any(char.IsAsciiDigit)
+                                       && (metadata.Published is not { } d || p.Start <= d))
+            .GroupBy(m => m.Period!.Value.Start.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
+        return years?.Key;
+    }
+
+    /// <summary>The quarter an article reports when it names it without a year: the quarter named most, in the year
+    /// the article writes most, else in the last year where that quarter had ended by publication.</summary>
+    private static ReportingPeriod? NamedCurrent(List<PhraseMatch<int>> named, int? year, DocumentMetadata metadata)
+    {
+        if (named.Count == 0) return null;
+        var quarter = named.GroupBy(q => q.Value).OrderByDescending(g => g.Count() + (g.First().Start < LedeLength ? 1 : 0)).First().Key;
+        if (metadata.Published is { } d)
+        {
+            var q = ReportingPeriod.Quarter(d.Year, quarter);
+            return q.End < d ? q : ReportingPeriod.Quarter(d.Year - 1, quarter);
+        }
+        return year is { } y ? ReportingPeriod.Quarter(y, quarter) : null;
     }
 
     /// <summary>The last calendar quarter that ended before <paramref name="date"/>.</summary>
@@ -114,6 +149,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
         RelativePeriod.PriorYearSame => Shift(current, -12),
         RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
         RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
+        RelativePeriod.NamedQuarter => null,
         _ => null,
     };
 

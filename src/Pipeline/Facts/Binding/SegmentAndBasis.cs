@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts.Binding;
@@ -8,16 +9,25 @@ namespace Pipeline.Facts.Binding;
 /// Intelligence Group revenue → Cloud Intelligence Group). Link and period words at either end are dropped
 /// (<see cref="BindingLexicon.NotSegment"/>); what is left must be a short name without digits.
 /// </summary>
-public sealed class SegmentReader(BindingLexicon lexicon)
+public sealed partial class SegmentReader(BindingLexicon lexicon)
 {
+    [GeneratedRegex(@"[（(][^（()）]{0,20}[)）]", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ParenthesisedPattern();
+
+    private static readonly Regex Parenthesised = ParenthesisedPattern();
+
     /// <param name="text">The text.</param>
     /// <param name="floor">Where the phrase may start at the earliest (the clause start, or the end of the nearest
     /// entity, period, figure or other cue before the cue).</param>
     /// <param name="cueStart">Where the metric cue starts.</param>
-    public string Read(string text, int floor, int cueStart)
+    public string Read(string text, int floor, int cueStart, IEnumerable<string>? names = null)
     {
         if (cueStart <= floor) return "";
         var phrase = text.AsSpan(floor, cueStart - floor).Trim().ToString();
+        phrase = Parenthesised.Replace(phrase, "").Trim();
+        // The company's own name before its segment (网易有道 → 有道; 比亚迪 alone is no segment).
+        foreach (var name in names ?? [])
+            if (name.Length > 0 && phrase.StartsWith(name, StringComparison.OrdinalIgnoreCase)) phrase = phrase[name.Length..].Trim();
         var english = phrase.Any(char.IsAsciiLetter) && !phrase.Any(IsHan);
         phrase = english ? TrimEnglish(phrase) : TrimChinese(phrase);
         if (phrase.Length < 2 || phrase.Length > lexicon.SegmentMaxLength) return "";
@@ -46,7 +56,15 @@ public sealed class SegmentReader(BindingLexicon lexicon)
                     phrase = phrase[w.Length..];
                     changed = true;
                 }
-                if (phrase.Length >= w.Length && phrase.EndsWith(w, StringComparison.Ordinal))
+                if (phrase.Length == w.Length && phrase.Equals(w, StringComparison.Ordinal))
+                {
+                    phrase = "";
+                    changed = true;
+                }
+            }
+            foreach (var w in lexicon.SegmentSuffixes)
+            {
+                if (phrase.Length > w.Length && phrase.EndsWith(w, StringComparison.Ordinal))
                 {
                     phrase = phrase[..^w.Length];
                     changed = true;
