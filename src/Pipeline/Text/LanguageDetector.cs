@@ -40,6 +40,9 @@ public static class LanguageDetector
     }
 
 
+    /// <summary>Same as <see cref="Han.IsHan"/> (the one definition), kept for callers written before it.</summary>
+    public static bool IsHan(char c) => Han.IsHan(c);
+
     /// <summary>The BCP 47 tag recognizers and lexicons are chosen by.</summary>
     public static string ToCulture(this ContentLanguage language) => language == ContentLanguage.English ? "en" : "zh-Hans";
 }
