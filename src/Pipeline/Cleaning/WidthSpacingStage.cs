@@ -55,7 +55,7 @@ public sealed class WidthSpacingStage : ITextStage
                 while (j < input.Length && input[j] is ' ' or '\u00A0') j++;
                 var prev = i > 0 ? Narrow(input, i - 1) : '\n';
                 var next = j < input.Length ? Narrow(input, j) : '\n';
-                if ((CjkChars.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && CjkChars.IsHan(next))
+                if ((Han.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && Han.IsHan(next))
                     || j == input.Length || input[j] == '\n')
                 {
                     b.CopyTo(input, i);
