@@ -81,6 +81,7 @@ public sealed class PipelineStore : IDisposable
                 entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
                 value TEXT, unit TEXT, qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, segment, basis, period);
+            CREATE TABLE IF NOT EXISTS written_files (path TEXT PRIMARY KEY);
             CREATE TABLE IF NOT EXISTS entities (
                 document TEXT NOT NULL, seq INTEGER NOT NULL, canonical TEXT NOT NULL, full_name TEXT, short_name TEXT,
                 latin_name TEXT, tickers TEXT NOT NULL, PRIMARY KEY (document, seq));
@@ -339,6 +340,33 @@ public sealed class PipelineStore : IDisposable
     }
 
     /// <summary>Replaces the fact table; returns how many fact rows changed (added, removed or different).</summary>
+    /// <summary>Confidence as written to facts.csv: the column is REAL, so 1.000 reads back as 1 and would count as a change.</summary>
+    private static string Confidence(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? "" : r.GetFieldType(i) == typeof(string) ? r.GetString(i) : Invariant.Fixed(r.GetDouble(i));
+
+    /// <summary>The output files (relative to the output folder) the last run wrote: the only files a run may delete.</summary>
+    public IReadOnlyList<string> WrittenFiles()
+    {
+        var list = new List<string>();
+        using var cmd = Command("SELECT path FROM written_files ORDER BY path");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public void ReplaceWrittenFiles(IEnumerable<string> paths)
+    {
+        BeginBatch();
+        Execute("DELETE FROM written_files;");
+        using (var cmd = Command("INSERT OR IGNORE INTO written_files(path) VALUES ($p)", ("$p", "")))
+            foreach (var p in paths)
+            {
+                Set(cmd, "$p", p);
+                cmd.ExecuteNonQuery();
+            }
+        CommitBatch();
+    }
+
     public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
     {
         var before = new HashSet<FactRow>();
@@ -346,7 +374,7 @@ public sealed class PipelineStore : IDisposable
         using (var r = cmd.ExecuteReader())
             while (r.Read())
                 before.Add(new FactRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5) ?? "",
-                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", r.GetString(9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
+                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", r.GetString(9), Str(r, 10) ?? "", Str(r, 11) ?? "", Confidence(r, 12),
                     Str(r, 13) ?? ""));
         var after = facts.ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
