@@ -23,10 +23,30 @@ public static partial class LexiconValidator
         {
             throw new PipelineConfigurationException($"lexicon {file} line {e.Start.Line}: not valid YAML: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            throw new PipelineConfigurationException($"lexicon {file} line {LastGoodLine(yaml)}: not valid YAML (the structure breaks after this line)", e);
+        }
         if (stream.Documents.Count == 0) return;
         var root = stream.Documents[0].RootNode;
         if (root is YamlScalarNode { Value: null or "" }) return;
         CheckObject(file, rules, "", root);
+    }
+
+    /// <summary>The line where the YAML parser last read something well-formed.</summary>
+    private static long LastGoodLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext()) line = parser.Current?.End.Line ?? line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            if (e is YamlException y) line = y.Start.Line;
+        }
+        return line;
     }
 
     private static void CheckObject(string file, Dictionary<string, string> rules, string path, YamlNode node)

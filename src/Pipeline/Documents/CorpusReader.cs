@@ -254,7 +254,7 @@ public sealed class CorpusReader
                 if (line.Text is null)
                     item = new UnreadableInput($"{file}:{line.Number}", $"{DocumentIds.FromPath(file)}#{line.Number}",
                         $"record is {line.Bytes:N0} bytes, over the {MaxRecordBytes:N0}-byte limit");
-                else if (!string.IsNullOrWhiteSpace(line.Text))
+                else if (!JsonlLines.IsBlank(line.Text))
                     item = ParseJsonlLine(file, line.Number, line.Text);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

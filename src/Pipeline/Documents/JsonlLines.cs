@@ -57,6 +57,9 @@ internal static class JsonlLines
         return new Line(number, Utf8.GetString(span), bytes);
     }
 
+    /// <summary>A line of only spaces, tabs and carriage returns: skipped, not a record (the same test as the count).</summary>
+    public static bool IsBlank(string text) => text.AsSpan().Trim(" \t\r").IsEmpty;
+
     /// <summary>Lines with something other than white space (what the reader turns into records), streamed.</summary>
     public static long CountNonBlank(string path)
     {
@@ -67,8 +70,9 @@ internal static class JsonlLines
             long count = 0;
             var content = false;
             int n;
+            var first = true;
             while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-                for (var i = 0; i < n; i++)
+                for (var i = first && buffer.AsSpan(0, n).StartsWith("\uFEFF"u8) ? 3 : 0; i < n; i++, first = false)
                 {
                     var b = buffer[i];
                     if (b == '\n') { if (content) count++; content = false; }
