@@ -26,4 +26,7 @@ public sealed record DocumentResult(
     /// <summary>The entities the document defines (from <see cref="BindingResult.Entities"/>), stored so that the
     /// batch can merge one company's names across documents.</summary>
     public IReadOnlyList<EntityDefinitionFound> Entities { get; init; } = [];
+
+    /// <summary>Why each of <see cref="Unbound"/> stayed unbound (<see cref="UnboundReason"/> codes, same order).</summary>
+    public IReadOnlyList<string> UnboundReasons { get; init; } = [];
 }

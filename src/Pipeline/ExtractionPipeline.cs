@@ -113,7 +113,10 @@ public sealed class ExtractionPipeline
             if (context.HasErrors) return Quarantine(context, text, times);
 
             return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
-                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times) { Entities = binding.Entities };
+                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times)
+            {
+                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons,
+            };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
