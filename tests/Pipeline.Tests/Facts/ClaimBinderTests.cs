@@ -35,7 +35,7 @@ public class ClaimBinderTests
     [Test]
     public void Values_are_distributed_over_a_list_of_years_and_interim_periods()
     {
-        const string text = "星河数据（HK09999）招股书显示，其于 2021 年、2022 年、2023 年以及截至 2023 年及 2024 年 6 月 30 日止六个月分别录得亏损 10.1 百万美元、20.2 百万美元、30.3 百万美元、12.0 百万美元及 15.5 百万美元。";
+        const string text = "星河数据（HK06999）招股书显示，其于 2021 年、2022 年、2023 年以及截至 2023 年及 2024 年 6 月 30 日止六个月分别录得亏损 10.1 百万美元、20.2 百万美元、30.3 百万美元、12.0 百万美元及 15.5 百万美元。";
         var kit = new MentionKit(text)
             .Year("2021 年", 2021).Year("2022 年", 2022).Year("2023 年", 2023)
             .Period("2023 年及", ReportingPeriod.Months(2023, 1, 6)).Period("2024 年 6 月 30 日止六个月", ReportingPeriod.Months(2024, 1, 6))
@@ -66,7 +66,7 @@ public class ClaimBinderTests
     [Test]
     public void Issue_price_and_opening_change_in_one_clause_and_the_listing_day()
     {
-        const string text = "4 月 2 日，星河数据（HK09999）正式在港交所挂牌上市。星河数据首日开盘价 88 港元 / 股，较 60 港元的发行价上涨 46.7%，4 月 3 日收盘价 95 港元，市值达 300 亿港元。";
+        const string text = "4 月 2 日，星河数据（HK06999）正式在港交所挂牌上市。星河数据首日开盘价 88 港元 / 股，较 60 港元的发行价上涨 46.7%，4 月 3 日收盘价 95 港元，市值达 300 亿港元。";
         var kit = new MentionKit(text)
             .Day("4 月 2 日", 2025, 4, 2).Money("88 港元", 88m, "HKD").Money("60 港元", 60m, "HKD").Pct("46.7%", 46.7m)
             .Day("4 月 3 日", 2025, 4, 3).Money("95 港元", 95m, "HKD").Money("300 亿港元", 3e10m, "HKD");
@@ -275,7 +275,7 @@ public class ClaimBinderTests
     [Test]
     public void A_date_the_recognizers_left_unresolved_is_not_replaced_by_an_earlier_one()
     {
-        const string text = "4 月 2 日，星河数据（HK09999）在港交所上市，首日开盘价 88 港元，4 月 9 日收盘价 95 港元。";
+        const string text = "4 月 2 日，星河数据（HK06999）在港交所上市，首日开盘价 88 港元，4 月 9 日收盘价 95 港元。";
         var kit = new MentionKit(text).Day("4 月 2 日", 2025, 4, 2).Money("88 港元", 88m, "HKD").Money("95 港元", 95m, "HKD");
         var result = kit.Bind();
         Assert.That(Rows(result), Is.EqualTo(new[] { "星河数据|price.open|2025-04-02|88 HKD|=" }));

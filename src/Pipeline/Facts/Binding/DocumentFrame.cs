@@ -76,16 +76,18 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
         };
     }
 
-    /// <summary>The entity named first in the lede when it is also among the most named, else the one named in at
-    /// least half the entity mentions of the document.</summary>
+    /// <summary>The company the article is about: one named in the headline or lede (its first characters) that is
+    /// either the first named there or named in at least half of all entity mentions. A company named only further
+    /// down (a peer, a comparison) never becomes the article's company.</summary>
     public static string? MainEntity(IReadOnlyList<EntityMention> entities)
     {
-        if (entities.Count == 0) return null;
+        if (entities.Count == 0 || entities[0].Span.Start >= LedeLength) return null;
         var counts = entities.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var top = counts.Max(c => c.Value);
-        if (entities[0].Span.Start < LedeLength && counts[entities[0].Name] * 2 >= top) return entities[0].Name;
-        var best = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First();
-        return best.Value * 2 >= entities.Count ? best.Key : null;
+        if (counts[entities[0].Name] * 2 >= top) return entities[0].Name;
+        var inLede = entities.TakeWhile(e => e.Span.Start < LedeLength).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var best = counts.Where(c => inLede.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
+        return best.Key is not null && best.Value * 2 >= entities.Count ? best.Key : null;
     }
 
     /// <summary>The reported period: the quarter (else half, else year) written most often, lede mentions counted
