@@ -806,15 +806,16 @@ public sealed class DateRecognizer : IRecognizer
     }
 
     /// <summary>
-    /// A range's ends are resolved together: the earlier end chooses the year. An end without a written year takes the
-    /// year of the start (一月十日到十二日, 三月和九月之间 read in January 2026 are both in one year), moving on a year only
+    /// A range's ends are resolved together: the earlier end chooses the year. An end without a written year (a month,
+    /// a day, a quarter; not a year word such as 明年) takes the year of the start (一月十日到十二日, 三月和九月之间 read in January 2026 are both in one year), moving on a year only
     /// when it would otherwise come before the start (十一月至二月 runs into the next year); a bare day (十二日) also
     /// takes the start's month.
     /// </summary>
     private static ReportingPeriod AlignEnd(Item a, Item b)
     {
         var end = b.Period;
-        if (b.ExplicitYear) return end;
+        // A year is its own end (今年到明年); only a month, a day or a quarter written without a year is aligned.
+        if (b.ExplicitYear || b.YearOnly || end.Kind is PeriodKind.Year or PeriodKind.YearSpan) return end;
         var start = a.Period.Start;
         if (end.IsDay && b.Month == 0 && a.Period.IsDay)
         {
