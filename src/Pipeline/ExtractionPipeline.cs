@@ -87,13 +87,25 @@ public sealed class ExtractionPipeline
 
             clock.Restart();
             var published = context.Metadata.Published;
-            var mentions = _recognition.Recognize(text.Text, RecognitionContext.Chinese(published))
+            var problems = new List<Diagnostic>();
+            var mentions = _recognition.Recognize(text.Text, RecognitionContext.Chinese(published), problems)
                 .Select(m => m with { SourceSpan = text.ToSource(m.Span) })
                 .ToList();
+            foreach (var p in problems) context.ReportAtSource(p);
             times["recognize"] = clock.Elapsed;
 
             clock.Restart();
-            var binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, context.Metadata));
+            BindingResult binding;
+            try
+            {
+                binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, context.Metadata));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A failing binding rule loses the claims, not the article: its clean text and mentions are kept.
+                context.ReportAtSource(Diagnostic.Warning("bind.failed", $"binding failed ({e.GetType().Name}: {e.Message}); no claims from this document"));
+                binding = new BindingResult([], mentions);
+            }
             times["bind"] = clock.Elapsed;
 
             if (text.Text.Trim().Length == 0)

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Pipeline.Documents;
 using Pipeline.Output;
 using Pipeline.Reconciliation;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline reconcile CLAIMS.csv [--out DIR]</c>: the reconciler on any claims file; <c>pipeline reconcile
-/// --store URL [--out DIR]</c>: on every claim of a store (its fact and conflict tables are replaced).</summary>
+/// <summary><c>pipeline reconcile CLAIMS.csv [--out DIR] [--format csv,jsonl,parquet] [--excel]</c>: the reconciler on
+/// any claims file; <c>pipeline reconcile --store URL [--out DIR]</c>: on every claim of a store (its fact and conflict
+/// tables are replaced). A file it cannot use is an error before anything is written; the outputs are replaced together.</summary>
 public static class ReconcileCommand
 {
     public static Command Create()
@@ -17,9 +19,11 @@ public static class ReconcileCommand
         };
         var store = StoreOptions.Store("Reconcile every claim of this store instead of a CSV: sqlite:PATH or postgres://USER[:PASSWORD]@HOST:PORT/DB");
         var outDir = new Option<string>("--out") { Description = "Where to write facts.csv, conflicts.csv, audit.md and audit.html", DefaultValueFactory = _ => "out" };
+        var format = Formats.Option();
+        var excel = Formats.ExcelOption();
         var command = new Command("reconcile", "Reconcile any claims file into one fact table, with conflicts diagnosed and an audit report.")
         {
-            claims, outDir, store,
+            claims, outDir, store, format, excel,
         };
         command.SetAction(parse =>
         {
@@ -30,22 +34,40 @@ public static class ReconcileCommand
                 return ReconcileStore(location, parse.GetValue(outDir)!, parse.InvocationConfiguration.Output);
             }
             if (path is null) throw new UsageException("give a claims file (CLAIMS.csv) or --store URL");
+            if (Directory.Exists(path)) throw new UsageException($"{path} is a folder; give a claims CSV file");
             if (!File.Exists(path)) throw new UsageException($"claims file not found: {path}");
+            var dir = parse.GetValue(outDir)!;
+            if (File.Exists(dir)) throw new UsageException($"--out {dir} is a file, not a folder");
+            var formats = OutputFormats.Parse(parse.GetValue(format)) ?? [OutputFormats.Csv];
+            var options = new OutputOptions { Bom = parse.GetValue(excel) };
+
             IReadOnlyList<Observation> observations;
-            IReadOnlyList<Documents.Diagnostic> problems;
+            IReadOnlyList<Diagnostic> problems;
             using (var reader = new StreamReader(path)) observations = ObservationCsvReader.Read(reader, out problems);
             var error = parse.InvocationConfiguration.Error;
-            foreach (var p in problems) error.WriteLine($"pipeline: {path}: {p.Message}");
+            // A file without the required columns is not a claims file: nothing is written, the old outputs stay.
+            if (problems.FirstOrDefault(p => p.Code.EndsWith("missing-columns", StringComparison.Ordinal) || p.Code.EndsWith("empty", StringComparison.Ordinal)) is { } fatal)
+                throw new UsageException($"{path}: {fatal.Message}");
+            foreach (var p in problems.Take(5)) error.WriteLine($"pipeline: {ConsoleText.Escape(path)}: {ConsoleText.Escape(p.Message)}");
+            if (problems.Count > 5) error.WriteLine($"pipeline: {ConsoleText.Escape(path)}: … and {problems.Count - 5} more rows skipped");
             var result = PipelineFactory.CreateReconciler().Reconcile(observations);
-            var dir = parse.GetValue(outDir)!;
-            Directory.CreateDirectory(dir);
-            AtomicFile.Write(Path.Combine(dir, "facts.csv"), w => DatasetWriter.WriteFacts(w, result.Facts.Select(FactRow.From)));
-            AtomicFile.Write(Path.Combine(dir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, result.Facts.SelectMany(ConflictRow.From)));
-            AtomicFile.Write(Path.Combine(dir, "audit.md"), w => AuditReport.WriteMarkdown(result, w));
-            AtomicFile.Write(Path.Combine(dir, "audit.html"), w => AuditReport.WriteHtml(result, w));
+
+            using (var outputs = new OutputSet(dir))
+            {
+                foreach (var writer in formats)
+                {
+                    outputs.WriteTable(DatasetWriter.Facts, result.Facts.Select(FactRow.From), writer, options);
+                    outputs.WriteTable(DatasetWriter.Conflicts, result.Facts.SelectMany(ConflictRow.From), writer, options);
+                }
+                outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(result, w));
+                outputs.WriteText("audit.html", w => AuditReport.WriteHtml(result, w));
+                var marker = Path.Combine(dir, CorpusReader.OutputMarker);
+                if (!File.Exists(marker)) File.WriteAllText(marker, "Written by pipeline: this folder holds outputs and is never read as input.\n");
+                outputs.Commit();
+            }
             var conflicts = result.Facts.Count(f => f.Status == FactStatus.Conflict);
             parse.InvocationConfiguration.Output.WriteLine(
-                $"{observations.Count} claims → {result.Facts.Count} facts ({conflicts} in conflict), {result.Checks.Count} checks → {Path.GetFullPath(dir)}");
+                $"{observations.Count} claims → {result.Facts.Count} facts ({conflicts} in conflict), {result.Checks.Count} checks → {ConsoleText.Escape(Path.GetFullPath(dir))}");
             return problems.Count > 0 ? Cli.Quarantined : Cli.Ok;
         });
         return command;
@@ -57,11 +79,15 @@ public static class ReconcileCommand
         if (!store.TryLockRun()) throw new Batch.StoreBusyException($"another run is using the store {location}; wait for it to finish");
         var documents = store.StoredDocuments().Keys.ToHashSet(StringComparer.Ordinal);
         var r = Batch.StoreReconciler.Reconcile(store, documents, PipelineFactory.CreateReconciler());
-        Directory.CreateDirectory(dir);
-        AtomicFile.Write(Path.Combine(dir, "facts.csv"), w => DatasetWriter.WriteFacts(w, r.Facts));
-        AtomicFile.Write(Path.Combine(dir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, r.Conflicts));
-        AtomicFile.Write(Path.Combine(dir, "audit.md"), w => AuditReport.WriteMarkdown(r.Result, w));
-        AtomicFile.Write(Path.Combine(dir, "audit.html"), w => AuditReport.WriteHtml(r.Result, w));
+        if (File.Exists(dir)) throw new UsageException($"--out {dir} is a file, not a folder");
+        using (var outputs = new OutputSet(dir))
+        {
+            outputs.WriteTable(DatasetWriter.Facts, r.Facts, OutputFormats.Csv, new OutputOptions());
+            outputs.WriteTable(DatasetWriter.Conflicts, r.Conflicts, OutputFormats.Csv, new OutputOptions());
+            outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(r.Result, w));
+            outputs.WriteText("audit.html", w => AuditReport.WriteHtml(r.Result, w));
+            outputs.Commit();
+        }
         var conflicts = r.Result.Facts.Count(f => f.Status == FactStatus.Conflict);
         output.WriteLine($"{r.Claims} claims of {documents.Count} documents in {location} → {r.Facts.Count} facts ({conflicts} in conflict), " +
                          $"{r.Changed} fact rows changed → {Path.GetFullPath(dir)}");

@@ -16,9 +16,13 @@ public sealed record BatchOptions
     public int CommitEvery { get; init; } = 64;
     /// <summary>The store (<c>--store</c>); null: the embedded SQLite store <c>OUT/pipeline.db</c>.</summary>
     public Storage.StoreLocation? Store { get; init; }
+    /// <summary>The formats every dataset is written in (<c>--format</c>); null: tables as CSV, mentions as JSON lines.</summary>
+    public IReadOnlyList<Output.ITableWriter>? Formats { get; init; }
+    /// <summary>Start CSV files with a UTF-8 byte-order mark for spreadsheet programs (<c>--excel</c>/<c>--bom</c>).</summary>
+    public bool Bom { get; init; }
 }
 
-/// <summary>Progress as documents finish: done so far, the number of input files (0 while unknown), the current id.</summary>
+/// <summary>Progress as inputs are dealt with: done so far, the number of inputs (files, and records of .jsonl files), the current id.</summary>
 public readonly record struct BatchProgress(int Done, int Total, string Current);
 
 /// <summary>The store is being written by another run.</summary>

@@ -34,21 +34,24 @@ public sealed class BatchRunner
     public RunSummary Run(BatchOptions options, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
     {
         var wall = Stopwatch.StartNew();
-        Directory.CreateDirectory(options.OutDir);
-        using var runLock = AcquireLock(options.OutDir);
-        var location = options.Store ?? StoreLocation.Sqlite(Path.Combine(options.OutDir, "pipeline.db"));
+        var outDir = Path.GetFullPath(options.OutDir);
+        Validate(options, outDir);
+        Directory.CreateDirectory(outDir);
+        using var runLock = AcquireLock(outDir);
+        MarkOutputFolder(outDir);
+        var location = options.Store ?? StoreLocation.Sqlite(Path.Combine(outDir, "pipeline.db"));
         using var store = location.Open();
         if (!store.TryLockRun()) throw new StoreBusyException($"another run is using the store {location}; wait for it to finish");
         if (options.Full) store.Clear();
         var runId = store.StartRun(options.Inputs, DateTimeOffset.UtcNow);
 
-        var reader = new CorpusReader(options.Manifest);
-        var total = reader.ListFiles(options.Inputs).Count;
+        var reader = new CorpusReader(options.Manifest) { ExcludedFolders = [outDir] };
+        var total = (int)Math.Min(int.MaxValue, reader.CountItems(reader.ListFiles(options.Inputs)));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Where each document can be read (manifest URLs), for the audit's source links; filled by the one reader task.
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         var unreadable = new List<UnreadableInput>();
-        int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0;
+        int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0, skipped = 0;
         var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
 
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleWriter = true });
@@ -71,18 +74,21 @@ public sealed class BatchRunner
                     if (item is UnreadableInput u)
                     {
                         lock (unreadable) unreadable.Add(u);
+                        Interlocked.Increment(ref skipped);
                         continue;
                     }
                     var doc = ((DocumentInput)item).Document;
                     if (!seen.Add(doc.Id))
                     {
                         lock (unreadable) unreadable.Add(new UnreadableInput(doc.Path, doc.Id, "another input has the same document id"));
+                        Interlocked.Increment(ref skipped);
                         continue;
                     }
                     if (doc.Metadata.Url is { Length: > 0 } url) urls[doc.Id] = url;
                     if (hashInRun.TryGetValue(doc.ContentHash, out var first))
                     {
                         lock (pendingDuplicates) pendingDuplicates.Add((doc, first));
+                        Interlocked.Increment(ref skipped);
                         continue;
                     }
                     hashInRun[doc.ContentHash] = doc.Id;
@@ -90,6 +96,7 @@ public sealed class BatchRunner
                         && previous.PipelineVersion == _pipelineVersion && previous.Status != "duplicate")
                     {
                         Interlocked.Increment(ref unchanged);
+                        Interlocked.Increment(ref skipped);
                         continue;
                     }
                     await work.Writer.WriteAsync(doc, cancel);
@@ -138,7 +145,7 @@ public sealed class BatchRunner
             if (result.Status == DocumentStatus.Processed) processed++; else quarantined++;
             foreach (var (stage, time) in result.StageTimes)
                 stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + time.TotalSeconds;
-            progress?.Report(new BatchProgress(done + unchanged, total, result.Document.Id));
+            progress?.Report(new BatchProgress(done + Volatile.Read(ref skipped), total, result.Document.Id));
         }
         store.CommitBatch();
         readerTask.GetAwaiter().GetResult();
@@ -161,7 +168,7 @@ public sealed class BatchRunner
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
+        var (documents, quarantineRows) = WriteOutputs(outDir, options, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
             new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
@@ -176,49 +183,90 @@ public sealed class BatchRunner
             Seconds = wall.Elapsed.TotalSeconds,
             PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             Stages = stageTimes.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+            QuarantineSample = quarantineRows.Take(RunSummary.SampleSize).ToList(),
         };
         var json = JsonSerializer.Serialize(summary, RunJson);
-        AtomicFile.WriteText(Path.Combine(options.OutDir, "run.json"), json + "\n");
+        AtomicFile.WriteText(Path.Combine(outDir, "run.json"), json + "\n");
         store.FinishRun(runId, DateTimeOffset.UtcNow, json);
         return summary;
     }
 
     private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
 
-    /// <summary>Writes every dataset from the store, streaming; returns the documents (without their text).</summary>
-    private static List<DocumentRow> WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen,
-        IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation,
-        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity, AuditReportOptions audit)
+    /// <summary>The inputs and options are checked before anything is written: a typo never costs the previous outputs.</summary>
+    private static void Validate(BatchOptions options, string outDir)
     {
-        var cleanDir = Path.Combine(outDir, "clean");
-        Directory.CreateDirectory(cleanDir);
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        var documents = new List<DocumentRow>();
-        foreach (var d in store.Documents(seen, withText: true))
+        if (File.Exists(outDir)) throw new InvalidInputException($"--out {options.OutDir} is a file, not a folder");
+        if (options.Manifest is { } m && !File.Exists(m)) throw new InvalidInputException($"manifest not found: {m}");
+        if (options.Inputs.Count == 0) throw new InvalidInputException("no input given");
+        foreach (var input in options.Inputs)
         {
-            documents.Add(d with { CleanText = null });
-            if (d.Status != "processed" || d.CleanText is null) continue;
-            var name = SafeFileName(d.Id) + ".txt";
-            written.Add(name);
-            var path = Path.Combine(cleanDir, name);
-            // Written in place: every run compares content first, so a file cut short by a killed run is rewritten.
-            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
+            var full = Path.GetFullPath(input);
+            if (!File.Exists(full) && !Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
+                throw new InvalidInputException($"input not found: {input}");
+            var inOut = Path.TrimEndingDirectorySeparator(full);
+            if (inOut == outDir || inOut.StartsWith(outDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new InvalidInputException($"input {input} is inside the output folder {options.OutDir}: outputs are never read as inputs");
         }
-        foreach (var stale in Directory.EnumerateFiles(cleanDir, "*.txt"))
-            if (!written.Contains(Path.GetFileName(stale))) File.Delete(stale);
+    }
 
-        AtomicFile.Write(Path.Combine(outDir, "mentions.jsonl"), w => DatasetWriter.WriteMentions(w, store.Mentions(seen)));
-        AtomicFile.Write(Path.Combine(outDir, "claims.csv"), w => DatasetWriter.WriteClaims(w,
-            store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c)));
-        AtomicFile.Write(Path.Combine(outDir, "facts.csv"), w => DatasetWriter.WriteFacts(w, facts));
-        AtomicFile.Write(Path.Combine(outDir, "conflicts.csv"), w => DatasetWriter.WriteConflicts(w, conflicts));
+    /// <summary>Marks the folder as the pipeline's output, so that no later run reads it as input.</summary>
+    private static void MarkOutputFolder(string outDir)
+    {
+        var marker = Path.Combine(outDir, CorpusReader.OutputMarker);
+        if (!File.Exists(marker))
+            File.WriteAllText(marker, "Written by pipeline: this folder holds outputs and is never read as input.\n");
+    }
+
+    /// <summary>Writes every dataset from the store, streaming, beside the old ones, then renames them all into place;
+    /// returns the documents (without their text) and the quarantine rows.</summary>
+    private static (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) WriteOutputs(string outDir, BatchOptions options,
+        PipelineStore store, IReadOnlySet<string> seen, IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts,
+        ReconciliationResult reconciliation, IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity,
+        AuditReportOptions audit)
+    {
+        var documents = store.Documents(seen, withText: false).ToList();
         var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
             .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
-            .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal);
-        AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
-        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w, audit));
-        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w, audit));
-        return documents;
+            .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
+
+        using var outputs = new OutputSet(outDir);
+        var textOptions = new OutputOptions { Bom = options.Bom };
+        void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
+        {
+            foreach (var writer in options.Formats ?? [byDefault]) outputs.WriteTable(table, rows(), writer, textOptions);
+        }
+        Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
+        Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
+            OutputFormats.Csv);
+        Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
+        Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
+        Table(DatasetWriter.Quarantine, () => quarantine, OutputFormats.Csv);
+        outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
+        outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
+        var datasets = outputs.Names.ToList();
+
+        // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
+        // run compares content first, so a file cut short by a killed run is rewritten.
+        var cleanDir = Path.Combine(outDir, "clean");
+        Directory.CreateDirectory(cleanDir);
+        var written = new HashSet<string>(datasets, StringComparer.Ordinal);
+        foreach (var d in store.Documents(seen, withText: true))
+        {
+            if (d.Status != "processed" || d.CleanText is null) continue;
+            var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
+            written.Add(name);
+            var path = Path.Combine(outDir, name);
+            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
+        }
+        outputs.Commit();
+
+        // Only files this pipeline wrote (recorded in the store) are ever deleted: a stale clean text of a document no
+        // longer read, a dataset in a format no longer chosen. A file of the user's in out/ is never touched.
+        foreach (var stale in store.WrittenFiles())
+            if (!written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
+        store.ReplaceWrittenFiles(written.Order(StringComparer.Ordinal));
+        return (documents, quarantine);
     }
 
     private static bool SameContent(string path, string text)
@@ -227,14 +275,8 @@ public sealed class BatchRunner
         return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
     }
 
-    /// <summary>Document ids become file names: path separators and other unsafe characters are replaced.</summary>
-    public static string SafeFileName(string id)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var chars = id.Select(c => invalid.Contains(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c).ToArray();
-        var name = new string(chars);
-        return name is "" or "." or ".." ? "_" + name : name;
-    }
+    /// <summary>Document ids become bounded, collision-free file names (see <see cref="DocumentIds.FileStem"/>).</summary>
+    public static string SafeFileName(string id) => DocumentIds.FileStem(id);
 
     private static IDisposable AcquireLock(string outDir)
     {

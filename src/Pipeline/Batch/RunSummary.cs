@@ -28,4 +28,8 @@ public sealed record RunSummary
     public bool AnyQuarantined => QuarantinedTotal > 0;
     /// <summary>Quarantined documents among all seen by this run, unchanged ones included.</summary>
     public int QuarantinedTotal { get; init; }
+    /// <summary>The first quarantined inputs (by id) with their reasons, for the console; all are in quarantine.csv.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Output.QuarantineRow> QuarantineSample { get; init; } = [];
+    public const int SampleSize = 5;
 }

@@ -284,8 +284,28 @@ public static class AuditReport
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>Markdown-safe cell text: pipes escaped, line breaks flattened.</summary>
-    private static string Md(string s) => s.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+    /// <summary>Text from articles made inert in Markdown: HTML is escaped as entities (a <c>&lt;script&gt;</c> stays
+    /// text), the characters of links and code are backslash-escaped (no <c>[x](javascript:…)</c>
+    /// link can form), pipes are escaped for tables, control characters dropped and line breaks flattened.</summary>
+    internal static string Md(string s)
+    {
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\\' or '`' or '[' or ']' or '|': sb.Append('\\').Append(c); break;
+                case '\r' or '\n' or '\t': sb.Append(' '); break;
+                default:
+                    if (!char.IsControl(c)) sb.Append(c);
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
 
     private static string Highlight(string quote, string? text)
     {

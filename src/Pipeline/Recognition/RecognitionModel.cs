@@ -12,14 +12,28 @@ public sealed class RecognitionModel
 
     public IReadOnlyList<IRecognizer> Recognizers => _recognizers;
 
-    public IReadOnlyList<Mention> Recognize(string text, RecognitionContext context)
+    public IReadOnlyList<Mention> Recognize(string text, RecognitionContext context) => Recognize(text, context, null);
+
+    /// <summary>As <see cref="Recognize(string, RecognitionContext)"/>; a recognizer that throws loses only its own
+    /// mentions, and the failure is added to <paramref name="problems"/> (the rest of the document is kept).</summary>
+    public IReadOnlyList<Mention> Recognize(string text, RecognitionContext context, List<Documents.Diagnostic>? problems)
     {
         var all = new List<(Mention Mention, int Order)>();
         var buffer = new List<Mention>();
         for (var i = 0; i < _recognizers.Count; i++)
         {
             buffer.Clear();
-            _recognizers[i].Recognize(text, context, buffer);
+            try
+            {
+                _recognizers[i].Recognize(text, context, buffer);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                buffer.Clear();
+                problems?.Add(Documents.Diagnostic.Warning("recognize.failed",
+                    $"recognizer {_recognizers[i].Name} failed ({e.GetType().Name}: {e.Message}); its mentions are left out, the rest of the document is kept"));
+                continue;
+            }
             foreach (var m in buffer) all.Add((m.Recognizer.Length == 0 ? m with { Recognizer = _recognizers[i].Name } : m, i));
         }
         return Merge(all);

@@ -375,7 +375,30 @@ public sealed class PipelineStore : IDisposable
         return result;
     }
 
-    /// <summary>Replaces the fact table; returns how many fact rows changed (added, removed or different).</summary>
+
+    /// <summary>The output files (relative to the output folder) the last run wrote: the only files a run may delete.</summary>
+    public IReadOnlyList<string> WrittenFiles()
+    {
+        var list = new List<string>();
+        using var cmd = Command("SELECT path FROM written_files ORDER BY path");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public void ReplaceWrittenFiles(IEnumerable<string> paths)
+    {
+        BeginBatch();
+        Execute("DELETE FROM written_files;");
+        using (var cmd = Command("INSERT INTO written_files(path) VALUES ($p) ON CONFLICT (path) DO NOTHING", ("$p", "")))
+            foreach (var p in paths)
+            {
+                Set(cmd, "$p", p);
+                cmd.ExecuteNonQuery();
+            }
+        CommitBatch();
+    }
+
     public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
     {
         var before = new HashSet<FactRow>();

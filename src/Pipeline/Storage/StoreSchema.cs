@@ -17,7 +17,7 @@ public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnly
 public static class StoreSchema
 {
     /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
     private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
@@ -61,8 +61,11 @@ public static class StoreSchema
          T("tickers", false)],
         ["document", "seq"], []);
 
+    /// <summary>The files a run wrote into its output folder: the only ones a later run may delete.</summary>
+    public static readonly Table WrittenFiles = new("written_files", [T("path", false)], ["path"], []);
+
     /// <summary>Every table, in creation order.</summary>
-    public static readonly IReadOnlyList<Table> Tables = [Meta, Runs, Documents, Mentions, Claims, Facts, Conflicts, Entities];
+    public static readonly IReadOnlyList<Table> Tables = [Meta, Runs, Documents, Mentions, Claims, Facts, Conflicts, Entities, WrittenFiles];
 
     /// <summary>The tables holding what documents produced (dropped when the schema version changes; runs are kept).</summary>
     public static readonly IReadOnlyList<Table> Derived = [Documents, Mentions, Claims, Facts, Conflicts, Entities];

@@ -88,14 +88,25 @@ public class BatchRunnerTests
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
         File.WriteAllText(Path.Combine(input, "lines.jsonl"), "{\"id\":\"j\",\"text\":\"好的。\"}\nnot json\n");
         var outDir = Path.Combine(_dir, "out");
-        var summary = Runner().Run(new BatchOptions { Inputs = [input, Path.Combine(_dir, "missing")], OutDir = outDir });
-        Assert.That(summary.Read, Is.EqualTo(5));
+        var summary = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That(summary.Read, Is.EqualTo(4));
         Assert.That(summary.Processed, Is.EqualTo(2));
-        Assert.That(summary.Quarantined, Is.EqualTo(3));
+        Assert.That(summary.Quarantined, Is.EqualTo(2));
         Assert.That(summary.AnyQuarantined, Is.True);
         var quarantine = File.ReadAllLines(Path.Combine(outDir, "quarantine.csv"));
-        Assert.That(quarantine, Has.Length.EqualTo(4));
-        Assert.That(string.Join("\n", quarantine), Does.Contain("empty").And.Contain("malformed JSON").And.Contain("does not exist"));
+        Assert.That(quarantine, Has.Length.EqualTo(3));
+        Assert.That(string.Join("\n", quarantine), Does.Contain("empty").And.Contain("malformed JSON"));
+        Assert.That(summary.QuarantineSample.Select(q => q.Document), Is.EquivalentTo(new[] { "empty", "lines#2" }), "the reasons reach the console");
+    }
+
+    [Test]
+    public void A_missing_input_is_a_usage_error_before_anything_is_written()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        var e = Assert.Throws<InvalidInputException>(() =>
+            Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus, Path.Combine(_dir, "corpuss")], OutDir = outDir }));
+        Assert.That(e!.Message, Does.Contain("corpuss"));
+        Assert.That(Directory.Exists(outDir), Is.False, "nothing written");
     }
 
     [Test]

@@ -33,14 +33,17 @@ public class CliTests
     }
 
     [Test]
-    public void Run_exits_1_when_a_document_was_quarantined()
+    public void Run_exits_1_when_a_document_was_quarantined_and_prints_the_reason()
     {
         var dir = Path.Combine(Path.GetTempPath(), "pipeline-cli-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (code, output, _) = Run("run", Path.Combine(dir, "missing.txt"), "--out", Path.Combine(dir, "out"));
+            Directory.CreateDirectory(dir);
+            File.WriteAllBytes(Path.Combine(dir, "empty.txt"), []);
+            var (code, output, error) = Run("run", Path.Combine(dir, "empty.txt"), "--out", Path.Combine(dir, "out"));
             Assert.That(code, Is.EqualTo(1));
             Assert.That(output, Does.Contain("quarantined 1"));
+            Assert.That(error, Does.Contain("quarantined empty: decode.empty"));
         }
         finally
         {

@@ -767,6 +767,33 @@ public sealed class DateRecognizer : IRecognizer
         return item;
     }
 
+    /// <summary>
+    /// A range's ends are resolved together: the earlier end chooses the year. An end without a written year (a month,
+    /// a day, a quarter; not a year word such as 明年) takes the year of the start (一月十日到十二日, 三月和九月之间 read in January 2026 are both in one year), moving on a year only
+    /// when it would otherwise come before the start (十一月至二月 runs into the next year); a bare day (十二日) also
+    /// takes the start's month.
+    /// </summary>
+    private static ReportingPeriod AlignEnd(Item a, Item b)
+    {
+        var end = b.Period;
+        // A year is its own end (今年到明年); only a month, a day or a quarter written without a year is aligned.
+        if (b.ExplicitYear || b.YearOnly || end.Kind is PeriodKind.Year or PeriodKind.YearSpan) return end;
+        var start = a.Period.Start;
+        if (end.IsDay && b.Month == 0 && a.Period.IsDay)
+        {
+            var day = end.Start.Day;
+            var month = new LocalDate(start.Year, start.Month, 1);
+            for (var i = 0; i < 2; i++, month = month.PlusMonths(1))
+                if (day <= CalendarDays(month.Year, month.Month) && new LocalDate(month.Year, month.Month, day) >= start)
+                    return ReportingPeriod.Day(new LocalDate(month.Year, month.Month, day));
+            return end;
+        }
+        var years = start.Year - end.Start.Year;
+        if (years == 0) return end;
+        var shifted = ReportingPeriod.Between(end.Start.PlusYears(years), end.End.PlusYears(years));
+        return shifted.End >= start ? shifted : ReportingPeriod.Between(end.Start.PlusYears(years + 1), end.End.PlusYears(years + 1));
+    }
+
     /// <summary>2007年与2009年间 / 在2007年与2009年之间 / 2010年之后2018年之前.</summary>
     private bool TryBetween(string text, Item a, Item b, out int start, out int end, out ReportingPeriod period)
     {
@@ -776,10 +803,12 @@ public sealed class DateRecognizer : IRecognizer
         {
             var s = Scan.SkipSpaces(text, b.End);
             if (!_lex.BetweenSuffixes.TryMatch(text, s, out _, out var se, innerSpaces: false)) return false;
+            var last = AlignEnd(a, b);
+            if (last.End < a.Period.Start) return false;
             end = se;
             if (_lex.BetweenPrefixes.TryMatchBefore(text, Scan.SkipSpacesBack(text, a.Start), out _, out var ps)) start = ps;
-            period = ReportingPeriod.Between(a.Period.Start, b.Period.End);
-            return b.Period.End >= a.Period.Start;
+            period = ReportingPeriod.Between(a.Period.Start, last.End);
+            return true;
         }
         if (_lex.AfterWords.TryMatch(text, p, out _, out var ae, innerSpaces: false) && Scan.SkipSpaces(text, ae) == b.Start)
         {
@@ -844,9 +873,10 @@ public sealed class DateRecognizer : IRecognizer
             {
                 var b = items[k + 1];
                 var p = Scan.SkipSpaces(text, a.End);
-                if (_lex.RangeConnectors.TryMatch(text, p, out _, out var ce) && Scan.SkipSpaces(text, ce) == b.Start && b.Period.End >= a.Period.Start)
+                if (_lex.RangeConnectors.TryMatch(text, p, out _, out var ce) && Scan.SkipSpaces(text, ce) == b.Start && AlignEnd(a, b) is var last
+                    && last.End >= a.Period.Start)
                 {
-                    period = ReportingPeriod.Between(a.Period.Start, b.Period.End);
+                    period = ReportingPeriod.Between(a.Period.Start, last.End);
                     end = b.End;
                     k++;
                     var before = Scan.SkipSpacesBack(text, start);
