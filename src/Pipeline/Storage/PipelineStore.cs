@@ -408,7 +408,8 @@ public sealed class PipelineStore : IDisposable
                 before.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
                     Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
                     Str(r, 13) ?? ""));
-        var after = facts.ToHashSet();
+        // The store keeps no checks column: rows are compared on what it keeps.
+        var after = facts.Select(f => f with { Checks = "" }).ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
 
         BeginBatch();
