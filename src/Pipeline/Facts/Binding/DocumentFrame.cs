@@ -17,6 +17,9 @@ public sealed record DocumentFrame
     /// <summary>The period the article reports (a quarter, a half or a year), when it can be told.</summary>
     public ReportingPeriod? CurrentPeriod { get; init; }
 
+    /// <summary>The year the article reports in: its publication year, else the year it writes most.</summary>
+    public int? ReportYear { get; init; }
+
     /// <summary>The currency of share prices and deal terms written with a bare 元 (a Hong Kong or Taiwan outlet).</summary>
     public Currency? ListingCurrency { get; init; }
 
@@ -77,6 +80,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         return new DocumentFrame
         {
             MainEntity = main,
+            ReportYear = metadata.Published?.Year ?? year,
             CurrentPeriod = current,
             ListingCurrency = ListingCurrency(metadata),
             CurrencyScopes = scopes,

@@ -144,9 +144,9 @@ public sealed partial class ClaimBinder
             }
             if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
             // A deal term whose listing day the article does not give: the offering of the year the article reports it
-            // (one key for every outlet covering the deal that year), when the publication date is known.
-            if (metric.Timing == MetricTiming.Listing && _input.Metadata.Published is { } published)
-                return ReportingPeriod.Year(published.Year);
+            // (one key for every outlet covering the deal that year): its publication year, else the year it writes most.
+            if (metric.Timing == MetricTiming.Listing && _frame.ReportYear is { } year)
+                return ReportingPeriod.Year(year);
             return Fallback(metric, lastPeriod, entity, s);
         }
 
