@@ -17,7 +17,7 @@ public sealed class CellValueReader(TableLexicon lexicon)
     private static readonly Regex Number = new(@"^(?<neg>[-−–])?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<pct>[%％])?",
         RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
-    private static readonly Regex Footnote = new(@"\s*(?:\(\[?\d{1,2}\]?\)|\[\d{1,2}\]|（\d{1,2}）)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Footnote = new(@"(?<=\S)\s*(?:\(\[\d{1,2}\]\)|\[\d{1,2}\]|（\d{1,2}）|\(\d{1,2}\))\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public CellValue? Read(string text)
     {

@@ -110,11 +110,29 @@ public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetecto
             rows.Add(segs.Select(s => s.Cell(text)).ToList());
         }
         if (rows.Count < 2) return null;
-        // Without a separator the first row is the header when it holds no figure.
-        var headerRows = separator > 0 ? separator : rows[0].Skip(1).Any(c => cells.Read(c.Text) is not null) ? 0 : 1;
+        // Without a separator the leading rows that hold no figure (only words or years) are the header.
+        var headerRows = separator > 0 ? separator : 0;
+        if (separator <= 0)
+            while (headerRows < rows.Count - 1 && rows[headerRows].Skip(1).All(c => !IsFigure(c.Text))) headerRows++;
         var context = Tail(text[Math.Max(0, lines[0].Start - ContextLength)..lines[0].Start]);
         return Build(text, rows.Take(headerRows).ToList(), rows.Skip(headerRows).ToList(), context, lines[0].Start, lines[^1].End);
     }
+
+    /// <summary>A row's span with its outer pipes (the quote of its claims).</summary>
+    private static TextSpan Outer(string text, int start, int end)
+    {
+        var s = start;
+        while (s > 0 && text[s - 1] is ' ' or '\t') s--;
+        if (s > 0 && text[s - 1] is '|' or '｜') start = s - 1;
+        var e = end;
+        while (e < text.Length && text[e] is ' ' or '\t') e++;
+        if (e < text.Length && text[e] is '|' or '｜') end = e + 1;
+        return new TextSpan(start, end);
+    }
+
+    private bool IsFigure(string cell) => cells.Read(cell) is not null && !Year.IsMatch(cell.Trim());
+
+    private static readonly Regex Year = new(@"^(?:19|20)\d{2}$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     private static string Tail(string s) => s.Length <= ContextLength ? s : s[^ContextLength..];
 
@@ -133,11 +151,12 @@ public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetecto
         var rows = new List<TableRow>();
         foreach (var r in body)
         {
-            var labelCells = r.Take(labels).Where(c => c.Text.Length > 0).ToList();
+            // A label spread over two columns (colspan) is one label.
+            var labelCells = r.Take(labels).Where(c => c.Text.Length > 0).DistinctBy(c => c.Text).ToList();
             var values = new List<TableCell?>();
             for (var j = labels; j < width; j++) values.Add(j < r.Count && r[j].Text.Length > 0 ? r[j] : null);
             var label = string.Join(' ', labelCells.Select(c => c.Text));
-            var span = new TextSpan(r[0].Span.Start, r[^1].Span.End);
+            var span = Outer(text, r[0].Span.Start, r[^1].Span.End);
             rows.Add(new TableRow(label, labelCells, values, 0, span));
         }
         return new DetectedTable(TableKind.Markdown, new TextSpan(start, end), headers, (context + "\n" + labelHeader).Trim(), rows);

@@ -6,7 +6,13 @@ namespace Pipeline.Tables;
 /// <summary>What a row label says: its metric (null when the label does not start with a metric cue), its basis
 /// (<c>(non-GAAP)</c>, 经调整), whether it is a total row, whether its figures are per share, and the label cleaned of
 /// footnotes and prefixes (a segment's name).</summary>
-public sealed record LabelMeaning(MetricDefinition? Metric, string Basis, bool Total, bool PerShare, bool Part, string Name);
+public sealed record LabelMeaning(MetricDefinition? Metric, string Basis, bool Total, bool PerShare, bool Part, string Name)
+{
+    /// <summary>A unit written in the label (<c>Revenue (US$ millions)</c>, <c>毛利率（%）</c>).</summary>
+    public Recognition.Currency? Currency { get; init; }
+    public decimal? Scale { get; init; }
+    public bool Percent { get; init; }
+}
 
 /// <summary>
 /// Reads a row label with the metric lexicons (the same cues as prose). The cue must start the label, after prefixes
@@ -19,6 +25,8 @@ public sealed class RowLabelReader(TableLexicon lexicon, IReadOnlyList<MetricLex
 
     /// <summary>Looks a metric id up in any of the lexicons.</summary>
     public MetricDefinition? Find(string id) => metrics.Select(m => m.Find(id)).FirstOrDefault(d => d is not null);
+
+    private static readonly Regex Parenthesis = new(@"[(（][^()（）]{1,40}[)）]", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public LabelMeaning Read(string label)
     {
@@ -58,7 +66,16 @@ public sealed class RowLabelReader(TableLexicon lexicon, IReadOnlyList<MetricLex
             metric = cue.Value.Metric;
             best = cue.End;
         }
-        return new LabelMeaning(metric, basis, total, perShare, part, name);
+        Recognition.Currency? currency = null;
+        decimal? scale = null;
+        var percent = false;
+        foreach (Match p in Parenthesis.Matches(label))
+        {
+            currency ??= lexicon.Currencies.FindAll(p.Value) is [var c, ..] ? c.Value : null;
+            scale ??= lexicon.Scales.FindAll(p.Value) is [var k, ..] ? k.Value : null;
+            percent |= p.Value.Contains('%') || p.Value.Contains('％');
+        }
+        return new LabelMeaning(metric, basis, total, perShare, part, name) { Currency = currency, Scale = scale, Percent = percent };
     }
 
     private bool TailOk(string tail) =>

@@ -110,6 +110,7 @@ public sealed class TableReader(TableLexicon lexicon, RowLabelReader labels, Col
         TableReadContext ctx, Dictionary<int, Claim> rowClaims)
     {
         var col = cols[j];
+        var units = labels.Read(row.LabelCells.Count == 2 ? row.LabelCells[0].Text : row.Label);
         basis = basis.Length > 0 ? basis : col.Basis;
         string? equivalentOf = null;
         NumericResolution? resolution;
@@ -141,15 +142,15 @@ public sealed class TableReader(TableLexicon lexicon, RowLabelReader labels, Col
             }
             period = ColumnReader.Resolve(cols[periodColumn].Period, contextSpec, metric.Timing);
             if (value.Points) return null;
-            if (value.Percent)
+            if (value.Percent || (units.Percent && value.Currency is null && value.Scale is null))
             {
                 if (!metric.Units.HasFlag(FigureKinds.Percent)) return null;
                 resolution = new Percentage(value.Number, value.Precision);
             }
             else
             {
-                var scale = value.Scale ?? (perShare ? 1m : col.Scale ?? contextInfo.Scale ?? 1m);
-                var currency = value.Currency ?? col.Currency ?? contextInfo.Currency;
+                var scale = value.Scale ?? units.Scale ?? (perShare ? 1m : col.Scale ?? contextInfo.Scale ?? 1m);
+                var currency = value.Currency ?? units.Currency ?? col.Currency ?? contextInfo.Currency;
                 var amount = value.Number * scale;
                 if (metric.Units.HasFlag(FigureKinds.Money) && currency is { } cur)
                 {

@@ -78,7 +78,8 @@ public sealed class TextTableDetector(TableLexicon lexicon, ColumnReader columns
         {
             var w = s.Substring(words[i].Index, words[i].Length);
             var next = s.Substring(words[i + 1].Index, words[i + 1].Length);
-            if (w.StartsWith('(') && !w.Contains(')') && next is "%)" or ")" or "％)" or "%）")
+            if ((w.StartsWith('(') && !w.Contains(')') && next is "%)" or ")" or "％)" or "%）")
+                || (next is "%" or "％" && w.Length > 0 && char.IsAsciiDigit(w[^1])))
             {
                 words[i] = (words[i].Index, words[i + 1].Index + words[i + 1].Length - words[i].Index);
                 words.RemoveAt(i + 1);
