@@ -28,7 +28,7 @@ public sealed record CleaningReport(
     /// <summary>The tables found in the cleaned text: <c>start, end</c> into the decoded original, rows and columns.</summary>
     public IReadOnlyList<TableEntry> Tables { get; init; } = [];
 
-    public sealed record TableEntry(int Start, int End, int Rows, int Columns, string Kind, int Claims);
+    public sealed record TableEntry(int Start, int End, int Rows, int Columns, string Kind, int Claims, IReadOnlyList<Tables.TableTotalCheck> Checks);
 
     public sealed record SegmentEntry(string? Title, int Start, int End);
     public sealed record RemovedEntry(int Start, int End, string Reason);
@@ -63,7 +63,7 @@ public sealed record CleaningReport(
             result.Status == DocumentStatus.Processed ? "processed" : "quarantined",
             result.QuarantineReason)
         {
-            Tables = result.Tables.Select(t => new TableEntry(t.Start, t.End, t.Rows, t.Columns, t.Kind, t.Claims)).ToList(),
+            Tables = result.Tables.Select(t => new TableEntry(t.Start, t.End, t.Rows, t.Columns, t.Kind, t.Claims, t.Checks)).ToList(),
         };
     }
 

@@ -434,11 +434,15 @@ internal sealed class ArticleExtractor
     /// <summary>Largest rowspan/colspan honoured (a bigger one is a broken page).</summary>
     private const int MaxSpan = 50;
 
+    /// <summary>Longest spanned cell text repeated in the slots it covers (labels and period headers are short; a long
+    /// spanned cell is written once).</summary>
+    private const int MaxRepeated = 16;
+
     /// <summary>
     /// Writes a data table as Markdown pipe rows (<c>| label | 2025 | 2024 |</c>), one line per <c>tr</c>, so that the
     /// tables stage (Pipeline.Tables) reads it like any pipe table. <c>rowspan</c>/<c>colspan</c> are expanded onto a grid:
-    /// the spanned slots repeat the cell's text as inserted characters (no source), the cell itself keeps its source
-    /// offsets. Layout tables (a table inside) and tables of fewer than two rows of two cells are left to the default.
+    /// the spanned slots repeat a short cell's text as inserted characters (no source), the cell itself keeps its
+    /// source offsets. Layout tables (a table inside) and tables of fewer than two rows of two cells are left to the default.
     /// </summary>
     private bool EmitTable(IElement table, List<OutChar> output)
     {
@@ -477,6 +481,9 @@ internal sealed class ArticleExtractor
             grid.Add(line);
         }
         if (grid.Count(l => l.Count >= 2) < 2) return false;
+        // Spanned cells are repeated only in tables of figures (a text table's spans add nothing the reader needs).
+        var content = table.TextContent;
+        var figures = content.Count(char.IsAsciiDigit) * 5 >= content.Count(c => !char.IsWhiteSpace(c));
         Newline(output);
         for (var row = 0; row < grid.Count; row++)
         {
@@ -491,7 +498,7 @@ internal sealed class ArticleExtractor
             {
                 Insert(output, " ");
                 if (origin) EmitInline(cell, output);
-                else Insert(output, Normalize(cell.TextContent));
+                else if (figures && Normalize(cell.TextContent) is { Length: <= MaxRepeated } repeated) Insert(output, repeated);
                 TrimEnd(output);
                 Insert(output, " |");
             }
