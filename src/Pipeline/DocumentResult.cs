@@ -30,4 +30,7 @@ public sealed record DocumentResult(
 
     /// <summary>The tables found in the cleaned text (offsets into the original), with their parts-vs-total checks.</summary>
     public IReadOnlyList<TableSummary> Tables { get; init; } = [];
+
+    /// <summary>Why each of <see cref="Unbound"/> stayed unbound (<see cref="UnboundReason"/> codes, same order).</summary>
+    public IReadOnlyList<string> UnboundReasons { get; init; } = [];
 }

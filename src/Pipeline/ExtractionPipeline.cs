@@ -114,7 +114,10 @@ public sealed class ExtractionPipeline
             if (context.HasErrors) return Quarantine(context, text, times);
 
             return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
-                claims, binding.Unbound, context.Removals, context.Diagnostics, times) { Entities = binding.Entities, Tables = tables.Tables };
+                claims, binding.Unbound, context.Removals, context.Diagnostics, times)
+            {
+                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables,
+            };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -157,7 +157,7 @@ public sealed class BatchRunner
         {
             Read = read, Processed = processed, Unchanged = unchanged, Duplicates = duplicates,
             Quarantined = quarantined + unreadable.Count, QuarantinedTotal = quarantinedTotal,
-            Mentions = bound + unbound, UnboundMentions = unbound, Claims = claimCount, Facts = factRows.Count,
+            Mentions = bound + unbound, UnboundMentions = unbound, UnboundReasons = store.UnboundReasons(seen), Claims = claimCount, Facts = factRows.Count,
             Conflicts = reconciliation.Facts.Count(f => f.Status == FactStatus.Conflict), FactsChanged = changed,
             Seconds = wall.Elapsed.TotalSeconds,
             PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),

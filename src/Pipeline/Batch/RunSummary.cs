@@ -11,6 +11,8 @@ public sealed record RunSummary
     public int Quarantined { get; init; }
     public int Mentions { get; init; }
     public int UnboundMentions { get; init; }
+    /// <summary>Unbound mentions by the reason the binder recorded (<see cref="Facts.UnboundReason"/>).</summary>
+    public IReadOnlyDictionary<string, int> UnboundReasons { get; init; } = new Dictionary<string, int>();
     public int Claims { get; init; }
     public int Facts { get; init; }
     public int Conflicts { get; init; }

@@ -51,6 +51,11 @@ public sealed class ChineseConversionStage : ITextStage
             if (stats.ConvertedParagraphs > 0)
             {
                 var counts = _detector.Count(input);
+                if (counts.Script == ChineseScript.Traditional)
+                    context.Metadata = context.Metadata with
+                    {
+                        Region = profile switch { ChineseProfile.HK2S => "HK", ChineseProfile.TW2S => "TW", _ => "Hant" },
+                    };
                 context.Report(Diagnostic.Info("chinese.converted",
                     $"{counts.Script} text ({counts.Traditional} Traditional, {counts.SimplifiedOnly} Simplified-only of {counts.Han} Han characters): " +
                     $"{stats.ConvertedParagraphs} of {stats.Paragraphs} paragraphs converted with {profile.ConfigName()} ({reason})"));

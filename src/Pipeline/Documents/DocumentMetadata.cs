@@ -16,6 +16,10 @@ public sealed record DocumentMetadata
     public string? Language { get; init; }
     public string? Title { get; init; }
     public string? Author { get; init; }
+    /// <summary>Where the Chinese text was written, as its conversion told: <c>HK</c>, <c>TW</c>, <c>Hant</c>
+    /// (Traditional, region unknown), or null (Simplified or not Chinese). Share prices written with a bare 元 in a
+    /// Hong Kong article are in HKD.</summary>
+    public string? Region { get; init; }
 
     public static DocumentMetadata Empty { get; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Pipeline.Text;
 
 namespace Pipeline.Facts;
@@ -7,10 +8,20 @@ public readonly record struct EntityMention(TextSpan Span, string Name);
 
 /// <summary>An entity a document defines: the full name before a parenthesis and what the parentheses give
 /// (<c>以下简称</c> short name, English name, tickers), with the canonical name chosen for it.</summary>
-public sealed record EntityDefinitionFound(string Canonical, string? FullName, string? ShortName, string? LatinName, IReadOnlyList<string> Tickers, TextSpan Span);
+public sealed record EntityDefinitionFound(string Canonical, string? FullName, string? ShortName, string? LatinName, IReadOnlyList<string> Tickers, TextSpan Span)
+{
+    /// <summary>Shorter forms of the names that the document itself uses (杭州云帆智能科技股份有限公司 → 云帆智能科技, and
+    /// 云帆 where the article writes it; Jiangsu Hengrui Pharmaceuticals → Hengrui): mentions of this entity in this document.</summary>
+    public IReadOnlyList<string> ShortForms { get; init; } = [];
+}
 
 /// <summary>The entities of one document: its definitions and every mention of a known or defined entity.</summary>
-public sealed record DocumentEntities(IReadOnlyList<EntityDefinitionFound> Definitions, IReadOnlyList<EntityMention> Mentions);
+public sealed record DocumentEntities(IReadOnlyList<EntityDefinitionFound> Definitions, IReadOnlyList<EntityMention> Mentions)
+{
+    /// <summary>The stock codes written in the document (<c>(1810.HK)</c>, <c>HKG: 1211</c>): their digits are no
+    /// year, amount or count, so a figure inside one of these spans is not a figure.</summary>
+    public IReadOnlyList<TickerSpan> Tickers { get; init; } = [];
+}
 
 /// <summary>
 /// Finds entity definitions and mentions in a cleaned (Simplified) text. Definitions are read from parentheses after
@@ -19,9 +30,13 @@ public sealed record DocumentEntities(IReadOnlyList<EntityDefinitionFound> Defin
 /// alias or ticker is known there, else the short name the article defines, else its English name. Mentions are
 /// the longest non-overlapping occurrences of lexicon and document aliases. Linear in the text length.
 /// </summary>
-public sealed class EntityFinder
+public sealed partial class EntityFinder
 {
     private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
+    /// <summary>Legal-form endings of a Chinese company name, longest first.</summary>
+    private static readonly string[] ChineseLegalSuffixes = ["股份有限公司", "有限责任公司", "有限公司"];
+    /// <summary>Words that open a clause before a name but are not part of it (据杭州云帆科技股份有限公司公告).</summary>
+    private const string LegalNameLeadStops = "据称令使该其本";
     private static readonly string[] OrgSuffixes =
         ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
     /// <summary>Last words of an English company name (Songhe Intelligence Technology Co., Ltd. (Songhe AI)).</summary>
@@ -39,31 +54,253 @@ public sealed class EntityFinder
     private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
 
     private readonly EntityLexicon _lexicon;
-    private readonly PhraseMatcher<string> _lexiconMatcher;
+    private readonly PhraseMatcher<string?> _lexiconMatcher;
 
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
-        _lexiconMatcher = new PhraseMatcher<string>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, a.Value)));
+        // Phrases that hold an alias but name nothing (中国银行业) match as one phrase with no entity, so the longest
+        // match leaves no mention inside them.
+        _lexiconMatcher = new PhraseMatcher<string?>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, (string?)a.Value))
+            .Concat(lexicon.NotNames.Select(n => (n, (string?)null))));
     }
 
     public DocumentEntities Find(string text)
     {
         var definitions = FindDefinitions(text);
+        definitions.AddRange(FindAlsoKnownAs(text, definitions));
+        definitions.AddRange(FindLegalNames(text, definitions));
+        definitions = definitions.OrderBy(d => d.Span.Start).Select(d => WithShortForms(d, text)).ToList();
         var documentAliases = new List<(string, string)>();
         foreach (var d in definitions)
         {
             // Tickers are aliases in their lettered spellings only (HK02513, 02513.HK): a bare 2513 is just a number.
-            foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.Tickers.Where(t => t.Any(char.IsAsciiLetter))))
+            foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.ShortForms).Concat(d.Tickers.Where(t => t.Any(char.IsAsciiLetter))))
                 if (alias is { Length: >= 2 } && _lexicon.FindByAlias(alias) is null) documentAliases.Add((alias, d.Canonical));
         }
-        var mentions = _lexiconMatcher.FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value)).ToList();
+        var mentions = _lexiconMatcher.FindAll(text).Where(m => m.Value is not null)
+            .Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value!)).ToList();
         if (documentAliases.Count > 0)
         {
             var own = new PhraseMatcher<string>(documentAliases).FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value));
             mentions = MergeLongest(mentions.Concat(own));
         }
-        return new DocumentEntities(definitions, mentions);
+        return new DocumentEntities(definitions, mentions) { Tickers = Pipeline.Facts.Tickers.FindAll(text) };
+    }
+
+    /// <summary>
+    /// Legal names that no parenthesis defines: <c>杭州云帆智能科技股份有限公司今日在港交所挂牌</c>,
+    /// <c>Xingzhou Battery Co., Ltd. said on Friday</c>, <c>Baiyun Foods Inc.</c>. A legal name the lexicon knows, or one a
+    /// parenthesis already defines, is left to those.
+    /// </summary>
+    private List<EntityDefinitionFound> FindLegalNames(string text, List<EntityDefinitionFound> defined)
+    {
+        var found = new List<EntityDefinitionFound>();
+        var taken = defined.Select(d => d.Span).ToList();
+        void Add(string name, int start, int end)
+        {
+            if (taken.Any(t => t.Start < end && start < t.End) || found.Any(f => f.FullName == name)) return;
+            var canonical = _lexicon.FindByAlias(name) ?? name;
+            if (canonical != name) return; // a lexicon mention already
+            found.Add(new EntityDefinitionFound(canonical, name, null, char.IsAsciiLetter(name[0]) ? name : null, [], new TextSpan(start, end)));
+        }
+        foreach (var suffix in ChineseLegalSuffixes)
+        {
+            for (var at = text.IndexOf(suffix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(suffix, at + suffix.Length, StringComparison.Ordinal))
+            {
+                if (suffix == "有限公司" && at >= 2 && text.AsSpan(at - 2, 2) is "股份") continue;
+                if (suffix == "有限公司" && at >= 2 && text.AsSpan(at - 2, 2) is "责任") continue;
+                var start = ChineseLegalNameStart(text, at);
+                if (start is { } s0) Add(text[s0..(at + suffix.Length)], s0, at + suffix.Length);
+            }
+        }
+        foreach (Match m in LatinLegalSuffix().Matches(text))
+        {
+            var (name, start) = NameBefore(text, m.Index + m.Length);
+            if (name is null || name.Length <= m.Length + 1 || !name.EndsWith(m.Value, StringComparison.Ordinal)) continue;
+            var body = name[..^m.Length].TrimEnd(' ', ',');
+            if (!body.Split(' ').Any(w => w.Length > 0 && char.IsAsciiLetterUpper(w[0]) && !NotNameWords.Contains(w))) continue;
+            Add(name, start, m.Index + m.Length);
+        }
+        return found;
+    }
+
+    /// <summary>The start of a name in the run <c>text[start..end)</c> of Chinese characters before it: after the last
+    /// describing word that introduces it (港股新茶饮品牌青柠集团 → 青柠集团, 新能源车企云帆汽车 → 云帆汽车), keeping two characters.</summary>
+    private int AfterLeadWord(string text, int start, int end)
+    {
+        var cut = start;
+        foreach (var word in _lexicon.NameLeadWords)
+        {
+            var at = end - 2 - word.Length < start ? -1 : text.LastIndexOf(word, end - 3, end - 2 - start, StringComparison.Ordinal);
+            if (at >= start && at + word.Length > cut && at + word.Length <= end - 2) cut = at + word.Length;
+        }
+        return cut;
+    }
+
+    /// <summary>Where a Chinese legal name ending at <paramref name="suffixStart"/> begins: the run of Chinese characters
+    /// (with a parenthesised place, 摩尔线程智能科技（北京）) back to punctuation, a function word, an earlier 公司, or a
+    /// place that opens it; null when fewer than two characters name it.</summary>
+    private int? ChineseLegalNameStart(string text, int suffixStart)
+    {
+        var start = suffixStart;
+        while (start > 0 && suffixStart - start < 40)
+        {
+            var c = text[start - 1];
+            if (IsHan(c) && !StopChars.Contains(c) && !LegalNameLeadStops.Contains(c)) { start--; continue; }
+            if (c is '）' or ')' && start >= 4)
+            {
+                var open = text.LastIndexOfAny(['（', '('], start - 2, Math.Min(6, start - 1));
+                if (open >= 0 && text.AsSpan(open + 1, start - 2 - open).ToString().All(IsHan)) { start = open; continue; }
+            }
+            break;
+        }
+        if (suffixStart - start < 2) return null;
+        var earlier = text.LastIndexOf("公司", suffixStart - 1, suffixStart - start, StringComparison.Ordinal);
+        if (earlier >= start) start = earlier + 2;
+        start = AfterLeadWord(text, start, suffixStart);
+        // A place opening the name (宣布旗下北京云帆科技有限公司): the name starts there.
+        for (var i = start; i < Math.Min(suffixStart - 2, start + 10) && text[i] is not ('（' or '('); i++)
+            if (_lexicon.PlacePrefixes.Any(p => string.CompareOrdinal(text, i, p, 0, p.Length) == 0)) { start = i; break; }
+        var body = text[start..suffixStart];
+        if (body.EndsWith("股份", StringComparison.Ordinal)) body = body[..^2];
+        return body.Count(IsHan) >= 2 ? start : null;
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?:Co\.,? ?Ltd\.?|Co\.,? Limited|Company Limited|Inc\.|Inc\b|Corp\.|Corporation|Ltd\.|Limited|PLC|plc|LLC)(?![A-Za-z])")]
+    private static partial Regex LatinLegalSuffix();
+
+    /// <summary>
+    /// An English name followed by another it is known by: <c>Zhipu AI, also known as Knowledge Atlas Technology,</c>,
+    /// <c>Songhe AI (formerly known as Songhe Intelligence)</c>. The first name is the Latin name, the second the full one.
+    /// </summary>
+    private List<EntityDefinitionFound> FindAlsoKnownAs(string text, List<EntityDefinitionFound> defined)
+    {
+        var found = new List<EntityDefinitionFound>();
+        foreach (Match m in KnownAs().Matches(text))
+        {
+            var (first, start) = NameBefore(text, m.Index);
+            if (first is null || defined.Any(d => d.Span.Start <= start && start < d.Span.End)) continue;
+            var second = NameAfter(text, m.Index + m.Length);
+            if (second is null) continue;
+            var canonical = Canonical(second, null, first, []) ?? first;
+            found.Add(new EntityDefinitionFound(canonical, second, null, first, [], new TextSpan(start, m.Index + m.Length + second.Length)));
+        }
+        return found;
+    }
+
+    [GeneratedRegex(@"(?:,|，| \(|（)\s?(?:also|formerly|officially|legally) known as ")]
+    private static partial Regex KnownAs();
+
+    /// <summary>The capitalised words of an English name starting at <paramref name="from"/> (connectors inside it).</summary>
+    private static string? NameAfter(string text, int from)
+    {
+        var end = from;
+        var lastWordEnd = from;
+        while (end < text.Length)
+        {
+            var wordEnd = end;
+            while (wordEnd < text.Length && (char.IsAsciiLetterOrDigit(text[wordEnd]) || text[wordEnd] is '.' or '-' or '&' or '\'')) wordEnd++;
+            if (wordEnd == end) break;
+            var word = text.AsSpan(end, wordEnd - end).TrimEnd('.');
+            if (word.Length == 0) break;
+            if (!char.IsAsciiLetterUpper(word[0]) && !char.IsAsciiDigit(word[0]) && !NameConnectors.Contains(word.ToString())) break;
+            if (char.IsAsciiLetterUpper(word[0]) || char.IsAsciiDigit(word[0])) lastWordEnd = end + word.Length;
+            if (wordEnd >= text.Length || text[wordEnd] != ' ') break;
+            end = wordEnd + 1;
+        }
+        var name = text[from..lastWordEnd];
+        return name.Length >= 3 ? name : null;
+    }
+
+    /// <summary>The shorter forms of a definition's names: without the legal suffix and the opening place, and (where
+    /// the document writes it elsewhere) without a trailing trade word or, in English, as the first distinctive word.</summary>
+    private IReadOnlyList<string> ShortFormsOf(EntityDefinitionFound d, string text)
+    {
+        var forms = new List<string>();
+        void Offer(string? form, bool onlyIfWritten)
+        {
+            if (form is null || !EntityLexicon.IsDistinctiveAlias(form) || form == d.FullName || form == d.ShortName || form == d.LatinName
+                || forms.Contains(form) || NotNameWords.Contains(form)) return;
+            if (onlyIfWritten && !WrittenOutside(text, form, d)) return;
+            forms.Add(form);
+        }
+        if (d.FullName is { } full && full.Any(IsHan))
+        {
+            var body = StripChineseLegal(full);
+            Offer(body, false);
+            var core = StripPlace(body);
+            Offer(core, false);
+            foreach (var word in _lexicon.IndustryWords)
+                if (core.EndsWith(word, StringComparison.Ordinal) && core.Length - word.Length >= 2) Offer(core[..^word.Length], true);
+        }
+        foreach (var latin in new[] { d.LatinName, d.FullName is { } f && !f.Any(IsHan) ? f : null })
+        {
+            if (latin is null) continue;
+            var body = LatinLegalSuffix().Replace(latin, "").TrimEnd(' ', ',');
+            Offer(body, false);
+            var core = StripPlace(body).TrimStart();
+            Offer(core, false);
+            var first = core.Split(' ')[0];
+            if (core.Contains(' ') && first.Length >= 4 && char.IsAsciiLetterUpper(first[0]) && !GenericLeadWords.Contains(first)) Offer(first, true);
+        }
+        return forms;
+    }
+
+    /// <summary>The definition with its short forms, and with the lexicon's name when one of them is a lexicon alias
+    /// (Chagee Holdings Limited → Chagee → 霸王茶姬).</summary>
+    private EntityDefinitionFound WithShortForms(EntityDefinitionFound d, string text)
+    {
+        var forms = ShortFormsOf(d, text);
+        if (_lexicon.Find(d.Canonical) is null && forms.Select(f => _lexicon.FindByAlias(f)).FirstOrDefault(n => n is not null) is { } known)
+            return d with { Canonical = known, ShortForms = forms };
+        return d with { ShortForms = forms };
+    }
+
+    /// <summary>Capitalised first words that open many company names and name none alone (China Mobile, New World).</summary>
+    private static readonly HashSet<string> GenericLeadWords = new(StringComparer.Ordinal)
+    {
+        "China", "Chinese", "Hong", "Bank", "New", "Great", "Golden", "First", "Global", "International", "United", "National",
+        "General", "Asia", "Pacific", "East", "West", "North", "South", "Central", "Sun", "Power", "Industrial", "Agricultural",
+        "Smart", "Digital", "Future", "Star", "Sino", "Orient", "Eastern", "Western", "Northern", "Southern", "Royal", "Grand",
+    };
+
+    private static string StripChineseLegal(string name)
+    {
+        foreach (var suffix in ChineseLegalSuffixes)
+            if (name.EndsWith(suffix, StringComparison.Ordinal)) { name = name[..^suffix.Length]; break; }
+        if (name.EndsWith("股份", StringComparison.Ordinal) && name.Length > 4) name = name[..^2];
+        // A parenthesised place inside the name: 摩尔线程智能科技（北京） → 摩尔线程智能科技.
+        var open = name.IndexOfAny(['（', '(']);
+        if (open > 0 && name.IndexOfAny(['）', ')'], open) is var close && close > open && close - open <= 6)
+            name = name[..open] + name[(close + 1)..];
+        return name;
+    }
+
+    private string StripPlace(string name)
+    {
+        foreach (var place in _lexicon.PlacePrefixes)
+        {
+            if (!name.StartsWith(place, StringComparison.Ordinal)) continue;
+            var rest = name[place.Length..];
+            if (rest.StartsWith('市') || rest.StartsWith('省')) rest = rest[1..];
+            // The place is dropped only when a name remains (2 Chinese characters, or an English word).
+            if (rest.Count(IsHan) >= 2 || (rest.StartsWith(' ') && rest.Trim().Length >= 3)) return rest;
+        }
+        return name;
+    }
+
+    /// <summary>Whether the document writes a form somewhere other than inside the definition's own span.</summary>
+    private static bool WrittenOutside(string text, string form, EntityDefinitionFound d)
+    {
+        for (var at = text.IndexOf(form, StringComparison.Ordinal); at >= 0; at = text.IndexOf(form, at + 1, StringComparison.Ordinal))
+        {
+            if (at >= d.Span.Start && at < d.Span.End) continue;
+            var end = at + form.Length;
+            if (char.IsAsciiLetter(form[0]) && ((at > 0 && char.IsAsciiLetterOrDigit(text[at - 1])) || (end < text.Length && char.IsAsciiLetterOrDigit(text[end])))) continue;
+            return true;
+        }
+        return false;
     }
 
     private static List<EntityMention> MergeLongest(IEnumerable<EntityMention> all)
@@ -152,12 +389,20 @@ public sealed class EntityFinder
             if (alias is not null && _lexicon.FindByAlias(alias) is { } known) return known;
         foreach (var t in tickers)
             if (Tickers.TryNormalize(t, out var n, "HK") && _lexicon.FindByTicker(n) is { } byTicker) return byTicker;
+        // A generic short name (以下简称“公司”) is a mention of the entity in this document, not its name.
+        if (shortName is not null && GenericShortNames.Contains(shortName) && (latin ?? fullName) is { } named) return named;
         return shortName ?? latin ?? fullName;
     }
 
+    /// <summary>Short names that an announcement gives its issuer but that name no company elsewhere.</summary>
+    private static readonly HashSet<string> GenericShortNames = new(StringComparer.Ordinal)
+    {
+        "公司", "本公司", "该公司", "集团", "本集团", "发行人", "本行", "上市公司",
+    };
+
     /// <summary>The name written right before a parenthesis: a Latin word group, or a run of Chinese characters up
     /// to a function word or punctuation.</summary>
-    private static (string? Name, int Start) NameBefore(string text, int paren)
+    private (string? Name, int Start) NameBefore(string text, int paren)
     {
         var end = paren;
         while (end > 0 && text[end - 1] == ' ') end--;
@@ -192,7 +437,16 @@ public sealed class EntityFinder
             return latin.Length >= 2 && char.IsAsciiLetter(latin[0]) ? (latin, start) : (null, start);
         }
         while (start > 0 && IsHan(text[start - 1]) && !StopChars.Contains(text[start - 1]) && end - start < 30) start--;
-        if (start > 0 && text[start - 1] == '》' ) return (null, start);
+        // A name inside a title (《…报告（2025）》) is no company; one after a title or dateline (《经济通通讯社15日专讯》云帆科技) is.
+        if (start > 0 && text[start - 1] == '《') return (null, start);
+        start = AfterLeadWord(text, start, end);
+        // A legal name starts as one found without a parenthesis does (经香港联合交易所有限公司 → 香港联合交易所有限公司).
+        foreach (var suffix in ChineseLegalSuffixes)
+            if (end - start > suffix.Length && text.AsSpan(start, end - start).EndsWith(suffix, StringComparison.Ordinal))
+            {
+                if (ChineseLegalNameStart(text, end - suffix.Length) is { } legalStart && legalStart > start) start = legalStart;
+                break;
+            }
         return end - start >= 2 ? (text[start..end], start) : (null, start);
     }
 
@@ -209,7 +463,8 @@ public sealed class EntityFinder
             var tail = stop >= 0 ? rest[(stop + 1)..] : "";
             if (stop >= 0) rest = rest[..stop];
             rest = rest.Trim('“', '”', '"', '「', '」', '『', '』', '\'', ' ');
-            if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《')) shortName = rest;
+            if (rest.Length >= 2 && rest.Length <= 20 && !rest.Contains('《') && !SelfReferences.Any(p => rest.StartsWith(p, StringComparison.Ordinal)))
+                shortName = rest;
             AddTickers(tail, tickers);
             return (shortName, null, tickers);
         }
@@ -223,14 +478,39 @@ public sealed class EntityFinder
 
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；'];
 
+    /// <summary>Short names that point back at the document's deal (以下简称“本次发行”, “上述交易”): no name of a company.</summary>
+    private static readonly string[] SelfReferences = ["本次", "此次", "该次", "上述", "前述"];
+
+    [GeneratedRegex(@"\b([A-Za-z]{2,6})\s*[:：]\s*")]
+    private static partial Regex ExchangeColon();
+
+    [GeneratedRegex(@"\b(\d{4,5}) HK\b")]
+    private static partial Regex BloombergCode();
+
+    private static string? AShareExchange(string code) => code[..2] switch
+    {
+        "60" or "68" => "SH",
+        "00" or "30" => "SZ",
+        _ => null,
+    };
+
     /// <summary>The tickers among the comma-, semicolon- or space-separated parts of a parenthesis.</summary>
     private static void AddTickers(string content, List<string> tickers)
     {
+        // An exchange and its code are one part (HKG: 1211, NASDAQ: NIO), and so are Bloomberg's 9992 HK.
+        content = ExchangeColon().Replace(content, "$1:");
+        content = BloombergCode().Replace(content, "$1.HK");
         foreach (var raw in content.Split([',', '，', '、', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             var part = raw.Trim();
             var colon = part.IndexOfAny([':', '：']);
             if (colon > 0 && !part[..colon].All(char.IsAsciiLetter)) part = part[(colon + 1)..];
+            // A bare six-digit code is an A share: 60/68 Shanghai, 00/30 Shenzhen (贵州茅台（600519）).
+            if (part.Length == 6 && part.All(char.IsAsciiDigit) && AShareExchange(part) is { } exchange)
+            {
+                tickers.Add($"{part}.{exchange}");
+                continue;
+            }
             // A bare code needs five digits (02513); four bare digits in parentheses are far more often a year.
             var bare = part.All(char.IsAsciiDigit);
             if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);

@@ -1,10 +1,16 @@
+using NodaTime;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Facts;
 
-/// <summary>A known entity: its canonical name, aliases and normalised tickers.</summary>
-public sealed record EntityDefinition(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Tickers);
+/// <summary>A known entity: its canonical name, aliases and normalised tickers, and the last day of its fiscal year
+/// when that is not 31 December (<c>fiscal_year_end: 03-31</c>: Alibaba's fiscal 2026 runs 2025-04-01 to 2026-03-31).</summary>
+public sealed record EntityDefinition(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Tickers, AnnualDate? FiscalYearEnd = null)
+{
+    /// <summary>The fiscal year end, 31 December when the lexicon gives none.</summary>
+    public AnnualDate FiscalYearEndOrCalendar => FiscalYearEnd ?? new AnnualDate(12, 31);
+}
 
 /// <summary>
 /// The project's entity lexicon (<c>Lexicons/&lt;culture&gt;/entities.yaml</c>): canonical names by alias and by
@@ -14,21 +20,44 @@ public sealed class EntityLexicon
 {
     private readonly Dictionary<string, string> _byAlias;
     private readonly Dictionary<string, string> _byTicker;
+    private readonly Dictionary<string, EntityDefinition> _byName;
 
-    private EntityLexicon(IReadOnlyList<EntityDefinition> entities)
+    private EntityLexicon(IReadOnlyList<EntityDefinition> entities, IReadOnlyList<string>? notNames = null,
+        IReadOnlyList<string>? placePrefixes = null, IReadOnlyList<string>? industryWords = null, IReadOnlyList<string>? nameLeadWords = null)
     {
         Entities = entities;
+        NotNames = notNames ?? [];
+        PlacePrefixes = (placePrefixes ?? []).OrderByDescending(p => p.Length).ToList();
+        IndustryWords = (industryWords ?? []).OrderByDescending(p => p.Length).ToList();
+        NameLeadWords = nameLeadWords ?? [];
         _byAlias = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         _byTicker = new Dictionary<string, string>(StringComparer.Ordinal);
+        _byName = new Dictionary<string, EntityDefinition>(StringComparer.Ordinal);
         foreach (var e in entities)
         {
-            _byAlias.TryAdd(e.Name, e.Name);
-            foreach (var a in e.Aliases) _byAlias.TryAdd(a, e.Name);
-            foreach (var t in e.Tickers) _byTicker.TryAdd(t, e.Name);
+            _byName.TryAdd(e.Name, e);
+            foreach (var a in e.Aliases.Prepend(e.Name))
+                if (!_byAlias.TryAdd(a, e.Name) && _byAlias[a] != e.Name)
+                    throw new InvalidDataException($"entity lexicon: '{a}' names both {_byAlias[a]} and {e.Name}.");
+            foreach (var t in e.Tickers)
+                if (!_byTicker.TryAdd(t, e.Name) && _byTicker[t] != e.Name)
+                    throw new InvalidDataException($"entity lexicon: ticker {t} belongs to both {_byTicker[t]} and {e.Name}.");
         }
     }
 
     public IReadOnlyList<EntityDefinition> Entities { get; }
+
+    /// <summary>Phrases that begin with an alias but name no entity (<c>中国银行业</c>: the banking industry).</summary>
+    public IReadOnlyList<string> NotNames { get; }
+
+    /// <summary>Places that open a legal name and that articles drop in its short form (杭州, 北京市, Jiangsu), longest first.</summary>
+    public IReadOnlyList<string> PlacePrefixes { get; }
+
+    /// <summary>Trade words that end a name and that articles may drop (科技, 汽车, 医药), longest first.</summary>
+    public IReadOnlyList<string> IndustryWords { get; }
+
+    /// <summary>Describing words that introduce a name in running Chinese text (港股新茶饮品牌青柠集团: 品牌).</summary>
+    public IReadOnlyList<string> NameLeadWords { get; }
 
     /// <summary>Every alias (names included) with its canonical name.</summary>
     public IEnumerable<KeyValuePair<string, string>> Aliases => _byAlias;
@@ -36,6 +65,12 @@ public sealed class EntityLexicon
     public string? FindByAlias(string alias) => _byAlias.GetValueOrDefault(alias.Trim());
 
     public string? FindByTicker(string normalizedTicker) => _byTicker.GetValueOrDefault(normalizedTicker);
+
+    /// <summary>The entry of a canonical name (as <see cref="FindByAlias"/> or <see cref="FindByTicker"/> return it).</summary>
+    public EntityDefinition? Find(string canonicalName) => _byName.GetValueOrDefault(canonicalName);
+
+    /// <summary>The last day of an entity's fiscal year when the lexicon gives one other than 31 December.</summary>
+    public AnnualDate? FiscalYearEnd(string canonicalName) => Find(canonicalName)?.FiscalYearEnd;
 
     private static readonly Lazy<EntityLexicon> ChineseLexicon = new(() => Load("zh-Hans"));
 
@@ -50,19 +85,27 @@ public sealed class EntityLexicon
     public static EntityLexicon Combine(params EntityLexicon[] lexicons)
     {
         var order = new List<string>();
-        var merged = new Dictionary<string, (List<string> Aliases, List<string> Tickers)>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, (List<string> Aliases, List<string> Tickers, AnnualDate?[] YearEnd)>(StringComparer.Ordinal);
         foreach (var e in lexicons.SelectMany(l => l.Entities))
         {
             if (!merged.TryGetValue(e.Name, out var entry))
             {
-                merged[e.Name] = entry = ([], []);
+                merged[e.Name] = entry = ([], [], [null]);
                 order.Add(e.Name);
             }
             entry.Aliases.AddRange(e.Aliases.Where(a => !entry.Aliases.Contains(a, StringComparer.Ordinal)));
             entry.Tickers.AddRange(e.Tickers.Where(t => !entry.Tickers.Contains(t, StringComparer.Ordinal)));
+            if (e.FiscalYearEnd is { } end && entry.YearEnd[0] is { } other && other != end)
+                throw new InvalidDataException($"{e.Name}: fiscal year ends {other:MM-dd} in one lexicon and {end:MM-dd} in another.");
+            entry.YearEnd[0] ??= e.FiscalYearEnd;
         }
-        return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers)).ToList());
+        return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers, merged[n].YearEnd[0])).ToList(),
+            Union(lexicons, l => l.NotNames), Union(lexicons, l => l.PlacePrefixes), Union(lexicons, l => l.IndustryWords),
+            Union(lexicons, l => l.NameLeadWords));
     }
+
+    private static List<string> Union(EntityLexicon[] lexicons, Func<EntityLexicon, IReadOnlyList<string>> list) =>
+        lexicons.SelectMany(list).Distinct(StringComparer.Ordinal).ToList();
 
     public static EntityLexicon Empty { get; } = new([]);
 
@@ -74,25 +117,53 @@ public sealed class EntityLexicon
 
     public static EntityLexicon Parse(string yaml, string sourceName = "entities.yaml")
     {
-        var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties()
+        var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build().Deserialize<EntityFile>(yaml) ?? new EntityFile();
         var list = new List<EntityDefinition>();
         foreach (var e in file.Entities)
         {
             if (string.IsNullOrWhiteSpace(e.Name)) throw new InvalidDataException($"{sourceName}: an entity has no name.");
+            foreach (var a in e.Aliases.Prepend(e.Name))
+                if (!IsDistinctiveAlias(a)) throw new InvalidDataException($"{sourceName}: {e.Name} alias '{a}' is too short to name one company.");
             var tickers = new List<string>();
             foreach (var t in e.Tickers)
             {
                 if (!Tickers.TryNormalize(t, out var n)) throw new InvalidDataException($"{sourceName}: {e.Name} ticker '{t}' is not a ticker.");
                 tickers.Add(n);
             }
-            list.Add(new EntityDefinition(e.Name, e.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).ToArray(), tickers));
+            list.Add(new EntityDefinition(e.Name, e.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).ToArray(), tickers,
+                ParseYearEnd(e.FiscalYearEnd, $"{sourceName}: {e.Name}")));
         }
-        return new EntityLexicon(list);
+        static List<string> Words(List<string> words) => words.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
+        return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords));
+    }
+
+    /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
+    /// Chinese character (腾讯, B站), else three Latin letters or digits (NIO, JD.com); shorter ones are words (理, AI).</summary>
+    public static bool IsDistinctiveAlias(string alias)
+    {
+        alias = alias.Trim();
+        return alias.Any(Pipeline.Text.LanguageDetector.IsHan) ? alias.Length >= 2 : alias.Count(char.IsAsciiLetterOrDigit) >= 3;
+    }
+
+    /// <summary>A <c>fiscal_year_end</c> value, <c>MM-DD</c> (a real day of the calendar; 02-29 is refused because
+    /// a year ending on the last day of February is not one fixed day).</summary>
+    private static AnnualDate? ParseYearEnd(string? text, string where)
+    {
+        if (text is null) return null;
+        var parts = text.Trim().Split('-');
+        if (parts is [{ Length: 2 } mm, { Length: 2 } dd] && int.TryParse(mm, out var month) && int.TryParse(dd, out var day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2023, month))
+            return new AnnualDate(month, day);
+        throw new InvalidDataException($"{where}: fiscal_year_end '{text}' is not a day of the year written MM-DD.");
     }
 
     private sealed class EntityFile
     {
+        public List<string> NotNames { get; set; } = [];
+        public List<string> PlacePrefixes { get; set; } = [];
+        public List<string> IndustryWords { get; set; } = [];
+        public List<string> NameLeadWords { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 
@@ -101,5 +172,6 @@ public sealed class EntityLexicon
         public string? Name { get; set; }
         public List<string> Aliases { get; set; } = [];
         public List<string> Tickers { get; set; } = [];
+        public string? FiscalYearEnd { get; set; }
     }
 }

@@ -14,6 +14,10 @@ public sealed record BindingResult(IReadOnlyList<Claim> Claims, IReadOnlyList<Me
     /// links its canonical names to other documents' (see <see cref="EntityMerger"/>).</summary>
     public IReadOnlyList<EntityDefinitionFound> Entities { get; init; } = [];
 
+    /// <summary>Why each unbound mention stayed unbound (an <see cref="UnboundReason"/> code), in the order of
+    /// <see cref="Unbound"/>; empty when the binder records none.</summary>
+    public IReadOnlyList<string> UnboundReasons { get; init; } = [];
+
     public static BindingResult Empty { get; } = new([], []);
 }
 
@@ -21,4 +25,21 @@ public sealed record BindingResult(IReadOnlyList<Claim> Claims, IReadOnlyList<Me
 public interface IClaimBinder
 {
     BindingResult Bind(BindingInput input);
+}
+
+/// <summary>Why a figure stayed unbound: the codes <c>run.json</c> counts under <c>unbound_reasons</c>.</summary>
+public static class UnboundReason
+{
+    /// <summary>No company named in the clause, the sentence, the paragraph, and none dominates the article.</summary>
+    public const string NoEntity = "no-entity";
+    /// <summary>No metric cue reaches the figure, or the cue does not accept its kind (a count after a price cue).</summary>
+    public const string NoMetric = "no-metric";
+    /// <summary>No period before or after the figure, none carried in the paragraph, and the article's own period unknown.</summary>
+    public const string NoPeriod = "no-period";
+    /// <summary>A list of figures (、/and) whose count does not match the list of periods it goes with.</summary>
+    public const string AmbiguousList = "ambiguous-list";
+    /// <summary>A figure in parentheses after another that is not the same amount in another currency.</summary>
+    public const string Appositive = "appositive";
+    /// <summary>The figure was never reached by a sentence (empty text, or a mention outside the text).</summary>
+    public const string OutsideSentence = "outside-sentence";
 }

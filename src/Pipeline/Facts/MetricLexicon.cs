@@ -22,10 +22,37 @@ public enum FigureKinds
 public enum MetricTiming { Flow, Stock, Instant, Listing, Span }
 
 /// <summary>One metric: its id, what figures it accepts and the metrics its changes and running totals are reported as.</summary>
-public sealed record MetricDefinition(string Id, string Description, FigureKinds Units, MetricTiming Timing, string? Change, string? Cumulative);
+public sealed record MetricDefinition(string Id, string Description, FigureKinds Units, MetricTiming Timing, string? Change, string? Cumulative)
+{
+    /// <summary>The metric a quarter-on-quarter change of this one is reported as (环比/按季/sequentially:
+    /// revenue → <c>revenue_qoq_growth_pct</c>); lexicon field <c>change_qoq</c>.</summary>
+    public string? ChangeQoq { get; init; }
+
+    /// <summary>The metric a year-on-year change of this ratio in percentage points is reported as (毛利率…提升 2.1 个百分点
+    /// → <c>gross_margin_change_pp</c>); lexicon field <c>change_pp</c>.</summary>
+    public string? ChangePoints { get; init; }
+
+    /// <summary>The metric a quarter-on-quarter change of this ratio in percentage points is reported as (毛利率环比…个百分点
+    /// → <c>gross_margin_qoq_change_pp</c>); lexicon field <c>change_pp_qoq</c>.</summary>
+    public string? ChangePointsQoq { get; init; }
+
+    /// <summary>The metric the company's own outlook for this one is reported as (预计…收入 → <c>guidance.revenue</c>);
+    /// lexicon field <c>guidance</c>.</summary>
+    public string? Guidance { get; init; }
+
+    /// <summary>Every metric this one names (change, running total, quarter-on-quarter and point changes, guidance).</summary>
+    public IEnumerable<string> Related()
+    {
+        foreach (var id in new[] { Change, Cumulative, ChangeQoq, ChangePoints, ChangePointsQoq, Guidance })
+            if (id is not null) yield return id;
+    }
+}
 
 /// <summary>What a cue phrase means to the binder.</summary>
-public enum CueKind { Metric, Rise, Fall, Comparison, Distributive, Cumulative, AsOf, ListingDay, SamePeriod, Listing, Ignore }
+/// <remarks><see cref="QuarterOnQuarter"/> (环比, 按季, sequentially), <see cref="YearOnYear"/> (同比, 按年, year-on-year) and
+/// <see cref="Guidance"/> (预计, 指引, expects, outlook) mark how a nearby change or figure is meant; they come last so that the
+/// older kinds keep their values.</remarks>
+public enum CueKind { Metric, Rise, Fall, Comparison, Distributive, Cumulative, AsOf, ListingDay, SamePeriod, Listing, Ignore, QuarterOnQuarter, YearOnYear, Guidance }
 
 /// <summary>A phrase of the lexicon: a metric cue (with its metric) or a marker.</summary>
 public sealed record Cue(string Phrase, CueKind Kind, MetricDefinition? Metric = null, IReadOnlyList<string>? ContextWords = null);
@@ -39,14 +66,19 @@ public sealed class MetricLexicon
     private readonly Dictionary<string, MetricDefinition> _metrics;
     private readonly Dictionary<(string, string), string> _ratios;
 
-    private MetricLexicon(Dictionary<string, MetricDefinition> metrics, Dictionary<(string, string), string> ratios, PhraseMatcher<Cue> matcher)
+    private MetricLexicon(Dictionary<string, MetricDefinition> metrics, Dictionary<(string, string), string> ratios, IReadOnlyList<Cue> cues,
+        PhraseMatcher<Cue> matcher)
     {
         _metrics = metrics;
         _ratios = ratios;
+        Cues = cues;
         Matcher = matcher;
     }
 
     public IReadOnlyCollection<MetricDefinition> Metrics => _metrics.Values;
+
+    /// <summary>Every phrase of the lexicon in file order: metric cues (with their metric), untracked quantities and markers.</summary>
+    public IReadOnlyList<Cue> Cues { get; }
 
     internal PhraseMatcher<Cue> Matcher { get; }
 
@@ -102,18 +134,32 @@ public sealed class MetricLexicon
                 "span" => MetricTiming.Span,
                 var t => throw new InvalidDataException($"{sourceName}: metric {m.Id} has unknown timing '{t}'."),
             };
-            if (!metrics.TryAdd(m.Id, new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)))
+            var definition = new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)
+            {
+                ChangeQoq = m.ChangeQoq, ChangePoints = m.ChangePp, ChangePointsQoq = m.ChangePpQoq, Guidance = m.Guidance,
+            };
+            if (!metrics.TryAdd(m.Id, definition))
                 throw new InvalidDataException($"{sourceName}: metric {m.Id} is defined twice.");
         }
-        // Change and running-total metrics named by a borrowed definition come along with it.
+        // Metrics named by a borrowed definition (its changes, running total, guidance) come along with it, and
+        // theirs in turn.
         if (definitions is not null)
-            foreach (var m in metrics.Values.ToList())
-                foreach (var id in new[] { m.Change, m.Cumulative })
-                    if (id is not null && !metrics.ContainsKey(id) && definitions.Find(id) is { } d) metrics[id] = d;
+        {
+            var pending = new Queue<MetricDefinition>(metrics.Values);
+            while (pending.TryDequeue(out var m))
+                foreach (var id in m.Related())
+                    if (!metrics.ContainsKey(id) && definitions.Find(id) is { } d)
+                    {
+                        metrics[id] = d;
+                        pending.Enqueue(d);
+                    }
+        }
         foreach (var m in metrics.Values)
         {
             if (m.Change is { } c && !metrics.ContainsKey(c)) throw new InvalidDataException($"{sourceName}: {m.Id} change metric {c} is not defined.");
             if (m.Cumulative is { } k && !metrics.ContainsKey(k)) throw new InvalidDataException($"{sourceName}: {m.Id} cumulative metric {k} is not defined.");
+            foreach (var (field, id) in new[] { ("change_qoq", m.ChangeQoq), ("change_pp", m.ChangePoints), ("change_pp_qoq", m.ChangePointsQoq), ("guidance", m.Guidance) })
+                if (id is not null && !metrics.ContainsKey(id)) throw new InvalidDataException($"{sourceName}: {m.Id} {field} metric {id} is not defined.");
         }
 
         var cues = new List<Cue>();
@@ -137,6 +183,9 @@ public sealed class MetricLexicon
         Add(markers.SamePeriod, CueKind.SamePeriod);
         Add(markers.Listing, CueKind.Listing);
         Add(markers.Ignore, CueKind.Ignore);
+        Add(markers.Qoq, CueKind.QuarterOnQuarter);
+        Add(markers.Yoy, CueKind.YearOnYear);
+        Add(markers.Guidance, CueKind.Guidance);
 
         var ratios = new Dictionary<(string, string), string>();
         foreach (var r in file.Ratios)
@@ -145,7 +194,7 @@ public sealed class MetricLexicon
                 throw new InvalidDataException($"{sourceName}: ratio {r.Numerator}/{r.Denominator} is incomplete or names an unknown metric.");
             ratios[(r.Numerator, r.Denominator)] = r.Metric;
         }
-        return new MetricLexicon(metrics, ratios, new PhraseMatcher<Cue>(cues.Select(c => (c.Phrase, c)), ignoreCase: definitions is not null));
+        return new MetricLexicon(metrics, ratios, cues, new PhraseMatcher<Cue>(cues.Select(c => (c.Phrase, c)), ignoreCase: definitions is not null));
     }
 
     private static FigureKinds ParseUnit(string unit, string source, string id) => unit.ToLowerInvariant() switch
@@ -176,6 +225,10 @@ public sealed class MetricLexicon
         public string? Timing { get; set; }
         public string? Change { get; set; }
         public string? Cumulative { get; set; }
+        public string? ChangeQoq { get; set; }
+        public string? ChangePp { get; set; }
+        public string? ChangePpQoq { get; set; }
+        public string? Guidance { get; set; }
         public List<string> Cues { get; set; } = [];
         public ContextEntry? Context { get; set; }
     }
@@ -205,5 +258,8 @@ public sealed class MetricLexicon
         public List<string> SamePeriod { get; set; } = [];
         public List<string> Listing { get; set; } = [];
         public List<string> Ignore { get; set; } = [];
+        public List<string> Qoq { get; set; } = [];
+        public List<string> Yoy { get; set; } = [];
+        public List<string> Guidance { get; set; } = [];
     }
 }

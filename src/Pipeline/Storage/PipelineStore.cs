@@ -21,7 +21,7 @@ public sealed record StoredDocument(string Id, string ContentHash, string Status
 /// </summary>
 public sealed class PipelineStore : IDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
@@ -62,7 +62,7 @@ public sealed class PipelineStore : IDisposable
             CREATE TABLE IF NOT EXISTS mentions (
                 document TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
                 start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, unit TEXT, qualifier TEXT,
-                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL,
+                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL, unbound_reason TEXT,
                 PRIMARY KEY (document, seq));
             CREATE TABLE IF NOT EXISTS claims (
                 claim_id TEXT PRIMARY KEY, document TEXT NOT NULL, outlet TEXT, entity TEXT NOT NULL, metric TEXT NOT NULL,
@@ -163,12 +163,15 @@ public sealed class PipelineStore : IDisposable
             ("$version", pipelineVersion), ("$run", runId)))
             cmd.ExecuteNonQuery();
 
-        var unbound = new HashSet<TextSpan>(result.Unbound.Select(u => u.Span));
+        var unbound = new Dictionary<TextSpan, string>();
+        for (var i = 0; i < result.Unbound.Count; i++)
+            unbound.TryAdd(result.Unbound[i].Span, i < result.UnboundReasons.Count ? result.UnboundReasons[i] : "");
         using (var cmd = Command("""
-            INSERT INTO mentions(document, seq, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end, bound)
-            VALUES ($d, $seq, $kind, $text, $start, $end, $value, $unit, $q, $ps, $pe, $re, $bound)
+            INSERT INTO mentions(document, seq, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end, bound,
+                unbound_reason)
+            VALUES ($d, $seq, $kind, $text, $start, $end, $value, $unit, $q, $ps, $pe, $re, $bound, $why)
             """, ("$d", id), ("$seq", 0), ("$kind", ""), ("$text", ""), ("$start", 0), ("$end", 0), ("$value", null),
-            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re", null), ("$bound", 0)))
+            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re", null), ("$bound", 0), ("$why", null)))
         {
             var seq = 0;
             foreach (var mention in result.Mentions)
@@ -177,7 +180,8 @@ public sealed class PipelineStore : IDisposable
                 Set(cmd, "$seq", seq++); Set(cmd, "$kind", row.Kind); Set(cmd, "$text", row.Text);
                 Set(cmd, "$start", row.Start); Set(cmd, "$end", row.End); Set(cmd, "$value", row.Value);
                 Set(cmd, "$unit", row.Unit); Set(cmd, "$q", row.Qualifier); Set(cmd, "$ps", row.PeriodStart);
-                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$bound", unbound.Contains(mention.Span) ? 0 : 1);
+                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$bound", unbound.ContainsKey(mention.Span) ? 0 : 1);
+                Set(cmd, "$why", unbound.TryGetValue(mention.Span, out var why) && why.Length > 0 ? why : null);
                 cmd.ExecuteNonQuery();
             }
         }
@@ -291,6 +295,17 @@ public sealed class PipelineStore : IDisposable
             if (r.GetInt64(1) == 1) bound += r.GetInt32(2); else unbound += r.GetInt32(2);
         }
         return (bound, unbound);
+    }
+
+    /// <summary>Unbound mentions of the given documents counted by the reason the binder recorded.</summary>
+    public IReadOnlyDictionary<string, int> UnboundReasons(IReadOnlySet<string> documents)
+    {
+        using var cmd = Command("SELECT document, coalesce(unbound_reason, 'unknown'), count(*) FROM mentions WHERE bound = 0 GROUP BY document, 2");
+        using var r = cmd.ExecuteReader();
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        while (r.Read())
+            if (documents.Contains(r.GetString(0))) counts[r.GetString(1)] = counts.GetValueOrDefault(r.GetString(1)) + r.GetInt32(2);
+        return counts;
     }
 
     public IEnumerable<ClaimRow> Claims(IReadOnlySet<string> documents) => ReadClaims(documents, withQuotes: true);

@@ -179,12 +179,20 @@ public sealed class TableReader(TableLexicon lexicon, RowLabelReader labels, Col
         };
     }
 
-    /// <summary>The change metric of a row metric: its own <c>change</c> for a year-on-year percentage, else the naming
-    /// convention's templates of tables.yaml; only ids the metric lexicon defines.</summary>
+    /// <summary>The change metric of a row metric: its own (<c>change</c>, <c>change_qoq</c>, <c>change_pp</c>,
+    /// <c>change_pp_qoq</c> in metrics.yaml), else the naming convention's templates of tables.yaml; only ids the metric
+    /// lexicon defines.</summary>
     private MetricDefinition? ChangeMetric(MetricDefinition metric, ChangeKind kind, bool points)
     {
         if (kind == ChangeKind.Unspecified) kind = ChangeKind.YearOnYear;
-        if (kind == ChangeKind.YearOnYear && !points && metric.Change is { } own && labels.Find(own) is { } d) return d;
+        var own = (kind, points) switch
+        {
+            (ChangeKind.YearOnYear, false) => metric.Change,
+            (ChangeKind.QuarterOnQuarter, false) => metric.ChangeQoq,
+            (ChangeKind.YearOnYear, true) => metric.ChangePoints,
+            _ => metric.ChangePointsQoq,
+        };
+        if (own is not null && labels.Find(own) is { } d) return d;
         if (!lexicon.ChangeMetrics.TryGetValue((kind, points), out var templates)) return null;
         var stem = metric.Id.EndsWith("_pct", StringComparison.Ordinal) ? metric.Id[..^4] : metric.Id;
         foreach (var t in templates)

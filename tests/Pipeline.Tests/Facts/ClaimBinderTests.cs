@@ -35,7 +35,7 @@ public class ClaimBinderTests
     [Test]
     public void Values_are_distributed_over_a_list_of_years_and_interim_periods()
     {
-        const string text = "星河数据（HK09999）招股书显示，其于 2021 年、2022 年、2023 年以及截至 2023 年及 2024 年 6 月 30 日止六个月分别录得亏损 10.1 百万美元、20.2 百万美元、30.3 百万美元、12.0 百万美元及 15.5 百万美元。";
+        const string text = "星河数据（HK06999）招股书显示，其于 2021 年、2022 年、2023 年以及截至 2023 年及 2024 年 6 月 30 日止六个月分别录得亏损 10.1 百万美元、20.2 百万美元、30.3 百万美元、12.0 百万美元及 15.5 百万美元。";
         var kit = new MentionKit(text)
             .Year("2021 年", 2021).Year("2022 年", 2022).Year("2023 年", 2023)
             .Period("2023 年及", ReportingPeriod.Months(2023, 1, 6)).Period("2024 年 6 月 30 日止六个月", ReportingPeriod.Months(2024, 1, 6))
@@ -66,7 +66,7 @@ public class ClaimBinderTests
     [Test]
     public void Issue_price_and_opening_change_in_one_clause_and_the_listing_day()
     {
-        const string text = "4 月 2 日，星河数据（HK09999）正式在港交所挂牌上市。星河数据首日开盘价 88 港元 / 股，较 60 港元的发行价上涨 46.7%，4 月 3 日收盘价 95 港元，市值达 300 亿港元。";
+        const string text = "4 月 2 日，星河数据（HK06999）正式在港交所挂牌上市。星河数据首日开盘价 88 港元 / 股，较 60 港元的发行价上涨 46.7%，4 月 3 日收盘价 95 港元，市值达 300 亿港元。";
         var kit = new MentionKit(text)
             .Day("4 月 2 日", 2025, 4, 2).Money("88 港元", 88m, "HKD").Money("60 港元", 60m, "HKD").Pct("46.7%", 46.7m)
             .Day("4 月 3 日", 2025, 4, 3).Money("95 港元", 95m, "HKD").Money("300 亿港元", 3e10m, "HKD");
@@ -115,15 +115,23 @@ public class ClaimBinderTests
     }
 
     [Test]
-    public void One_amount_in_two_currencies_is_one_claim_with_a_stated_equivalent()
+    public void One_amount_in_two_currencies_is_a_claim_and_its_stated_equivalent()
     {
         const string text = "2020 年至 2023 年上半年，蓝海医药（HK07777）累计亏损约 5.6 亿美元（40.1 亿元人民币）。";
         var kit = new MentionKit(text)
             .Period("2020 年至 2023 年上半年", ReportingPeriod.Between(new LocalDate(2020, 1, 1), new LocalDate(2023, 6, 30)))
             .Pair("5.6 亿美元", 5.6e8m, "USD", "40.1 亿元人民币", 40.1e8m, "CNY");
         var result = kit.Bind();
-        Assert.That(Rows(result), Is.EqualTo(new[] { "蓝海医药|cumulative_net_loss|2020-01-01/2023-06-30|560000000 USD|~" }));
+        Assert.That(Rows(result), Is.EqualTo(new[]
+        {
+            "蓝海医药|cumulative_net_loss|2020-01-01/2023-06-30|560000000 USD|~",
+            "蓝海医药|cumulative_net_loss|2020-01-01/2023-06-30|4010000000 CNY|~",
+        }));
         Assert.That(result.Claims[0].StatedEquivalent, Is.EqualTo(new Money(40.1e8m, Currency.CNY)));
+        Assert.That(result.Claims[0].Basis, Is.EqualTo(Bases.Reported));
+        Assert.That(result.Claims[1].Basis, Is.EqualTo(Bases.StatedEquivalent), "the restatement is kept apart from reported figures");
+        Assert.That(result.Claims[1].EquivalentOf, Is.EqualTo(result.Claims[0].Id));
+        Assert.That(result.Claims[1].AsWritten, Is.EqualTo("40.1 亿元人民币"));
         Assert.That(result.Unbound, Is.Empty);
     }
 
@@ -173,15 +181,16 @@ public class ClaimBinderTests
     }
 
     [Test]
-    public void Entity_is_never_carried_across_segments()
+    public void The_article_company_carries_across_paragraphs_but_never_across_segments()
     {
         const string text = "白鹭科技（HK08888）发布公告。\n## 另一篇\n2024 年营收约 3 亿元。";
         var split = text.IndexOf("## 另一篇", StringComparison.Ordinal);
         var kit = new MentionKit(text).Year("2024 年", 2024).Money("3 亿元", 3e8m);
         var one = kit.Bind([new Segment(null, new TextSpan(0, text.Length))]);
         var two = kit.Bind([new Segment(null, new TextSpan(0, split)), new Segment("另一篇", new TextSpan(split, text.Length))]);
-        Assert.That(one.Claims, Is.Empty, "a new paragraph does not inherit the subject either");
-        Assert.That(two.Claims, Is.Empty);
+        Assert.That(Rows(one), Is.EqualTo(new[] { "白鹭科技|revenue|2024-01-01/2024-12-31|300000000 CNY|~" }),
+            "the only company of the story carries to its later paragraphs");
+        Assert.That(two.Claims, Is.Empty, "another story of the page is about its own company");
         Assert.That(two.Unbound, Has.Count.EqualTo(1));
     }
 
@@ -266,7 +275,7 @@ public class ClaimBinderTests
     [Test]
     public void A_date_the_recognizers_left_unresolved_is_not_replaced_by_an_earlier_one()
     {
-        const string text = "4 月 2 日，星河数据（HK09999）在港交所上市，首日开盘价 88 港元，4 月 9 日收盘价 95 港元。";
+        const string text = "4 月 2 日，星河数据（HK06999）在港交所上市，首日开盘价 88 港元，4 月 9 日收盘价 95 港元。";
         var kit = new MentionKit(text).Day("4 月 2 日", 2025, 4, 2).Money("88 港元", 88m, "HKD").Money("95 港元", 95m, "HKD");
         var result = kit.Bind();
         Assert.That(Rows(result), Is.EqualTo(new[] { "星河数据|price.open|2025-04-02|88 HKD|=" }));
@@ -282,7 +291,7 @@ public class ClaimBinderTests
     }
 
     [Test]
-    public void A_period_carries_over_a_semicolon_but_not_over_a_full_stop()
+    public void A_sentence_without_a_period_takes_the_period_the_article_reports()
     {
         const string text = "上半年，白鹭科技（HK08888）实现合约销售金额 100 亿元，同比增长 8.8%；营业额 38 亿元，同比增长 42.2%。毛利率 30%。";
         var kit = new MentionKit(text).Period("上半年", ReportingPeriod.Half(2025, 1)).Money("100 亿元", 1e10m).Pct("8.8%", 8.8m)
@@ -294,8 +303,9 @@ public class ClaimBinderTests
             "白鹭科技|contracted_sales_growth_pct|2025-01-01/2025-06-30|8.8 %|=",
             "白鹭科技|revenue|2025-01-01/2025-06-30|3800000000 CNY|=",
             "白鹭科技|revenue_growth_pct|2025-01-01/2025-06-30|42.2 %|=",
-        }));
-        Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "30%" }));
+            "白鹭科技|gross_margin_pct|2025-01-01/2025-06-30|30 %|=",
+        }), "the lede's half-year is the article's period, and 白鹭科技 its company");
+        Assert.That(result.Unbound, Is.Empty);
     }
 
     [Test]

@@ -31,7 +31,8 @@ public class CorpusClaimsTests
         {
             var result = pipeline.Process(item.Document);
             Assert.That(result.Status, Is.EqualTo(DocumentStatus.Processed), result.QuarantineReason);
-            foreach (var c in result.Claims)
+            // A stated equivalent restates the claim beside it and is judged through that claim.
+            foreach (var c in result.Claims.Where(c => c.EquivalentOf is null))
             {
                 var written = result.Document.Original.Substring(c.Provenance.SourceSpan.Start, c.Provenance.SourceSpan.Length);
                 actual.Add((new Key(result.Document.Id, c.Entity, c.Metric, c.Period.ToIsoString(), c.Value.Value, c.Value.UnitCode),

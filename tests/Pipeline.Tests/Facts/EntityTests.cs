@@ -13,6 +13,18 @@ public class EntityTests
     [TestCase("HK00100", "HK:100")]
     [TestCase("300750.SZ", "SZ:300750")]
     [TestCase("bidu.us", "US:BIDU")]
+    [TestCase("BABA.N", "US:BABA")]
+    [TestCase("PDD.O", "US:PDD")]
+    [TestCase("600519.SS", "SH:600519")]
+    [TestCase("HKG: 1211", "HK:1211")]
+    [TestCase("HKEX:9988", "HK:9988")]
+    [TestCase("NASDAQ: NIO", "US:NIO")]
+    [TestCase("NYSE:BABA", "US:BABA")]
+    [TestCase("9992 HK", "HK:9992")]
+    [TestCase("SH600519", "SH:600519")]
+    [TestCase("7203.T", "T:7203")]
+    [TestCase("2330.TW", "TW:2330")]
+    [TestCase("005930.KS", "KS:005930")]
     public void Tickers_normalise_across_spellings(string written, string expected)
     {
         Assert.That(Tickers.TryNormalize(written, out var n), Is.True);
@@ -23,6 +35,12 @@ public class EntityTests
     [TestCase("2025")]
     [TestCase("HKUST")]
     [TestCase("12.HK7")]
+    [TestCase("HK$116")]
+    [TestCase("U.S")]
+    [TestCase("Z.ai")]
+    [TestCase("NASDAQ: 2025")]
+    [TestCase("2025 CH")]
+    [TestCase("20250.T")]
     public void Non_tickers_are_rejected(string written) => Assert.That(Tickers.TryNormalize(written, out _), Is.False);
 
     [Test]
@@ -33,12 +51,12 @@ public class EntityTests
     [Test]
     public void Definitions_give_the_short_name_and_link_full_name_and_ticker()
     {
-        const string text = "1月8日,深圳云帆科技股份有限公司(09999.HK)(简称“云帆”)正式挂牌。云帆首日上涨,HK09999 收盘。";
+        const string text = "1月8日,深圳云帆科技股份有限公司(06999.HK)(简称“云帆”)正式挂牌。云帆首日上涨,HK06999 收盘。";
         var found = Finder.Find(text);
         var def = found.Definitions.Single();
         Assert.That(def.Canonical, Is.EqualTo("云帆"));
         Assert.That(def.FullName, Is.EqualTo("深圳云帆科技股份有限公司"));
-        Assert.That(def.Tickers, Is.EqualTo(new[] { "09999.HK" }));
+        Assert.That(def.Tickers, Is.EqualTo(new[] { "06999.HK" }));
         Assert.That(found.Mentions.Select(m => m.Name), Is.All.EqualTo("云帆"));
         Assert.That(found.Mentions, Has.Count.EqualTo(4));
     }
@@ -72,8 +90,8 @@ public class EntityTests
     {
         var merger = new EntityMerger(EntityLexicon.Chinese);
         merger.Add(Finder.Find("深圳云帆科技股份有限公司（以下简称云帆）发布公告。").Definitions);
-        merger.Add(Finder.Find("深圳云帆科技股份有限公司（HK09999）今日上市。").Definitions);
-        merger.Add(Finder.Find("云帆科技（09999.HK）股价上涨。").Definitions);
+        merger.Add(Finder.Find("深圳云帆科技股份有限公司（HK06999）今日上市。").Definitions);
+        merger.Add(Finder.Find("云帆科技（06999.HK）股价上涨。").Definitions);
         merger.Add(Finder.Find("白鹭生物有限公司（以下简称白鹭）亏损。").Definitions);
         Assert.That(merger.Resolve("深圳云帆科技股份有限公司"), Is.EqualTo("云帆"));
         Assert.That(merger.Resolve("云帆科技"), Is.EqualTo("云帆"));

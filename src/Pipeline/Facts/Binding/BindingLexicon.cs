@@ -1,0 +1,175 @@
+using Pipeline.Recognition;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Pipeline.Facts.Binding;
+
+/// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter }
+
+/// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
+public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
+{
+    public bool AppliesTo(string metric) => MetricPrefixes.Count == 0 || MetricPrefixes.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// The words the binder reads around a figure besides metric cues and entity names (<c>Lexicons/common/binding.yaml</c>):
+/// bases, words that are not segments, period words relative to the document's period, currency scopes and
+/// qualifiers. Loaded strictly: an unknown key, a wrong type or an unknown qualifier or currency is a configuration
+/// error naming the file and line.
+/// </summary>
+public sealed class BindingLexicon
+{
+    public const string ResourceName = "Lexicons/common/binding.yaml";
+
+    public required IReadOnlyList<BasisWords> Bases { get; init; }
+    public required IReadOnlySet<string> BasisInMetric { get; init; }
+    public required IReadOnlySet<string> NotSegment { get; init; }
+    public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+    /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
+    public required PhraseMatcher<string> MarketWords { get; init; }
+    /// <summary>Quarters written without a year, by quarter number.</summary>
+    public required PhraseMatcher<int> NamedQuarters { get; init; }
+    public required int SegmentMaxLength { get; init; }
+    public required PhraseMatcher<RelativePeriod> Periods { get; init; }
+    public required PhraseMatcher<Currency> CurrencyScopes { get; init; }
+    public required IReadOnlyList<string> ListingCurrencyMetrics { get; init; }
+    public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBefore { get; init; }
+    public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersAfter { get; init; }
+    public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBeforeEnglish { get; init; }
+    public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersAfterEnglish { get; init; }
+    public required PhraseMatcher<BasisWords> BasisMatcher { get; init; }
+
+    private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
+
+    /// <summary>The embedded lexicon.</summary>
+    public static BindingLexicon Default => Embedded.Value;
+
+    /// <summary>Metric ids (prefixes) of deal terms, prices, valuations and audiences: figures about the whole company
+    /// or deal (no segment) that are not dated by the period the article reports.</summary>
+    public required IReadOnlyList<string> NoSegmentMetrics { get; init; }
+
+    /// <summary>A figure of the company's reported results: it may be a segment's, and a sentence without a period
+    /// takes the period the article reports.</summary>
+    public bool IsReportedFigure(string metric) => !NoSegmentMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>True when the metric's price or deal term is quoted in the currency of the listing.</summary>
+    public bool InListingCurrency(string metric) => ListingCurrencyMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
+
+    public static BindingLexicon Parse(string yaml, string sourceName)
+    {
+        BindingFile file;
+        try
+        {
+            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<BindingFile>(yaml) ?? new BindingFile();
+        }
+        catch (YamlException e)
+        {
+            throw new PipelineConfigurationException($"{sourceName}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
+        }
+        string Where(string what) => $"{sourceName}: {what}";
+        var bases = new List<BasisWords>();
+        foreach (var b in file.Bases)
+        {
+            if (string.IsNullOrWhiteSpace(b.Basis) || b.Words.Count == 0) throw new PipelineConfigurationException(Where("every basis needs a name and words"));
+            bases.Add(new BasisWords(b.Basis, b.Metrics, b.Words));
+        }
+        var periods = new List<(string, RelativePeriod)>();
+        void AddPeriods(List<string> words, RelativePeriod kind) => periods.AddRange(words.Select(w => (w, kind)));
+        AddPeriods(file.Periods.CurrentQuarter, RelativePeriod.CurrentQuarter);
+        AddPeriods(file.Periods.PriorYearSame, RelativePeriod.PriorYearSame);
+        AddPeriods(file.Periods.PreviousQuarter, RelativePeriod.PreviousQuarter);
+        AddPeriods(file.Periods.YearToDate, RelativePeriod.YearToDate);
+        var scopes = new List<(string, Currency)>();
+        foreach (var s in file.CurrencyScopes)
+        {
+            if (!Currency.TryParse(s.Currency, out var currency)) throw new PipelineConfigurationException(Where($"unknown currency '{s.Currency}'"));
+            // A scope is a phrase (（人民币，下同）), never a bare currency word: 美元 alone would turn every later 元 into USD.
+            if (s.Words.FirstOrDefault(w => w.Length < 4) is { } shortWord)
+                throw new PipelineConfigurationException(Where($"currency scope '{shortWord}' is too short to be a scope phrase (quote entries that contain a comma)"));
+            scopes.AddRange(s.Words.Select(w => (w, currency)));
+        }
+        return new BindingLexicon
+        {
+            Bases = bases,
+            BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
+            NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            SegmentSuffixes = file.SegmentSuffixes,
+            NoSegmentMetrics = file.NoSegmentMetrics,
+            MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
+            NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
+                : throw new PipelineConfigurationException(Where($"named_quarters: {q.Key} is not a quarter"))).SelectMany(q => q.Value.Select(w => (w, q.Key))), ignoreCase: true),
+            SegmentMaxLength = file.SegmentMaxLength,
+            Periods = new PhraseMatcher<RelativePeriod>(periods, ignoreCase: true),
+            CurrencyScopes = new PhraseMatcher<Currency>(scopes, ignoreCase: true),
+            ListingCurrencyMetrics = file.ListingCurrencyMetrics,
+            QualifiersBefore = Qualifiers(file.Qualifiers.Before, Where),
+            QualifiersAfter = Qualifiers(file.Qualifiers.After, Where),
+            QualifiersBeforeEnglish = Qualifiers(file.Qualifiers.BeforeEn, Where),
+            QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
+            BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
+        };
+    }
+
+    /// <summary>Longest word first, so that 最高可达 is tried before 最高 and "more than" before "more".</summary>
+    private static List<(string, Qualifier)> Qualifiers(Dictionary<string, List<string>> bySymbol, Func<string, string> where)
+    {
+        var list = new List<(string, Qualifier)>();
+        foreach (var (symbol, words) in bySymbol)
+        {
+            Qualifier q;
+            try { q = QualifierExtensions.FromSymbol(symbol); }
+            catch (FormatException) { throw new PipelineConfigurationException(where($"unknown qualifier '{symbol}'")); }
+            list.AddRange(words.Select(w => (w, q)));
+        }
+        return list.OrderByDescending(x => x.Item1.Length).ToList();
+    }
+
+    private sealed class BindingFile
+    {
+        public List<BasisEntry> Bases { get; set; } = [];
+        public List<string> BasisInMetric { get; set; } = [];
+        public List<string> NotSegment { get; set; } = [];
+        public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> NoSegmentMetrics { get; set; } = [];
+        public List<string> MarketWords { get; set; } = [];
+        public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
+        public int SegmentMaxLength { get; set; } = 14;
+        public PeriodEntries Periods { get; set; } = new();
+        public List<ScopeEntry> CurrencyScopes { get; set; } = [];
+        public List<string> ListingCurrencyMetrics { get; set; } = [];
+        public QualifierEntries Qualifiers { get; set; } = new();
+    }
+
+    private sealed class BasisEntry
+    {
+        public string Basis { get; set; } = "";
+        public List<string> Metrics { get; set; } = [];
+        public List<string> Words { get; set; } = [];
+    }
+
+    private sealed class PeriodEntries
+    {
+        public List<string> CurrentQuarter { get; set; } = [];
+        public List<string> PriorYearSame { get; set; } = [];
+        public List<string> PreviousQuarter { get; set; } = [];
+        public List<string> YearToDate { get; set; } = [];
+    }
+
+    private sealed class ScopeEntry
+    {
+        public string Currency { get; set; } = "";
+        public List<string> Words { get; set; } = [];
+    }
+
+    private sealed class QualifierEntries
+    {
+        public Dictionary<string, List<string>> Before { get; set; } = [];
+        public Dictionary<string, List<string>> After { get; set; } = [];
+        public Dictionary<string, List<string>> BeforeEn { get; set; } = [];
+        public Dictionary<string, List<string>> AfterEn { get; set; } = [];
+    }
+}

@@ -1,0 +1,183 @@
+using NodaTime;
+using Pipeline.Documents;
+using Pipeline.Recognition;
+
+namespace Pipeline.Facts.Binding;
+
+/// <summary>
+/// What a whole article establishes for every sentence in it: the company it is about, the period it reports, the
+/// currency its bare amounts are in, and where relative period words (上季, 去年同期, the quarter) stand. Read once per
+/// document by <see cref="DocumentFrameReader"/>; sentences fall back to it only when they say nothing themselves.
+/// </summary>
+public sealed record DocumentFrame
+{
+    /// <summary>The company the article is about, when one company clearly dominates it.</summary>
+    public string? MainEntity { get; init; }
+
+    /// <summary>The period the article reports (a quarter, a half or a year), when it can be told.</summary>
+    public ReportingPeriod? CurrentPeriod { get; init; }
+
+    /// <summary>The currency of share prices and deal terms written with a bare 元 (a Hong Kong or Taiwan outlet).</summary>
+    public Currency? ListingCurrency { get; init; }
+
+    /// <summary>Currency scopes ((人民币，下同)): from each position on, a bare amount is in that currency.</summary>
+    public IReadOnlyList<(int Start, Currency Currency)> CurrencyScopes { get; init; } = [];
+
+    /// <summary>Relative period words with the period each stands for (null where the document's period is unknown).</summary>
+    public IReadOnlyList<RelativePeriodMention> RelativePeriods { get; init; } = [];
+
+    public static DocumentFrame Empty { get; } = new();
+
+    /// <summary>The scoped currency at <paramref name="position"/>, if any.</summary>
+    public Currency? ScopeAt(int position)
+    {
+        Currency? found = null;
+        foreach (var (start, currency) in CurrencyScopes)
+        {
+            if (start > position) break;
+            found = currency;
+        }
+        return found;
+    }
+}
+
+/// <summary>A relative period word in the text and what it resolves to.</summary>
+public readonly record struct RelativePeriodMention(int Start, int End, RelativePeriod Kind, ReportingPeriod? Period);
+
+/// <summary>Reads a <see cref="DocumentFrame"/>: pure, from the text, its mentions and its metadata.</summary>
+public sealed class DocumentFrameReader(BindingLexicon lexicon)
+{
+    /// <summary>Characters of the headline and lede, where an article names its subject and its period.</summary>
+    private const int LedeLength = 240;
+
+    public DocumentFrame Read(string text, IReadOnlyList<EntityMention> entities, IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    {
+        // Quarters named without a year (the third quarter, 三季度), unless the recognizer read a year with them.
+        var named = lexicon.NamedQuarters.FindAll(text)
+            .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
+        var year = YearOf(periods, metadata);
+        var current = CurrentPeriod(text, periods, metadata) ?? NamedCurrent(named, year, metadata);
+        var namedYear = current?.End.Year ?? year;
+        var relative = lexicon.Periods.FindAll(text)
+            .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
+            .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
+                namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
+            .OrderBy(r => r.Start)
+            .ToList();
+        relative = relative.Where((r, i) => i == 0 || relative[i - 1].End <= r.Start).ToList();
+        var scopes = lexicon.CurrencyScopes.FindAll(text).Select(m => (m.Start, m.Value)).ToList();
+        return new DocumentFrame
+        {
+            MainEntity = MainEntity(entities),
+            CurrentPeriod = current,
+            ListingCurrency = ListingCurrency(metadata),
+            CurrencyScopes = scopes,
+            RelativePeriods = relative,
+        };
+    }
+
+    /// <summary>The company the article is about: one named in the headline or lede (its first characters) that is
+    /// either the first named there or named in at least half of all entity mentions. A company named only further
+    /// down (a peer, a comparison) never becomes the article's company.</summary>
+    public static string? MainEntity(IReadOnlyList<EntityMention> entities)
+    {
+        if (entities.Count == 0 || entities[0].Span.Start >= LedeLength) return null;
+        var counts = entities.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var top = counts.Max(c => c.Value);
+        if (counts[entities[0].Name] * 2 >= top) return entities[0].Name;
+        var inLede = entities.TakeWhile(e => e.Span.Start < LedeLength).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var best = counts.Where(c => inLede.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
+        return best.Key is not null && best.Value * 2 >= entities.Count ? best.Key : null;
+    }
+
+    /// <summary>The reported period: the quarter (else half, else year) written most often, lede mentions counted
+    /// twice; else, when the article uses a quarter word (上季, the quarter), the last quarter that ended before its
+    /// publication date.</summary>
+    private ReportingPeriod? CurrentPeriod(string text, IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    {
+        foreach (var kind in new[] { PeriodKind.Quarter, PeriodKind.Half, PeriodKind.Year })
+        {
+            var votes = new Dictionary<ReportingPeriod, int>();
+            foreach (var m in periods)
+            {
+                if (m.Period is not { } p || p.Kind != kind || !m.Text.Any(char.IsAsciiDigit) && kind == PeriodKind.Year) continue;
+                if (metadata.Published is { } published && p.End >= published) continue; // not yet reported
+                votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength ? 2 : 1);
+            }
+            // One passing mention does not make the article's period: it must be written twice (or in the lede and again).
+            if (votes.Count > 0 && votes.Values.Max() >= 2)
+                return votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.End).First().Key;
+        }
+        if (metadata.Published is { } date && lexicon.Periods.FindAll(text).Any(m => m.Value == RelativePeriod.CurrentQuarter))
+            return QuarterBefore(date);
+        return null;
+    }
+
+    private static bool HasYear(string text) => text.Any(char.IsAsciiDigit) || text.Contains('年') || text.Contains("fiscal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The year most written in the document (a year the article reports: not after its publication).</summary>
+    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    {
+        var years = periods.Where(m => m.Period is { Kind: PeriodKind.Year } p && m.Text.Any(char.IsAsciiDigit)
+                                       && (metadata.Published is not { } d || p.Start <= d))
+            .GroupBy(m => m.Period!.Value.Start.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
+        return years?.Key;
+    }
+
+    /// <summary>The quarter an article reports when it names it without a year: the quarter named most, in the year
+    /// the article writes most, else in the last year where that quarter had ended by publication.</summary>
+    private static ReportingPeriod? NamedCurrent(List<PhraseMatch<int>> named, int? year, DocumentMetadata metadata)
+    {
+        if (named.Count == 0) return null;
+        var quarter = named.GroupBy(q => q.Value).OrderByDescending(g => g.Count() + (g.First().Start < LedeLength ? 1 : 0)).First().Key;
+        if (metadata.Published is { } d)
+        {
+            var q = ReportingPeriod.Quarter(d.Year, quarter);
+            return q.End < d ? q : ReportingPeriod.Quarter(d.Year - 1, quarter);
+        }
+        return year is { } y ? ReportingPeriod.Quarter(y, quarter) : null;
+    }
+
+    /// <summary>The last calendar quarter that ended before <paramref name="date"/>.</summary>
+    public static ReportingPeriod QuarterBefore(LocalDate date)
+    {
+        var quarter = (date.Month - 1) / 3 + 1;
+        return quarter == 1 ? ReportingPeriod.Quarter(date.Year - 1, 4) : ReportingPeriod.Quarter(date.Year, quarter - 1);
+    }
+
+    private static ReportingPeriod? Resolve(RelativePeriod kind, ReportingPeriod current) => kind switch
+    {
+        RelativePeriod.CurrentQuarter => current.Kind == PeriodKind.Quarter ? current : null,
+        RelativePeriod.PriorYearSame => Shift(current, -12),
+        RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
+        RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
+        RelativePeriod.NamedQuarter => null,
+        _ => null,
+    };
+
+    /// <summary>The same shape of period moved by whole months (a quarter a year back, the quarter before).</summary>
+    private static ReportingPeriod? Shift(ReportingPeriod p, int months)
+    {
+        var start = p.Start.PlusMonths(months);
+        var end = p.End.PlusDays(1).PlusMonths(months).PlusDays(-1);
+        return p.Kind switch
+        {
+            PeriodKind.Quarter => ReportingPeriod.Quarter(start.Year, (start.Month - 1) / 3 + 1),
+            PeriodKind.Half => ReportingPeriod.Half(start.Year, start.Month <= 6 ? 1 : 2),
+            PeriodKind.Year => ReportingPeriod.Year(start.Year),
+            PeriodKind.Day => ReportingPeriod.Day(start),
+            _ => ReportingPeriod.Between(start, end),
+        };
+    }
+
+    /// <summary>HKD for a Hong Kong outlet, TWD for a Taiwan one (from the language tag or the conversion profile the
+    /// text needed).</summary>
+    private static Currency? ListingCurrency(DocumentMetadata metadata)
+    {
+        var tag = metadata.Language ?? "";
+        if (metadata.Region is "TW" || tag.StartsWith("zh-TW", StringComparison.OrdinalIgnoreCase)) return Currency.TWD;
+        if (metadata.Region is "HK" or "Hant" || tag.StartsWith("zh-HK", StringComparison.OrdinalIgnoreCase)
+            || tag.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase)) return Currency.HKD;
+        return null;
+    }
+}

@@ -1,0 +1,310 @@
+using Pipeline.Documents;
+using Pipeline.Facts.Binding;
+using Pipeline.Facts.Binding.Rules;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+
+        internal void BindSentence(Sentence s, EntityMention? subject, string? carried, ref ReportingPeriod? lastPeriod)
+        {
+            var items = Items(s);
+            if (items.Count == 0)
+            {
+                foreach (var a in Anchors(s)) if (Dates(a)) lastPeriod = a.Period;
+                return;
+            }
+            var anchors = Anchors(s);
+            if (s.English) DistributeEnglish(items, anchors, s);
+            else Distribute(items, anchors, s);
+            foreach (var item in items)
+            {
+                if (item.Ambiguous || item.Appositive)
+                {
+                    _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
+                    continue;
+                }
+                var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
+                if (claim is null) continue;
+                _claims.Add(claim);
+                _used.Add(item.Mention);
+                if (item.Equivalent is { } eq)
+                {
+                    _used.Add(eq);
+                    if (EquivalentClaim(claim, eq) is { } restated) _claims.Add(restated);
+                }
+            }
+            foreach (var a in anchors) if (Dates(a)) lastPeriod = a.Period;
+        }
+
+        /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
+        /// statement's own (not a base, a day or an unresolved word).</summary>
+        internal static bool Dates(Anchor a) => a.Kind == AnchorKind.Period && !a.Base && !a.Unresolved && !a.Period.IsDay;
+
+        /// <summary>The amount stated beside a claim in another currency, as its own claim on the
+        /// <see cref="Bases.StatedEquivalent"/> basis, linked to the claim it restates.</summary>
+        internal static Claim? EquivalentClaim(Claim claim, Mention equivalent)
+        {
+            if (equivalent.Value is not Money money || claim.Value is not Money own || own.Currency == money.Currency) return null;
+            return claim with
+            {
+                Value = money,
+                AsWritten = equivalent.Text,
+                Basis = Bases.StatedEquivalent,
+                EquivalentOf = claim.Id,
+                StatedEquivalent = own,
+                RangeEnd = null,
+                Provenance = claim.Provenance with { SourceSpan = equivalent.SourceSpan },
+            };
+        }
+
+        internal Claim? BindItem(Item item, Sentence s, EntityMention? subject, string? carried, List<Anchor> anchors, ReportingPeriod? lastPeriod)
+        {
+            var m = item.Mention;
+            if (m.Numeric is not { } value) return null;
+            var pos = m.Span.Start;
+            var entity = EntityFor(pos, s, subject, carried);
+            if (entity is null) return Unbound(m, UnboundReason.NoEntity);
+            if (Metric(m, value, s) is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+
+            ReportingPeriod? period;
+            if (item.DistributedPeriod is { } dp) period = dp;
+            else if (s.English && metric.Timing != MetricTiming.Span && PeriodAfter(item, s, anchors) is { } after)
+                period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
+            else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
+            else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
+            if (period is null) return Unbound(m, UnboundReason.NoPeriod);
+
+            var quote = _text[s.Start..s.End].Trim();
+            var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
+            var qualifier = Qualify(m, s);
+            if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
+            var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
+                : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
+            {
+                RangeEnd = m.RangeEnd as NumericResolution,
+                AsWritten = m.Text,
+                StatedEquivalent = item.Equivalent?.Value as Money,
+                Segment = segment,
+                Basis = basis,
+            };
+        }
+
+        /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
+        /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
+        internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        {
+            var floor = ClauseStart(cue.Start, s);
+            foreach (var e in EntitiesIn(floor, cue.Start)) floor = Math.Max(floor, e.Span.End);
+            foreach (var p in Between(_periods, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(p.Span.End, cue.Start));
+            foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
+            foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
+            var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
+            return segment == entity ? "" : segment;
+        }
+
+        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
+        internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric) =>
+            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(pos, cue.End), metric);
+
+        /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
+        /// dated by a day: that is when it was announced); past a comparison base (由 2024 年同期的 936 亿元增长 2.0% 至
+        /// 955 亿元) the change and the new level take the sentence's own period, else the period carried in the
+        /// paragraph, else the document's. With no anchor: the listing day for deal terms, the carried or the document's
+        /// period for flows and balances.</summary>
+        internal ReportingPeriod? PeriodBefore(List<Anchor> anchors, int pos, Sentence s, MetricDefinition metric, string entity, ReportingPeriod? lastPeriod)
+        {
+            // A results figure is not dated by a day (that is when it was announced); a deal term may be (拟募资 on the day filed).
+            var flow = metric.Timing == MetricTiming.Flow && _binder._words.IsReportedFigure(metric.Id);
+            var before = anchors.Where(a => a.Start < pos && !(flow && a.Kind == AnchorKind.Period && a.Period.IsDay && !a.Unresolved)).ToList();
+            if (metric.Timing == MetricTiming.Span)
+            {
+                var spans = before.Where(a => a.Kind == AnchorKind.Period && !a.Unresolved).Select(a => a.Period).ToList();
+                return spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
+            }
+            if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) return null;
+            if (before.Count > 0)
+            {
+                var a = before[^1];
+                if (IsAlternative(a, s)) return null;
+                if (a.Base && ChangeBetween(a.End, pos))
+                {
+                    var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
+                    if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
+                    return Fallback(metric, lastPeriod, entity, s);
+                }
+                return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
+            }
+            if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
+            return Fallback(metric, lastPeriod, entity, s);
+        }
+
+        /// <summary>A flow whose sentence names no period: the period of the statement it continues after a semicolon,
+        /// else, for the company the story is about, the period the document reports.</summary>
+        internal ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
+        {
+            if (metric.Timing is not MetricTiming.Flow) return null;
+            if (s.AfterSemicolon && lastPeriod is { } carried) return carried;
+            return _frame.CurrentPeriod is { } current && entity == MainEntityOf(s.Segment) && _binder._words.IsReportedFigure(metric.Id) ? current : null;
+        }
+
+        /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
+        internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+
+        internal static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
+
+        internal static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+        internal static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
+            { "in", "on", "for", "during", "at", "the", "end", "of", "as", "by", "each", "a", "share", "per" };
+
+        /// <summary>English dates a figure after it (net loss was RMB 1.2 billion in 2024; opened at HK$31.20 on the
+        /// first day). The first period after the figure in its clause, unless a metric cue or a comparison word comes
+        /// between (up 20% from 2023): taken when only prepositions separate them (…RMB 410 million in 2023, even after
+        /// an earlier period), or when the clause has no period before the figure.</summary>
+        internal Anchor? PeriodAfter(Item item, Sentence s, List<Anchor> anchors)
+        {
+            var pos = item.Mention.Span.Start;
+            var clause = ClauseStart(pos, s);
+            var end = ClauseEnd(item.End, s);
+            foreach (var a in anchors)
+            {
+                if (a.Start < item.End) continue;
+                if (a.Start >= end) return null;
+                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
+                var gap = _text[item.End..a.Start];
+                var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+                if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
+                // relative period the recognizers resolved against the publication date).
+                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
+                var adjacent = words.All(PeriodPrepositions.Contains)
+                               && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
+                if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;
+                return null;
+            }
+            return null;
+        }
+
+        /// <summary>An English figure stated as a comparison base (rose to RMB 3 billion from RMB 2 billion): without a
+        /// period of its own it is not dated by the sentence's period.</summary>
+        internal bool IsEnglishComparisonBase(Mention m, Sentence s)
+        {
+            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            foreach (var w in ComparisonBaseEnglish)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
+            return false;
+        }
+
+        /// <summary>True when a date the recognizers could not resolve (1 月 16 日 with no year known) stands between the
+        /// period found and the figure: that nearer date is the figure's, so the figure cannot be dated.</summary>
+        internal bool HasUnresolvedDate(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_text[i] is not ('月' or '日' or '号')) continue;
+                var j = i - 1;
+                while (j >= from && _text[j] == ' ') j--;
+                if (j < from || !char.IsAsciiDigit(_text[j])) continue;
+                if (!InsideMention(_periods, j, i + 1)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A period offered as one of alternatives (2026 年年中或年末) does not date a figure.</summary>
+        internal bool IsAlternative(Anchor a, Sentence s)
+        {
+            var before = _text.AsSpan(s.Start, a.Start - s.Start).TrimEnd();
+            return before.EndsWith("或", StringComparison.Ordinal) || before.EndsWith("或者", StringComparison.Ordinal);
+        }
+
+        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
+        internal static ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
+        {
+            if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
+            if (asOf && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
+            return metric.Timing == MetricTiming.Instant ? null : p;
+        }
+
+        /// <summary>The ratio metric a figure was read as (set by the ratio rule), to qualify it by its whole phrase.</summary>
+        internal readonly Dictionary<Mention, string> _ratioFigures = new(ReferenceEqualityComparer.Instance);
+
+        internal string? RatioMetricOf(Mention m, Sentence s) => _ratioFigures.GetValueOrDefault(m);
+
+        /// <summary>约为当年收入的六倍: the 约 qualifies the ratio though it stands before the denominator.</summary>
+        internal Qualifier RatioQualifier(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var phrase = _text.AsSpan(clause, m.Span.Start - clause);
+            if (phrase.Contains("约", StringComparison.Ordinal)) return Qualifier.Approximate;
+            if (phrase.Contains("超过", StringComparison.Ordinal)) return Qualifier.GreaterThan;
+            if (phrase.Contains("近", StringComparison.Ordinal)) return Qualifier.LessThan;
+            return Qualifier.Exact;
+        }
+
+        internal static readonly (string Word, Qualifier Q)[] QualifiersBefore =
+        [
+            ("大约", Qualifier.Approximate), ("约", Qualifier.Approximate), ("接近", Qualifier.LessThan), ("将近", Qualifier.LessThan),
+            ("近", Qualifier.LessThan), ("不到", Qualifier.LessThan), ("不足", Qualifier.LessThan), ("低于", Qualifier.LessThan),
+            ("超过", Qualifier.GreaterThan), ("超", Qualifier.GreaterThan), ("逾", Qualifier.GreaterThan), ("高于", Qualifier.GreaterThan),
+            ("至少", Qualifier.GreaterOrEqual), ("最多", Qualifier.LessOrEqual),
+        ];
+
+        internal static readonly (string Word, Qualifier Q)[] QualifiersAfter =
+        [
+            ("以上", Qualifier.GreaterThan), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
+            ("余", Qualifier.GreaterThan),
+        ];
+
+        internal static readonly (string Word, Qualifier Q)[] QualifiersBeforeEnglish =
+        [
+            ("about", Qualifier.Approximate), ("around", Qualifier.Approximate), ("approximately", Qualifier.Approximate),
+            ("roughly", Qualifier.Approximate), ("some", Qualifier.Approximate), ("an estimated", Qualifier.Approximate),
+            ("nearly", Qualifier.LessThan), ("almost", Qualifier.LessThan), ("close to", Qualifier.LessThan), ("less than", Qualifier.LessThan),
+            ("under", Qualifier.LessThan), ("below", Qualifier.LessThan), ("more than", Qualifier.GreaterThan), ("over", Qualifier.GreaterThan),
+            ("above", Qualifier.GreaterThan), ("in excess of", Qualifier.GreaterThan), ("at least", Qualifier.GreaterOrEqual),
+            ("no less than", Qualifier.GreaterOrEqual), ("up to", Qualifier.LessOrEqual), ("at most", Qualifier.LessOrEqual),
+            ("no more than", Qualifier.LessOrEqual),
+        ];
+
+        internal static readonly (string Word, Qualifier Q)[] QualifiersAfterEnglish =
+        [
+            ("or more", Qualifier.GreaterOrEqual), ("or so", Qualifier.Approximate), ("or less", Qualifier.LessOrEqual),
+        ];
+
+        internal Qualifier QualifyEnglish(Mention m, Sentence s)
+        {
+            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            foreach (var (w, q) in QualifiersBeforeEnglish.OrderByDescending(x => x.Word.Length))
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(10, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in QualifiersAfterEnglish)
+                if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(after[w.Length])))
+                    return q;
+            return Qualifier.Exact;
+        }
+
+        internal Qualifier Qualify(Mention m, Sentence s)
+        {
+            if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
+            if (s.English) return QualifyEnglish(m, s);
+            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
+            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
+            foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(2, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
+            return Qualifier.Exact;
+        }
+    }
+}

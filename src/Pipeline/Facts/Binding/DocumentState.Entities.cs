@@ -1,0 +1,87 @@
+using Pipeline.Documents;
+using Pipeline.Facts.Binding;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+
+        internal static readonly string[] NotSubjectBefore = ["相比", "相较", "除了", "较", "对比", "不同于", "与", "和"];
+
+        internal static readonly string[] NotSubjectBeforeEnglish = ["compared with", "compared to", "than", "versus", "unlike", "like", "and", "with", "vs."];
+
+        internal bool IsExcluded(EntityMention e, int floor)
+        {
+            var before = _text.AsSpan(floor, e.Span.Start - floor).TrimEnd();
+            foreach (var w in NotSubjectBefore)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            foreach (var w in NotSubjectBeforeEnglish)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
+            return false;
+        }
+
+        internal EntityMention? Subject(Sentence s)
+        {
+            foreach (var e in EntitiesIn(s.Start, s.End))
+                if (!IsExcluded(e, s.Start)) return e;
+            return null;
+        }
+
+        internal static readonly string[] Anaphors = ["the company", "the group", "the firm", "the issuer", "the listing", "its", "it", "the shares", "its shares"];
+
+        /// <summary>True when an English sentence opens with a word referring back to an entity named before.</summary>
+        internal bool RefersBack(Sentence s)
+        {
+            var head = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            foreach (var a in Anaphors)
+                if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && (head.Length == a.Length || !char.IsAsciiLetter(head[a.Length])))
+                    return true;
+            return false;
+        }
+
+        internal string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
+        {
+            var clause = ClauseStart(pos, s);
+            EntityMention? nearest = null;
+            foreach (var e in EntitiesIn(clause, pos)) nearest = e;
+            if (nearest is { } n) return n.Name;
+            if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
+            // A figure about a market or a country (2025年我国商业航天整体营收, 中国生成式AI用户规模) is nobody's company figure.
+            if (_binder._words.MarketWords.FindAll(_text, s.Start, pos).Count > 0) return null;
+            return carried ?? MainEntityOf(s.Segment);
+        }
+
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
+        internal void FindListingDates(List<Sentence> sentences)
+        {
+            foreach (var s in sentences)
+            {
+                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing))
+                {
+                    Mention? day = null;
+                    foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
+                        if (p.Period is { IsDay: true }) day = p;
+                    // English puts the day after the verb: Yunfan Auto began trading … on March 18, 2026.
+                    if (day is null && s.English)
+                        day = Between(_periods, m => m.Span.Start, cue.End, s.End).FirstOrDefault(p => p.Period is { IsDay: true });
+                    if (day is null) continue;
+                    string? entity = null;
+                    var after = _text.AsSpan(cue.End, Math.Min(3, s.End - cue.End));
+                    if (after.StartsWith("的"))
+                        entity = EntitiesIn(cue.End, Math.Min(s.End, cue.End + 16)).Select(e => e.Name).FirstOrDefault();
+                    if (entity is null)
+                    {
+                        foreach (var e in EntitiesIn(s.Start, cue.Start))
+                            if (!IsExcluded(e, s.Start)) entity = e.Name;
+                    }
+                    if (entity is not null) _listingDates.TryAdd(entity, day.Period!.Value);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Pipeline.Documents;
+using Pipeline.Facts.Binding;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+
+        internal List<Item> Items(Sentence s)
+        {
+            var items = new List<Item>();
+            foreach (var m in Between(_figures, f => f.Span.Start, s.Start, s.End))
+            {
+                if (items.Count > 0 && IsEquivalentOf(m, items[^1])) { items[^1].Equivalent = m; continue; }
+                var appositive = items.Count > 0 && Gap(items[^1].End, m.Span.Start) is "（" or "(" or "（约" or "(约" or "（即" or "（合"
+                    or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(i.e.";
+                items.Add(new Item(m) { Appositive = appositive });
+            }
+            return items;
+        }
+
+        internal bool IsEquivalentOf(Mention m, Item previous)
+        {
+            if (previous.Equivalent is not null) return false;
+            var p = previous.Mention;
+            if (p.EquivalentSpan == m.Span || m.EquivalentSpan == p.Span) return true;
+            if (p.Value is not Money a || m.Value is not Money b || a.Currency == b.Currency) return false;
+            var gap = Gap(p.Span.End, m.Span.Start);
+            return gap is "（" or "(" or "（约" or "(约" or "（约合" or "(约合" or "（约合人民币" or "(约合人民币" or "（折合" or "（合"
+                or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(equivalent to" or "(roughly";
+        }
+
+        /// <summary>Marks lists of figures joined by 、/和/及 in one clause and distributes periods over them.</summary>
+        internal void Distribute(List<Item> items, List<Anchor> anchors, Sentence s)
+        {
+            var i = 0;
+            while (i < items.Count)
+            {
+                var j = i;
+                while (j + 1 < items.Count && ClauseStart(items[j + 1].Mention.Span.Start, s) == ClauseStart(items[i].Mention.Span.Start, s)
+                       && ClauseBreakFree(items[j].End, items[j + 1].Mention.Span.Start)
+                       && IsListGap(Gap(items[j].End, items[j + 1].Mention.Span.Start))) j++;
+                var n = j - i + 1;
+                if (n >= 2)
+                {
+                    var periods = PeriodList(anchors, items[i].Mention.Span.Start);
+                    for (var k = i; k <= j; k++)
+                    {
+                        if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else items[k].Ambiguous = true;
+                    }
+                }
+                i = j + 1;
+            }
+        }
+
+        internal bool ClauseBreakFree(int from, int to)
+        {
+            return _breakFrom[Math.Min(from, _text.Length)] >= to;
+        }
+
+        /// <summary>An English list separator between figures or periods: a comma, "and", ", and".</summary>
+        internal static bool IsEnglishListGap(string gap)
+        {
+            var rest = gap.Replace(",", " ").Trim();
+            return rest is "" or "and" or "or";
+        }
+
+        internal static readonly HashSet<string> PeriodListLead = new(StringComparer.OrdinalIgnoreCase) { "in", "for", "during", "over", "the", "years", "of" };
+
+        /// <summary>English lists with "respectively": the figures joined by commas and "and" take the list of periods
+        /// right after them (RMB 1.2 billion, RMB 2.5 billion and RMB 3.1 billion in 2022, 2023 and 2024, respectively)
+        /// or right before them (In 2023 and 2024, revenue was …, respectively); lists that do not match stay unbound.</summary>
+        internal void DistributeEnglish(List<Item> items, List<Anchor> anchors, Sentence s)
+        {
+            var marker = CuesIn(s.Start, s.End).FirstOrDefault(c => c.Value.Kind == CueKind.Distributive);
+            if (marker.Value is null) return;
+            var i = 0;
+            while (i < items.Count)
+            {
+                var j = i;
+                while (j + 1 < items.Count && items[j + 1].Mention.Span.Start < marker.Start
+                       && IsEnglishListGap(_text[items[j].End..items[j + 1].Mention.Span.Start])) j++;
+                var n = j - i + 1;
+                if (n >= 2 && items[j].End <= marker.Start)
+                {
+                    var periods = EnglishPeriodList(anchors, items[i].Mention.Span.Start, items[j].End, marker.Start);
+                    for (var k = i; k <= j; k++)
+                    {
+                        if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else items[k].Ambiguous = true;
+                    }
+                }
+                i = j + 1;
+            }
+        }
+
+        internal List<ReportingPeriod> EnglishPeriodList(List<Anchor> anchors, int listStart, int listEnd, int markerStart)
+        {
+            var periods = anchors.Where(a => a.Kind == AnchorKind.Period).ToList();
+            var chosen = new List<Anchor>();
+            var after = periods.FindIndex(a => a.Start >= listEnd && a.End <= markerStart);
+            if (after >= 0 && _text[listEnd..periods[after].Start].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).All(PeriodListLead.Contains))
+            {
+                chosen.Add(periods[after]);
+                for (var k = after + 1; k < periods.Count && periods[k].End <= markerStart && IsEnglishListGap(_text[periods[k - 1].End..periods[k].Start]); k++)
+                    chosen.Add(periods[k]);
+            }
+            else
+            {
+                var before = periods.FindLastIndex(a => a.End <= listStart);
+                if (before < 0) return [];
+                chosen.Add(periods[before]);
+                for (var k = before - 1; k >= 0 && IsEnglishListGap(_text[periods[k].End..periods[k + 1].Start]); k--) chosen.Insert(0, periods[k]);
+            }
+            var list = new List<ReportingPeriod>();
+            foreach (var a in chosen)
+            {
+                if (a.Period.Kind == PeriodKind.YearSpan)
+                    for (var y = a.Period.Start.Year; y <= a.Period.End.Year; y++) list.Add(ReportingPeriod.Year(y));
+                else list.Add(a.Period);
+            }
+            return list;
+        }
+
+        internal static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
+    }
+}

@@ -1,0 +1,111 @@
+using Pipeline.Documents;
+using Pipeline.Facts.Binding;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+
+        internal List<Anchor> Anchors(Sentence s)
+        {
+            var anchors = new List<Anchor>();
+            var relative = _frame.RelativePeriods.Where(r => r.Start >= s.Start && r.End <= s.End).ToList();
+            foreach (var r in relative)
+                anchors.Add(new Anchor(r.Start, r.End, AnchorKind.Period, r.Period ?? default, false)
+                {
+                    Base = r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter || IsBaseLead(r.Start, s),
+                    Unresolved = r.Period is null,
+                });
+            foreach (var p in Between(_periods, m => m.Span.Start, s.Start, s.End))
+            {
+                if (relative.Any(r => r.Start < p.Span.End && p.Span.Start < r.End)) continue; // the document's period word wins
+                var before = _text.AsSpan(Math.Max(s.Start, p.Span.Start - 4), p.Span.Start - Math.Max(s.Start, p.Span.Start - 4)).Trim();
+                var asOf = p.Text.StartsWith("截至", StringComparison.Ordinal) || p.Text.StartsWith("截止", StringComparison.Ordinal)
+                           || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止", StringComparison.Ordinal);
+                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, p.Period!.Value, asOf)
+                {
+                    Base = IsBaseLead(p.Span.Start, s) || _text.AsSpan(p.Span.End, Math.Max(0, Math.Min(2, s.End - p.Span.End))).StartsWith("同期"),
+                });
+            }
+            foreach (var c in CuesIn(s.Start, s.End))
+            {
+                if (c.Value.Kind == CueKind.ListingDay) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.ListingDay, default, false));
+                else if (c.Value.Kind == CueKind.SamePeriod) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.SamePeriod, default, false));
+            }
+            anchors.Sort((a, b) => a.Start.CompareTo(b.Start));
+            return anchors;
+        }
+
+        internal static readonly string[] BaseLeads = ["由", "从", "较", "比", "相比", "相较", "相较于", "对比", "与", "比较", "较之", "同比"];
+
+        /// <summary>True when a comparison word leads straight into the period at <paramref name="start"/> (较 2024 年,
+        /// 由去年同期的): the period of a comparison base.</summary>
+        internal bool IsBaseLead(int start, Sentence s)
+        {
+            var from = Math.Max(s.Start, start - 3);
+            var before = _text.AsSpan(from, start - from).TrimEnd();
+            foreach (var w in BaseLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            if (!s.English) return false;
+            from = Math.Max(s.Start, start - 32);
+            var lead = _text.AsSpan(from, start - from);
+            foreach (var w in BaseLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        internal static readonly string[] BaseLeadsEnglish = ["compared to", "compared with", "same period", "from a year", "versus", " than ", "year-ago", "year earlier", "a year ago"];
+
+        internal ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
+        {
+            switch (a.Kind)
+            {
+                case AnchorKind.Period:
+                    return a.Unresolved ? null : a.Period;
+                case AnchorKind.ListingDay:
+                    return _listingDates.TryGetValue(entity, out var d) ? d : null;
+                default:
+                    ReportingPeriod? previous = null;
+                    foreach (var b in anchors)
+                        if (b.Start < a.Start && b.Kind == AnchorKind.Period) previous = b.Period;
+                    return previous ?? lastPeriod;
+            }
+        }
+
+        /// <summary>The list of periods right before <paramref name="pos"/> (2022 年、2023 年及 2024 年; 2022 年至 2024 年),
+        /// each year of a year span counted.</summary>
+        internal List<ReportingPeriod> PeriodList(List<Anchor> anchors, int pos)
+        {
+            var idx = anchors.FindLastIndex(a => a.End <= pos);
+            if (idx < 0 || anchors[idx].Kind != AnchorKind.Period) return [];
+            var first = idx;
+            while (first > 0 && anchors[first - 1].Kind == AnchorKind.Period && IsConnector(Gap(anchors[first - 1].End, anchors[first].Start))) first--;
+            var list = new List<ReportingPeriod>();
+            for (var i = first; i <= idx; i++)
+            {
+                var p = anchors[i].Period;
+                if (p.Kind == PeriodKind.YearSpan)
+                    for (var y = p.Start.Year; y <= p.End.Year; y++) list.Add(ReportingPeriod.Year(y));
+                else list.Add(p);
+            }
+            return list;
+        }
+
+        internal static readonly string[] Connectors = ["以及", "及", "和", "与", "、", "，", ",", "截至", "截止", "或"];
+
+        internal static bool IsConnector(string gap)
+        {
+            var rest = gap.Replace(" ", "");
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var c in Connectors)
+                    if (rest.StartsWith(c, StringComparison.Ordinal)) { rest = rest[c.Length..]; changed = true; }
+            } while (changed && rest.Length > 0);
+            return rest.Length == 0;
+        }
+    }
+}

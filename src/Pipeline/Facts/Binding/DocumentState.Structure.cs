@@ -1,0 +1,71 @@
+using Pipeline.Documents;
+using Pipeline.Facts.Binding;
+using Pipeline.Recognition;
+using Pipeline.Text;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+
+        /// <summary>Longest stretch bound as one sentence (news sentences are far shorter).</summary>
+        internal const int MaxSentenceLength = 512;
+
+        internal List<Sentence> Sentences()
+        {
+            var list = new List<Sentence>();
+            var segments = _input.Segments.Count > 0
+                ? _input.Segments.Select(s => s.Span).Where(s => s.End <= _text.Length).OrderBy(s => s.Start).ToList()
+                : [new TextSpan(0, _text.Length)];
+            for (var seg = 0; seg < segments.Count; seg++)
+            {
+                var span = segments[seg];
+                var start = span.Start;
+                var paragraph = 0;
+                for (var i = span.Start; i < span.End; i++)
+                {
+                    var c = _text[i];
+                    // A run without sentence punctuation longer than any real sentence is cut (the cut character starts
+                    // the next piece), so the work per figure — cue and clause scans within its sentence — stays bounded
+                    // and binding stays linear on unpunctuated input.
+                    var end = _ends[i];
+                    if (!end && i - start < MaxSentenceLength) continue;
+                    if (i > start) list.Add(new Sentence(start, i, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
+                    if (c == '\n') paragraph++;
+                    start = end ? i + 1 : i;
+                }
+                if (span.End > start) list.Add(new Sentence(start, span.End, paragraph, seg, start > span.Start && _text[start - 1] is '；' or ';'));
+            }
+            return list;
+        }
+
+        /// <summary>Start of the clause holding <paramref name="pos"/>: after the last clause break before it, within the sentence.</summary>
+        internal int ClauseStart(int pos, Sentence s) => Math.Max(s.Start, _breakBefore[Math.Min(pos, _text.Length)]);
+
+        /// <summary>End of the clause holding <paramref name="pos"/> (exclusive), within the sentence.</summary>
+        internal int ClauseEnd(int pos, Sentence s) => Math.Min(s.End, _breakFrom[Math.Min(pos, _text.Length)]);
+
+        internal IEnumerable<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
+        {
+            for (var i = LowerBound(sorted, from, start); i < sorted.Count && start(sorted[i]) < to; i++) yield return sorted[i];
+        }
+
+        internal static int LowerBound<T>(IReadOnlyList<T> sorted, int value, Func<T, int> key)
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (key(sorted[mid]) < value) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        internal IEnumerable<PhraseMatch<Cue>> CuesIn(int from, int to) => Between(_cues, c => c.Start, from, to);
+        internal IEnumerable<EntityMention> EntitiesIn(int from, int to) => Between(_entityMentions, e => e.Span.Start, from, to);
+
+        internal string Gap(int from, int to) => from < to ? _text[from..to].Trim() : "";
+    }
+}

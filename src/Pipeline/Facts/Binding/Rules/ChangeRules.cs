@@ -1,0 +1,56 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Facts.Binding.Rules;
+
+/// <summary>Reads a change as the change metric of the quantity it is about (收入按年升 5% → revenue_growth_pct).</summary>
+internal static class Change
+{
+    /// <summary>The change metric of <paramref name="quantity"/> with the figure as a signed percentage; rejected when
+    /// the quantity has no change metric or the figure is not a percentage (or a multiple where one is allowed).</summary>
+    public static RuleOutcome Of(FigureContext f, PhraseMatch<Cue> quantity, bool fall, bool multipleAsPercent)
+    {
+        if (quantity.Value?.Metric?.Change is not { } id || f.Metrics.Find(id) is not { } target) return RuleOutcome.Reject;
+        NumericResolution? v = f.Value switch
+        {
+            Percentage p => p,
+            Multiple x when multipleAsPercent => new Percentage(x.Times * 100, x.Precision * 100),
+            _ => null,
+        };
+        if (v is null || (target.Units & FigureKinds.Percent) == 0) return RuleOutcome.Reject;
+        if (fall && v is Percentage down) v = new Percentage(-down.Percent, down.Precision);
+        return RuleOutcome.Bind(target, v, quantity);
+    }
+}
+
+/// <summary>A change written after a rise or fall word: 上涨 3.3%, 同比增长 782%, 涨幅超过一倍, rose 12%. Only a
+/// percentage or a multiple right after an English change word is the change (rose to RMB 3 billion is a level).</summary>
+public sealed class ChangeAfterDirectionRule : IMetricRule
+{
+    public string Name => "change";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (change.Value is null) return RuleOutcome.Pass;
+        if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
+        var gap = f.Gap(change.End, f.Position);
+        var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
+        if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
+        return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, change.Value.Phrase.Contains('幅'));
+    }
+}
+
+/// <summary>English puts the direction after the change: opened 15% higher, closed 3.2% lower.</summary>
+public sealed class DirectionAfterChangeRule : IMetricRule
+{
+    public string Name => "direction-after";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var after = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault();
+        if (after.Value is not { Kind: CueKind.Rise or CueKind.Fall } || f.Gap(end, after.Start).Length != 0) return RuleOutcome.Pass;
+        return Change.Of(f, f.ChangedQuantity(f.Position), after.Value.Kind == CueKind.Fall, multipleAsPercent: true);
+    }
+}

@@ -1,0 +1,51 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Facts.Binding.Rules;
+
+/// <summary>The nearest metric cue before the figure in its clause (收入 2478 亿元, revenue was RMB 1.05 billion).</summary>
+public sealed class NearestCueRule : IMetricRule
+{
+    public string Name => "nearest-cue";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.ClauseCues.Count == 0) return RuleOutcome.Pass;
+        var cue = f.ClauseCues[^1];
+        return RuleOutcome.BindIfAccepted(f.Cumulate(cue), f.Value, cue);
+    }
+}
+
+/// <summary>A cue right after the figure: 120 港元/股的价格开盘, 165 港元的发行价, 2.12 亿个人用户.</summary>
+public sealed class CueAfterFigureRule : IMetricRule
+{
+    public string Name => "cue-after";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        var end = f.Mention.Span.End;
+        var post = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && f.ContextHolds(c));
+        if (post.Value is null || !ClaimBinder.DocumentState.IsPostGap(f.Gap(end, post.Start)) || (post.Value.Metric!.Units & f.Kind) == 0)
+            return RuleOutcome.Pass;
+        return RuleOutcome.Bind(post.Value.Metric, f.Value, post);
+    }
+}
+
+/// <summary>The nearest cue in an earlier clause of the sentence, when the figure's clause only adds a period or a link
+/// word before it (…，2025 年上半年为 15.947 亿元; …，约 3050 万美元) and names no other company.</summary>
+public sealed class EarlierClauseCueRule : IMetricRule
+{
+    public string Name => "earlier-clause";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        var doc = f.Document;
+        if (!doc.OnlyLinkWords(f.Clause, f.Position, f.English)) return RuleOutcome.Reject;
+        var earlier = f.MetricCues(f.SentenceStart, f.Clause).Where(c => !f.InClosedAside(c.End, f.Position)).ToList();
+        if (earlier.Count == 0) return RuleOutcome.Reject;
+        var cue = earlier[^1];
+        var own = doc.EntitiesIn(f.Clause, f.Position).Select(e => e.Name).LastOrDefault();
+        var cueOwn = doc.EntitiesIn(doc.ClauseStart(cue.Start, f.Sentence), cue.Start).Select(e => e.Name).LastOrDefault();
+        if (own is not null && cueOwn is not null && own != cueOwn) return RuleOutcome.Reject;
+        return RuleOutcome.BindIfAccepted(f.Cumulate(cue), f.Value, cue);
+    }
+}

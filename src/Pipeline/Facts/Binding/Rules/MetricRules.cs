@@ -1,0 +1,20 @@
+namespace Pipeline.Facts.Binding.Rules;
+
+/// <summary>
+/// The metric rules in the order they are asked. To add a way of binding, write one <see cref="IMetricRule"/> and
+/// register it here (or pass your own list to <see cref="ClaimBinder"/> through the builder's
+/// <c>UseClaimBinding</c>). The order matters: a change word or a ratio shape is more specific than the nearest cue.
+/// </summary>
+public static class MetricRules
+{
+    public static IReadOnlyList<IMetricRule> Default { get; } =
+    [
+        new ChangeAfterDirectionRule(),
+        new DirectionAfterChangeRule(),
+        new RatioOfCueRule(),
+        new EnglishRatioRule(),
+        new NearestCueRule(),
+        new CueAfterFigureRule(),
+        new EarlierClauseCueRule(),
+    ];
+}

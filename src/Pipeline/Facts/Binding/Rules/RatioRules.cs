@@ -1,0 +1,49 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Facts.Binding.Rules;
+
+internal static class Ratio
+{
+    /// <summary>The ratio of the numerator's metric to the denominator's, as the lexicon defines it; rejected when it
+    /// defines none.</summary>
+    public static RuleOutcome Of(FigureContext f, PhraseMatch<Cue> numerator, PhraseMatch<Cue> denominator)
+    {
+        var ratio = numerator.Value is null ? null : f.Metrics.Ratio(numerator.Value.Metric!.Id, denominator.Value.Metric!.Id);
+        if (ratio is null) return RuleOutcome.Reject;
+        f.MarkRatio(ratio);
+        var value = f.Value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : f.Value;
+        return RuleOutcome.Bind(ratio, value, numerator);
+    }
+}
+
+/// <summary>A ratio written "&lt;denominator cue&gt;的 N 倍 / N%" after its numerator (研发开支甚至是当期收入的8倍以上).</summary>
+public sealed class RatioOfCueRule : IMetricRule
+{
+    public string Name => "ratio";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple) || f.ClauseCues.Count == 0) return RuleOutcome.Pass;
+        var denominator = f.ClauseCues[^1];
+        var gap = f.Gap(denominator.End, f.Position);
+        if (!gap.StartsWith('的') || gap.Length > 3 || gap.Any(char.IsAsciiDigit)) return RuleOutcome.Pass;
+        return Ratio.Of(f, f.MetricCues(f.SentenceStart, denominator.Start).LastOrDefault(), denominator);
+    }
+}
+
+/// <summary>An English ratio: a percentage or multiple "of" a cue after it (R&amp;D spending … about 85% of revenue).</summary>
+public sealed class EnglishRatioRule : IMetricRule
+{
+    private static readonly string[] Links = ["of", "of its", "of total", "of the", "of their"];
+
+    public string Name => "ratio-of";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var denominator = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
+        if (denominator.Value is null || !Links.Contains(f.Gap(end, denominator.Start))) return RuleOutcome.Pass;
+        return Ratio.Of(f, f.MetricCues(f.SentenceStart, f.Position).LastOrDefault(), denominator);
+    }
+}
