@@ -6,6 +6,18 @@ cd "$(dirname "$0")"
 source scripts/setup.sh || exit $?
 set +e  # setup.sh turns on errexit; this script reports failures itself
 dotnet build Pipeline.sln -c Release -v q -nologo -clp:ErrorsOnly || exit $?
+# The store and cluster tests use a throwaway PostgreSQL (installed with apt when missing, started in a temporary
+# folder on 127.0.0.1, stopped at exit). Without one they skip, saying so. PIPELINE_TEST_POSTGRES=URL uses yours.
+source scripts/postgres.sh
+if [ -z "${PIPELINE_TEST_POSTGRES:-}" ]; then
+  if pg_throwaway_start; then
+    trap pg_throwaway_stop EXIT
+    export PIPELINE_TEST_POSTGRES=$PG_THROWAWAY_URL
+    echo "test.sh: throwaway PostgreSQL at $PIPELINE_TEST_POSTGRES" >&2
+  else
+    echo "test.sh: no PostgreSQL: the store and cluster tests will skip" >&2
+  fi
+fi
 results=TestResults
 rm -rf "$results"
 log="$results/console.log"

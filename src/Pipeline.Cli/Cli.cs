@@ -21,6 +21,7 @@ public static class Cli
         root.Add(RecognizeCommand.Create());
         root.Add(ReconcileCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(WorkerCommand.Create());
         return root;
     }
 
@@ -52,6 +53,12 @@ public static class Cli
         catch (UsageException e)
         {
             error.WriteLine($"pipeline: {e.Message}");
+            return UsageError;
+        }
+        catch (System.Data.Common.DbException e) when (e is not Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A shared store that cannot be reached or refuses us (a SQLite error stays a bug report with its trace).
+            error.WriteLine($"pipeline: store error: {e.Message.Split('\n')[0].Trim()}");
             return UsageError;
         }
     }

@@ -10,5 +10,5 @@ internal static class PipelineFactory
 
     public static IReconciler CreateReconciler() => new TruthDiscoveryReconciler();
 
-    public static BatchRunner CreateRunner() => new(CreatePipeline(), CreateReconciler());
+    public static BatchRunner CreateRunner(IDocumentDispatcher? dispatcher = null) => new(CreatePipeline(), CreateReconciler(), dispatcher);
 }

@@ -16,9 +16,14 @@ public static class BenchCommand
         var shared = new Option<string>("--shared") { Description = "The shared data folder (news pages, peers)", DefaultValueFactory = _ => "../shared" };
         var corpus = new Option<string>("--corpus") { Description = "Seed articles", DefaultValueFactory = _ => "corpus" };
         var reconcile = new Option<string>("--reconcile-sizes") { Description = "Synthetic observation counts for reconciliation", DefaultValueFactory = _ => "100000,1000000" };
-        var command = new Command("bench", "Measure throughput and memory: per stage, end to end per corpus size, reconciliation scaling, and beside the peers (Recognizers-Text JavaScript, the opencc CLI).")
+        var copies = new Option<int>("--floor-copies") { Description = "Copies of each news page and seed in the floor corpus (issue 20: 19, 1,691 documents)", DefaultValueFactory = _ => 19 };
+        var passes = new Option<int>("--passes") { Description = "Timed passes of the steady-state stage profile, after one warm-up pass", DefaultValueFactory = _ => 3 };
+        var noPeers = new Option<bool>("--no-peers") { Description = "Skip the recognizer peers (the JavaScript one needs npm and takes minutes)" };
+        var command = new Command("bench", "Measure the steady state per stage beside the floor (AngleSharp parse, native OpenCC), whole processes side by side on 1 and 2 jobs, " +
+                                           "end to end and peak memory per corpus size, reconciliation scaling, and the peers (Recognizers-Text JavaScript, the opencc CLI). " +
+                                           "The harness is bench/Pipeline.Bench.")
         {
-            sizes, work, results, jobs, shared, corpus, reconcile,
+            sizes, work, results, jobs, shared, corpus, reconcile, copies, passes, noPeers,
         };
         command.SetAction(parse =>
         {
@@ -34,6 +39,10 @@ public static class BenchCommand
                 PipelineCommand = SelfCommand(),
                 Jobs = parse.GetValue(jobs),
                 ReconcileSizes = parse.GetValue(reconcile)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
+                FloorCopies = parse.GetValue(copies),
+                Passes = parse.GetValue(passes),
+                Peers = !parse.GetValue(noPeers),
+                FloorCommand = FloorCommand(),
             };
             if (!Directory.Exists(options.SeedCorpus)) throw new UsageException($"seed corpus not found: {options.SeedCorpus}");
             Directory.CreateDirectory(options.WorkDir);
@@ -45,6 +54,15 @@ public static class BenchCommand
             return Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>How to start the floor (<c>pipeline-bench floor</c>, built beside this CLI) in a child process.</summary>
+    private static IReadOnlyList<string>? FloorCommand()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "pipeline-bench.dll");
+        if (!File.Exists(dll)) return null;
+        var process = Environment.ProcessPath ?? "dotnet";
+        return [Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet", dll];
     }
 
     /// <summary>How to start this same CLI in a child process.</summary>

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary><c>pipeline run [INPUT...] [--out DIR] [--manifest FILE] [--jobs N] [--full]</c>.</summary>
+/// <summary><c>pipeline run [INPUT...] [--out DIR] [--manifest FILE] [--jobs N] [--full] [--store URL] [--cluster]</c>.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -19,9 +19,12 @@ public static class RunCommand
         var manifest = new Option<string?>("--manifest") { Description = "manifest.csv with file, outlet, url, published, language (default: one beside the inputs)" };
         var jobs = new Option<int>("--jobs") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var full = new Option<bool>("--full") { Description = "Rebuild: process every document again instead of skipping unchanged ones" };
+        var store = StoreOptions.Store();
+        var cluster = StoreOptions.Cluster();
+        var clusterId = StoreOptions.ClusterId();
         var command = new Command("run", "Run the whole pipeline over a corpus: clean, convert, recognize, bind, reconcile, write datasets and the audit report.")
         {
-            inputs, outDir, manifest, jobs, full,
+            inputs, outDir, manifest, jobs, full, store, cluster, clusterId,
         };
         command.SetAction(parse =>
         {
@@ -32,10 +35,12 @@ public static class RunCommand
                 Manifest = parse.GetValue(manifest),
                 Jobs = parse.GetValue(jobs) is var j and > 0 ? j : throw new UsageException("--jobs must be at least 1"),
                 Full = parse.GetValue(full),
+                Store = StoreOptions.Parse(parse.GetValue(store)),
             };
             if (options.Manifest is { } m && !File.Exists(m)) throw new UsageException($"manifest not found: {m}");
             var output = parse.InvocationConfiguration.Output;
-            var runner = PipelineFactory.CreateRunner();
+            using var session = StoreOptions.Connect(parse.GetValue(cluster), options.Store, parse.GetValue(clusterId)!, parse.InvocationConfiguration.Error);
+            var runner = PipelineFactory.CreateRunner(session?.Dispatcher);
             var summary = Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out)
                 ? RunWithLog(runner, options, output)
                 : RunWithProgressBar(runner, options);

@@ -14,6 +14,8 @@ public sealed record BatchOptions
     public bool Full { get; init; }
     /// <summary>How many documents share one store transaction (each document is still all-or-nothing).</summary>
     public int CommitEvery { get; init; } = 64;
+    /// <summary>The store (<c>--store</c>); null: the embedded SQLite store <c>OUT/pipeline.db</c>.</summary>
+    public Storage.StoreLocation? Store { get; init; }
 }
 
 /// <summary>Progress as documents finish: done so far, the number of input files (0 while unknown), the current id.</summary>

@@ -20,12 +20,15 @@ public sealed class BatchRunner
     private readonly ExtractionPipeline _pipeline;
     private readonly IReconciler _reconciler;
     private readonly string _pipelineVersion;
+    private readonly IDocumentDispatcher? _dispatcher;
 
-    public BatchRunner(ExtractionPipeline pipeline, IReconciler reconciler)
+    /// <param name="dispatcher">Where documents are processed; null: in this process, on <c>Jobs</c> threads.</param>
+    public BatchRunner(ExtractionPipeline pipeline, IReconciler reconciler, IDocumentDispatcher? dispatcher = null)
     {
         _pipeline = pipeline;
         _reconciler = reconciler;
         _pipelineVersion = PipelineVersion.Current;
+        _dispatcher = dispatcher;
     }
 
     public RunSummary Run(BatchOptions options, IProgress<BatchProgress>? progress = null, CancellationToken cancel = default)
@@ -33,13 +36,17 @@ public sealed class BatchRunner
         var wall = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutDir);
         using var runLock = AcquireLock(options.OutDir);
-        using var store = PipelineStore.Open(Path.Combine(options.OutDir, "pipeline.db"));
+        var location = options.Store ?? StoreLocation.Sqlite(Path.Combine(options.OutDir, "pipeline.db"));
+        using var store = location.Open();
+        if (!store.TryLockRun()) throw new StoreBusyException($"another run is using the store {location}; wait for it to finish");
         if (options.Full) store.Clear();
         var runId = store.StartRun(options.Inputs, DateTimeOffset.UtcNow);
 
         var reader = new CorpusReader(options.Manifest);
         var total = reader.ListFiles(options.Inputs).Count;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Where each document can be read (manifest URLs), for the audit's source links; filled by the one reader task.
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         var unreadable = new List<UnreadableInput>();
         int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0;
         var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -72,6 +79,7 @@ public sealed class BatchRunner
                         lock (unreadable) unreadable.Add(new UnreadableInput(doc.Path, doc.Id, "another input has the same document id"));
                         continue;
                     }
+                    if (doc.Metadata.Url is { Length: > 0 } url) urls[doc.Id] = url;
                     if (hashInRun.TryGetValue(doc.ContentHash, out var first))
                     {
                         lock (pendingDuplicates) pendingDuplicates.Add((doc, first));
@@ -93,6 +101,24 @@ public sealed class BatchRunner
             }
         }, cancel);
 
+        if (_dispatcher is not null)
+        {
+            // Elsewhere: the workers write each document's rows themselves; this side counts what they committed.
+            var dispatched = _dispatcher.RunAsync(work.Reader, runId, _pipelineVersion, d =>
+            {
+                lock (stageTimes)
+                {
+                    done++;
+                    if (d.Processed) processed++; else quarantined++;
+                    foreach (var (stage, seconds) in d.StageSeconds) stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + seconds;
+                    progress?.Report(new BatchProgress(done + unchanged, total, d.Id));
+                }
+            }, cancel);
+            dispatched.GetAwaiter().GetResult();
+            readerTask.GetAwaiter().GetResult();
+        }
+        else
+        {
         // Workers: the pure per-document pipeline.
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
@@ -118,6 +144,7 @@ public sealed class BatchRunner
         readerTask.GetAwaiter().GetResult();
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
+        }
 
         // Duplicates: identical content already processed in this run or an earlier one.
         foreach (var (doc, of) in pendingDuplicates)
@@ -130,25 +157,12 @@ public sealed class BatchRunner
 
         // Reconcile every claim of the documents this run saw.
         var clock = Stopwatch.StartNew();
-        // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
-        // entity: canonical names are merged through the definitions the documents stored, before reconciling.
-        var merger = new EntityMerger(EntityLexicon.Default);
-        merger.Add(store.EntityDefinitions(seen));
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
-        var observations = store.Observations(seen)
-            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = o.Key with { Entity = e } } : o)
-            .ToList();
-        var reconciliation = WithQuotes(_reconciler.Reconcile(observations), store);
-        var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
-        var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
-        var changed = store.ReplaceFacts(factRows, conflictRows);
+        var (reconciliation, factRows, conflictRows, changed, claimCount, Merge) = StoreReconciler.Reconcile(store, seen, _reconciler);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
-        var claimCount = observations.Count;
-        observations = null;
 
         clock.Restart();
-        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge);
+        var documents = WriteOutputs(options.OutDir, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
+            new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
 
@@ -174,7 +188,7 @@ public sealed class BatchRunner
     /// <summary>Writes every dataset from the store, streaming; returns the documents (without their text).</summary>
     private static List<DocumentRow> WriteOutputs(string outDir, PipelineStore store, IReadOnlySet<string> seen,
         IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation,
-        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity)
+        IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity, AuditReportOptions audit)
     {
         var cleanDir = Path.Combine(outDir, "clean");
         Directory.CreateDirectory(cleanDir);
@@ -202,8 +216,8 @@ public sealed class BatchRunner
             .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
             .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal);
         AtomicFile.Write(Path.Combine(outDir, "quarantine.csv"), w => DatasetWriter.WriteQuarantine(w, quarantine));
-        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w));
-        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w));
+        AtomicFile.Write(Path.Combine(outDir, "audit.md"), w => AuditReport.WriteMarkdown(reconciliation, w, audit));
+        AtomicFile.Write(Path.Combine(outDir, "audit.html"), w => AuditReport.WriteHtml(reconciliation, w, audit));
         return documents;
     }
 
@@ -211,24 +225,6 @@ public sealed class BatchRunner
     {
         var info = new FileInfo(path);
         return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
-    }
-
-    /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
-    /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
-    private static ReconciliationResult WithQuotes(ReconciliationResult result, PipelineStore store)
-    {
-        var wanted = result.Facts.SelectMany(f => f.Status == FactStatus.Conflict
-            ? f.Candidates.SelectMany(c => c.Support)
-            : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
-        var quotes = store.Quotes(wanted);
-        Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
-        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
-        var facts = result.Facts.Select(f => f with
-        {
-            Chosen = FillCandidate(f.Chosen),
-            Candidates = f.Candidates.Select(FillCandidate).ToList(),
-        }).ToList();
-        return result with { Facts = facts };
     }
 
     /// <summary>Document ids become file names: path separators and other unsafe characters are replaced.</summary>

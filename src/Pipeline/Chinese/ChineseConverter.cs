@@ -41,6 +41,11 @@ public sealed class ChineseConverter
     /// <summary>The opened native configuration (for differential tests and benchmarks).</summary>
     public OpenCcConverter Native => _native;
 
+    /// <summary>Writes this converter's configuration (with the project overrides when it uses them) into
+    /// <paramref name="directory"/> and returns its path, so the <c>opencc</c> tool can run the same conversion.</summary>
+    public string WriteOpenCcConfig(string directory) =>
+        UsesOverrides ? ProjectConfig.Write(Profile, directory) : OpenCcData.File(Profile.ConfigName() + ".json");
+
     /// <summary>The shared converter for <paramref name="profile"/>, opened on first use. With
     /// <paramref name="overrides"/> false it is exactly Debian's configuration (for comparison only).
     /// Throws <see cref="OpenCcUnavailableException"/> when OpenCC is missing.</summary>
@@ -108,6 +113,13 @@ public sealed class ChineseConverter
 
     public StageText Convert(string input, out ConversionStats stats)
     {
+        // A text with no character this profile changes (all of it Simplified, or no Chinese at all) passes through
+        // with the identity map: no copy, no map to compose.
+        if (!NeedsConversion(input))
+        {
+            stats = new ConversionStats(CountParagraphs(input), 0, 0, 0);
+            return StageText.Original(input);
+        }
         var builder = new OffsetMapBuilder(input.Length + 16);
         int paragraphs = 0, converted = 0, calls = 0, changed = 0;
         var batchStart = -1;          // start of the pending run of paragraphs that need conversion
@@ -159,6 +171,21 @@ public sealed class ChineseConverter
         stats = new ConversionStats(paragraphs, converted, calls, changed);
         return builder.Build(input.Length);
     }
+
+    private static int CountParagraphs(string input)
+    {
+        int count = 0, start = 0;
+        for (var i = 0; i <= input.Length; i++)
+        {
+            if (i < input.Length && input[i] is not ('\n' or '\0') && !(char.IsSurrogate(input[i]) && !IsPairedAt(input, i))) continue;
+            if (i > start) count++;
+            start = i + 1;
+        }
+        return count;
+    }
+
+    private static bool IsPairedAt(string s, int i) =>
+        char.IsHighSurrogate(s[i]) ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) : i > 0 && char.IsHighSurrogate(s[i - 1]);
 
     /// <summary>Largest run sent to OpenCC in one call: bounds the native buffers; per-call overhead (~30 µs) is
     /// negligible at this size. Longer runs are cut at a separator, which no phrase spans.</summary>

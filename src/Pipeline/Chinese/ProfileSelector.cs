@@ -14,10 +14,10 @@ public static class ProfileSelector
     public const int HongKongMarkerThreshold = 3;
 
     private static readonly Lazy<Dictionary<string, ChineseProfile>> Outlets = new(LoadOutlets);
-    private static readonly Lazy<HashSet<char>> HkMarkers = new(() =>
+    private static readonly Lazy<System.Buffers.SearchValues<char>> HkMarkers = new(() => System.Buffers.SearchValues.Create(
         LexiconResources.ReadText("Lexicons/opencc/hk-markers.txt").Split('\n')
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .SelectMany(l => l.Where(c => !char.IsWhiteSpace(c))).ToHashSet());
+            .SelectMany(l => l.Where(c => !char.IsWhiteSpace(c))).Distinct().ToArray()));
 
     /// <summary>Loads the lexicons now, so a malformed one fails at start-up rather than on the first document.</summary>
     internal static void EnsureLoaded()
@@ -42,8 +42,8 @@ public static class ProfileSelector
         }
         var markers = 0;
         var set = HkMarkers.Value;
-        foreach (var c in text)
-            if (set.Contains(c) && ++markers >= HongKongMarkerThreshold)
+        for (var at = text.IndexOfAny(set); at >= 0; at = text[(at + 1)..].IndexOfAny(set) is var next and >= 0 ? at + 1 + next : -1)
+            if (++markers >= HongKongMarkerThreshold)
             {
                 reason = "Hong Kong characters in the text";
                 return ChineseProfile.HK2S;

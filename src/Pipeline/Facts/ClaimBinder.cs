@@ -79,7 +79,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         _english = english;
         _entities = new EntityFinder(entities);
         _words = words ?? BindingLexicon.Default;
-        _frames = new DocumentFrameReader(_words);
+        _frames = new DocumentFrameReader(_words, entities.FiscalYearEnd);
         _segments = new SegmentReader(_words);
         _bases = new BasisReader(_words);
         _currency = new CurrencyConvention(_words);

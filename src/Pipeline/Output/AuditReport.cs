@@ -10,6 +10,10 @@ public sealed record AuditReportOptions
     /// <summary>Largest number of agreed/single facts listed (conflicts and checks are always listed in full).</summary>
     public int MaxAgreedRows { get; init; } = 20_000;
     public string Title { get; init; } = "Reconciliation audit";
+    /// <summary>Sources and quotes listed in full up to this many; the rest collapse behind "N more".</summary>
+    public int MaxListed { get; init; } = 5;
+    /// <summary>Where each document can be read (document id → URL), for documents whose observations carry none.</summary>
+    public IReadOnlyDictionary<string, string> DocumentUrls { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -42,11 +46,15 @@ public static class AuditReport
             w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
             w.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var c in f.Candidates)
-                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Sources(c))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
+                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Collapse(SourceList(c), options.MaxListed * 2))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
             w.WriteLine();
             foreach (var c in f.Candidates)
-                foreach (var o in c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote)))
-                    w.WriteLine($"> {Md(o.Quote)} — *{Md(o.Source)}*{(o.Document.Length > 0 && o.Document != o.Source ? $", {Md(o.Document)}" : "")} ({Md(ValueFormat.Candidate(c))})");
+            {
+                var quotes = Quotes(c).ToList();
+                foreach (var (o, alike) in quotes.Take(options.MaxListed))
+                    w.WriteLine($"> {Md(o.Quote)} — *{Md(o.Source)}*{(o.Document.Length > 0 && o.Document != o.Source ? $", {Md(o.Document)}" : "")}{(alike > 1 ? $" and {alike - 1} more alike" : "")} ({Md(ValueFormat.Candidate(c))})");
+                if (quotes.Count > options.MaxListed) w.WriteLine($"> … {quotes.Count - options.MaxListed} more quotes for {Md(ValueFormat.Candidate(c))}");
+            }
             w.WriteLine();
         }
 
@@ -55,10 +63,10 @@ public static class AuditReport
         if (result.Checks.Count == 0) w.WriteLine("None applicable.");
         else
         {
-            w.WriteLine("| result | kind | check | facts | detail |");
-            w.WriteLine("|---|---|---|---|---|");
+            w.WriteLine("| id | result | kind | check | facts | detail |");
+            w.WriteLine("|---|---|---|---|---|---|");
             foreach (var c in OrderChecks(result.Checks))
-                w.WriteLine($"| {(c.Passed ? "pass" : "**FAIL**")} | {c.Kind} | {Md(c.Description)} | {Md(string.Join("; ", c.Facts.Select(KeyText)))} | {Md(c.Detail)} |");
+                w.WriteLine($"| {c.Id} | {(c.Passed ? "pass" : "**FAIL**")} | {c.Kind} | {Md(c.Description)} | {Md(string.Join("; ", c.Facts.Select(KeyText)))} | {Md(c.Detail)} |");
         }
         w.WriteLine();
 
@@ -69,12 +77,31 @@ public static class AuditReport
         w.WriteLine();
         w.WriteLine(ReliabilityNote);
         w.WriteLine();
-        w.WriteLine("| source | reliability | observations |");
-        w.WriteLine("|---|---|---|");
-        var counts = ObservationCounts(result);
+        w.WriteLine("| source | reliability | observations | chosen | overruled |");
+        w.WriteLine("|---|---|---|---|---|");
+        var counts = SourceCounts(result);
         foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
-            w.WriteLine($"| {Md(source)} | {r:0.000} | {counts.GetValueOrDefault(source)} |");
+        {
+            var sc = counts.GetValueOrDefault(source);
+            w.WriteLine($"| {Md(source)} | {r:0.000} | {sc.Observations} | {sc.Chosen} | {sc.Overruled} |");
+        }
+        w.WriteLine();
+        WriteMdCatalogue(w, result);
     }
+
+    private static void WriteMdCatalogue(TextWriter w, ReconciliationResult result)
+    {
+        w.WriteLine("## Diagnoses");
+        w.WriteLine();
+        w.WriteLine("| code | meaning | values |");
+        w.WriteLine("|---|---|---|");
+        var used = DiagnosisUse(result);
+        foreach (var (d, code, meaning) in DiagnosisCatalogue.All)
+            w.WriteLine($"| {code} | {Md(meaning)} | {used.GetValueOrDefault(d)} |");
+    }
+
+    private static Dictionary<Diagnosis, int> DiagnosisUse(ReconciliationResult result) =>
+        result.Facts.SelectMany(f => f.Candidates).Where(c => !c.Chosen).GroupBy(c => c.Diagnosis).ToDictionary(g => g.Key, g => g.Count());
 
     private static void WriteMdFacts(TextWriter w, string title, List<ReconciledFact> facts, int max)
     {
@@ -84,7 +111,7 @@ public static class AuditReport
         w.WriteLine("| entity | metric | period | value | confidence | sources | note |");
         w.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var f in facts.Take(max))
-            w.WriteLine($"| {Md(f.Key.Entity)} | {Md(f.Key.Metric)} | {Md(f.PeriodLabel)} | {Md(ValueFormat.Candidate(f.Chosen))} | {f.Confidence:0.00} | {Md(string.Join(", ", f.Sources))} | {Md(f.Note)} |");
+            w.WriteLine($"| {Md(f.Key.Entity)} | {Md(KeyMetric(f.Key))} | {Md(f.PeriodLabel)} | {Md(ValueFormat.Candidate(f.Chosen))} | {f.Confidence:0.00} | {Md(Collapse(f.Sources.ToList(), 10))} | {Md(f.Note)} |");
         if (facts.Count > max) w.WriteLine($"\n… {facts.Count - max} more not listed.");
         w.WriteLine();
     }
@@ -116,38 +143,47 @@ public static class AuditReport
         {
             n++;
             w.WriteLine($"<section class=\"fact conflict\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\">");
-            w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(f.Key.Metric)}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
-            w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence:0.00}) — {H(f.Chosen.Explanation)}</p>");
+            w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(KeyMetric(f.Key))}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
+            w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) — {H(f.Chosen.Explanation)}</p>");
             w.WriteLine("<table class=\"sortable\"><thead><tr><th></th><th>value</th><th>as written</th><th>confidence</th><th>diagnosis</th><th>sources</th><th>why</th><th>quoted</th></tr></thead><tbody>");
             foreach (var c in f.Candidates)
             {
-                var quotes = string.Join("", c.Support.Where(o => o.Quote.Length > 0).DistinctBy(o => (o.Source, o.Quote))
-                    .Select(o => $"<blockquote>{Highlight(o.Quote, o.Text)}<cite>{H(o.Source)}{(o.Document.Length > 0 && o.Document != o.Source ? " · " + H(o.Document) : "")}</cite></blockquote>"));
+                var quotes = Quotes(c).Select(q =>
+                    $"<blockquote>{Highlight(q.O.Quote, Figure(q.O))}<cite>{SourceLink(q.O, options)}{(q.O.Document.Length > 0 && q.O.Document != q.O.Source ? " · " + H(q.O.Document) : "")}{(q.Alike > 1 ? $" · and {q.Alike - 1} more alike" : "")}</cite></blockquote>").ToList();
+                var sources = c.Support.DistinctBy(o => o.Source).OrderBy(o => o.Source, StringComparer.Ordinal).Select(o => SourceLink(o, options)).ToList();
                 w.WriteLine($"<tr class=\"{(c.Chosen ? "chosen" : "d-" + c.Diagnosis.ToCode())}\"><td>{(c.Chosen ? "✔" : "")}</td><td data-sort=\"{Num(c.Value)}\">{H(ValueFormat.Candidate(c))}</td>" +
-                            $"<td>{H(Written(c))}</td><td>{c.Confidence:0.00}</td><td><span class=\"diag\">{DiagnosisCell(c)}</span></td>" +
-                            $"<td>{H(Sources(c))}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{quotes}</td></tr>");
+                            $"<td>{H(Written(c))}</td><td>{c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td><span class=\"diag\" title=\"{H(c.Chosen ? "" : DiagnosisCatalogue.Meaning(c.Diagnosis))}\">{DiagnosisCell(c)}</span></td>" +
+                            $"<td>{More(sources, options.MaxListed, ", ")}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{More(quotes, options.MaxListed, "")}</td></tr>");
             }
             w.WriteLine("</tbody></table></section>");
         }
 
         w.WriteLine($"<h2 id=\"checks\">Arithmetic checks ({result.Checks.Count(c => c.Passed)} pass, {result.Checks.Count(c => !c.Passed)} fail)</h2>");
-        w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>result</th><th>kind</th><th>check</th><th>facts</th><th>detail</th></tr></thead><tbody>");
+        w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>id</th><th>result</th><th>kind</th><th>check</th><th>facts</th><th>detail</th></tr></thead><tbody>");
         foreach (var c in OrderChecks(result.Checks))
         {
             var first = c.Facts.FirstOrDefault();
             w.WriteLine($"<tr class=\"fact {(c.Passed ? "pass" : "fail")}\" data-entity=\"{H(first?.Entity ?? "")}\" data-metric=\"{H(string.Join(" ", c.Facts.Select(k => k.Metric).Distinct()))}\">" +
-                        $"<td>{(c.Passed ? "pass" : "FAIL")}</td><td>{H(c.Kind)}</td><td>{H(c.Description)}</td><td>{H(string.Join("; ", c.Facts.Select(KeyText)))}</td><td>{H(c.Detail)}</td></tr>");
+                        $"<td id=\"{H(c.Id)}\">{H(c.Id)}</td><td>{(c.Passed ? "pass" : "FAIL")}</td><td>{H(c.Kind)}</td><td>{H(c.Description)}</td><td>{H(string.Join("; ", c.Facts.Select(KeyText)))}</td><td>{H(c.Detail)}</td></tr>");
         }
         w.WriteLine("</tbody></table>");
 
         WriteHtmlFacts(w, "agreed", $"Agreed facts ({agreed.Count})", agreed, options.MaxAgreedRows);
         WriteHtmlFacts(w, "single", $"Single-source facts ({single.Count})", single, options.MaxAgreedRows);
 
-        w.WriteLine($"<h2 id=\"sources\">Source reliability</h2><p>{H(ReliabilityNote)}</p>");
-        w.WriteLine("<table class=\"sortable\"><thead><tr><th>source</th><th>reliability</th><th>observations</th></tr></thead><tbody>");
-        var counts = ObservationCounts(result);
+        w.WriteLine($"<h2 id=\"sources\">Source reliability ({result.SourceReliability.Count})</h2><p>{H(ReliabilityNote)}</p>");
+        w.WriteLine("<table class=\"sortable\"><thead><tr><th>source</th><th>reliability</th><th>observations</th><th>chosen</th><th>overruled</th></tr></thead><tbody>");
+        var counts = SourceCounts(result);
         foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
-            w.WriteLine($"<tr><td>{H(source)}</td><td>{r.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{counts.GetValueOrDefault(source)}</td></tr>");
+        {
+            var c = counts.GetValueOrDefault(source);
+            w.WriteLine($"<tr><td>{H(source)}</td><td>{r.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{c.Observations}</td><td>{c.Chosen}</td><td>{c.Overruled}</td></tr>");
+        }
+        w.WriteLine("</tbody></table>");
+        w.WriteLine("<h2 id=\"diagnoses\">Diagnoses</h2><table><thead><tr><th>code</th><th>meaning</th><th>values</th></tr></thead><tbody>");
+        var used = DiagnosisUse(result);
+        foreach (var (d, code, meaning) in DiagnosisCatalogue.All)
+            w.WriteLine($"<tr><td><code>{code}</code></td><td>{H(meaning)}</td><td>{used.GetValueOrDefault(d)}</td></tr>");
         w.WriteLine("</tbody></table>");
         w.WriteLine("<script>");
         w.WriteLine(Script);
@@ -161,8 +197,8 @@ public static class AuditReport
         w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>entity</th><th>metric</th><th>period</th><th>value</th><th>confidence</th><th>sources</th><th>note</th></tr></thead><tbody>");
         foreach (var f in facts.Take(max))
             w.WriteLine($"<tr class=\"fact\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\" title=\"{H(string.Join(" | ", f.Candidates.SelectMany(c => c.Support).Select(o => o.Quote).Where(q => q.Length > 0).Distinct().Take(3)))}\">" +
-                        $"<td>{H(f.Key.Entity)}</td><td>{H(f.Key.Metric)}</td><td>{H(f.PeriodLabel)}</td><td data-sort=\"{Num(f.Chosen.Value)}\">{H(ValueFormat.Candidate(f.Chosen))}</td>" +
-                        $"<td>{f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{H(string.Join(", ", f.Sources))}</td><td>{H(f.Note)}</td></tr>");
+                        $"<td>{H(f.Key.Entity)}</td><td>{H(KeyMetric(f.Key))}</td><td>{H(f.PeriodLabel)}</td><td data-sort=\"{Num(f.Chosen.Value)}\">{H(ValueFormat.Candidate(f.Chosen))}</td>" +
+                        $"<td>{f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{More(f.Sources.Select(H).ToList(), 5, ", ")}</td><td>{H(f.Note)}{Checks(f)}</td></tr>");
         w.WriteLine("</tbody></table>");
         if (facts.Count > max) w.WriteLine($"<p>… {facts.Count - max} more not listed.</p>");
     }
@@ -179,24 +215,68 @@ public static class AuditReport
         $"{r.Facts.Count} facts: {conflicts} in conflict, {agreed} agreed, {single} from a single statement. " +
         $"{r.Checks.Count} arithmetic checks: {r.Checks.Count(c => c.Passed)} pass, {r.Checks.Count(c => !c.Passed)} fail. {r.SourceReliability.Count} sources.";
 
-    private static Dictionary<string, int> ObservationCounts(ReconciliationResult r)
+    /// <summary>Per source: observations, and on facts in conflict how many of its values were chosen or overruled.</summary>
+    private static Dictionary<string, (int Observations, int Chosen, int Overruled)> SourceCounts(ReconciliationResult r)
     {
-        var d = new Dictionary<string, int>(StringComparer.Ordinal);
+        var d = new Dictionary<string, (int Observations, int Chosen, int Overruled)>(StringComparer.Ordinal);
         foreach (var f in r.Facts)
             foreach (var c in f.Candidates)
+            {
                 foreach (var o in c.Support)
-                    d[o.Source] = d.GetValueOrDefault(o.Source) + 1;
+                {
+                    var x = d.GetValueOrDefault(o.Source);
+                    d[o.Source] = (x.Observations + 1, x.Chosen, x.Overruled);
+                }
+                if (f.Status != FactStatus.Conflict) continue;
+                foreach (var s in c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal))
+                {
+                    var x = d[s];
+                    d[s] = c.Chosen ? (x.Observations, x.Chosen + 1, x.Overruled) : c.Diagnosis == Diagnosis.None ? x : (x.Observations, x.Chosen, x.Overruled + 1);
+                }
+            }
         return d;
     }
+
+    /// <summary>Distinct quotes of a candidate, near-identical ones (same text once spaces are ignored) counted together.</summary>
+    private static IEnumerable<(Observation O, int Alike)> Quotes(Candidate c) =>
+        c.Support.Where(o => o.Quote.Length > 0).GroupBy(o => string.Concat(o.Quote.Where(ch => !char.IsWhiteSpace(ch))), StringComparer.Ordinal)
+            .Select(g => (g.OrderBy(o => o.Source, StringComparer.Ordinal).First(), g.Select(o => o.Source).Distinct(StringComparer.Ordinal).Count()));
+
+    /// <summary>The first <paramref name="max"/> items, the rest behind a "N more" that opens in place.</summary>
+    private static string More(IReadOnlyList<string> items, int max, string separator) =>
+        items.Count <= max
+            ? string.Join(separator, items)
+            : string.Join(separator, items.Take(max)) + $"<details><summary>{items.Count - max} more</summary>{string.Join(separator, items.Skip(max))}</details>";
+
+    private static string Collapse(IReadOnlyList<string> items, int max) =>
+        items.Count <= max ? string.Join(", ", items) : string.Join(", ", items.Take(max)) + $", … {items.Count - max} more";
+
+    private static List<string> SourceList(Candidate c) => c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static string SourceLink(Observation o, AuditReportOptions options)
+    {
+        var url = o.Url.Length > 0 ? o.Url : options.DocumentUrls.GetValueOrDefault(o.Document) ?? "";
+        return Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+            ? $"<a href=\"{H(u.AbsoluteUri)}\" rel=\"noopener noreferrer\">{H(o.Source)}</a>"
+            : H(o.Source);
+    }
+
+    private static string Checks(ReconciledFact f) => f.Checks.Count == 0 ? "" :
+        " " + string.Join(" ", f.Checks.Select(c => $"<a class=\"{(c.Passed ? "ck-pass" : "ck-fail")}\" href=\"#{H(c.Id)}\">{(c.Passed ? "✓" : "✗")}{H(c.Id)}</a>"));
+
+    /// <summary>The metric with the key's segment and basis, when it has them.</summary>
+    private static string KeyMetric(FactKey k) =>
+        k.Metric + (k.Segment.Length > 0 ? $" [{k.Segment}]" : "") + (k.Basis.Length > 0 ? $" ({k.Basis})" : "");
+
+    /// <summary>The figure as written in its quote, else the value text.</summary>
+    private static string? Figure(Observation o) => o.AsWritten.Length > 0 ? o.AsWritten : o.Text;
 
     private static string DiagnosisCell(Candidate c) => c.Chosen && c.Diagnosis == Diagnosis.None ? "chosen" : c.Diagnosis.ToCode();
 
     private const string ReliabilityNote =
-        "How often each source's values agree with what the other sources choose without it (near values earn partial credit), smoothed towards a prior; it weighs the sources' votes.";
+        "How often each source's values agree with what the other sources choose without it (near values earn partial credit; claims the extraction is unsure of count less), smoothed towards a prior; sources seen only once share the pooled record of such sources. It weighs the votes, and a value only one source states carries that source's reliability as its confidence. \"chosen\" and \"overruled\" count the source's values on facts in conflict.";
 
-    private static string Sources(Candidate c) => string.Join(", ", c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-
-    private static string Written(Candidate c) => string.Join(" / ", c.Support.Select(o => o.Text).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal));
+    private static string Written(Candidate c) => string.Join(" / ", c.Support.Select(Figure).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).Take(10));
 
     private static string KeyText(FactKey k) => k.ToString();
 
@@ -227,9 +307,9 @@ public static class AuditReport
         th,td{border:1px solid #ddd;padding:.25em .4em;vertical-align:top;text-align:left}
         th{background:#eee;cursor:pointer;user-select:none} th.asc::after{content:" ▲"} th.desc::after{content:" ▼"}
         tr.chosen{background:#eef8ee} tr.fail{background:#fff0f0} tr.pass td:first-child{color:#272} tr.fail td:first-child{color:#c00;font-weight:bold}
-        .diag{font-family:monospace} tr.d-magnitude-slip .diag,tr.d-unexplained .diag,tr.d-period-mismatch .diag,tr.d-basis-difference .diag,tr.d-currency-mismatch .diag,tr.d-entity-mismatch .diag{color:#b00;font-weight:bold}
+        .diag{font-family:monospace} tr.d-magnitude-slip .diag,tr.d-unexplained .diag,tr.d-period-mismatch .diag,tr.d-basis-difference .diag,tr.d-currency-mismatch .diag,tr.d-entity-mismatch .diag,tr.d-rounding .diag,tr.d-digit-slip .diag,tr.d-stale-period .diag,tr.d-timestamp .diag,tr.d-segment-mismatch .diag,tr.d-invented .diag{color:#b00;font-weight:bold}
         blockquote{margin:.2em 0;padding:.1em .5em;border-left:3px solid #bbb;background:#fafafa} cite{display:block;font-size:.85em;color:#666}
-        mark{background:#ffe08a}
+        mark{background:#ffe08a} details{display:inline} summary{cursor:pointer;color:#246} a.ck-fail{color:#c00;font-weight:bold} a.ck-pass{color:#272}
         """;
 
     private const string Script = """

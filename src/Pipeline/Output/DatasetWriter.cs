@@ -31,14 +31,15 @@ public static class DatasetWriter
 
     public static void WriteFacts(TextWriter writer, IEnumerable<FactRow> rows) => WriteCsv(writer,
         ["entity", "metric", "segment", "basis", "period", "period_label", "value", "unit", "qualifier", "status", "sources", "documents",
-            "confidence", "note"],
+            "confidence", "checks", "note"],
         rows.Select(r => new[] { r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier, r.Status, r.Sources,
-            r.Documents, r.Confidence, r.Note }));
+            r.Documents, r.Confidence, r.Checks, r.Note }));
 
     public static void WriteConflicts(TextWriter writer, IEnumerable<ConflictRow> rows) => WriteCsv(writer,
-        ["entity", "metric", "segment", "basis", "period", "value", "unit", "qualifier", "documents", "diagnosis", "chosen"],
-        rows.Select(r => new[] { r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.Value, r.Unit, r.Qualifier, r.Documents, r.Diagnosis,
-            r.Chosen ? "true" : "false" }));
+        ["entity", "metric", "segment", "basis", "period", "period_label", "value", "unit", "qualifier", "as_written", "claim_ids", "sources",
+            "documents", "confidence", "diagnosis", "chosen", "explanation"],
+        rows.Select(r => new[] { r.Entity, r.Metric, r.Segment, r.Basis, r.Period, r.PeriodLabel, r.Value, r.Unit, r.Qualifier, r.AsWritten,
+            r.ClaimIds, r.Sources, r.Documents, r.Confidence, r.Diagnosis, r.Chosen ? "true" : "false", r.Explanation }));
 
     public static void WriteQuarantine(TextWriter writer, IEnumerable<QuarantineRow> rows) => WriteCsv(writer,
         ["document", "path", "reason"], rows.Select(r => new[] { r.Document, r.Path, r.Reason }));

@@ -58,17 +58,18 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
         Document = Document,
         Value = Invariant.ParseDecimal(Value),
         Text = Value,
-        Unit = Unit,
+        Unit = Recognition.Unit.Parse(Unit),
         Qualifier = QualifierExtensions.FromSymbol(Qualifier),
         Precision = Invariant.ParseDecimal(Precision) ?? 0m,
         RangeEnd = Invariant.ParseDecimal(RangeEnd),
         EquivalentValue = Invariant.ParseDecimal(EquivalentValue),
-        EquivalentUnit = EquivalentUnit,
+        EquivalentUnit = EquivalentUnit is null ? null : Recognition.Unit.Parse(EquivalentUnit),
         ClaimId = ClaimId,
         Quote = Quote,
         Start = Start,
         End = End,
         PeriodLabel = PeriodLabel,
+        AsWritten = AsWritten,
     };
 }
 
@@ -76,21 +77,45 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
 public sealed record FactRow(string Entity, string Metric, string Segment, string Basis, string Period, string PeriodLabel,
     string Value, string Unit, string Qualifier, string Status, string Sources, string Documents, string Confidence, string Note)
 {
+    /// <summary>The arithmetic checks the fact takes part in: <c>pass:K3;fail:K7</c> (ids as in the audit).</summary>
+    public string Checks { get; init; } = "";
+
     public static FactRow From(ReconciledFact f) => new(
         f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period, f.PeriodLabel,
-        f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit, f.Chosen.Qualifier.ToSymbol(),
-        f.Status.ToFactStatus(), string.Join(";", f.Sources), string.Join(";", f.Documents), Invariant.Fixed(f.Confidence), f.Note);
+        f.Chosen.Value is { } v ? Invariant.Decimal(v) : f.Chosen.Text ?? "", f.Chosen.Unit.Code, f.Chosen.Qualifier.ToSymbol(),
+        f.Status.ToFactStatus(), string.Join(";", f.Sources), string.Join(";", f.Documents), Invariant.Fixed(f.Confidence), f.Note)
+    {
+        Checks = string.Join(";", f.Checks.Select(c => (c.Passed ? "pass:" : "fail:") + c.Id)),
+    };
 }
 
 /// <summary>One row of <c>conflicts.csv</c>: a competing value for a key in conflict.</summary>
 public sealed record ConflictRow(string Entity, string Metric, string Segment, string Basis, string Period, string Value,
     string Unit, string Qualifier, string Documents, string Diagnosis, bool Chosen)
 {
+    public string PeriodLabel { get; init; } = "";
+    /// <summary>The claims stating this value (<c>;</c>-separated).</summary>
+    public string ClaimIds { get; init; } = "";
+    /// <summary>The value as each source wrote it (distinct writings, <c> / </c>-separated).</summary>
+    public string AsWritten { get; init; } = "";
+    public string Sources { get; init; } = "";
+    public string Confidence { get; init; } = "";
+    /// <summary>Why this value differs from the chosen one, or, on the chosen row, why it won.</summary>
+    public string Explanation { get; init; } = "";
+
     public static IEnumerable<ConflictRow> From(ReconciledFact f) => f.Status != FactStatus.Conflict
         ? []
         : f.Candidates.Select(c => new ConflictRow(f.Key.Entity, f.Key.Metric, f.Key.Segment, f.Key.Basis, f.Key.Period,
-            c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
-            c.Chosen ? "chosen" : c.Diagnosis.ToCode(), c.Chosen));
+            c.Value is { } v ? Invariant.Decimal(v) : c.Text ?? "", c.Unit.Code, c.Qualifier.ToSymbol(), string.Join(";", c.Documents),
+            c.Chosen ? "chosen" : c.Diagnosis.ToCode(), c.Chosen)
+        {
+            PeriodLabel = f.PeriodLabel,
+            ClaimIds = string.Join(";", c.Support.Select(o => o.ClaimId).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            AsWritten = string.Join(" / ", c.Support.Select(o => o.AsWritten.Length > 0 ? o.AsWritten : o.Text ?? "").Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)),
+            Sources = string.Join(";", c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            Confidence = Invariant.Fixed(c.Confidence),
+            Explanation = c.Explanation,
+        });
 }
 
 /// <summary>One row of <c>quarantine.csv</c>.</summary>

@@ -15,7 +15,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private readonly List<ArithmeticCheck> _checks = [];
 
     /// <summary>One input of a check: a fact and the unit its value is needed in.</summary>
-    private sealed record Input(KeyGroup Group, string Unit);
+    private sealed record Input(KeyGroup Group, Unit Unit);
 
     /// <summary>A relation to evaluate: the inputs (target last) and how to compute the target from the others.</summary>
     private sealed record Spec(string Kind, string Description, Input[] Inputs, Func<ValueInterval[], ValueInterval?> Compute, string Formula);
@@ -23,6 +23,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     public List<ArithmeticCheck> Run()
     {
         PartsAgainstTotals();
+        SegmentsAgainstGroup();
         Changes();
         Products();
         Ratios();
@@ -41,7 +42,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             if (!_byMetric.TryGetValue((total.Key.Entity, partMetric), out var candidates)) continue;
             var parts = new List<(KeyGroup Group, ReportingPeriod Period)>();
             foreach (var g in candidates)
-                if (!ReferenceEquals(g, total) && ReportingPeriod.TryParseIso(g.Key.Period, out var p) && span.Contains(p) && p != span && g.ChosenCandidate.Numeric)
+                if (!ReferenceEquals(g, total) && Diagnostician.SameSlice(g.Key, total.Key) && ReportingPeriod.TryParseIso(g.Key.Period, out var p) && span.Contains(p) && p != span && g.ChosenCandidate.Numeric)
                     parts.Add((g, p));
             var tiling = Tiling(span, parts);
             if (tiling is null || tiling.Count < 2) continue;
@@ -58,12 +59,14 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         foreach (var rel in options.Relations.Changes)
             foreach (var pct in groups.Where(g => g.Key.Metric == rel.Change && g.ChosenCandidate.Numeric))
             {
-                var price = Find(pct.Key.Entity, rel.Price, pct.Key.Period);
-                var baseGroup = _byMetric.TryGetValue((pct.Key.Entity, rel.Base), out var bases) ? bases.FirstOrDefault(b => b.ChosenCandidate.Numeric) : null;
+                var price = Find(pct.Key, rel.Price, pct.Key.Period);
+                // The base (the issue price) is a deal term: the whole offering, as reported.
+                var baseGroup = _byMetric.TryGetValue((pct.Key.Entity, rel.Base), out var bases)
+                    ? bases.FirstOrDefault(b => b.ChosenCandidate.Numeric && b.Key.Segment.Length == 0 && b.Key.Basis.Length == 0) : null;
                 if (price is null || baseGroup is null) continue;
                 var unit = price.ReferenceUnit;
                 Evaluate(new Spec("price-change", $"{pct.Key.Entity}: {rel.Price} on {pct.PeriodLabel} against {rel.Base} and the stated change",
-                    [new Input(baseGroup, unit), new Input(pct, "%"), new Input(price, unit)],
+                    [new Input(baseGroup, unit), new Input(pct, Unit.Percent), new Input(price, unit)],
                     v => v[0] * (new ValueInterval(1, 1) + v[1].Scale(0.01m)),
                     $"{rel.Base} × (1 + {rel.Change}/100) = {rel.Price}"));
             }
@@ -74,8 +77,8 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         foreach (var rel in options.Relations.Products)
             foreach (var total in groups.Where(g => g.Key.Metric == rel.Total && g.ChosenCandidate.Numeric))
             {
-                var left = Find(total.Key.Entity, rel.Left, total.Key.Period) ?? Only(total.Key.Entity, rel.Left);
-                var right = Find(total.Key.Entity, rel.Right, total.Key.Period) ?? Only(total.Key.Entity, rel.Right);
+                var left = Find(total.Key, rel.Left, total.Key.Period) ?? Only(total.Key, rel.Left);
+                var right = Find(total.Key, rel.Right, total.Key.Period) ?? Only(total.Key, rel.Right);
                 if (left is null || right is null) continue;
                 Evaluate(new Spec("product", $"{total.Key.Entity}: {rel.Left} × {rel.Right} against {rel.Total}",
                     [new Input(left, left.ReferenceUnit), new Input(right, total.ReferenceUnit), new Input(total, total.ReferenceUnit)],
@@ -88,12 +91,12 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         foreach (var rel in options.Relations.Ratios)
             foreach (var ratio in groups.Where(g => g.Key.Metric == rel.Ratio && g.ChosenCandidate.Numeric))
             {
-                var num = Find(ratio.Key.Entity, rel.Numerator, ratio.Key.Period);
-                var den = Find(ratio.Key.Entity, rel.Denominator, ratio.Key.Period);
+                var num = Find(ratio.Key, rel.Numerator, ratio.Key.Period);
+                var den = Find(ratio.Key, rel.Denominator, ratio.Key.Period);
                 if (num is null || den is null) continue;
                 var unit = den.ReferenceUnit;
                 Evaluate(new Spec("ratio", $"{ratio.Key.Entity}: {rel.Ratio} for {ratio.PeriodLabel} against {rel.Numerator} / {rel.Denominator}",
-                    [new Input(num, unit), new Input(den, unit), new Input(ratio, "%")],
+                    [new Input(num, unit), new Input(den, unit), new Input(ratio, Unit.Percent)],
                     v => ValueInterval.Divide(v[0], v[1]) is { } q ? q.Scale(100m) : null,
                     $"{rel.Numerator} / {rel.Denominator} × 100 = {rel.Ratio}"));
             }
@@ -261,7 +264,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         var c = target.ChosenCandidate;
         foreach (var other in list)
         {
-            if (ReferenceEquals(other, target) || !other.ChosenCandidate.Numeric) continue;
+            if (ReferenceEquals(other, target) || !other.ChosenCandidate.Numeric || !Diagnostician.SameSlice(other.Key, target.Key)) continue;
             foreach (var o in other.Observations)
                 if (o.Numeric && rates.TryConvert(o.RawInterval, o.O.Unit, c.Representative.O.Unit, out var iv, out _) && iv.Overlaps(c.Representative.RawInterval))
                     return $"{other.PeriodLabel} ({o.O.Source}: {ValueFormat.Candidate(ToCandidate(other.ChosenCandidate))})";
@@ -282,7 +285,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var o = c.Representative;
             if (!rates.TryConvert(o.RawInterval, o.O.Unit, spec.Inputs[i].Unit, out var iv, out _))
             {
-                if (o.O.Unit.Length != 0 && spec.Inputs[i].Unit.Length != 0 && !IsCount(o.O.Unit)) return null;
+                if (!o.O.Unit.IsEmpty && !spec.Inputs[i].Unit.IsEmpty && !o.O.Unit.IsCount) return null;
                 iv = o.RawInterval;
             }
             if (i < n - 1) values[i] = iv; else stated = iv;
@@ -293,8 +296,6 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         var widened = new ValueInterval(ValueInterval.SafeAdd(stated.Low, -slack), ValueInterval.SafeAdd(stated.High, slack));
         return widened.Overlaps(computed);
     }
-
-    private static bool IsCount(string unit) => unit is "shares" or "count" or "x";
 
     private static decimal Magnitude(ValueInterval iv) =>
         Math.Max(iv.Low == decimal.MinValue ? 0 : Math.Abs(iv.Low), iv.High == decimal.MaxValue ? 0 : Math.Abs(iv.High));
@@ -308,11 +309,60 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         return new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, c.Members.Select(m => m.O).ToList());
     }
 
-    private KeyGroup? Find(string entity, string metric, string period) =>
-        _byMetric.TryGetValue((entity, metric), out var list) ? list.FirstOrDefault(g => g.Key.Period == period && g.ChosenCandidate.Numeric) : null;
+    /// <summary>The fact of <paramref name="metric"/> for the same entity, segment and basis as <paramref name="like"/>, on <paramref name="period"/>.</summary>
+    private KeyGroup? Find(FactKey like, string metric, string period) =>
+        _byMetric.TryGetValue((like.Entity, metric), out var list)
+            ? list.FirstOrDefault(g => g.Key.Period == period && Diagnostician.SameSlice(g.Key, like) && g.ChosenCandidate.Numeric) : null;
 
-    private KeyGroup? Only(string entity, string metric) =>
-        _byMetric.TryGetValue((entity, metric), out var list) && list.Count == 1 && list[0].ChosenCandidate.Numeric ? list[0] : null;
+    private KeyGroup? Only(FactKey like, string metric)
+    {
+        if (!_byMetric.TryGetValue((like.Entity, metric), out var all)) return null;
+        var list = all.Where(g => Diagnostician.SameSlice(g.Key, like)).Take(2).ToList();
+        return list.Count == 1 && list[0].ChosenCandidate.Numeric ? list[0] : null;
+    }
+
+    /// <summary>
+    /// Segments against the group: the segment figures of an additive metric for one period and basis add up to the
+    /// group's. Segment lists in articles are often partial or nested (a group and its sub-lines), so the check is made
+    /// only when the segments could be the whole: three or more of them, none larger than the group, summing to within
+    /// <see cref="SegmentNearMiss"/> of it. Then a match passes and a near miss fails (one figure of a complete list is wrong).
+    /// </summary>
+    private void SegmentsAgainstGroup()
+    {
+        foreach (var total in groups)
+        {
+            if (total.Key.Segment.Length > 0 || !total.ChosenCandidate.Numeric || options.Relations.PartsOf(total.Key.Metric) != total.Key.Metric) continue;
+            if (!_byMetric.TryGetValue((total.Key.Entity, total.Key.Metric), out var list)) continue;
+            var parts = list.Where(g => g.Key.Segment.Length > 0 && g.Key.Period == total.Key.Period && g.Key.Basis == total.Key.Basis && g.ChosenCandidate.Numeric)
+                .ToList();
+            if (parts.Count < 2) continue;
+            var unit = total.ReferenceUnit;
+            decimal sum = 0;
+            var ok = true;
+            foreach (var p in parts)
+            {
+                var c = p.ChosenCandidate.Representative;
+                if (!rates.TryConvert(c.RawInterval, c.O.Unit, unit, out var iv, out _) || iv.Width == decimal.MaxValue) { ok = false; break; }
+                sum += iv.Low / 2 + iv.High / 2;
+            }
+            var t = total.ChosenCandidate.Representative;
+            if (!ok || !rates.TryConvert(t.RawInterval, t.O.Unit, unit, out var tiv, out _) || tiv.Width == decimal.MaxValue) continue;
+            var tmid = tiv.Low / 2 + tiv.High / 2;
+            if (tmid <= 0) continue;
+            var miss = Math.Abs((double)(sum - tmid) / (double)tmid);
+            var tol = options.CheckTolerance + (double)(tiv.Width / tmid);
+            var pass = miss <= tol;
+            if (!pass && (parts.Count < 3 || miss > SegmentNearMiss || parts.Any(p => p.ChosenCandidate.Magnitude > tiv.High))) continue;
+            var inputs = parts.Select(p => new Input(p, unit)).Append(new Input(total, unit)).ToArray();
+            var formula = string.Join(" + ", parts.Select(p => $"[{p.Key.Segment}]")) + $" = {total.Key.Metric} (whole company)";
+            Evaluate(new Spec("segments-total", $"{total.Key.Entity}: {total.Key.Metric} of the segments over {total.PeriodLabel} adds up to the group's", inputs,
+                v => v.Aggregate((a, b) => a + b), formula));
+        }
+    }
+
+    /// <summary>Largest relative miss at which a segment sum that does not match still counts as a check (a complete list
+    /// with one wrong figure) rather than a partial list.</summary>
+    private const double SegmentNearMiss = 0.10;
 
     /// <summary>Parts whose periods cover the span end to end without overlap, longest parts first.</summary>
     private static List<(KeyGroup Group, ReportingPeriod Period)>? Tiling(ReportingPeriod span, List<(KeyGroup Group, ReportingPeriod Period)> parts)

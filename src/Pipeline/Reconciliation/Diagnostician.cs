@@ -7,10 +7,12 @@ namespace Pipeline.Reconciliation;
 /// difference, a 10^k slip, a currency mix-up, a different basis (stated by a word near the figure, or equal to a
 /// related metric), a figure that belongs to another period, or nothing found.
 /// </summary>
-internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName)
+internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName, double[] trust)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Index(groups);
+    private SourceRecord _record = SourceRecord.Empty;
 
+    /// <summary>Groups by (entity, metric), every segment and basis together; callers filter on the key's segment and basis.</summary>
     internal static Dictionary<(string, string), List<KeyGroup>> Index(List<KeyGroup> groups)
     {
         var d = new Dictionary<(string, string), List<KeyGroup>>();
@@ -22,8 +24,12 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         return d;
     }
 
+    /// <summary>Same segment and basis: the only keys a figure may be compared with as "the same thing".</summary>
+    internal static bool SameSlice(FactKey a, FactKey b) => a.Segment == b.Segment && a.Basis == b.Basis;
+
     public void DiagnoseAll()
     {
+        _record = SourceRecord.Of(groups);
         foreach (var g in groups)
         {
             var h = g.ChosenCandidate;
@@ -65,8 +71,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         {
             if (!c.Numeric && !h.Numeric)
             {
-                var basisText = MarkerDifference(c, h);
-                return basisText is not null ? (Diagnosis.BasisDifference, basisText) : (Diagnosis.Unexplained, $"different value '{co.Text}' vs '{ho.Text}'.");
+                return MarkerDifference(c, h) ?? (Diagnosis.Unexplained, $"different value '{co.Text}' vs '{ho.Text}'.");
             }
             return (Diagnosis.Unexplained, "one value is text, the other a number.");
         }
@@ -84,38 +89,84 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         if (co.Unit != ho.Unit && c.Representative.RawInterval.Overlaps(h.Representative.RawInterval))
             return (Diagnosis.CurrencyMismatch, $"same digits as the chosen value but in {co.Unit} instead of {ho.Unit} ({c.Representative.ConversionNote}).");
 
-        var gap = c.Interval.Gap(h.Interval);
-        var unitC = FiniteWidth(c.Interval);
-        var unitH = FiniteWidth(h.Interval);
-        var coarser = Math.Max(unitC, unitH);
-        if (coarser > 0 && gap <= coarser)
-            return (Diagnosis.Rounding, $"differs by {ValueFormat.Number(gap, 4)} {g.ReferenceUnit}, within one unit of the coarser written precision: a rounding difference.");
-
         var k = Agreement.SlipExponent(c.Interval, h.Interval);
         if (k != 0)
             return (Diagnosis.MagnitudeSlip, $"× 10^{k} it equals the chosen value: a magnitude slip ({SlipHint(k)}).");
 
         var markers = MarkerDifference(c, h);
-        if (markers is not null) return (Diagnosis.BasisDifference, markers);
+        if (markers is not null) return markers.Value;
 
         if (c.EntityTestimonies.Length > 0) return (Diagnosis.EntityMismatch, EntityText(g, c));
 
-        if (options.CrossKeyDiagnosis)
-        {
-            foreach (var (other, note) in options.Relations.BasisOf(g.Key.Metric))
-                if (FindMatch(g.Key.Entity, other, m => m.Key.Period == g.Key.Period, c) is { } hit)
-                    return (Diagnosis.BasisDifference, $"equals {other} for the same period ({Describe(hit)}): {note}.");
+        if (options.CrossKeyDiagnosis && CrossKey(g, c) is { } cross) return cross;
 
-            var related = new List<string> { g.Key.Metric };
-            if (options.Relations.CumulativeOf(g.Key.Metric) is { } cum) related.Add(cum);
-            if (options.Relations.PartsOf(g.Key.Metric) is { } part && part != g.Key.Metric) related.Add(part);
-            foreach (var metric in related)
-                if (FindMatch(g.Key.Entity, metric, m => m.Key.Period != g.Key.Period, c) is { } hit)
-                    return (Diagnosis.PeriodMismatch, $"equals {metric} for {hit.Group.PeriodLabel} ({Describe(hit)}): the figure seems attached to the wrong period.");
-        }
+        var gap = c.Interval.Gap(h.Interval);
+        var coarser = Math.Max(FiniteWidth(c.Interval), FiniteWidth(h.Interval));
+        if (coarser > 0 && gap <= coarser / 2)
+            return (Diagnosis.Rounding, $"differs by {ValueFormat.Number(gap, 4)} {g.ReferenceUnit}: outside the written precision of both, but within one unit of the coarser: a truncated or mis-rounded figure.");
+
+        if (DigitSlip.Explain(co, ho) is { } slip) return (Diagnosis.DigitSlip, slip);
+
+        if (Invented(g, c) is { } invented) return (Diagnosis.Invented, invented);
 
         var rel = Agreement.RelativeGap(c.Interval, h.Interval);
-        return (Diagnosis.Unexplained, $"differs from the chosen value by {rel:P1}; no rounding, slip, basis, period or currency explanation found.");
+        return (Diagnosis.Unexplained, $"differs from the chosen value by {rel:P1}; no rounding, slip, basis, timestamp, segment, period or currency explanation found.");
+    }
+
+    /// <summary>Explanations from other keys: the figure equals this metric on another basis (a related metric, or the same
+    /// metric under another basis), another segment or the group, another period (earlier: stale).</summary>
+    private (Diagnosis, string)? CrossKey(KeyGroup g, WorkingCandidate c)
+    {
+        var key = g.Key;
+        foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
+            if (FindMatch(key.Entity, other, m => m.Key.Period == key.Period && SameSlice(m.Key, key), c) is { } hit)
+                return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
+                    $"equals {other} for the same period ({Describe(hit)}): {note}.");
+
+        // A stated equivalent restates a figure in another currency: it is no other basis.
+        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Segment == key.Segment && m.Key.Basis != key.Basis
+                                                   && m.Key.Basis != Facts.Bases.StatedEquivalent && key.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
+            return (Diagnosis.BasisDifference,
+                $"equals the {Basis(basisHit.Group.Key.Basis)} figure for the same period ({Describe(basisHit)}): stated on another basis.");
+
+        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Basis == key.Basis && m.Key.Segment != key.Segment, c) is { } segmentHit)
+            return (Diagnosis.SegmentMismatch,
+                $"equals {(segmentHit.Group.Key.Segment.Length == 0 ? "the whole company's figure" : $"the {segmentHit.Group.Key.Segment} segment's figure")} " +
+                $"for the same period ({Describe(segmentHit)}): {(key.Segment.Length == 0 ? "a segment's figure given for the group" : "another part's figure")}.");
+
+        var related = new List<string> { key.Metric };
+        if (options.Relations.CumulativeOf(key.Metric) is { } cum) related.Add(cum);
+        if (options.Relations.PartsOf(key.Metric) is { } part && part != key.Metric) related.Add(part);
+        foreach (var metric in related)
+            if (FindMatch(key.Entity, metric, m => m.Key.Period != key.Period && SameSlice(m.Key, key), c) is { } hit)
+            {
+                var earlier = ReportingPeriod.TryParseIso(hit.Group.Key.Period, out var hp) && ReportingPeriod.TryParseIso(key.Period, out var kp) && hp.End < kp.Start;
+                return earlier
+                    ? (Diagnosis.StalePeriod, $"equals {metric} for the earlier period {hit.Group.PeriodLabel} ({Describe(hit)}): a stale figure (the base period's value given as current).")
+                    : (Diagnosis.PeriodMismatch, $"equals {metric} for {hit.Group.PeriodLabel} ({Describe(hit)}): the figure seems attached to the wrong period.");
+            }
+
+        foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
+            if (FindMatch(key.Entity, other, m => m.Key.Period != key.Period && SameSlice(m.Key, key), c) is { } hit)
+                return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
+                    $"equals {other} for {hit.Group.PeriodLabel} ({Describe(hit)}): {note}, taken at another time.");
+        return null;
+    }
+
+    private static string Basis(string basis) => basis.Length == 0 ? "reported" : basis;
+
+    /// <summary>A value whose every source loses on every other contested key it speaks to.</summary>
+    private string? Invented(KeyGroup g, WorkingCandidate c)
+    {
+        var sources = c.Members.Select(m => m.Source).Distinct().ToList();
+        var parts = new List<string>();
+        foreach (var s in sources)
+        {
+            var (won, lost) = _record.Elsewhere(s, g);
+            if (lost < 2 || won > 0) return null;
+            parts.Add($"{sourceName(s)} disagrees with the consensus on all {lost} other contested keys it states (reliability {trust[s]:0.00})");
+        }
+        return parts.Count == 0 ? null : string.Join("; ", parts) + ": the figure is likely invented or garbled.";
     }
 
     private string EntityText(KeyGroup g, WorkingCandidate c)
@@ -154,7 +205,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             : "agrees at the coarser written precision (rounding).";
     }
 
-    private string? MarkerDifference(WorkingCandidate c, WorkingCandidate h)
+    private (Diagnosis, string)? MarkerDifference(WorkingCandidate c, WorkingCandidate h)
     {
         var mc = Markers(c);
         var mh = Markers(h);
@@ -163,7 +214,9 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var onlyH = mh.Except(mc).Order(StringComparer.Ordinal).ToList();
         var a = onlyC.Count > 0 ? string.Join(", ", onlyC) : "no basis stated";
         var b = onlyH.Count > 0 ? string.Join(", ", onlyH) : "no basis stated";
-        return $"stated on another basis: this value {a}, the chosen one {b}.";
+        var timestamp = onlyC.Concat(onlyH).All(options.Relations.IsTimestampMarker);
+        return (timestamp ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
+            timestamp ? $"taken at another time: this value {a}, the chosen one {b}." : $"stated on another basis: this value {a}, the chosen one {b}.");
     }
 
     private HashSet<string> Markers(WorkingCandidate c)
@@ -216,5 +269,5 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         return null;
     }
 
-    private static string Describe(Match m) => $"{m.Observation.O.Source}: {ValueFormat.WithUnit(m.Observation.O.Value ?? 0, m.Observation.O.Unit)}";
+    private string Describe(Match m) => $"{m.Observation.O.Source}: {ValueFormat.WithUnit(m.Observation.O.Value ?? 0, m.Observation.O.Unit)}";
 }

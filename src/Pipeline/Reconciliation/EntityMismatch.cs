@@ -22,7 +22,7 @@ internal sealed record EntityTestimony(int Witness, string OtherEntity, double C
 /// </summary>
 internal static class EntityMismatchFinder
 {
-    private readonly record struct Slice(string Metric, string Period, string Unit);
+    private readonly record struct Slice(string Metric, string Period, Unit Unit);
 
     public static void Find(List<KeyGroup> groups, ReconcilerOptions options)
     {

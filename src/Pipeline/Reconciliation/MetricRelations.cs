@@ -19,6 +19,8 @@ public sealed class MetricRelations
     private readonly Dictionary<string, List<(string Other, string Note)>> _basis = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _cumulativeParts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _additive = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string)> _timestamp = [];
+    private readonly HashSet<string> _timestampMarkers = new(StringComparer.Ordinal);
 
     public IReadOnlyList<RatioRelation> Ratios { get; }
     public IReadOnlyList<ChangeRelation> Changes { get; }
@@ -39,11 +41,13 @@ public sealed class MetricRelations
             var f = line.Split('\t');
             switch (f[0])
             {
-                case "basis" when f.Length >= 3:
+                case "basis" or "timestamp" when f.Length >= 3:
                     var note = f.Length > 3 ? f[3] : $"{f[1]} vs {f[2]}";
                     Add(_basis, f[1], (f[2], note));
                     Add(_basis, f[2], (f[1], note));
+                    if (f[0] == "timestamp") { _timestamp.Add((f[1], f[2])); _timestamp.Add((f[2], f[1])); }
                     break;
+                case "timestamp-marker" when f.Length >= 2: _timestampMarkers.Add(f[1]); break;
                 case "cumulative" when f.Length >= 3: _cumulativeParts[f[1]] = f[2]; break;
                 case "additive" when f.Length >= 2: _additive.Add(f[1]); break;
                 case "ratio" when f.Length >= 4: ratios.Add(new(f[1], f[2], f[3])); break;
@@ -74,6 +78,12 @@ public sealed class MetricRelations
     /// <summary>Metrics that are the same figure on another basis.</summary>
     public IReadOnlyList<(string Other, string Note)> BasisOf(string metric) =>
         _basis.TryGetValue(metric, out var list) ? list : [];
+
+    /// <summary>True when the two metrics are one figure taken at different times of the day (intraday vs close).</summary>
+    public bool IsTimestamp(string a, string b) => _timestamp.Contains((a, b));
+
+    /// <summary>True when a basis label (of a <c>marker</c> line) names a time of day rather than a basis.</summary>
+    public bool IsTimestampMarker(string basisLabel) => _timestampMarkers.Contains(basisLabel);
 
     /// <summary>The part metric a cumulative total sums, or the metric itself when it is additive.</summary>
     public string? PartsOf(string metric) =>

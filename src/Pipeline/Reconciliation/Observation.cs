@@ -27,7 +27,7 @@ public sealed record Observation
     public decimal? Value { get; init; }
     /// <summary>The value as text when it is not numeric (a gate, a name), or as written.</summary>
     public string? Text { get; init; }
-    public string Unit { get; init; } = "";
+    public Unit Unit { get; init; } = Unit.None;
     public Qualifier Qualifier { get; init; } = Qualifier.Exact;
     /// <summary>Size of one unit in the last written digit (0 when unknown: then the value's own digits decide).</summary>
     public decimal Precision { get; init; }
@@ -35,11 +35,18 @@ public sealed record Observation
     public decimal? RangeEnd { get; init; }
     /// <summary>An amount stated beside this one in another currency (for implied exchange rates).</summary>
     public decimal? EquivalentValue { get; init; }
-    public string? EquivalentUnit { get; init; }
+    public Unit? EquivalentUnit { get; init; }
     public string ClaimId { get; init; } = "";
     public string Quote { get; init; } = "";
     public int Start { get; init; }
     public int End { get; init; }
     /// <summary>Human period label (<c>2025H1</c>).</summary>
     public string PeriodLabel { get; init; } = "";
+    /// <summary>The figure's own text in the quote (<c>7000万美元</c>), highlighted in the audit.</summary>
+    public string AsWritten { get; init; } = "";
+    /// <summary>Where the document can be read (from the manifest), linked from the audit.</summary>
+    public string Url { get; init; } = "";
+    /// <summary>How sure the extraction is that the claim says what it is read as saying (0..1): a claim bound by a weak
+    /// rule counts for less, both in the vote and in what it teaches about its source.</summary>
+    public double ExtractionConfidence { get; init; } = 1;
 }

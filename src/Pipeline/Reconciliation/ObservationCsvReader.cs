@@ -9,7 +9,7 @@ namespace Pipeline.Reconciliation;
 /// <summary>
 /// Reads any claims file into observations: required columns <c>source, entity, metric, period, value, unit</c>;
 /// optional <c>segment, basis, qualifier, document, quote, precision, range_end, equivalent_value, equivalent_unit, claim_id,
-/// period_label</c>. Values that do not parse as numbers are kept as text. Header names are case-insensitive.
+/// period_label, as_written, url, extraction_confidence</c>. Values that do not parse as numbers are kept as text. Header names are case-insensitive.
 /// Bad rows never throw: they are skipped and reported as diagnostics.
 /// </summary>
 public static class ObservationCsvReader
@@ -75,15 +75,18 @@ public static class ObservationCsvReader
                 Document = document.Length > 0 ? document : source,
                 Value = value,
                 Text = rawValue,
-                Unit = Get("unit"),
+                Unit = Unit.Parse(Get("unit")),
                 Qualifier = qualifier,
                 Precision = ParseDecimal(Get("precision")) is { } pr && pr > 0 ? pr : 0,
                 RangeEnd = ParseDecimal(Get("range_end")),
                 EquivalentValue = ParseDecimal(Get("equivalent_value")),
-                EquivalentUnit = Get("equivalent_unit") is { Length: > 0 } eu ? eu : null,
+                EquivalentUnit = Get("equivalent_unit") is { Length: > 0 } eu ? Unit.Parse(eu) : null,
                 ClaimId = Get("claim_id") is { Length: > 0 } id ? id : $"row{row}",
                 Quote = Get("quote"),
                 PeriodLabel = periodLabel,
+                AsWritten = Get("as_written"),
+                Url = Get("url"),
+                ExtractionConfidence = ParseDecimal(Get("extraction_confidence")) is { } ec && ec is > 0 and <= 1 ? (double)ec : 1,
             });
         }
         return list;

@@ -4,41 +4,65 @@ namespace Pipeline.Reconciliation;
 
 public enum FactStatus { Agreed, Single, Conflict }
 
-/// <summary>Why two values for one key differ.</summary>
+/// <summary>Why two values for one key differ. <see cref="DiagnosisCatalogue"/> gives each code and its meaning.</summary>
 public enum Diagnosis
 {
-    /// <summary>The values agree (within written precision, bounds or stated ranges).</summary>
+    /// <summary>The values agree: their written-precision intervals overlap, or a stated bound or range holds.</summary>
     None,
-    /// <summary>They differ by about one unit of the coarser written precision.</summary>
+    /// <summary>They do not overlap but lie within one unit of the coarser written precision (a truncated or
+    /// mis-rounded figure: 150 for 150.91). Still a conflict.</summary>
     Rounding,
-    /// <summary>One is the other times 10^k (a 万 written where 亿 was meant).</summary>
+    /// <summary>One is the other times 10^k (a 万 written where 亿 was meant, 亿 read as billion).</summary>
     MagnitudeSlip,
+    /// <summary>The same digits with two swapped or one dropped or doubled (a typing slip).</summary>
+    DigitSlip,
     /// <summary>The value matches the same metric for another period (a cumulative figure on the wrong span).</summary>
     PeriodMismatch,
-    /// <summary>Gross vs net, intraday vs close, with vs without over-allotment…</summary>
+    /// <summary>The value matches the same metric for an earlier period: a stale figure (last year's base).</summary>
+    StalePeriod,
+    /// <summary>The value was taken at another time of day: intraday or midday against the close, the open.</summary>
+    Timestamp,
+    /// <summary>Gross vs net, adjusted vs reported, with vs without over-allotment, broker estimate vs final…</summary>
     BasisDifference,
+    /// <summary>The value is a segment's figure given for the group, or the group's for a segment.</summary>
+    SegmentMismatch,
     /// <summary>Same digits, different currency.</summary>
     CurrencyMismatch,
     /// <summary>A source gives the figure to another entity and a different figure to this one.</summary>
     EntityMismatch,
+    /// <summary>The value's only sources disagree with the consensus on every other key they speak to: likely invented.</summary>
+    Invented,
     /// <summary>No explanation found.</summary>
     Unexplained,
 }
 
+/// <summary>The codes the reconciler writes (<c>conflicts.csv</c> <c>diagnosis</c>, <c>facts.csv</c> notes), with their meaning.</summary>
+public static class DiagnosisCatalogue
+{
+    public static IReadOnlyList<(Diagnosis Diagnosis, string Code, string Meaning)> All { get; } =
+    [
+        (Diagnosis.None, "agrees", "the written-precision intervals overlap, or a stated bound or range holds"),
+        (Diagnosis.Rounding, "rounding", "no overlap, but within one unit of the coarser written precision: a truncated or mis-rounded figure (still a conflict)"),
+        (Diagnosis.MagnitudeSlip, "magnitude-slip", "one value is the other times 10^k (万 vs 亿, 亿 read as billion)"),
+        (Diagnosis.DigitSlip, "digit-slip", "the same digits with two swapped, or one dropped or doubled"),
+        (Diagnosis.PeriodMismatch, "period-mismatch", "the value matches the same metric for another period"),
+        (Diagnosis.StalePeriod, "stale-period", "the value matches the same metric for an earlier period (a prior-year base given as current)"),
+        (Diagnosis.Timestamp, "timestamp", "the value was taken at another time: intraday or midday against the close, or the open"),
+        (Diagnosis.BasisDifference, "basis-difference", "another basis: gross vs net, adjusted vs reported, with vs without over-allotment, broker estimate vs final"),
+        (Diagnosis.SegmentMismatch, "segment-mismatch", "a segment's figure given for the group, or the group's for a segment"),
+        (Diagnosis.CurrencyMismatch, "currency-mismatch", "the same digits in another currency, with no stated conversion"),
+        (Diagnosis.EntityMismatch, "entity-mismatch", "a source gives the figure to another entity and a different one to this entity"),
+        (Diagnosis.Invented, "invented", "the value's sources disagree with the consensus on every other key they state: likely invented"),
+        (Diagnosis.Unexplained, "unexplained", "no explanation found"),
+    ];
+
+    public static string Meaning(Diagnosis d) => All.First(x => x.Diagnosis == d).Meaning;
+}
+
 public static class DiagnosisExtensions
 {
-    public static string ToCode(this Diagnosis d) => d switch
-    {
-        Diagnosis.None => "agrees",
-        Diagnosis.Rounding => "rounding",
-        Diagnosis.MagnitudeSlip => "magnitude-slip",
-        Diagnosis.PeriodMismatch => "period-mismatch",
-        Diagnosis.BasisDifference => "basis-difference",
-        Diagnosis.CurrencyMismatch => "currency-mismatch",
-        Diagnosis.EntityMismatch => "entity-mismatch",
-        Diagnosis.Unexplained => "unexplained",
-        _ => throw new ArgumentOutOfRangeException(nameof(d)),
-    };
+    public static string ToCode(this Diagnosis d) => DiagnosisCatalogue.All.FirstOrDefault(x => x.Diagnosis == d).Code
+        ?? throw new ArgumentOutOfRangeException(nameof(d));
 
     public static string ToFactStatus(this FactStatus s) => s switch
     {
@@ -50,7 +74,7 @@ public static class DiagnosisExtensions
 }
 
 /// <summary>One distinct value proposed for a key, with every observation that supports it.</summary>
-public sealed record Candidate(decimal? Value, string? Text, string Unit, Qualifier Qualifier, IReadOnlyList<Observation> Support)
+public sealed record Candidate(decimal? Value, string? Text, Unit Unit, Qualifier Qualifier, IReadOnlyList<Observation> Support)
 {
     /// <summary>Belief in this candidate after weighing sources, 0..1.</summary>
     public double Confidence { get; init; }
@@ -66,12 +90,18 @@ public sealed record Candidate(decimal? Value, string? Text, string Unit, Qualif
 public sealed record ReconciledFact(FactKey Key, string PeriodLabel, FactStatus Status, Candidate Chosen, IReadOnlyList<Candidate> Candidates, string Note)
 {
     public double Confidence => Chosen.Confidence;
+    /// <summary>The arithmetic checks this fact takes part in (<see cref="ArithmeticCheck.Id"/>), passed or failed.</summary>
+    public IReadOnlyList<ArithmeticCheck> Checks { get; init; } = [];
     public IEnumerable<string> Sources => Candidates.SelectMany(c => c.Support).Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
     public IEnumerable<string> Documents => Candidates.SelectMany(c => c.Support).Select(o => o.Document).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 }
 
 /// <summary>An arithmetic relation checked across facts (parts vs total, price vs change…).</summary>
-public sealed record ArithmeticCheck(string Kind, string Description, bool Passed, IReadOnlyList<FactKey> Facts, string Detail);
+public sealed record ArithmeticCheck(string Kind, string Description, bool Passed, IReadOnlyList<FactKey> Facts, string Detail)
+{
+    /// <summary>Stable id within one result (<c>K12</c>), in the order of the audit.</summary>
+    public string Id { get; init; } = "";
+}
 
 public sealed record ReconciliationResult(
     IReadOnlyList<ReconciledFact> Facts,

@@ -54,10 +54,10 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
 }
 
 /// <summary>All observations of one key, their candidates and the support each observation gives each candidate.</summary>
-internal sealed class KeyGroup(FactKey key, string referenceUnit, PreparedObservation[] observations, WorkingCandidate[] candidates)
+internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservation[] observations, WorkingCandidate[] candidates)
 {
     public FactKey Key { get; } = key;
-    public string ReferenceUnit { get; } = referenceUnit;
+    public Unit ReferenceUnit { get; } = referenceUnit;
     public PreparedObservation[] Observations { get; } = observations;
     public WorkingCandidate[] Candidates { get; } = candidates;
     /// <summary>Support of observation i for candidate j at [i * Candidates.Length + j].</summary>

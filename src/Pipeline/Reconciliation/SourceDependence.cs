@@ -10,8 +10,15 @@ namespace Pipeline.Reconciliation;
 /// whatever an anonymous edit left on the page, an outlet republishing another's copy) is dependent, and its shared
 /// values count for what the joint record is worth, not for the sum of both reliabilities.
 /// </summary>
-internal sealed class SourceDependence(ReconcilerOptions options, Func<double, double> weightOf, Func<int, string> sourceName)
+internal sealed class SourceDependence(ReconcilerOptions options, Func<double, double> weightOf, Func<int, string> sourceName, int[] pool, int crowd)
 {
+    /// <summary>Reliability of the crowd of rarely seen sources (set by the reconciler each round).</summary>
+    public double CrowdTrust { get; set; } = options.PriorReliability;
+
+    private double TrustOf(int p, double[] trust) => p == crowd ? CrowdTrust : trust[p];
+
+    private string NameOf(int p) => p == crowd ? "the sources seen only a few times (pooled)" : sourceName(p);
+
     /// <summary>Per pair, its record against each third party that decided a verdict (the strongest source behind the
     /// value the others chose).</summary>
     private readonly Dictionary<(int, int), Dictionary<int, (double Agree, double Total)>> _records = [];
@@ -70,10 +77,16 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
                 var judge = -1;
                 for (var k = 0; k < sources.Count; k++)
                     if (k != a && k != b && (judge < 0 || contribution[k * c + best] > contribution[judge * c + best])) judge = k;
-                var key = (sources[a], sources[b]);
+                // Sources seen only a few times are one crowd: a bot that keeps re-asserting one-off edits shows up
+                // as a pair with the crowd although it meets each anonymous editor once.
+                var pa = pool[sources[a]];
+                var pb = pool[sources[b]];
+                if (pa == pb) continue;
+                var key = (Math.Min(pa, pb), Math.Max(pa, pb));
                 if (!_records.TryGetValue(key, out var byJudge)) _records[key] = byJudge = [];
-                var r = byJudge.GetValueOrDefault(sources[judge]);
-                byJudge[sources[judge]] = (r.Agree + (best == stated[a] ? verdict : 0), r.Total + verdict);
+                var pj = pool[sources[judge]];
+                var r = byJudge.GetValueOrDefault(pj);
+                byJudge[pj] = (r.Agree + (best == stated[a] ? verdict : 0), r.Total + verdict);
             }
         }
     }
@@ -96,11 +109,11 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
                 var scale = judgeTotal > 1 ? 1 / judgeTotal : 1;
                 agree += judgeAgree * scale;
                 total += judgeTotal * scale;
-                judged += judgeTotal * scale * trust[judge];
+                judged += judgeTotal * scale * TrustOf(judge, trust);
             }
             // Independent sources agreeing are right at least as often as the better of them, and a judge backs a
             // right value as often as it is right itself.
-            var better = Math.Clamp(Math.Max(trust[a], trust[b]) * judged / total, 0.001, 0.999);
+            var better = Math.Clamp(Math.Max(TrustOf(a, trust), TrustOf(b, trust)) * judged / total, 0.001, 0.999);
             if (total < options.DependenceMinVerdicts) continue;
             var rate = Math.Clamp(agree / total, 0.001, 0.999);
             if (rate >= better) continue;
@@ -128,17 +141,18 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
             var obs = g.Observations;
             var involved = new List<int>();
             for (var i = 0; i < obs.Length; i++)
-                if (_involved.Contains(obs[i].Source)) involved.Add(i);
+                if (_involved.Contains(pool[obs[i].Source])) involved.Add(i);
             double[]? factor = null;
             foreach (var i in involved)
             {
                 foreach (var k in involved)
                 {
                     if (k <= i || obs[k].Source == obs[i].Source || g.RowCandidate[g.Row[k]] != g.RowCandidate[g.Row[i]]) continue;
-                    var a = Math.Min(obs[i].Source, obs[k].Source);
-                    var b = Math.Max(obs[i].Source, obs[k].Source);
-                    if (!_dependent.TryGetValue((a, b), out var d)) continue;
-                    var sum = weight[a] + weight[b];
+                    var pi = pool[obs[i].Source];
+                    var pk = pool[obs[k].Source];
+                    if (pi == pk || !_dependent.TryGetValue((Math.Min(pi, pk), Math.Max(pi, pk)), out var d)) continue;
+                    var (a, b) = (Math.Min(pi, pk), Math.Max(pi, pk));
+                    var sum = weight[obs[i].Source] + weight[obs[k].Source];
                     if (sum <= 0) continue;
                     var target = (1 - d.P) * sum + d.P * Math.Min(d.JointWeight, sum);
                     var f = target / sum;
@@ -146,7 +160,7 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
                     factor[i] = Math.Min(factor[i], f);
                     factor[k] = Math.Min(factor[k], f);
                     var candidate = g.Candidates[g.RowCandidate[g.Row[i]]];
-                    var note = $"{sourceName(a)} and {sourceName(b)} count as one ({d.P:P0} likely dependent: third parties backed " +
+                    var note = $"{NameOf(a)} and {NameOf(b)} count as one ({d.P:P0} likely dependent: third parties backed " +
                                $"their shared values {d.Agree:0.#} times in {d.Total:0.#})";
                     if (!candidate.DependenceNote.Contains(note, StringComparison.Ordinal))
                         candidate.DependenceNote = candidate.DependenceNote.Length == 0 ? note : candidate.DependenceNote + "; " + note;

@@ -1,9 +1,10 @@
 using System.Globalization;
+using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;
 
 /// <summary>One conversion an article states: <c>13.2 亿美元（92.93 亿元人民币）</c> gives USD→CNY ≈ 7.04.</summary>
-public sealed record StatedRate(string From, string To, decimal Rate, ValueInterval Bounds, Observation Observation);
+public sealed record StatedRate(Unit From, Unit To, decimal Rate, ValueInterval Bounds, Observation Observation);
 
 /// <summary>
 /// Converts between units using only what the observations themselves state: currency pairs written side by side,
@@ -11,25 +12,25 @@ public sealed record StatedRate(string From, string To, decimal Rate, ValueInter
 /// </summary>
 public sealed class StatedRates
 {
-    private readonly Dictionary<(string, string), List<StatedRate>> _pairs = new();
+    private readonly Dictionary<(Unit, Unit), List<StatedRate>> _pairs = new();
 
     /// <summary>Sorted rates per direction, built once on first use: diagnosis converts per observation, and
     /// rebuilding the list each time made reconciliation quadratic in the number of stated pairs.</summary>
-    private readonly Dictionary<(string, string), IReadOnlyList<decimal>> _ratesFor = new();
+    private readonly Dictionary<(Unit, Unit), IReadOnlyList<decimal>> _ratesFor = new();
 
     public StatedRates(IEnumerable<Observation> observations)
     {
         foreach (var o in observations)
         {
             if (o.Value is not { } v || v <= 0 || o.EquivalentValue is not { } eq || eq <= 0) continue;
-            if (string.IsNullOrEmpty(o.EquivalentUnit) || string.IsNullOrEmpty(o.Unit) || o.EquivalentUnit == o.Unit) continue;
+            if (o.EquivalentUnit is not { IsEmpty: false } equivalentUnit || o.Unit.IsEmpty || equivalentUnit == o.Unit) continue;
             var precision = o.Precision > 0 ? o.Precision : ValueInterval.DerivePrecision(v);
             var from = ValueInterval.Of(v, precision, o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
             var to = ValueInterval.Of(eq, ValueInterval.DerivePrecision(eq), o.Qualifier == Recognition.Qualifier.Approximate ? o.Qualifier : Recognition.Qualifier.Exact);
             var rate = ValueInterval.SafeDiv(eq, v);
             if (rate <= 0 || rate == decimal.MaxValue || rate < 1e-12m || rate > 1e12m) continue; // not a usable statement
             var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(rate, rate);
-            Add(new StatedRate(o.Unit, o.EquivalentUnit, rate, bounds, o));
+            Add(new StatedRate(o.Unit, equivalentUnit, rate, bounds, o));
         }
         foreach (var list in _pairs.Values)
             list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.Observation.ClaimId, b.Observation.ClaimId));
@@ -42,10 +43,10 @@ public sealed class StatedRates
     }
 
     /// <summary>Every stated pair, in a stable order.</summary>
-    public IEnumerable<StatedRate> All => _pairs.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).SelectMany(p => p.Value);
+    public IEnumerable<StatedRate> All => _pairs.OrderBy(p => p.Key.Item1.Code, StringComparer.Ordinal).ThenBy(p => p.Key.Item2.Code, StringComparer.Ordinal).SelectMany(p => p.Value);
 
     /// <summary>The rates stated for <paramref name="from"/>→<paramref name="to"/>, including inverted statements of the reverse pair.</summary>
-    public IReadOnlyList<decimal> RatesFor(string from, string to)
+    public IReadOnlyList<decimal> RatesFor(Unit from, Unit to)
     {
         if (_ratesFor.TryGetValue((from, to), out var cached)) return cached;
         var rates = new List<decimal>();
@@ -57,14 +58,14 @@ public sealed class StatedRates
     }
 
     /// <summary>Median stated rate, or null when the articles state none.</summary>
-    public decimal? Median(string from, string to)
+    public decimal? Median(Unit from, Unit to)
     {
         var r = RatesFor(from, to);
         return r.Count == 0 ? null : r.Count % 2 == 1 ? r[r.Count / 2] : (r[r.Count / 2 - 1] + r[r.Count / 2]) / 2;
     }
 
     /// <summary>Converts an interval between units; the result spans every stated rate. Returns a short note on how.</summary>
-    public bool TryConvert(ValueInterval value, string from, string to, out ValueInterval result, out string how)
+    public bool TryConvert(ValueInterval value, Unit from, Unit to, out ValueInterval result, out string how)
     {
         result = value;
         how = "";
@@ -84,12 +85,12 @@ public sealed class StatedRates
         return true;
     }
 
-    public bool CanConvert(string from, string to) => from == to || Fixed(from, to) is not null || RatesFor(from, to).Count > 0;
+    public bool CanConvert(Unit from, Unit to) => from == to || Fixed(from, to) is not null || RatesFor(from, to).Count > 0;
 
-    private static decimal? Fixed(string from, string to) => (from, to) switch
+    private static decimal? Fixed(Unit from, Unit to) => (from.Kind, to.Kind) switch
     {
-        ("x", "%") => 100m,
-        ("%", "x") => 0.01m,
+        (UnitKind.Multiple, UnitKind.Percent) => 100m,
+        (UnitKind.Percent, UnitKind.Multiple) => 0.01m,
         _ => null,
     };
 

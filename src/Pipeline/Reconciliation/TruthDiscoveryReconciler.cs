@@ -50,6 +50,11 @@ public sealed record ReconcilerOptions
     /// <summary>Third-party verdicts (one per judging source at most) a pair needs before its record can show
     /// dependence.</summary>
     public double DependenceMinVerdicts { get; init; } = 3;
+    /// <summary>Sources with fewer judged observations than this share a prior learned from their pooled record (0: every
+    /// source starts from <see cref="PriorReliability"/>).</summary>
+    public double RareSourceObservations { get; init; } = 2;
+    /// <summary>Factor a fact's confidence is multiplied by when an arithmetic check it takes part in fails.</summary>
+    public double FailedCheckFactor { get; init; } = 0.5;
     /// <summary>Run the arithmetic checks (and let them decide conflicts).</summary>
     public bool RunChecks { get; init; } = true;
     /// <summary>Look for period and basis explanations across keys.</summary>
@@ -85,12 +90,19 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources);
 
-        var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i]);
+        var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i], trust);
         List<ArithmeticCheck> checks = [];
-        if (_options.RunChecks) checks = new ArithmeticChecker(groups, rates, _options).Run();
+        if (_options.RunChecks) checks = Number(new ArithmeticChecker(groups, rates, _options).Run());
         diagnostician.DiagnoseAll();
 
-        var facts = groups.Select(BuildFact).ToList();
+        var byKey = new Dictionary<FactKey, List<ArithmeticCheck>>();
+        foreach (var check in checks)
+            foreach (var k in check.Facts.Distinct())
+            {
+                if (!byKey.TryGetValue(k, out var list)) byKey[k] = list = [];
+                list.Add(check);
+            }
+        var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [])).ToList();
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
         return new ReconciliationResult(facts, checks, reliability);
@@ -139,7 +151,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         };
         var c = group.Candidates.Length;
         // Observations written alike (same candidate, interval, unit and text) support every candidate alike: one row each.
-        var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, string, string?), int>();
+        var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, Unit, string?), int>();
         var rows = new int[prepared.Length];
         var rowCandidate = new List<int>();
         var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -165,7 +177,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // Each source votes once per key: several observations from one source share its weight.
         var perSource = new Dictionary<int, int>();
         foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
-        group.Share = prepared.Select(p => 1.0 / perSource[p.Source]).ToArray();
+        // A claim the extraction is unsure of carries that share of its vote.
+        group.Share = prepared.Select(p => Math.Clamp(p.O.ExtractionConfidence, 0, 1) / perSource[p.Source]).ToArray();
         return group;
     }
 
@@ -177,11 +190,11 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     }
 
     /// <summary>The unit most observations use (ties: ordinal), so that conversions are the exception.</summary>
-    private static string ReferenceUnit(List<Observation> list)
+    private static Unit ReferenceUnit(List<Observation> list)
     {
-        string best = "";
+        var best = Unit.None;
         var bestCount = -1;
-        foreach (var g in list.Where(o => o.Value is not null).GroupBy(o => o.Unit, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var g in list.Where(o => o.Value is not null).GroupBy(o => o.Unit).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
         {
             var n = g.Count();
             if (n > bestCount) { best = g.Key; bestCount = n; }
@@ -189,7 +202,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return best;
     }
 
-    private static PreparedObservation Prepare(Observation o, int source, string referenceUnit, StatedRates rates)
+    private static PreparedObservation Prepare(Observation o, int source, Unit referenceUnit, StatedRates rates)
     {
         if (o.Value is not { } v)
             return new PreparedObservation(o, source) { Numeric = false, NormalizedText = Agreement.Normalize(o.Text ?? "") };
@@ -236,7 +249,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         Array.Fill(trust, _options.PriorReliability);
         var num = new double[sourceCount];
         var den = new double[sourceCount];
-        var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight, s => sources[s]) : null;
+        // Sources with few observations in all form one crowd: they share a learned prior and are one party to copy detection.
+        var observed = new int[sourceCount];
+        foreach (var g in groups) foreach (var o in g.Observations) observed[o.Source]++;
+        var rare = observed.Select(n => n < _options.RareSourceObservations).ToArray();
+        var pool = Enumerable.Range(0, sourceCount).Select(s => rare[s] ? sourceCount : s).ToArray();
+        var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight, s => sources[s], pool, sourceCount) : null;
         for (var iteration = 0; iteration < Math.Max(1, _options.MaxIterations); iteration++)
         {
             for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
@@ -267,14 +285,17 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 }
             }
             var delta = 0.0;
+            var prior = RarePrior(num, den, rare);
             for (var s = 0; s < sourceCount; s++)
             {
-                var t = (num[s] + _options.PriorStrength * _options.PriorReliability) / (den[s] + _options.PriorStrength);
+                var p = rare[s] ? prior : _options.PriorReliability;
+                var t = (num[s] + _options.PriorStrength * p) / (den[s] + _options.PriorStrength);
                 delta = Math.Max(delta, Math.Abs(t - trust[s]));
                 trust[s] = t;
             }
             if (dependence is not null)
             {
+                dependence.CrowdTrust = prior;
                 dependence.Estimate(trust);
                 for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
                 dependence.Apply(groups, weight);
@@ -284,6 +305,18 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         for (var s = 0; s < sourceCount; s++) weight[s] = Weight(trust[s]);
         foreach (var g in groups) g.Chosen = Vote(g, weight, trust);
         return trust;
+    }
+
+    /// <summary>The prior for sources that say little (fewer than <see cref="ReconcilerOptions.RareSourceObservations"/>
+    /// judged observations): their pooled record, smoothed towards <see cref="ReconcilerOptions.PriorReliability"/>. Sources seen
+    /// once (anonymous editors, one-off sites) are judged as the crowd they belong to is, not as a fresh reliable source.</summary>
+    private double RarePrior(double[] num, double[] den, bool[] rare)
+    {
+        if (_options.RareSourceObservations <= 0) return _options.PriorReliability;
+        double n = 0, d = 0;
+        for (var s = 0; s < num.Length; s++)
+            if (rare[s]) { n += num[s]; d += den[s]; }
+        return (n + _options.PriorStrength * _options.PriorReliability) / (d + _options.PriorStrength);
     }
 
     /// <summary>Scores each source's observations against the value the other sources would choose without it, so
@@ -315,8 +348,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
             for (var i = start; i < end; i++)
             {
-                num[s] += g.Support(i, best);
-                den[s] += 1;
+                var sure = obs[i].O.ExtractionConfidence;
+                num[s] += sure * g.Support(i, best);
+                den[s] += sure;
             }
             start = end;
         }
@@ -359,7 +393,33 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return best;
     }
 
-    private static ReconciledFact BuildFact(KeyGroup g)
+    /// <summary>Gives every check its id (<c>K1</c>, …) in the order the audit lists them: failures first, then by kind and text.</summary>
+    private static List<ArithmeticCheck> Number(List<ArithmeticCheck> checks) =>
+        checks.OrderBy(c => c.Passed).ThenBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Description, StringComparer.Ordinal)
+            .ThenBy(c => c.Detail, StringComparer.Ordinal).Select((c, i) => c with { Id = $"K{i + 1}" }).ToList();
+
+    /// <summary>
+    /// How likely the chosen value is right: its share of the weighted vote times the chance that at least one of its
+    /// (independent) sources is right, 1 − Π(1 − r). A value only one source states carries that source's reliability,
+    /// never 1; two independent outlets that agree are surer than either. A failed arithmetic check on the fact's stated figure
+    /// halves it.
+    /// </summary>
+    private double FactConfidence(KeyGroup g, WorkingCandidate c, double[] trust, bool failedCheck)
+    {
+        var wrong = 1.0;
+        foreach (var s in c.Members.Select(m => m.Source).Distinct())
+        {
+            // Sources counted as one by copy detection add nothing beyond the first.
+            var r = trust[s] * c.Members.Where(m => m.Source == s).Max(m => m.O.ExtractionConfidence);
+            wrong *= 1 - Math.Clamp(r, 0, 0.999);
+        }
+        if (c.DependenceNote.Length > 0) wrong = Math.Sqrt(wrong);
+        var share = g.Candidates.Length == 1 ? 1 : Math.Clamp(c.Confidence, 0, 1);
+        var confidence = share * (1 - wrong);
+        return failedCheck ? confidence * _options.FailedCheckFactor : confidence;
+    }
+
+    private ReconciledFact BuildFact(KeyGroup g, double[] trust, List<ArithmeticCheck> checks)
     {
         var candidates = new List<Candidate>(g.Candidates.Length);
         Candidate? chosen = null;
@@ -368,9 +428,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             var w = g.Candidates[j];
             var o = w.Representative.O;
             var isChosen = j == g.Chosen;
+            // A failed check marks every fact it relates; the stated figure it is checked against (its last fact, when no
+            // single substitution repaired it) is the suspect and loses confidence.
+            var failed = isChosen && checks.Any(k => !k.Passed && k.Facts[^1] == g.Key);
             var cand = new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
             {
-                Confidence = Math.Round(w.Confidence, 4),
+                Confidence = Math.Round(FactConfidence(g, w, trust, failed), 4),
                 Chosen = isChosen,
                 Diagnosis = isChosen ? g.ChosenDiagnosis : w.Diagnosis,
                 Explanation = isChosen ? Join(g.ChoiceReason, g.ChosenNote, w.Explanation) : w.Explanation,
@@ -383,7 +446,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var single = g.Candidates.Length == 1 && g.Observations.Select(o => o.Source).Distinct().Count() == 1;
         var status = single && g.ChosenDiagnosis == Diagnosis.None
             ? FactStatus.Single
-            : g.ChosenDiagnosis != Diagnosis.None || ordered.Any(c => !c.Chosen && c.Diagnosis is not (Diagnosis.None or Diagnosis.Rounding))
+            : g.ChosenDiagnosis != Diagnosis.None || ordered.Any(c => !c.Chosen && c.Diagnosis != Diagnosis.None)
                 ? FactStatus.Conflict
                 : FactStatus.Agreed;
         var note = status switch
@@ -394,12 +457,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 : $"{ordered.Count} writings agree: " + string.Join("; ", ordered.Where(c => !c.Chosen).Select(c => c.Explanation.TrimEnd('.')).Distinct(StringComparer.Ordinal)),
             _ => Summary(ordered),
         };
-        return new ReconciledFact(g.Key, g.PeriodLabel, status, chosen!, ordered, note);
+        return new ReconciledFact(g.Key, g.PeriodLabel, status, chosen!, ordered, note) { Checks = checks };
     }
 
     private static string Summary(List<Candidate> ordered)
     {
-        var diagnoses = ordered.Where(c => !c.Chosen && c.Diagnosis is not (Diagnosis.None or Diagnosis.Rounding)).Select(c => c.Diagnosis.ToCode())
+        var diagnoses = ordered.Where(c => !c.Chosen && c.Diagnosis != Diagnosis.None).Select(c => c.Diagnosis.ToCode())
             .Concat(ordered.Where(c => c.Chosen && c.Diagnosis != Diagnosis.None).Select(c => c.Diagnosis.ToCode()))
             .Distinct().ToList();
         return string.Join(", ", diagnoses);
@@ -424,7 +487,7 @@ internal sealed class ObservationOrder : IComparer<Observation>
         if ((c = string.CompareOrdinal(a.Document, b.Document)) != 0) return c;
         if ((c = string.CompareOrdinal(a.ClaimId, b.ClaimId)) != 0) return c;
         if ((c = Nullable.Compare(a.Value, b.Value)) != 0) return c;
-        if ((c = string.CompareOrdinal(a.Unit, b.Unit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.Unit.Code, b.Unit.Code)) != 0) return c;
         if ((c = string.CompareOrdinal(a.Text, b.Text)) != 0) return c;
         if ((c = a.Qualifier.CompareTo(b.Qualifier)) != 0) return c;
         if ((c = a.Precision.CompareTo(b.Precision)) != 0) return c;
@@ -432,7 +495,7 @@ internal sealed class ObservationOrder : IComparer<Observation>
         if ((c = a.Start.CompareTo(b.Start)) != 0) return c;
         if ((c = a.End.CompareTo(b.End)) != 0) return c;
         if ((c = Nullable.Compare(a.EquivalentValue, b.EquivalentValue)) != 0) return c;
-        if ((c = string.CompareOrdinal(a.EquivalentUnit, b.EquivalentUnit)) != 0) return c;
+        if ((c = string.CompareOrdinal(a.EquivalentUnit?.Code, b.EquivalentUnit?.Code)) != 0) return c;
         if ((c = string.CompareOrdinal(a.PeriodLabel, b.PeriodLabel)) != 0) return c;
         // Scale matters for precision: 116.2 and 116.20 are equal decimals written differently.
         if ((c = (a.Value?.Scale ?? 0).CompareTo(b.Value?.Scale ?? 0)) != 0) return c;

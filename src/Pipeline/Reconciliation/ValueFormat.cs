@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;
 
@@ -21,14 +22,14 @@ public static class ValueFormat
         return Number(Math.Round(v, decimals));
     }
 
-    public static string WithUnit(decimal v, string unit) => unit.Length == 0 ? Number(v) : unit == "%" ? Number(v) + "%" : $"{Number(v)} {unit}";
+    public static string WithUnit(decimal v, Unit unit) => unit.IsEmpty ? Number(v) : unit.Kind == UnitKind.Percent ? Number(v) + "%" : $"{Number(v)} {unit}";
 
-    public static string Interval(ValueInterval iv, string unit)
+    public static string Interval(ValueInterval iv, Unit unit)
     {
         if (iv.IsPoint) return WithUnit(iv.Low, unit);
         if (iv.High == decimal.MaxValue) return "> " + WithUnit(iv.Low, unit);
         if (iv.Low == decimal.MinValue) return "< " + WithUnit(iv.High, unit);
-        return $"{Number(iv.Low, 8)}..{Number(iv.High, 8)}{(unit.Length == 0 ? "" : unit == "%" ? "%" : " " + unit)}";
+        return $"{Number(iv.Low, 8)}..{Number(iv.High, 8)}{(unit.IsEmpty ? "" : unit.Kind == UnitKind.Percent ? "%" : " " + unit)}";
     }
 
     /// <summary>A candidate as a reader would write it: qualifier, value (range), unit; or the text.</summary>
@@ -38,7 +39,7 @@ public static class ValueFormat
         var q = c.Qualifier == Recognition.Qualifier.Exact ? "" : c.Qualifier.ToSymbol() + " ";
         var end = c.Support.Select(o => o.RangeEnd).FirstOrDefault(e => e is not null);
         var core = end is { } e2 ? $"{Number(v)}..{Number(e2)}" : Number(v);
-        return $"{q}{core}{(c.Unit.Length == 0 ? "" : c.Unit == "%" ? "%" : " " + c.Unit)}";
+        return $"{q}{core}{(c.Unit.IsEmpty ? "" : c.Unit.Kind == UnitKind.Percent ? "%" : " " + c.Unit)}";
     }
 
     /// <summary>Where a figure as written occurs in a quote, skipping occurrences inside a longer number

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Output;
@@ -14,97 +14,105 @@ namespace Pipeline.Storage;
 public sealed record StoredDocument(string Id, string ContentHash, string Status, string PipelineVersion);
 
 /// <summary>
-/// The embedded SQLite store (<c>out/pipeline.db</c>): documents with content hash and status, mentions, claims,
-/// facts, conflicts, runs. WAL mode; each document's rows are replaced in one transaction (several documents may
-/// share a transaction), so an interrupted run never leaves a half-written document. Single writer: the batch
-/// runner owns the connection.
+/// The store: documents with content hash and status, mentions, claims, facts, conflicts, runs. One implementation
+/// over ADO.NET for every database (<see cref="StoreSchema"/> declares the tables once; an <see cref="IStoreDialect"/>
+/// says what differs): the embedded SQLite file (<c>out/pipeline.db</c>, WAL mode) or a shared PostgreSQL database.
+/// Each document's rows are replaced in one transaction (delete then insert; several documents may share a
+/// transaction), so an interrupted run never leaves a half-written document and a document written twice (a retry)
+/// never duplicates rows. One instance is one connection: not for concurrent use.
 /// </summary>
 public sealed class PipelineStore : IDisposable
 {
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = StoreSchema.Version;
 
-    private readonly SqliteConnection _connection;
-    private SqliteTransaction? _transaction;
+    private readonly DbConnection _connection;
+    private readonly IStoreDialect _dialect;
+    private DbTransaction? _transaction;
 
-    private PipelineStore(SqliteConnection connection) => _connection = connection;
-
-    public static PipelineStore Open(string path)
+    private PipelineStore(DbConnection connection, IStoreDialect dialect)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        var store = new PipelineStore(connection);
-        store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
-        store.CreateSchema();
-        return store;
+        _connection = connection;
+        _dialect = dialect;
     }
+
+    /// <summary>Opens the embedded SQLite store at <paramref name="path"/>.</summary>
+    public static PipelineStore Open(string path) => Open(StoreLocation.Sqlite(path));
+
+    public static PipelineStore Open(StoreLocation location)
+    {
+        var connection = location.Dialect.Open();
+        try
+        {
+            location.Dialect.AfterOpen(connection);
+            var store = new PipelineStore(connection, location.Dialect);
+            store.CreateSchema();
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects to a store whose schema is known to be in place (a worker's connection per batch, after the
+    /// worker opened the store once with <see cref="Open(StoreLocation)"/>).</summary>
+    public static PipelineStore Connect(StoreLocation location)
+    {
+        var connection = location.Dialect.Open();
+        location.Dialect.AfterOpen(connection);
+        return new PipelineStore(connection, location.Dialect);
+    }
+
+    /// <summary>Which database this store is on (<c>sqlite</c>, <c>postgres</c>).</summary>
+    public string Kind => _dialect.Name;
+
+    /// <summary>Takes the store-wide run lock for as long as this store is open (PostgreSQL: an advisory lock;
+    /// SQLite: the output folder's lock file does it). False when another run holds it.</summary>
+    public bool TryLockRun() => _dialect.TryLockRun(_connection);
 
     private void CreateSchema()
     {
-        // A store of an older schema is rebuilt: its documents are reprocessed on the next run (a derived store: the
-        // inputs are the record, so dropping it loses nothing).
-        if (StoredSchema() is { } stored && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
-            Execute("""
-                DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS mentions; DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS facts;
-                DROP TABLE IF EXISTS conflicts; DROP TABLE IF EXISTS entities; DELETE FROM meta WHERE key = 'schema';
-                """);
-        Execute("""
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS runs (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL, finished TEXT,
-                inputs TEXT NOT NULL, summary TEXT);
-            CREATE TABLE IF NOT EXISTS documents (
-                id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, status TEXT NOT NULL,
-                duplicate_of TEXT, reason TEXT, outlet TEXT, url TEXT, published TEXT, published_inferred INTEGER,
-                language TEXT, title TEXT, clean_text TEXT, segments TEXT, removals TEXT, diagnostics TEXT,
-                pipeline_version TEXT NOT NULL, run_id INTEGER);
-            CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
-            CREATE TABLE IF NOT EXISTS mentions (
-                document TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
-                start INTEGER NOT NULL, "end" INTEGER NOT NULL, value TEXT, unit TEXT, qualifier TEXT,
-                period_start TEXT, period_end TEXT, range_end TEXT, bound INTEGER NOT NULL, unbound_reason TEXT,
-                PRIMARY KEY (document, seq));
-            CREATE TABLE IF NOT EXISTS claims (
-                claim_id TEXT PRIMARY KEY, document TEXT NOT NULL, outlet TEXT, entity TEXT NOT NULL, metric TEXT NOT NULL,
-                segment TEXT NOT NULL, basis TEXT NOT NULL,
-                period TEXT NOT NULL, period_label TEXT NOT NULL, value TEXT NOT NULL, unit TEXT NOT NULL,
-                qualifier TEXT NOT NULL, precision TEXT NOT NULL, range_end TEXT, equivalent_value TEXT,
-                equivalent_unit TEXT, as_written TEXT NOT NULL, equivalent_of TEXT,
-                quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS claims_document ON claims(document);
-            CREATE INDEX IF NOT EXISTS claims_key ON claims(entity, metric, segment, basis, period);
-            CREATE TABLE IF NOT EXISTS facts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
-                period_label TEXT, value TEXT, unit TEXT, qualifier TEXT, status TEXT NOT NULL, sources TEXT, documents TEXT,
-                confidence REAL, note TEXT, PRIMARY KEY (entity, metric, segment, basis, period));
-            CREATE TABLE IF NOT EXISTS conflicts (
-                entity TEXT NOT NULL, metric TEXT NOT NULL, segment TEXT NOT NULL, basis TEXT NOT NULL, period TEXT NOT NULL,
-                value TEXT, unit TEXT, qualifier TEXT, documents TEXT, diagnosis TEXT, chosen INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS conflicts_key ON conflicts(entity, metric, segment, basis, period);
-            CREATE TABLE IF NOT EXISTS entities (
-                document TEXT NOT NULL, seq INTEGER NOT NULL, canonical TEXT NOT NULL, full_name TEXT, short_name TEXT,
-                latin_name TEXT, tickers TEXT NOT NULL, PRIMARY KEY (document, seq));
-            """);
-        Execute($"INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
+        BeginBatch();
+        try
+        {
+            if (_dialect.SchemaLock is { } lockSql) Execute(lockSql);
+            // A store of another schema is rebuilt: its documents are reprocessed on the next run (a derived store: the
+            // inputs are the record, so dropping it loses nothing).
+            if (StoredSchema() is { } stored && stored != SchemaVersion.ToString(CultureInfo.InvariantCulture))
+            {
+                foreach (var table in StoreSchema.Derived) Execute($"DROP TABLE IF EXISTS {table.Name}");
+                Execute("DELETE FROM meta WHERE key = 'schema'");
+            }
+            foreach (var table in StoreSchema.Tables)
+                foreach (var ddl in StoreSchema.Ddl(table, _dialect))
+                    Execute(ddl);
+            Execute($"INSERT INTO meta(key, value) VALUES ('schema', '{SchemaVersion}') ON CONFLICT (key) DO NOTHING");
+            CommitBatch();
+        }
+        catch
+        {
+            RollbackBatch();
+            throw;
+        }
     }
 
     private string? StoredSchema()
     {
-        using var probe = Command("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+        using var probe = Command(_dialect.TableExists("meta"));
         if (probe.ExecuteScalar() is null) return null;
         using var cmd = Command("SELECT value FROM meta WHERE key = 'schema'");
         return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>Removes everything (for <c>--full</c>).</summary>
-    public void Clear() =>
-        Execute("DELETE FROM documents; DELETE FROM mentions; DELETE FROM claims; DELETE FROM facts; DELETE FROM conflicts; DELETE FROM entities;");
+    public void Clear() => Execute(string.Concat(StoreSchema.Derived.Select(t => $"DELETE FROM {t.Name};")));
 
     public long StartRun(IEnumerable<string> inputs, DateTimeOffset started)
     {
-        using var cmd = Command("INSERT INTO runs(started, inputs) VALUES ($s, $i); SELECT last_insert_rowid();",
+        using var cmd = Command("INSERT INTO runs(started, inputs) VALUES ($s, $i) RETURNING id",
             ("$s", started.ToString("O", CultureInfo.InvariantCulture)), ("$i", JsonSerializer.Serialize(inputs)));
-        return (long)cmd.ExecuteScalar()!;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void FinishRun(long runId, DateTimeOffset finished, string summaryJson)
@@ -118,7 +126,7 @@ public sealed class PipelineStore : IDisposable
     {
         using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents WHERE id = $id", ("$id", id));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? new StoredDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3)) : null;
+        return r.Read() ? new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3)) : null;
     }
 
     /// <summary>Every stored document's hash, status and version, keyed by id (read once at the start of a run).</summary>
@@ -127,7 +135,7 @@ public sealed class PipelineStore : IDisposable
         var result = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
         using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[r.GetString(0)] = new StoredDocument(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+        while (r.Read()) result[Text(r, 0)] = new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3));
         return result;
     }
 
@@ -136,6 +144,14 @@ public sealed class PipelineStore : IDisposable
     public void CommitBatch()
     {
         _transaction?.Commit();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Drops the open transaction's writes (a worker's batch that failed part-way).</summary>
+    public void RollbackBatch()
+    {
+        _transaction?.Rollback();
         _transaction?.Dispose();
         _transaction = null;
     }
@@ -187,9 +203,15 @@ public sealed class PipelineStore : IDisposable
         }
 
         using (var cmd = Command("""
-            INSERT OR REPLACE INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
+            INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
                 qualifier, precision, range_end, equivalent_value, equivalent_unit, as_written, equivalent_of, quote, start, "end")
             VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v, $u, $q, $pr, $re, $ev, $eu, $aw, $eo, $quote, $s, $end)
+            ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, outlet = excluded.outlet, entity = excluded.entity,
+                metric = excluded.metric, segment = excluded.segment, basis = excluded.basis, period = excluded.period,
+                period_label = excluded.period_label, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
+                precision = excluded.precision, range_end = excluded.range_end, equivalent_value = excluded.equivalent_value,
+                equivalent_unit = excluded.equivalent_unit, as_written = excluded.as_written, equivalent_of = excluded.equivalent_of,
+                quote = excluded.quote, start = excluded.start, "end" = excluded."end"
             """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""),
             ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr", ""), ("$re", null), ("$ev", null), ("$eu", null), ("$aw", ""),
             ("$eo", null), ("$quote", ""), ("$s", 0), ("$end", 0)))
@@ -229,9 +251,9 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            if (!documents.Contains(r.GetString(0))) continue;
-            yield return new EntityDefinitionFound(r.GetString(1), Str(r, 2), Str(r, 3), Str(r, 4),
-                r.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries), default);
+            if (!documents.Contains(Text(r, 0))) continue;
+            yield return new EntityDefinitionFound(Text(r, 1), Str(r, 2), Str(r, 3), Str(r, 4),
+                Text(r, 5).Split(' ', StringSplitOptions.RemoveEmptyEntries), default);
         }
     }
 
@@ -252,7 +274,7 @@ public sealed class PipelineStore : IDisposable
 
     private void DeleteDocumentRows(string id)
     {
-        using var cmd = Command("DELETE FROM documents WHERE id = $id; DELETE FROM mentions WHERE document = $id; DELETE FROM claims WHERE document = $id; DELETE FROM entities WHERE document = $id;",
+        using var cmd = Command(string.Concat(StoreSchema.PerDocument.Select(t => $"DELETE FROM {t.Table.Name} WHERE {t.DocumentColumn} = $id;")),
             ("$id", id));
         cmd.ExecuteNonQuery();
     }
@@ -264,10 +286,10 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var id = r.GetString(0);
+            var id = Text(r, 0);
             if (!ids.Contains(id)) continue;
-            yield return new DocumentRow(id, r.GetString(1), r.GetString(2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6),
-                !r.IsDBNull(7) && r.GetInt64(7) == 1, Str(r, 8), Str(r, 9));
+            yield return new DocumentRow(id, Text(r, 1), Text(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6),
+                !r.IsDBNull(7) && Int(r, 7) == 1, Str(r, 8), Str(r, 9));
         }
     }
 
@@ -277,9 +299,9 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            var d = r.GetString(0);
+            var d = Text(r, 0);
             if (!documents.Contains(d)) continue;
-            yield return new MentionRow(d, r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), Str(r, 5), Str(r, 6),
+            yield return new MentionRow(d, Text(r, 1), Text(r, 2), Int(r, 3), Int(r, 4), Str(r, 5), Str(r, 6),
                 Str(r, 7), Str(r, 8), Str(r, 9), Str(r, 10));
         }
     }
@@ -291,8 +313,8 @@ public sealed class PipelineStore : IDisposable
         int bound = 0, unbound = 0;
         while (r.Read())
         {
-            if (!documents.Contains(r.GetString(0))) continue;
-            if (r.GetInt64(1) == 1) bound += r.GetInt32(2); else unbound += r.GetInt32(2);
+            if (!documents.Contains(Text(r, 0))) continue;
+            if (Int(r, 1) == 1) bound += Int(r, 2); else unbound += Int(r, 2);
         }
         return (bound, unbound);
     }
@@ -304,7 +326,7 @@ public sealed class PipelineStore : IDisposable
         using var r = cmd.ExecuteReader();
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         while (r.Read())
-            if (documents.Contains(r.GetString(0))) counts[r.GetString(1)] = counts.GetValueOrDefault(r.GetString(1)) + r.GetInt32(2);
+            if (documents.Contains(Text(r, 0))) counts[Text(r, 1)] = counts.GetValueOrDefault(Text(r, 1)) + Int(r, 2);
         return counts;
     }
 
@@ -329,13 +351,13 @@ public sealed class PipelineStore : IDisposable
         string? InternOrNull(string? v) => v is null ? null : Intern(v);
         while (r.Read())
         {
-            var d = r.GetString(1);
+            var d = Text(r, 1);
             if (!documents.Contains(d)) continue;
-            yield return new ClaimRow(r.GetString(0), Intern(d), InternOrNull(Str(r, 2)), Intern(r.GetString(3)), Intern(r.GetString(4)),
-                Intern(r.GetString(5)), Intern(r.GetString(6)), r.GetString(7), Intern(r.GetString(8)), Intern(r.GetString(9)),
-                r.GetString(10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), r.GetString(14), r.GetInt32(15), r.GetInt32(16))
+            yield return new ClaimRow(Text(r, 0), Intern(d), InternOrNull(Str(r, 2)), Intern(Text(r, 3)), Intern(Text(r, 4)),
+                Intern(Text(r, 5)), Intern(Text(r, 6)), Text(r, 7), Intern(Text(r, 8)), Intern(Text(r, 9)),
+                Text(r, 10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), Text(r, 14), Int(r, 15), Int(r, 16))
             {
-                Segment = Intern(r.GetString(17)), Basis = Intern(r.GetString(18)), AsWritten = r.GetString(19), EquivalentOf = Str(r, 20),
+                Segment = Intern(Text(r, 17)), Basis = Intern(Text(r, 18)), AsWritten = Text(r, 19), EquivalentOf = Str(r, 20),
             };
         }
     }
@@ -360,8 +382,8 @@ public sealed class PipelineStore : IDisposable
         using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note FROM facts"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
-                before.Add(new FactRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), Str(r, 5) ?? "",
-                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", r.GetString(9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
+                before.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
+                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
                     Str(r, 13) ?? ""));
         var after = facts.ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
@@ -400,9 +422,14 @@ public sealed class PipelineStore : IDisposable
         return changed;
     }
 
-    private static string? Str(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
+    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    /// <summary>A text column, as the dialect stored it (PostgreSQL text cannot hold NUL: see <see cref="IStoreDialect.Encode"/>).</summary>
+    private string Text(DbDataReader r, int i) => _dialect.Decode(r.GetString(i));
+
+    private string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {
-        string s => s,
+        string s => _dialect.Decode(s),
         double d => d.ToString(CultureInfo.InvariantCulture),
         var v => Convert.ToString(v, CultureInfo.InvariantCulture),
     };
@@ -413,21 +440,40 @@ public sealed class PipelineStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A command; parameters are written <c>$name</c> in this file's SQL and sent as <c>@name</c>, which both
+    /// SQLite and Npgsql read.</summary>
+    private DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        cmd.CommandText = ParameterPattern.Replace(sql, "@$1");
         cmd.Transaction = _transaction;
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@" + name.TrimStart('$');
+            p.Value = Db(value);
+            cmd.Parameters.Add(p);
+        }
         return cmd;
     }
 
-    private static void Set(SqliteCommand cmd, string name, object? value) => cmd.Parameters[name].Value = value ?? DBNull.Value;
+    private static readonly System.Text.RegularExpressions.Regex ParameterPattern =
+        new(@"\$([a-z]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private void Set(DbCommand cmd, string name, object? value) => cmd.Parameters["@" + name.TrimStart('$')].Value = Db(value);
+
+    private object Db(object? value) => value switch { null => DBNull.Value, string s => _dialect.Encode(s), _ => value };
 
     public void Dispose()
     {
-        CommitBatch();
-        Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        _connection.Dispose();
+        try
+        {
+            CommitBatch();
+            _dialect.BeforeClose(_connection);
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 }

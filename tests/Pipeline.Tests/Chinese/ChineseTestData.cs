@@ -76,7 +76,14 @@ internal static class ChineseTestData
             var inPath = Path.Combine(dir.FullName, "in.txt");
             var outPath = Path.Combine(dir.FullName, "out.txt");
             File.WriteAllText(inPath, text, new UTF8Encoding(false));
-            if (ConversionBenchmark.RunCli(config, inPath, outPath) is null) throw new InvalidOperationException("opencc failed on " + config);
+            var psi = new System.Diagnostics.ProcessStartInfo("opencc") { UseShellExecute = false, RedirectStandardError = true };
+            foreach (var a in new[] { "-c", config, "-i", inPath, "-o", outPath }) psi.ArgumentList.Add(a);
+            using (var p = System.Diagnostics.Process.Start(psi)!)
+            {
+                p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                if (p.ExitCode != 0) throw new InvalidOperationException("opencc failed on " + config);
+            }
             return File.ReadAllText(outPath, new UTF8Encoding(false));
         }
         finally

@@ -65,7 +65,8 @@ public class CrossLanguageTests
             var h1 = Fact("revenue", "2025-01-01/2025-06-30");
             Assert.That(h1[9], Is.EqualTo("conflict"));
             var conflicts = File.ReadAllLines(Path.Combine(outDir, "conflicts.csv"));
-            Assert.That(conflicts.Where(l => l.StartsWith("云帆汽车,revenue,,,2025-01-01/2025-06-30,")).Select(l => l.Split(',')[9]),
+            var diagnosis = Array.IndexOf(conflicts[0].Split(','), "diagnosis");
+            Assert.That(conflicts.Where(l => l.StartsWith("云帆汽车,revenue,,,2025-01-01/2025-06-30,")).Select(l => l.Split(',')[diagnosis]),
                 Does.Contain("magnitude-slip"));
         }
         finally

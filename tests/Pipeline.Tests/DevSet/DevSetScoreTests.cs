@@ -17,8 +17,8 @@ public class DevSetScoreTests
     // Floors just below the figures measured when they were set (see the commit that last changed them).
     private static readonly Dictionary<string, (double Recall, double Precision)> Floors = new()
     {
-        ["results"] = (0.07, 0.50),
-        ["ipos"] = (0.05, 0.80),
+        ["results"] = (0.33, 0.70),
+        ["ipos"] = (0.16, 0.75),
     };
 
     [TestCase("results")]

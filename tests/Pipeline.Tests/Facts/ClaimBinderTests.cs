@@ -93,13 +93,14 @@ public class ClaimBinderTests
     }
 
     [Test]
-    public void A_listing_day_that_cannot_be_found_leaves_the_figure_unbound()
+    public void A_listing_day_that_cannot_be_found_leaves_the_debut_move_unbound_and_the_offer_price_in_its_year()
     {
         const string text = "白鹭科技（HK08888）定价 20 港元，上市首日收盘涨幅超过一倍。";
         var kit = new MentionKit(text).Money("20 港元", 20m, "HKD").Times("一倍", 1m, Qualifier.GreaterThan);
         var result = kit.Bind();
-        Assert.That(result.Claims, Is.Empty);
-        Assert.That(result.Unbound, Has.Count.EqualTo(2));
+        Assert.That(Rows(result), Is.EqualTo(new[] { "白鹭科技|ipo.issue_price|2026-01-01/2026-12-31|20 HKD|=" }),
+            "a deal term without a listing day belongs to the offering of the year the article reports it");
+        Assert.That(result.Unbound.Select(m => m.Text), Is.EqualTo(new[] { "一倍" }), "首日 without a known listing day dates nothing");
     }
 
     [Test]

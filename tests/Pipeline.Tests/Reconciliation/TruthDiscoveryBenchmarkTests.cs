@@ -16,9 +16,10 @@ namespace Pipeline.Tests.Reconciliation;
 /// </summary>
 public class TruthDiscoveryBenchmarkTests
 {
-    // Floors just below what is achieved (see the printed figures): Population 86.71% (261/301), Flight 94.0%.
+    // Floors just below what is achieved with sources as the data gives them (see the printed figures): Population
+    // 85.05% (256/301; plain voting 80.40%), Flight 94.0%. The target is the best published 86.1% (not reached yet).
     // Published on Population's 274-row gold: Voting 79.9%, TruthFinder 85.0%, best 86.1%.
-    private const double PopulationFloor = 0.86;
+    private const double PopulationFloor = 0.85;
     private const double FlightFloor = 0.93;
 
     [Test]
@@ -36,7 +37,7 @@ public class TruthDiscoveryBenchmarkTests
                 if (f.Length < 6) continue;
                 var property = f[3].Trim();
                 if (!property.StartsWith("Population", StringComparison.Ordinal)) continue;
-                csv.Append(Csv(Editor(f[5].Trim()))).Append(',').Append(Csv(f[2].Trim())).Append(",population,")
+                csv.Append(Csv(f[5].Trim())).Append(',').Append(Csv(f[2].Trim())).Append(",population,")
                    .Append(Csv(property["Population".Length..].TrimStart('/'))).Append(',').Append(Csv(f[4].Trim())).Append(",count\n");
             }
         }
@@ -74,15 +75,6 @@ public class TruthDiscoveryBenchmarkTests
         var (ours, voting, _) = Score("Flight", observations, gold, (chosen, truth) => chosen == truth);
         Assert.That(ours, Is.GreaterThan(voting), "beats plain voting");
         Assert.That(ours, Is.GreaterThanOrEqualTo(FlightFloor));
-    }
-
-    /// <summary>The source of a Wikipedia edit: the editor id (<c>1513217: Mohammedfairouz</c> → 1513217); anonymous edits all
-    /// carry editor id 0 (<c>0 (68.162.248.83)</c>), which is how the data identifies them, so they form one source.
-    /// PIPELINE_BENCH_IP_SOURCES=1 keeps one source per IP address instead.</summary>
-    private static string Editor(string raw)
-    {
-        if (Environment.GetEnvironmentVariable("PIPELINE_BENCH_IP_SOURCES") == "1") return raw;
-        return raw.StartsWith("0 (", StringComparison.Ordinal) ? "0 (anonymous)" : raw;
     }
 
     private static (double Ours, double Voting, int Items) Score(string name, IReadOnlyList<Observation> observations,
@@ -144,6 +136,7 @@ public class TruthDiscoveryBenchmarkTests
                 "MaxIterations" => o with { MaxIterations = int.Parse(v, inv) },
                 "EntityMismatchMaxCoincidence" => o with { EntityMismatchMaxCoincidence = double.Parse(v, inv) },
                 "DependencePrior" => o with { DependencePrior = double.Parse(v, inv) },
+                "RareSourceObservations" => o with { RareSourceObservations = double.Parse(v, inv) },
                 "DependenceMinVerdicts" => o with { DependenceMinVerdicts = double.Parse(v, inv) },
                 _ => o,
             };

@@ -56,24 +56,45 @@ internal sealed class ArticleExtractor
         "share", "breadcrumb", "disclaimer", "hotnews", "hot-news", "ranking", "login",
     ];
 
-    private static readonly HashSet<char> Punctuation = [.. "，。！？；：、“”‘’（）《》「」…—"];
+    private static readonly System.Buffers.SearchValues<char> PunctuationValues = System.Buffers.SearchValues.Create("，。！？；：、“”‘’（）《》「」…—");
 
     private readonly IHtmlDocument _doc;
-    private readonly SourceTextMap _map;
+    private readonly string _source;
+    private readonly IReadOnlyList<CharacterToken> _tokens;
+    private SourceTextMap _map = null!;
+
+    // What the one walk over the parsed page collects (document order).
+    private readonly List<IText> _textNodes = new();
+    private readonly List<IElement> _metas = new(), _headings = new(), _dated = new();
+    private int _bodyTextFirst = -1, _bodyTextEnd = -1;
+    private string? _bodyText;
+
+    // The scored elements: visible elements of the body, in document order, with their measures.
     private readonly List<IElement> _elements = new();
     private readonly Dictionary<IElement, int> _index = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> _parents = new(), _blocks = new();
+    private readonly List<bool> _furniture = new(), _inLink = new();
+    private readonly List<string> _words = new();
+    private readonly List<double> _ownText = new(), _ownLink = new(), _ownPunct = new();
+    private readonly List<(double Text, double Punct, double Han, double Link)> _direct = new();
     private int[] _parent = [];
-    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _dHan = [], _score = [];
+    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _dHan = [], _score = [], _final = [];
 
-    public ArticleExtractor(IHtmlDocument doc, SourceTextMap map)
+    /// <param name="doc">The parsed page.</param>
+    /// <param name="source">The (newline-normalised) HTML the page was parsed from.</param>
+    /// <param name="tokens">The tokenizer's character tokens, in source order.</param>
+    public ArticleExtractor(IHtmlDocument doc, string source, IReadOnlyList<CharacterToken> tokens)
     {
         _doc = doc;
-        _map = map;
+        _source = source;
+        _tokens = tokens;
     }
 
     public ExtractedArticle Extract()
     {
         var body = _doc.Body;
+        Walk(body);
+        _map = new SourceTextMap(_source, _tokens, _textNodes);
         var meta = ReadMeta();
         var titleNode = FindTitleElement(meta.TitleHint);
         var title = titleNode is not null ? Normalize(titleNode.TextContent) : StripSiteSuffix(meta.TitleHint) ?? TitleFromDocument();
@@ -90,9 +111,9 @@ internal sealed class ArticleExtractor
             Insert(output, "\n");
         }
 
-        if (body is not null)
+        if (body is not null && _elements.Count > 0)
         {
-            Measure(body);
+            Score();
             var roots = ChooseRoots();
             foreach (var root in roots) EmitBlock(root, output, titleNode, dropped, root);
         }
@@ -119,7 +140,7 @@ internal sealed class ArticleExtractor
         string? ogTitle = null, author = null, outlet = null;
         LocalDate? published = null;
         var bestRank = int.MaxValue;
-        foreach (var m in _doc.QuerySelectorAll("meta"))
+        foreach (var m in _metas)
         {
             var key = (m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop") ?? "").Trim().ToLowerInvariant();
             var content = m.GetAttribute("content")?.Trim();
@@ -131,7 +152,7 @@ internal sealed class ArticleExtractor
             if (rank >= 0 && rank < bestRank && DateFinder.FindFirst(content, 0, 64) is { } d) { published = d.Date; bestRank = rank; }
         }
         if (published is null)
-            foreach (var el in _doc.QuerySelectorAll("time[datetime], [itemprop=datePublished]"))
+            foreach (var el in _dated)
                 if (DateFinder.FindFirst(el.GetAttribute("datetime") ?? el.GetAttribute("content") ?? el.TextContent, 0, 64) is { } d)
                 { published = d.Date; break; }
         return new MetaInfo(ogTitle, published, author, outlet);
@@ -145,7 +166,7 @@ internal sealed class ArticleExtractor
         var og = Squash(ogTitle ?? "");
         IElement? best = null, firstH1 = null;
         var bestLength = 0;
-        foreach (var h in _doc.QuerySelectorAll("h1, h2, h3"))
+        foreach (var h in _headings)
         {
             var t = Squash(h.TextContent);
             if (t.Length < 4 || t.Length > 120 || IsHidden(h)) continue;
@@ -185,7 +206,7 @@ internal sealed class ArticleExtractor
     private LocalDate? FindDateInPage(IElement? titleNode)
     {
         // The dateline is near the headline: look at the text that follows it first, then the whole body.
-        var bodyText = _doc.Body?.TextContent ?? "";
+        var bodyText = BodyText();
         var from = 0;
         if (titleNode is not null)
         {
@@ -198,7 +219,7 @@ internal sealed class ArticleExtractor
 
     private string? FindByline(IElement? titleNode)
     {
-        var bodyText = _doc.Body?.TextContent ?? "";
+        var bodyText = BodyText();
         foreach (var label in new[] { "作者：", "作者:", "記者", "记者", "撰文：", "文／", "文/" })
         {
             var at = bodyText.IndexOf(label, StringComparison.Ordinal);
@@ -214,42 +235,103 @@ internal sealed class ArticleExtractor
 
     // ---------- scoring ----------
 
-    private void Measure(IElement body)
+    /// <summary>The page's body text (every text node under the body, as <c>TextContent</c> gives it), built once
+    /// from the walk's text nodes and only when a dateline or byline has to be looked for.</summary>
+    private string BodyText() =>
+        _bodyText ??= _bodyTextFirst < 0 ? "" : string.Concat(_textNodes.Skip(_bodyTextFirst).Take(_bodyTextEnd - _bodyTextFirst).Select(t => t.Data));
+
+    /// <summary>
+    /// The one walk over the parsed page, in document order: collects the text nodes (for the source map), the
+    /// meta, heading and dated elements (for the metadata), and registers every visible element of the body with
+    /// its parent, nearest block, link state, furniture state and the text it holds directly (for the scoring).
+    /// </summary>
+    private void Walk(IElement? body)
     {
-        var stack = new Stack<(IElement El, int Parent)>();
-        var parents = new List<int>();
-        var furniture = new List<bool>();
-        stack.Push((body, -1));
+        const byte Outside = 0, Scored = 1, Skipped = 2;
+        var stack = new Stack<(INode Node, int Parent, byte State)>();
+        stack.Push((_doc, -1, Outside));
         while (stack.Count > 0)
         {
-            var (el, parent) = stack.Pop();
-            if (Invisible.Contains(el.LocalName) || IsHidden(el)) continue;
-            var idx = _elements.Count;
-            _elements.Add(el);
-            _index[el] = idx;
-            parents.Add(parent);
-            furniture.Add((parent >= 0 && furniture[parent]) || IsStrongFurniture(el));
-            for (var c = el.LastElementChild; c is not null; c = c.PreviousElementSibling) stack.Push((c, idx));
+            var (node, parent, state) = stack.Pop();
+            if (node is IText text)
+            {
+                if (state != Outside)
+                {
+                    if (_bodyTextFirst < 0) _bodyTextFirst = _textNodes.Count;
+                    _bodyTextEnd = _textNodes.Count + 1;
+                }
+                _textNodes.Add(text);
+                if (state == Scored && parent >= 0) CountText(parent, text.Data);
+                continue;
+            }
+            var childState = state;
+            var childParent = parent;
+            if (node is IElement el)
+            {
+                var name = el.LocalName;
+                switch (name)
+                {
+                    case "meta": _metas.Add(el); break;
+                    case "h1" or "h2" or "h3": _headings.Add(el); break;
+                }
+                // What "time[datetime], [itemprop=datePublished]" selects, in document order.
+                if ((name == "time" && el.HasAttribute("datetime")) || el.GetAttribute("itemprop") == "datePublished") _dated.Add(el);
+                if (state == Scored || (state == Outside && ReferenceEquals(el, body)))
+                {
+                    if (Invisible.Contains(name) || IsHidden(el)) childState = Skipped;
+                    else
+                    {
+                        childState = Scored;
+                        childParent = Register(el, name, parent);
+                    }
+                }
+            }
+            else if (node is not (IDocument or IDocumentFragment)) continue;
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, childParent, childState));
         }
-        _parent = [.. parents];
-        var n = _elements.Count;
-        _text = new double[n]; _link = new double[n]; _punct = new double[n];
-        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _dHan = new double[n]; _score = new double[n];
+    }
 
+    private int Register(IElement el, string name, int parent)
+    {
+        var idx = _elements.Count;
+        _elements.Add(el);
+        _index[el] = idx;
+        _parents.Add(parent);
+        var block = Blocks.Contains(name);
+        _blocks.Add(block || parent < 0 ? idx : _blocks[parent]);
+        _inLink.Add(name == "a" || (!block && parent >= 0 && _inLink[parent]));
+        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        _words.Add(words);
+        _furniture.Add((parent >= 0 && _furniture[parent]) || IsStrongFurniture(name, words));
+        _ownText.Add(0); _ownLink.Add(0); _ownPunct.Add(0);
+        _direct.Add(default);
+        return idx;
+    }
+
+    /// <summary>Text held directly by element <paramref name="i"/>: counts for it and for its nearest block.</summary>
+    private void CountText(int i, string data)
+    {
+        var (chars, punct, han) = Count(data);
+        if (chars == 0) return;
+        _ownText[i] += chars; _ownPunct[i] += punct;
+        var block = _blocks[i];
+        var d = _direct[block];
+        var link = _inLink[i] ? chars : 0;
+        _direct[block] = (d.Text + chars, d.Punct + punct, d.Han + han, d.Link + link);
+        if (link > 0) _ownLink[i] += link;
+    }
+
+    /// <summary>Propagates the walk's measures up the tree and scores every block, in one pass over the arrays.</summary>
+    private void Score()
+    {
+        _parent = [.. _parents];
+        var n = _elements.Count;
+        _text = [.. _ownText]; _link = [.. _ownLink]; _punct = [.. _ownPunct];
+        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _dHan = new double[n]; _score = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var el = _elements[i];
-            var block = NearestBlock(i);
-            var inLink = InLink(i);
-            foreach (var child in el.ChildNodes)
-            {
-                if (child is not IText t) continue;
-                var (chars, punct, han) = Count(t.Data);
-                if (chars == 0) continue;
-                _text[i] += chars; _punct[i] += punct;
-                _dText[block] += chars; _dPunct[block] += punct; _dHan[block] += han;
-                if (inLink) { _link[i] += chars; _dLink[block] += chars; }
-            }
+            var d = _direct[i];
+            _dText[i] = d.Text; _dPunct[i] = d.Punct; _dHan[i] = d.Han; _dLink[i] = d.Link;
         }
         for (var i = n - 1; i > 0; i--)
         {
@@ -259,7 +341,7 @@ internal sealed class ArticleExtractor
         }
         for (var i = 0; i < n; i++)
         {
-            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5 || furniture[i]) continue;
+            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5 || _furniture[i]) continue;
             var name = _elements[i].LocalName;
             if (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1])) continue;
             // Chinese text scores: Han characters and full-width punctuation, not Latin boilerplate.
@@ -270,24 +352,8 @@ internal sealed class ArticleExtractor
             for (var level = 1; a >= 0 && level <= 5; level++, a = _parent[a])
                 _score[a] += level switch { 1 => s, 2 => s / 2, _ => s / (level * 3) };
         }
-    }
-
-    private int NearestBlock(int i)
-    {
-        for (var a = i; a >= 0; a = _parent[a])
-            if (Blocks.Contains(_elements[a].LocalName)) return a;
-        return 0;
-    }
-
-    private bool InLink(int i)
-    {
-        for (var a = i; a >= 0; a = _parent[a])
-        {
-            var name = _elements[a].LocalName;
-            if (name == "a") return true;
-            if (Blocks.Contains(name)) return false;
-        }
-        return false;
+        _final = new double[n];
+        for (var i = 0; i < n; i++) _final[i] = (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
     }
 
     private double LinkDensity(int i) => _text[i] <= 0 ? 0 : _link[i] / _text[i];
@@ -299,8 +365,7 @@ internal sealed class ArticleExtractor
     private double ClassWeight(int i)
     {
         if (_score[i] <= 0) return 0;
-        var el = _elements[i];
-        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        var words = _words[i];
         if (words.Length <= 1) return 0;
         var weight = 0.0;
         if (PositiveWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight += 25;
@@ -309,7 +374,7 @@ internal sealed class ArticleExtractor
         return weight * Math.Min(1, _score[i] / 20);
     }
 
-    private double Final(int i) => (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
+    private double Final(int i) => _final[i];
 
     private List<IElement> ChooseRoots()
     {
@@ -328,21 +393,19 @@ internal sealed class ArticleExtractor
             if (s == top) { roots.Add(sibling); continue; }
             if (IsFurniture(sibling, s)) continue;
             var ld = LinkDensity(s);
-            var text = sibling.TextContent;
             if (Final(s) >= threshold
                 || (_text[s] > 80 && ld < 0.25 && _punct[s] >= 2)
-                || (_text[s] is > 0 and <= 80 && ld == 0 && (text.Contains('。') || text.Contains('」'))))
+                || (_text[s] is > 0 and <= 80 && ld == 0 && sibling.TextContent is var text && (text.Contains('。') || text.Contains('」'))))
                 roots.Add(sibling);
         }
         AddDetachedBlocks(roots, Final(top));
         return roots;
     }
 
-    private static bool IsStrongFurniture(IElement el)
+    private static bool IsStrongFurniture(string name, string words)
     {
-        if (el.LocalName is "nav" or "aside" or "footer" or "menu") return true;
-        if (el.LocalName is "body" or "html" or "main" or "article") return false;
-        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        if (name is "nav" or "aside" or "footer" or "menu") return true;
+        if (name is "body" or "html" or "main" or "article") return false;
         return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
     }
 
@@ -386,7 +449,7 @@ internal sealed class ArticleExtractor
     private bool IsFurniture(IElement el, int idx)
     {
         if (FurnitureTags.Contains(el.LocalName)) return true;
-        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        var words = _words[idx];
         if (words.Length > 1 && FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal)))
         {
             // A furniture-sounding wrapper that holds most of the article is not furniture.
@@ -591,8 +654,10 @@ internal sealed class ArticleExtractor
     {
         if (el.HasAttribute("hidden")) return true;
         var style = el.GetAttribute("style");
-        return style is not null && (style.Replace(" ", "").Contains("display:none", StringComparison.OrdinalIgnoreCase)
-                                     || style.Replace(" ", "").Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
+        if (style is null || (style.IndexOf("none", StringComparison.OrdinalIgnoreCase) < 0 && style.IndexOf("hidden", StringComparison.OrdinalIgnoreCase) < 0))
+            return false;
+        var squashed = style.Replace(" ", "");
+        return squashed.Contains("display:none", StringComparison.OrdinalIgnoreCase) || squashed.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 
     private static (int Chars, int Punct, int Han) Count(string s)
@@ -602,7 +667,7 @@ internal sealed class ArticleExtractor
         {
             if (char.IsWhiteSpace(c)) continue;
             chars++;
-            if (Punctuation.Contains(c)) punct++;
+            if (PunctuationValues.Contains(c)) punct++;
             else if (IsHan(c)) han++;
         }
         return (chars, punct, han);

@@ -54,8 +54,8 @@ public sealed class HtmlTextStage : ITextStage
             },
         };
         var document = new HtmlParser(options).ParseDocument(normal);
-        var map = new SourceTextMap(normal, tokens, document.Descendants<IText>());
-        var extractor = new ArticleExtractor(document, map);
+        // One parse; the extractor walks the tree once and maps only the text it writes back to the source.
+        var extractor = new ArticleExtractor(document, normal, tokens);
         var article = extractor.Extract();
 
         UpdateMetadata(context, article);

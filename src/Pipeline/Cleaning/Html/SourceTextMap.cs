@@ -8,13 +8,8 @@ namespace Pipeline.Cleaning.Html;
 internal readonly record struct SourceChar(int Index, int Length);
 
 /// <summary>A character token as the tokenizer reported it: its source range and its decoded data.</summary>
-internal sealed record CharacterToken(int Start, int End, string Data)
+internal readonly record struct CharacterToken(int Start, int End, string Data)
 {
-    private SourceChar[]? _chars;
-
-    /// <summary>Source position of each decoded character, resolving entities against the raw source.</summary>
-    public SourceChar[] Chars(string source) => _chars ??= Resolve(source);
-
     /// <summary>A character reference at <paramref name="i"/> (named, decimal or hex; the ';' may be missing).</summary>
     private static bool TryReference(string source, int i, int end, out int refEnd, out string decoded)
     {
@@ -35,11 +30,18 @@ internal sealed record CharacterToken(int Start, int End, string Data)
         return false;
     }
 
-    private SourceChar[] Resolve(string source)
+    /// <summary>Source position of each decoded character, resolving entities against the raw source.</summary>
+    public SourceChar[] Resolve(string source)
     {
         var result = new SourceChar[Data.Length];
         int i = Start, k = 0;
         var end = Math.Min(End, source.Length);
+        // The common case: the token's source is its data (no reference, nothing normalised): one comparison.
+        if (end - Start == Data.Length && source.AsSpan(Start, end - Start).SequenceEqual(Data))
+        {
+            for (var q = 0; q < result.Length; q++) result[q] = new SourceChar(Start + q, 1);
+            return result;
+        }
         while (k < Data.Length)
         {
             if (i >= end) { result[k++] = new SourceChar(Math.Max(Start, end - 1), 0); continue; }
@@ -63,46 +65,53 @@ internal sealed record CharacterToken(int Start, int End, string Data)
 /// <summary>
 /// Aligns DOM text nodes with the tokenizer's character tokens (both in document order) so every character of
 /// every text node knows its source position. Tokens the tree builder dropped (inter-element whitespace) are
-/// skipped; a node that cannot be aligned keeps unknown positions rather than wrong ones.
+/// skipped; a node that cannot be aligned keeps unknown positions rather than wrong ones. Alignment only compares
+/// text and records where each node starts in the token stream; the per-character positions (entity references
+/// resolved against the source) are computed on demand, for the nodes that are written out, and never for the
+/// scripts, styles and page furniture that are not.
 /// </summary>
 internal sealed class SourceTextMap
 {
-    private readonly Dictionary<IText, SourceChar[]> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly string _source;
+    private readonly IReadOnlyList<CharacterToken> _tokens;
+    private readonly Dictionary<IText, (int Token, int Offset)> _starts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IText, SourceChar[]> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<int, SourceChar[]> _tokenChars = new();
 
     public SourceTextMap(string source, IReadOnlyList<CharacterToken> tokens, IEnumerable<IText> textNodesInOrder)
     {
+        _source = source;
+        _tokens = tokens;
         int t = 0, o = 0;
         // Tokens by first character, for nodes the tree builder moved out of source order (foster parenting).
         Dictionary<char, List<int>>? byFirst = null;
         foreach (var node in textNodesInOrder)
         {
             var data = node.Data;
-            var chars = new SourceChar[data.Length];
             // Try the node at the current token, then at the next ones (tokens the tree builder dropped).
             var matched = false;
             for (var skip = 0; skip <= MaxSkippedTokens && t + skip < tokens.Count && !matched; skip++)
             {
                 var startO = skip == 0 ? o : 0;
-                if (TryMatch(source, tokens, data, t + skip, startO, chars, out var endT, out var endO))
+                if (TryMatch(tokens, data, t + skip, startO, out var endT, out var endO))
                 {
+                    _starts[node] = (t + skip, startO);
                     t = endT; o = endO;
                     matched = true;
                 }
             }
-            if (!matched && data.Trim().Length > 0)
+            if (!matched && data.AsSpan().Trim().Length > 0)
             {
                 byFirst ??= IndexByFirst(tokens);
                 if (byFirst.TryGetValue(data[0], out var candidates))
                     foreach (var c in candidates.Take(MaxCandidates))
-                        if (TryMatch(source, tokens, data, c, 0, chars, out var endT, out var endO))
+                        if (TryMatch(tokens, data, c, 0, out var endT, out var endO))
                         {
+                            _starts[node] = (c, 0);
                             if (endT > t) { t = endT; o = endO; }
-                            matched = true;
                             break;
                         }
             }
-            if (!matched) Array.Fill(chars, new SourceChar(-1, 0));
-            _nodes[node] = chars;
         }
     }
 
@@ -123,18 +132,15 @@ internal sealed class SourceTextMap
 
     private const int MaxSkippedTokens = 64;
 
-    /// <summary>Matches a node's data against consecutive tokens from (t, o); fills the node's source positions.</summary>
-    private static bool TryMatch(string source, IReadOnlyList<CharacterToken> tokens, string data, int t, int o,
-        SourceChar[] chars, out int endT, out int endO)
+    /// <summary>Matches a node's data against consecutive tokens from (t, o).</summary>
+    private static bool TryMatch(IReadOnlyList<CharacterToken> tokens, string data, int t, int o, out int endT, out int endO)
     {
         var j = 0;
         while (j < data.Length && t < tokens.Count)
         {
             var tok = tokens[t];
-            var m = CommonPrefix(data, j, tok.Data, o);
+            var m = o < tok.Data.Length ? data.AsSpan(j).CommonPrefixLength(tok.Data.AsSpan(o)) : 0;
             if (m == 0) break;
-            var tc = tok.Chars(source);
-            for (var q = 0; q < m; q++) chars[j + q] = tc[o + q];
             j += m; o += m;
             if (o >= tok.Data.Length) { t++; o = 0; }
         }
@@ -142,12 +148,28 @@ internal sealed class SourceTextMap
         return j == data.Length;
     }
 
-    public SourceChar[]? For(IText node) => _nodes.GetValueOrDefault(node);
-
-    private static int CommonPrefix(string a, int ai, string b, int bi)
+    /// <summary>The source position of every character of <paramref name="node"/> (index -1 where unknown), or
+    /// null for a node not seen at construction.</summary>
+    public SourceChar[]? For(IText node)
     {
-        var n = 0;
-        while (ai + n < a.Length && bi + n < b.Length && a[ai + n] == b[bi + n]) n++;
-        return n;
+        if (_resolved.TryGetValue(node, out var done)) return done;
+        var data = node.Data;
+        var chars = new SourceChar[data.Length];
+        if (!_starts.TryGetValue(node, out var start))
+        {
+            Array.Fill(chars, new SourceChar(-1, 0));
+            return _resolved[node] = chars;
+        }
+        int t = start.Token, o = start.Offset, j = 0;
+        while (j < data.Length && t < _tokens.Count)
+        {
+            var tok = _tokens[t];
+            var m = Math.Min(data.Length - j, tok.Data.Length - o);
+            if (!_tokenChars.TryGetValue(t, out var tc)) _tokenChars[t] = tc = tok.Resolve(_source);
+            Array.Copy(tc, o, chars, j, m);
+            j += m; o += m;
+            if (o >= tok.Data.Length) { t++; o = 0; }
+        }
+        return _resolved[node] = chars;
     }
 }

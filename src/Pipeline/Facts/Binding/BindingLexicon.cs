@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
@@ -41,6 +41,9 @@ public sealed class BindingLexicon
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBeforeEnglish { get; init; }
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersAfterEnglish { get; init; }
     public required PhraseMatcher<BasisWords> BasisMatcher { get; init; }
+    /// <summary>Words naming a fiscal year, Chinese and English.</summary>
+    public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
+    public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -110,6 +113,8 @@ public sealed class BindingLexicon
             QualifiersAfter = Qualifiers(file.Qualifiers.After, Where),
             QualifiersBeforeEnglish = Qualifiers(file.Qualifiers.BeforeEn, Where),
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
+            FiscalWordsChinese = file.FiscalWords.Zh,
+            FiscalWordsEnglish = file.FiscalWords.En,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
         };
     }
@@ -142,6 +147,13 @@ public sealed class BindingLexicon
         public List<ScopeEntry> CurrencyScopes { get; set; } = [];
         public List<string> ListingCurrencyMetrics { get; set; } = [];
         public QualifierEntries Qualifiers { get; set; } = new();
+        public FiscalEntries FiscalWords { get; set; } = new();
+    }
+
+    private sealed class FiscalEntries
+    {
+        public List<string> Zh { get; set; } = [];
+        public List<string> En { get; set; } = [];
     }
 
     private sealed class BasisEntry

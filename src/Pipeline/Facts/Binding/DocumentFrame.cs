@@ -45,8 +45,10 @@ public sealed record DocumentFrame
 public readonly record struct RelativePeriodMention(int Start, int End, RelativePeriod Kind, ReportingPeriod? Period);
 
 /// <summary>Reads a <see cref="DocumentFrame"/>: pure, from the text, its mentions and its metadata.</summary>
-public sealed class DocumentFrameReader(BindingLexicon lexicon)
+public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, NodaTime.AnnualDate?>? fiscalYearEnd = null)
 {
+    private readonly FiscalPeriodReader _fiscal = new(lexicon);
+
     /// <summary>Characters of the headline and lede, where an article names its subject and its period.</summary>
     private const int LedeLength = 240;
 
@@ -56,19 +58,25 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
         var named = lexicon.NamedQuarters.FindAll(text)
             .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
         var year = YearOf(periods, metadata);
-        var current = CurrentPeriod(text, periods, metadata) ?? NamedCurrent(named, year, metadata);
+        var main = MainEntity(entities);
+        // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
+        var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
+        var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
+                      ?? CurrentPeriod(text, periods, metadata) ?? NamedCurrent(named, year, metadata);
+        named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = lexicon.Periods.FindAll(text)
             .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
                 namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
+            .Concat(fiscal)
             .OrderBy(r => r.Start)
             .ToList();
         relative = relative.Where((r, i) => i == 0 || relative[i - 1].End <= r.Start).ToList();
         var scopes = lexicon.CurrencyScopes.FindAll(text).Select(m => (m.Start, m.Value)).ToList();
         return new DocumentFrame
         {
-            MainEntity = MainEntity(entities),
+            MainEntity = main,
             CurrentPeriod = current,
             ListingCurrency = ListingCurrency(metadata),
             CurrencyScopes = scopes,
@@ -81,13 +89,26 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
     /// down (a peer, a comparison) never becomes the article's company.</summary>
     public static string? MainEntity(IReadOnlyList<EntityMention> entities)
     {
-        if (entities.Count == 0 || entities[0].Span.Start >= LedeLength) return null;
+        if (entities.Count == 0) return null;
         var counts = entities.GroupBy(e => e.Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var top = counts.Max(c => c.Value);
-        if (counts[entities[0].Name] * 2 >= top) return entities[0].Name;
+        var best = counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First();
+        if (entities[0].Span.Start >= LedeLength)
+            // An excerpt that starts without its headline: a company named again and again, and far more than any other.
+            return best.Value >= 2 && best.Value * 3 >= entities.Count * 2 ? best.Key : null;
+        if (counts[entities[0].Name] * 2 >= best.Value) return entities[0].Name;
         var inLede = entities.TakeWhile(e => e.Span.Start < LedeLength).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-        var best = counts.Where(c => inLede.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
-        return best.Key is not null && best.Value * 2 >= entities.Count ? best.Key : null;
+        var ledeBest = counts.Where(c => inLede.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
+        return ledeBest.Key is not null && ledeBest.Value * 2 >= entities.Count ? ledeBest.Key : null;
+    }
+
+    /// <summary>The fiscal year end that dates the article's fiscal quarters: its company's, else that of the company
+    /// named most among those with a known year end.</summary>
+    private NodaTime.AnnualDate? FiscalYearEndOf(string? main, IReadOnlyList<EntityMention> entities)
+    {
+        if (fiscalYearEnd is null) return null;
+        if (main is not null) return fiscalYearEnd(main);
+        return entities.GroupBy(e => e.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => fiscalYearEnd(g.Key)).FirstOrDefault(d => d is not null);
     }
 
     /// <summary>The reported period: the quarter (else half, else year) written most often, lede mentions counted
@@ -151,7 +172,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon)
         RelativePeriod.PriorYearSame => Shift(current, -12),
         RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
         RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
-        RelativePeriod.NamedQuarter => null,
+        RelativePeriod.NamedQuarter or RelativePeriod.FiscalQuarter => null,
         _ => null,
     };
 

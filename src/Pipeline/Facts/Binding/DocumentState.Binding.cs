@@ -143,6 +143,10 @@ public sealed partial class ClaimBinder
                 return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
             }
             if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
+            // A deal term whose listing day the article does not give: the offering of the year the article reports it
+            // (one key for every outlet covering the deal that year), when the publication date is known.
+            if (metric.Timing == MetricTiming.Listing && _input.Metadata.Published is { } published)
+                return ReportingPeriod.Year(published.Year);
             return Fallback(metric, lastPeriod, entity, s);
         }
 

@@ -49,9 +49,17 @@ public sealed partial class ClaimBinder
             foreach (var rule in _binder._rules)
             {
                 var outcome = rule.Apply(figure);
-                if (outcome.Decided) return outcome.Choice;
+                if (outcome.Decided) return outcome.Choice is { } choice ? Guided(choice, m, s) : null;
             }
             return null;
+        }
+
+        /// <summary>A figure after a guidance word of its sentence (预计, 指引, expects, outlook) is the company's outlook:
+        /// the guidance metric of what it binds to (guidance.deliveries), when the lexicon defines one.</summary>
+        private MetricChoice Guided(MetricChoice choice, Mention m, Sentence s)
+        {
+            if (choice.Metric.Guidance is not { } id || _binder._metrics.Find(id) is not { } guided) return choice;
+            return CuesIn(s.Start, m.Span.Start).Any(c => c.Value.Kind == CueKind.Guidance) ? choice with { Metric = guided } : choice;
         }
 
         internal MetricLexicon Metrics => _binder._metrics;

@@ -7,17 +7,38 @@ internal static class Change
 {
     /// <summary>The change metric of <paramref name="quantity"/> with the figure as a signed percentage; rejected when
     /// the quantity has no change metric or the figure is not a percentage (or a multiple where one is allowed).</summary>
+    /// A change marked quarter-on-quarter (环比, 按季, sequentially) between the quantity and the figure is the
+    /// quantity's quarter-on-quarter change; a change in percentage points (个百分点, pct, percentage points) of a ratio
+    /// is the ratio's change in points.
     public static RuleOutcome Of(FigureContext f, PhraseMatch<Cue> quantity, bool fall, bool multipleAsPercent)
     {
-        if (quantity.Value?.Metric?.Change is not { } id || f.Metrics.Find(id) is not { } target) return RuleOutcome.Reject;
+        if (quantity.Value?.Metric is not { } metric) return RuleOutcome.Reject;
+        var from = Math.Max(quantity.End, f.Clause);
+        var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
+        var qoq = markers.Count > 0 && markers[^1].Value.Kind == CueKind.QuarterOnQuarter;
+        var points = f.Value is PercentagePoints;
+        var id = (points, qoq) switch
+        {
+            (true, true) => metric.ChangePointsQoq,
+            (true, false) => metric.ChangePoints,
+            (false, true) => metric.ChangeQoq,
+            _ => metric.Change,
+        };
+        if (id is null || f.Metrics.Find(id) is not { } target) return RuleOutcome.Reject;
         NumericResolution? v = f.Value switch
         {
             Percentage p => p,
+            PercentagePoints pp => pp,
             Multiple x when multipleAsPercent => new Percentage(x.Times * 100, x.Precision * 100),
             _ => null,
         };
-        if (v is null || (target.Units & FigureKinds.Percent) == 0) return RuleOutcome.Reject;
-        if (fall && v is Percentage down) v = new Percentage(-down.Percent, down.Precision);
+        if (v is null || (target.Units & ClaimBinder.KindOf(v)) == 0) return RuleOutcome.Reject;
+        v = (fall, v) switch
+        {
+            (true, Percentage down) => new Percentage(-down.Percent, down.Precision),
+            (true, PercentagePoints down) => new PercentagePoints(-down.Points, down.Precision),
+            _ => v,
+        };
         return RuleOutcome.Bind(target, v, quantity);
     }
 }
@@ -32,7 +53,7 @@ public sealed class ChangeAfterDirectionRule : IMetricRule
     {
         var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
         if (change.Value is null) return RuleOutcome.Pass;
-        if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
+        if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
         var gap = f.Gap(change.End, f.Position);
         var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
         if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
@@ -47,7 +68,7 @@ public sealed class DirectionAfterChangeRule : IMetricRule
 
     public RuleOutcome Apply(FigureContext f)
     {
-        if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
+        if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
         var end = f.Mention.Span.End;
         var after = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault();
         if (after.Value is not { Kind: CueKind.Rise or CueKind.Fall } || f.Gap(end, after.Start).Length != 0) return RuleOutcome.Pass;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using Pipeline.Chinese;
 
-namespace Pipeline.Chinese;
+namespace Pipeline.Bench;
 
 /// <summary>Throughput figures in MB/s of UTF-8 input. <see cref="CliMBps"/> is null when the <c>opencc</c> tool is absent.</summary>
 public sealed record ConversionBenchmarkResult(
@@ -39,7 +40,7 @@ public static class ConversionBenchmark
         var dir = Directory.CreateTempSubdirectory("pipeline-opencc-bench-");
         try
         {
-            var config = ProjectConfig.Write(profile, dir.FullName);
+            var config = converter.WriteOpenCcConfig(dir.FullName);
             var inPath = Path.Combine(dir.FullName, "in.txt");
             var emptyPath = Path.Combine(dir.FullName, "empty.txt");
             var outPath = Path.Combine(dir.FullName, "out.txt");

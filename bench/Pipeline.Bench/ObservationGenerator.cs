@@ -32,11 +32,11 @@ public static class ObservationGenerator
                 Document = $"D{s:D2}-{k}",
                 Value = value,
                 Text = value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Unit = "CNY",
+                Unit = Recognition.Unit.Parse("CNY"),
                 ClaimId = $"c{i}",
                 PeriodLabel = "2025",
                 EquivalentValue = random.NextDouble() < statedPairs ? Math.Round(value * 7.1m, 2) : null,
-                EquivalentUnit = "USD",
+                EquivalentUnit = Recognition.Unit.Parse("USD"),
             });
         }
         return result;

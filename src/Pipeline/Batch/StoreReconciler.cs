@@ -1,0 +1,55 @@
+using Pipeline.Facts;
+using Pipeline.Output;
+using Pipeline.Reconciliation;
+using Pipeline.Storage;
+
+namespace Pipeline.Batch;
+
+/// <summary>What reconciling a store gave: the result (quotes filled in for the audit), its rows, how many fact rows
+/// changed against the store's previous table, how many claims went in, and the entity merge applied to them.</summary>
+public sealed record StoreReconciliation(ReconciliationResult Result, IReadOnlyList<FactRow> Facts, IReadOnlyList<ConflictRow> Conflicts,
+    int Changed, int Claims, Func<string, string> MergeEntity);
+
+/// <summary>
+/// The one reconciliation step over a store: every claim of the given documents, with entities merged across
+/// documents, reconciled into facts and conflicts that replace the store's tables. <c>pipeline run</c> does it at the
+/// end of a batch; <c>pipeline reconcile --store URL</c> does it alone, over every document of the store.
+/// </summary>
+public static class StoreReconciler
+{
+    public static StoreReconciliation Reconcile(PipelineStore store, IReadOnlySet<string> documents, IReconciler reconciler)
+    {
+        // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
+        // entity: canonical names are merged through the definitions the documents stored, before reconciling.
+        var merger = new EntityMerger(EntityLexicon.Default);
+        merger.Add(store.EntityDefinitions(documents));
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
+        var observations = store.Observations(documents)
+            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = o.Key with { Entity = e } } : o)
+            .ToList();
+        var reconciliation = WithQuotes(reconciler.Reconcile(observations), store);
+        var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
+        var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
+        var changed = store.ReplaceFacts(factRows, conflictRows);
+        return new StoreReconciliation(reconciliation, factRows, conflictRows, changed, observations.Count, Merge);
+    }
+
+    /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
+    /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
+    private static ReconciliationResult WithQuotes(ReconciliationResult result, PipelineStore store)
+    {
+        var wanted = result.Facts.SelectMany(f => f.Status == FactStatus.Conflict
+            ? f.Candidates.SelectMany(c => c.Support)
+            : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
+        var quotes = store.Quotes(wanted);
+        Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
+        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
+        var facts = result.Facts.Select(f => f with
+        {
+            Chosen = FillCandidate(f.Chosen),
+            Candidates = f.Candidates.Select(FillCandidate).ToList(),
+        }).ToList();
+        return result with { Facts = facts };
+    }
+}

@@ -1,0 +1,85 @@
+namespace Pipeline.Storage;
+
+/// <summary>The column types the schema uses; each dialect spells them its own way.</summary>
+public enum ColumnType { Text, Integer, Serial }
+
+/// <summary>One column: name, type, whether it may be null.</summary>
+public sealed record Column(string Name, ColumnType Type, bool Nullable = true);
+
+/// <summary>One table with its key and secondary indexes.</summary>
+public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<string> PrimaryKey,
+    IReadOnlyList<(string Name, string[] Columns)> Indexes);
+
+/// <summary>
+/// The store's one schema, for every database it runs on (<see cref="SqliteDialect"/>, <see cref="PostgresDialect"/>):
+/// tables are declared once here and rendered into each dialect's DDL, so the two stores cannot drift apart.
+/// </summary>
+public static class StoreSchema
+{
+    /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
+    public const int Version = 4;
+
+    private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
+    private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
+
+    public static readonly Table Meta = new("meta", [T("key", false), T("value", false)], ["key"], []);
+
+    public static readonly Table Runs = new("runs",
+        [new Column("id", ColumnType.Serial, false), T("started", false), T("finished"), T("inputs", false), T("summary")], ["id"], []);
+
+    public static readonly Table Documents = new("documents",
+        [T("id", false), T("path", false), T("content_hash", false), T("status", false), T("duplicate_of"), T("reason"), T("outlet"),
+         T("url"), T("published"), I("published_inferred"), T("language"), T("title"), T("clean_text"), T("segments"), T("removals"),
+         T("diagnostics"), T("pipeline_version", false), I("run_id")],
+        ["id"], [("documents_hash", ["content_hash"])]);
+
+    public static readonly Table Mentions = new("mentions",
+        [T("document", false), I("seq", false), T("kind", false), T("text", false), I("start", false), I("end", false), T("value"),
+         T("unit"), T("qualifier"), T("period_start"), T("period_end"), T("range_end"), I("bound", false), T("unbound_reason")],
+        ["document", "seq"], []);
+
+    public static readonly Table Claims = new("claims",
+        [T("claim_id", false), T("document", false), T("outlet"), T("entity", false), T("metric", false), T("segment", false),
+         T("basis", false), T("period", false), T("period_label", false), T("value", false), T("unit", false), T("qualifier", false),
+         T("precision", false), T("range_end"), T("equivalent_value"), T("equivalent_unit"), T("as_written", false), T("equivalent_of"),
+         T("quote", false), I("start", false), I("end", false)],
+        ["claim_id"], [("claims_document", ["document"]), ("claims_key", ["entity", "metric", "segment", "basis", "period"])]);
+
+    /// <summary>Confidence is kept as written in <c>facts.csv</c> (text), so a fact read back compares equal.</summary>
+    public static readonly Table Facts = new("facts",
+        [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), T("period_label"),
+         T("value"), T("unit"), T("qualifier"), T("status", false), T("sources"), T("documents"), T("confidence"), T("note")],
+        ["entity", "metric", "segment", "basis", "period"], []);
+
+    public static readonly Table Conflicts = new("conflicts",
+        [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), T("value"), T("unit"),
+         T("qualifier"), T("documents"), T("diagnosis"), I("chosen", false)],
+        [], [("conflicts_key", ["entity", "metric", "segment", "basis", "period"])]);
+
+    public static readonly Table Entities = new("entities",
+        [T("document", false), I("seq", false), T("canonical", false), T("full_name"), T("short_name"), T("latin_name"),
+         T("tickers", false)],
+        ["document", "seq"], []);
+
+    /// <summary>Every table, in creation order.</summary>
+    public static readonly IReadOnlyList<Table> Tables = [Meta, Runs, Documents, Mentions, Claims, Facts, Conflicts, Entities];
+
+    /// <summary>The tables holding what documents produced (dropped when the schema version changes; runs are kept).</summary>
+    public static readonly IReadOnlyList<Table> Derived = [Documents, Mentions, Claims, Facts, Conflicts, Entities];
+
+    /// <summary>The tables with one row set per document, replaced whole when the document is written again.</summary>
+    public static readonly IReadOnlyList<(Table Table, string DocumentColumn)> PerDocument =
+        [(Documents, "id"), (Mentions, "document"), (Claims, "document"), (Entities, "document")];
+
+    /// <summary><c>CREATE TABLE IF NOT EXISTS</c> and <c>CREATE INDEX IF NOT EXISTS</c> for one table in a dialect.</summary>
+    public static IEnumerable<string> Ddl(Table table, IStoreDialect dialect)
+    {
+        var columns = table.Columns.Select(c =>
+            $"{dialect.Quote(c.Name)} {dialect.TypeName(c.Type)}{(c.Nullable || c.Type == ColumnType.Serial ? "" : " NOT NULL")}");
+        var key = table.PrimaryKey.Count == 0 || table.Columns.Any(c => c.Type == ColumnType.Serial)
+            ? [] : new[] { $"PRIMARY KEY ({string.Join(", ", table.PrimaryKey.Select(dialect.Quote))})" };
+        yield return $"CREATE TABLE IF NOT EXISTS {table.Name} ({string.Join(", ", columns.Concat(key))})";
+        foreach (var (name, cols) in table.Indexes)
+            yield return $"CREATE INDEX IF NOT EXISTS {name} ON {table.Name} ({string.Join(", ", cols.Select(dialect.Quote))})";
+    }
+}
