@@ -61,7 +61,7 @@ public sealed class ScriptDetector
                 if (c is >= '\uD840' and <= '\uD8BF') han++; // planes 2-3: CJK extensions
                 continue;
             }
-            if (!IsHan(c)) continue;
+            if (!Pipeline.Text.Han.IsHan(c)) continue;
             han++;
             if (Has(_traditional, c)) trad++;
             else if (Has(_simplified, c)) simp++;
@@ -72,7 +72,6 @@ public sealed class ScriptDetector
     public ChineseScript Detect(ReadOnlySpan<char> text) => Count(text).Script;
 
     /// <summary>CJK Unified Ideographs (and extension A) and compatibility ideographs.</summary>
-    public static bool IsHan(char c) => c is (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
 
     private static void Set(ulong[] bits, char c) => bits[c >> 6] |= 1UL << (c & 63);
     private static bool Has(ulong[] bits, char c) => (bits[c >> 6] & (1UL << (c & 63))) != 0;

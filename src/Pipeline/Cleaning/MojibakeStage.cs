@@ -46,7 +46,7 @@ public sealed class MojibakeStage : ITextStage
         if (prev == '?' || next == '?') return true;                       // "??" never ends a sentence in news text
         if (next == ';') return true;                                      // "?;" is a GBK lead byte gone wrong
         if (next == ',' && char.IsAsciiLetterUpper(next2)) return true;    // "?,F" likewise
-        if (CjkChars.IsHan(prev) && char.IsAsciiDigit(next)) return true;  // "摹?8C": a digit glued to a question mark
+        if (Han.IsHan(prev) && char.IsAsciiDigit(next)) return true;  // "摹?8C": a digit glued to a question mark
         if ((prev == '\n' || prev == ' ') && next == ' ' && char.IsAsciiDigit(next2)) return true; // "? 2014-2026": a lost ©
         return false;
     }

@@ -25,8 +25,3 @@ internal readonly record struct TextLine(int Start, int End, int Next)
         return (s, e);
     }
 }
-
-internal static class CjkChars
-{
-    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
-}

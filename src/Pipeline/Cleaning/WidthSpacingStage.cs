@@ -67,7 +67,7 @@ public sealed class WidthSpacingStage : ITextStage
                 while (j < input.Length && input[j] is ' ' or '\u00A0') j++;
                 var prev = i > 0 ? Narrow(input, i - 1) : '\n';
                 var next = j < input.Length ? Narrow(input, j) : '\n';
-                var layout = (CjkChars.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && CjkChars.IsHan(next));
+                var layout = (Han.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && Han.IsHan(next));
                 // The gaps of a line laid out in columns are not layout spaces: a table's columns stay apart.
                 if (layout && j - i >= 2 && ColumnLayout.IsColumnLine(ColumnLayout.LineAt(input, i))) layout = false;
                 if (layout || j == input.Length || input[j] == '\n')

@@ -147,11 +147,11 @@ public sealed partial class EntityFinder
         while (start > 0 && suffixStart - start < 40)
         {
             var c = text[start - 1];
-            if (IsHan(c) && !StopChars.Contains(c) && !LegalNameLeadStops.Contains(c)) { start--; continue; }
+            if (Han.IsHan(c) && !StopChars.Contains(c) && !LegalNameLeadStops.Contains(c)) { start--; continue; }
             if (c is '）' or ')' && start >= 4)
             {
                 var open = text.LastIndexOfAny(['（', '('], start - 2, Math.Min(6, start - 1));
-                if (open >= 0 && text.AsSpan(open + 1, start - 2 - open).ToString().All(IsHan)) { start = open; continue; }
+                if (open >= 0 && text.AsSpan(open + 1, start - 2 - open).ToString().All(Han.IsHan)) { start = open; continue; }
             }
             break;
         }
@@ -164,7 +164,7 @@ public sealed partial class EntityFinder
             if (_lexicon.PlacePrefixes.Any(p => string.CompareOrdinal(text, i, p, 0, p.Length) == 0)) { start = i; break; }
         var body = text[start..suffixStart];
         if (body.EndsWith("股份", StringComparison.Ordinal)) body = body[..^2];
-        return body.Count(IsHan) >= 2 ? start : null;
+        return body.Count(Han.IsHan) >= 2 ? start : null;
     }
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:Co\.,? ?Ltd\.?|Co\.,? Limited|Company Limited|Inc\.|Inc\b|Corp\.|Corporation|Ltd\.|Limited|PLC|plc|LLC)(?![A-Za-z])")]
@@ -225,7 +225,7 @@ public sealed partial class EntityFinder
             if (onlyIfWritten && !WrittenOutside(text, form, d)) return;
             forms.Add(form);
         }
-        if (d.FullName is { } full && full.Any(IsHan))
+        if (d.FullName is { } full && full.Any(Han.IsHan))
         {
             var body = StripChineseLegal(full);
             Offer(body, false);
@@ -234,7 +234,7 @@ public sealed partial class EntityFinder
             foreach (var word in _lexicon.IndustryWords)
                 if (core.EndsWith(word, StringComparison.Ordinal) && core.Length - word.Length >= 2) Offer(core[..^word.Length], true);
         }
-        foreach (var latin in new[] { d.LatinName, d.FullName is { } f && !f.Any(IsHan) ? f : null })
+        foreach (var latin in new[] { d.LatinName, d.FullName is { } f && !f.Any(Han.IsHan) ? f : null })
         {
             if (latin is null) continue;
             var body = LatinLegalSuffix().Replace(latin, "").TrimEnd(' ', ',');
@@ -285,7 +285,7 @@ public sealed partial class EntityFinder
             var rest = name[place.Length..];
             if (rest.StartsWith('市') || rest.StartsWith('省')) rest = rest[1..];
             // The place is dropped only when a name remains (2 Chinese characters, or an English word).
-            if (rest.Count(IsHan) >= 2 || (rest.StartsWith(' ') && rest.Trim().Length >= 3)) return rest;
+            if (rest.Count(Han.IsHan) >= 2 || (rest.StartsWith(' ') && rest.Trim().Length >= 3)) return rest;
         }
         return name;
     }
@@ -436,7 +436,7 @@ public sealed partial class EntityFinder
             var latin = text[start..end].Trim();
             return latin.Length >= 2 && char.IsAsciiLetter(latin[0]) ? (latin, start) : (null, start);
         }
-        while (start > 0 && IsHan(text[start - 1]) && !StopChars.Contains(text[start - 1]) && end - start < 30) start--;
+        while (start > 0 && Han.IsHan(text[start - 1]) && !StopChars.Contains(text[start - 1]) && end - start < 30) start--;
         // A name inside a title (《…报告（2025）》) is no company; one after a title or dateline (《经济通通讯社15日专讯》云帆科技) is.
         if (start > 0 && text[start - 1] == '《') return (null, start);
         start = AfterLeadWord(text, start, end);
@@ -550,5 +550,4 @@ public sealed partial class EntityFinder
         return word.Contains('.') || word is "Co" or "Inc" or "Ltd" or "Corp" or "Bhd";
     }
 
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

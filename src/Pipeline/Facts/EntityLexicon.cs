@@ -143,7 +143,7 @@ public sealed class EntityLexicon
     public static bool IsDistinctiveAlias(string alias)
     {
         alias = alias.Trim();
-        return alias.Any(Pipeline.Text.LanguageDetector.IsHan) ? alias.Length >= 2 : alias.Count(char.IsAsciiLetterOrDigit) >= 3;
+        return alias.Any(Pipeline.Text.Han.IsHan) ? alias.Length >= 2 : alias.Count(char.IsAsciiLetterOrDigit) >= 3;
     }
 
     /// <summary>A <c>fiscal_year_end</c> value, <c>MM-DD</c> (a real day of the calendar; 02-29 is refused because

@@ -44,7 +44,7 @@ public sealed class EntityMerger
         var members = _members[root];
         var known = members.Select(m => _lexicon.FindByAlias(m)).FirstOrDefault(m => m is not null);
         if (known is not null) return known;
-        return members.OrderByDescending(m => m.Any(Pipeline.Text.LanguageDetector.IsHan)).ThenByDescending(m => _votes.GetValueOrDefault(m))
+        return members.OrderByDescending(m => m.Any(Pipeline.Text.Han.IsHan)).ThenByDescending(m => _votes.GetValueOrDefault(m))
             .ThenBy(m => m.Length).ThenBy(m => m, StringComparer.Ordinal).First();
     }
 

@@ -90,6 +90,9 @@ public sealed class ChineseLexicon
     public required WordTable<int> LunarMonths { get; init; }
     public required char LunarDayPrefix { get; init; }
     public required string LunarNewYear { get; init; }
+    public required WordTable<int> Ordinals { get; init; }
+    public required WordTable<bool> Classifiers { get; init; }
+    public required WordTable<bool> OfWords { get; init; }
 
     // Per-character tables (one array read per character on the hot path instead of hash lookups).
     private sbyte[] _digit = [];
@@ -244,13 +247,16 @@ public sealed class ChineseLexicon
             LunarMonths = new(dates.LunarMonths.Select(p => (p.Key, p.Value))),
             LunarDayPrefix = dates.LunarDayPrefix is { Length: 1 } ld ? ld[0] : throw new InvalidDataException("dates.yaml lunarDayPrefix must be one character"),
             LunarNewYear = dates.LunarNewYear,
+            Ordinals = new(dates.Ordinals.Select(p => (p.Key, p.Value))),
+            Classifiers = WordTable.Of(dates.Classifiers),
+            OfWords = WordTable.Of(dates.Of),
             Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
                 ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(dates.Ordinals.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -351,5 +357,8 @@ public sealed class ChineseLexicon
         public Dictionary<string, int> LunarMonths { get; set; } = new();
         public string LunarDayPrefix { get; set; } = "初";
         public string LunarNewYear { get; set; } = "大年";
+        public Dictionary<string, int> Ordinals { get; set; } = new();
+        public List<string> Classifiers { get; set; } = new();
+        public List<string> Of { get; set; } = new();
     }
 }

@@ -15,6 +15,12 @@ public static class RecognitionExtensions
         return builder;
     }
 
+    /// <summary>The recognizers of the standard pipeline (<see cref="ExtractionPipelineBuilder.CreateDefault"/>: the Chinese
+    /// ones, then the English ones), without the cleaning, conversion and binding stages it would also load: what
+    /// <c>pipeline recognize</c> runs.</summary>
+    public static RecognitionModel CreateStandardModel() =>
+        new ExtractionPipelineBuilder().UseRecognizers().UseEnglishRecognizers().Build().Recognition;
+
     /// <summary>The standard zh-Hans model, without a pipeline (the CLI's <c>recognize</c> and the benchmark).</summary>
     public static RecognitionModel CreateChineseModel()
     {

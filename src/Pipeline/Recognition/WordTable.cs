@@ -72,6 +72,17 @@ public static class WordTable
 /// <summary>Character helpers shared by the scanners.</summary>
 public static class Scan
 {
+    /// <summary>A web address (<c>scheme://…</c>) holds no quantities (<c>%2D</c>, <c>?q=30%25</c> are escapes):
+    /// when <paramref name="colon"/> starts the <c>://</c> after a scheme's letters, the end of the address, else
+    /// <paramref name="colon"/> itself.</summary>
+    public static int SkipUrl(string text, int colon)
+    {
+        if (colon == 0 || text[colon] != ':' || !IsAsciiLetter(text[colon - 1]) || colon + 2 >= text.Length || text[colon + 1] != '/' || text[colon + 2] != '/') return colon;
+        var p = colon + 3;
+        while (p < text.Length && text[p] is > ' ' and < '\u007f') p++;
+        return p;
+    }
+
     /// <summary>Spaces that never break a mention: ASCII, ideographic, no-break and thin spaces.</summary>
     public static bool IsSpace(char c) => c is ' ' or '\u3000' or '\u00A0' or '\u2009' or '\u202F' or '\t';
 

@@ -19,7 +19,7 @@ public static class LanguageDetector
         var inWord = false;
         foreach (var c in text)
         {
-            if (IsHan(c)) { han++; inWord = false; continue; }
+            if (Han.IsHan(c)) { han++; inWord = false; continue; }
             if (char.IsAsciiLetter(c))
             {
                 latinLetters++;
@@ -39,7 +39,9 @@ public static class LanguageDetector
         return ContentLanguage.Mixed;
     }
 
-    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>Same as <see cref="Han.IsHan"/> (the one definition), kept for callers written before it.</summary>
+    public static bool IsHan(char c) => Han.IsHan(c);
 
     /// <summary>The BCP 47 tag recognizers and lexicons are chosen by.</summary>
     public static string ToCulture(this ContentLanguage language) => language == ContentLanguage.English ? "en" : "zh-Hans";

@@ -1,3 +1,4 @@
+using Pipeline.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using NodaTime;
@@ -227,7 +228,7 @@ internal sealed class ArticleExtractor
             var i = at + label.Length;
             while (i < bodyText.Length && (bodyText[i] is ' ' or '\u3000' or ':' or '：')) i++;
             var s = i;
-            while (i < bodyText.Length && i - s < 8 && IsHan(bodyText[i])) i++;
+            while (i < bodyText.Length && i - s < 8 && Han.IsHan(bodyText[i])) i++;
             if (i - s is >= 2 and <= 4) return bodyText[s..i];
         }
         return null;
@@ -620,7 +621,7 @@ internal sealed class ArticleExtractor
             if (pendingSpace is { } space)
             {
                 var last = output.Count == 0 ? '\n' : output[^1].Value;
-                var dropSpace = last == '\n' || last == ' ' || (pendingNewline && (IsHan(last) || IsHan(c)));
+                var dropSpace = last == '\n' || last == ' ' || (pendingNewline && (Han.IsHan(last) || Han.IsHan(c)));
                 if (!dropSpace) output.Add(new OutChar(' ', space));
                 pendingSpace = null; pendingNewline = false;
             }
@@ -668,12 +669,11 @@ internal sealed class ArticleExtractor
             if (char.IsWhiteSpace(c)) continue;
             chars++;
             if (PunctuationValues.Contains(c)) punct++;
-            else if (IsHan(c)) han++;
+            else if (Han.IsHan(c)) han++;
         }
         return (chars, punct, han);
     }
 
-    internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
     internal static string Normalize(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim();
 

@@ -15,13 +15,19 @@ public sealed class DateRecognizer : IRecognizer
 {
     private readonly ChineseLexicon _lex;
     private readonly ChineseNumberScanner _numbers;
+    private readonly DateTokenScanner _tokens;
+    private readonly DatePatternMatcher _patterns;
 
     public DateRecognizer() : this(ChineseLexicon.Default) { }
 
-    public DateRecognizer(ChineseLexicon lexicon)
+    public DateRecognizer(ChineseLexicon lexicon) : this(lexicon, DatePatterns.Standard) { }
+
+    public DateRecognizer(ChineseLexicon lexicon, IReadOnlyList<DatePattern> patterns)
     {
         _lex = lexicon;
         _numbers = new ChineseNumberScanner(lexicon);
+        _tokens = new DateTokenScanner(lexicon);
+        _patterns = new DatePatternMatcher(_tokens, patterns);
     }
 
     public string Name => "date";
@@ -59,6 +65,7 @@ public sealed class DateRecognizer : IRecognizer
             if (IsSentenceEnd(text[i])) { state.ContextYear = 0; state.ContextMonth = 0; }
             if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
+            if (TryPattern(text, i, state) is { } named && (item is null || named.End > item.End)) item = named;
             if (item is null) { i++; continue; }
             if (item.Period.IsDay && item.Month > 0) ExtendWithWeekday(text, item);
             items.Add(item);
@@ -72,6 +79,15 @@ public sealed class DateRecognizer : IRecognizer
         }
         ApplyCutoffLists(text, items);
         Emit(text, items, output);
+    }
+
+    /// <summary>The named patterns (<see cref="DatePatterns"/>) at <paramref name="i"/>.</summary>
+    private Item? TryPattern(string text, int i, in State st)
+    {
+        var anchor = new DateAnchor(st.Reference, st.ContextYear, st.LedeYear);
+        if (!_patterns.TryMatch(text, i, anchor, out var end, out var period, out var c, out _)) return null;
+        var month = c.Month > 0 ? c.Month : period.Kind is PeriodKind.Day or PeriodKind.Month ? period.Start.Month : 0;
+        return new Item { Start = i, End = end, Period = period, Year = period.Start.Year, Month = month };
     }
 
     /// <summary>Characters a date word after a numeral can start with (年, 月, 日, 号, 季度, 世纪, 至…).</summary>
@@ -142,7 +158,7 @@ public sealed class DateRecognizer : IRecognizer
         var w = p;
         if (text[w] == '年' && w + 1 < text.Length && _lex.YearParts.StartsAt(text, w + 1)) w++;
         if (_lex.YearParts.TryMatch(text, w, out var part, out var pe, innerSpaces: false)
-            && !(pe < text.Length && (text[w] == '中' && IsIdeograph(text[pe]) && !"或和及与與至到前后後以的".Contains(text[pe])
+            && !(pe < text.Length && (text[w] == '中' && Han.IsHan(text[pe]) && !"或和及与與至到前后後以的".Contains(text[pe])
                                         || "步期次始衷心国國部线線端于於".Contains(text[pe]))))
         {
             Set(item, pe, ReportingPeriod.Months(year, part.From, part.To));
@@ -247,7 +263,7 @@ public sealed class DateRecognizer : IRecognizer
         if (ReadSmall(text, d, out var day, out var de) && day is >= 1 and <= 31)
         {
             var dw = Scan.SkipSpaces(text, de);
-            if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) || (dw >= text.Length || !IsCjkContinuation(text[dw]) || _lex.RangeConnectors.StartsAt(text, dw)) && de > d)
+            if (_lex.DayWords.TryMatch(text, dw, out _, out var dwe) || (dw >= text.Length || !Han.IsHan(text[dw]) || _lex.RangeConnectors.StartsAt(text, dw)) && de > d)
             {
                 var dayEnd = dwe > dw ? dwe : de;
                 if (!item.ExplicitYear && st.ContextYear == 0)
@@ -305,17 +321,14 @@ public sealed class DateRecognizer : IRecognizer
         // The sentence's year, else the reference year, else (an undated article) the year the article opens with.
         var contextYear = st.ContextYear > 0 ? st.ContextYear : reference?.Year ?? st.LedeYear;
 
-        // 九十年代, 20世纪80年代, 上世纪90年代.
-        if (TryDecade(text, i, reference) is { } decade) return decade;
+        // (九十年代, 20世纪80年代, 上世纪90年代: the named pattern "decade".)
         // 13.5.2015, 3-7-2017, 05/05/89, 27-7-3.
         if (Scan.IsDigit(text[i]) && TryNumericDayFirst(text, i) is { } numeric) return numeric;
 
         // 近三年, 过去十年, 未来两天, 上2个月 (前 N 个月 and 前三季度 are leading months of a year, below).
         if (reference is { } durRef && TryRelativeDuration(text, i, durRef) is { } duration) return duration;
 
-        // 今日, 昨天…
-        if (reference is { } today && _lex.RelativeDays.TryMatch(text, i, out var dayOffset, out var rde, innerSpaces: false))
-            return Day(i, rde, today.PlusDays(dayOffset));
+        // 今日, 昨天, 本月, 上个月 (+ day): named patterns (DatePatterns: relative-day, relative-month).
 
         // 上周一, 下周, 这个星期一, 周末.
         if (reference is { } weekRef && TryWeek(text, i, weekRef) is { } week) return week;
@@ -343,17 +356,6 @@ public sealed class DateRecognizer : IRecognizer
             }
         }
 
-        // 本月, 上个月 (+ day).
-        if (reference is { } rm && _lex.RelativeMonths.TryMatch(text, i, out var monthOffset, out var rme, innerSpaces: false))
-        {
-            var ym = new LocalDate(rm.Year, rm.Month, 1).PlusMonths(monthOffset);
-            var d = Scan.SkipSpaces(text, rme);
-            if (ReadSmall(text, d, out var day, out var de) && day >= 1 && day <= CalendarDays(ym.Year, ym.Month)
-                && _lex.DayWords.TryMatch(text, Scan.SkipSpaces(text, de), out _, out var dwe))
-                return Day(i, dwe, new LocalDate(ym.Year, ym.Month, day));
-            return new Item { Start = i, End = rme, Period = ReportingPeriod.Month(ym.Year, ym.Month), Year = ym.Year, Month = ym.Month };
-        }
-
         if (contextYear == 0) return null;
 
         // A numeral must be followed by a date word (季度, 月, 日, 年…) to be worth a closer look.
@@ -376,7 +378,7 @@ public sealed class DateRecognizer : IRecognizer
         }
         // 年初 / 年末 / 全年 alone.
         if (text[i] == '年' && i + 1 < text.Length && _lex.YearParts.TryMatch(text, i + 1, out var part, out var pe, innerSpaces: false)
-            && (i == 0 || !IsYearPrefixChar(text[i - 1])) && !(text[i + 1] == '中' && pe < text.Length && IsIdeograph(text[pe])))
+            && (i == 0 || !IsYearPrefixChar(text[i - 1])) && !(text[i + 1] == '中' && pe < text.Length && Han.IsHan(text[pe])))
             return new Item { Start = i, End = pe, Period = ReportingPeriod.Months(contextYear, part.From, part.To), Year = contextYear };
 
         // 1 月 8 日, 9 月: month (and day) in the sentence's or the reference year.
@@ -576,30 +578,14 @@ public sealed class DateRecognizer : IRecognizer
 
     private static bool IsYearPrefixChar(char c) => Scan.IsDigit(c) || c is '今' or '去' or '明' or '本' or '上' or '下' or '同' or '当' or '前' or '后' or '全' or '每' or '新' or '多' or '近';
 
-    private static bool IsIdeograph(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
-    private static bool IsCjkContinuation(char c) => IsIdeograph(c);
 
     /// <summary>9 个月 is a duration, not September.</summary>
     private static bool IsDuration(string text, int monthWordAt) =>
         monthWordAt > 0 && text[Scan.SkipSpacesBack(text, monthWordAt) - 1] is '个' or '個';
 
     /// <summary>A small number (month, day, quarter): 1-2 Arabic digits or a Chinese numeral.</summary>
-    private bool ReadSmall(string text, int p, out int value, out int end)
-    {
-        value = 0; end = p;
-        if (p >= text.Length) return false;
-        if (Scan.IsDigit(text[p]))
-        {
-            if (!ReadDigits(text, p, 2, out value, out end)) return false;
-            return !(end < text.Length && text[end] is '.' or '．' && end + 1 < text.Length && Scan.IsDigit(text[end + 1]));
-        }
-        if (!(_lex.Digit(text[p]) >= 0) && !(_lex.Unit(text[p]) > 0)) return false;
-        if (!_numbers.TryScan(text, p, out var t) || t.IsDigitSequence || t.Value != decimal.Truncate(t.Value) || t.Value is < 0 or > 99) return false;
-        value = (int)t.Value;
-        end = t.End;
-        return true;
-    }
+    private bool ReadSmall(string text, int p, out int value, out int end) => _tokens.Small(text, p, out value, out end);
 
     private static int CalendarDays(int year, int month) => year is >= 1 and <= 9999 ? CalendarSystem.Iso.GetDaysInMonth(year, month) : 31;
 
@@ -621,7 +607,7 @@ public sealed class DateRecognizer : IRecognizer
         if (!_lex.WeekWords.TryMatch(text, p, out _, out var we, innerSpaces: false)) return null;
         var monday = reference.PlusDays(1 - (int)reference.DayOfWeek).PlusWeeks(offset);
         if (_lex.Weekdays.TryMatch(text, we, out var weekday, out var wde, innerSpaces: false)
-            && !(wde < text.Length && (IsIdeograph(text[wde]) && text[wde] is '年' or '期' or '刊' or '报' or '報' or '边' or '邊' or '围' or '圍')))
+            && !(wde < text.Length && (Han.IsHan(text[wde]) && text[wde] is '年' or '期' or '刊' or '报' or '報' or '边' or '邊' or '围' or '圍')))
             return Day(i, wde, monday.PlusDays(weekday - 1));
         if (!prefixed) return null;
         if (we < text.Length && text[we] == _lex.Weekend)
@@ -756,30 +742,6 @@ public sealed class DateRecognizer : IRecognizer
     {
         var leap = calendar.GetLeapMonth(year);
         return leap > 0 && month >= leap ? month + 1 : month;
-    }
-
-    /// <summary>九十年代 (1990s), 20世纪80年代, 上世纪90年代, 本世纪20年代.</summary>
-    private Item? TryDecade(string text, int i, LocalDate? reference)
-    {
-        var p = i;
-        var century = 0; // first year of the century, 0 when not written
-        if (_lex.RelativeCenturies.TryMatch(text, p, out var rel, out var re, innerSpaces: false))
-        {
-            if (reference is not { } r) return null;
-            century = (r.Year / 100 + rel) * 100;
-            p = re;
-        }
-        else if (ReadSmall(text, p, out var c, out var ce) && c is >= 1 and <= 30 && _lex.Century.TryMatch(text, Scan.SkipSpaces(text, ce), out _, out var cwe))
-        {
-            century = (c - 1) * 100;
-            p = cwe;
-        }
-        var q = Scan.SkipSpaces(text, p);
-        if (!ReadSmall(text, q, out var d, out var de) || d % 10 != 0 || d > 90) return null;
-        var w = Scan.SkipSpaces(text, de);
-        if (!text.AsSpan(w).StartsWith(_lex.Decade)) return null;
-        var first = (century == 0 ? 1900 : century) + d;
-        return new Item { Start = i, End = w + _lex.Decade.Length, Period = ReportingPeriod.Years(first, first + 9) };
     }
 
     /// <summary>Day-first numeric dates: 13.5.2015, 3-7-2017, 1/2/2020, 05/05/89 (D/M/YY), 3-7-07 (D-M-YY),

@@ -77,11 +77,17 @@ public sealed class EnglishDateRecognizer : IRecognizer
     public void Recognize(string text, RecognitionContext context, List<Mention> output)
     {
         if (!HasLatin(text)) return;
+        // Only where Latin letters are (a span is a run without Han characters: 2025 年 is the Chinese recognizers').
+        foreach (var (start, end) in Han.LatinSpans(text)) RecognizeSpan(text, start, end, context, output);
+    }
+
+    private void RecognizeSpan(string text, int spanStart, int spanEnd, RecognitionContext context, List<Mention> output)
+    {
         foreach (var (pattern, resolve, kind) in _rules)
         {
             try
             {
-                for (var m = pattern.Match(text); m.Success; m = m.NextMatch())
+                for (var m = pattern.Match(text, spanStart, spanEnd - spanStart); m.Success; m = m.NextMatch())
                 {
                     var period = resolve(m, context.ReferenceDate);
                     if (period is null) continue;

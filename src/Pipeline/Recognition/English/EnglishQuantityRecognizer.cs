@@ -22,9 +22,16 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
 
     public void Recognize(string text, RecognitionContext context, List<Mention> output)
     {
-        var i = 0;
-        while (i < text.Length)
+        // Only where Latin letters or a currency symbol are (figures between Han characters are the Chinese recognizers').
+        foreach (var (start, end) in Han.LatinSpans(text)) RecognizeSpan(text, start, end, output);
+    }
+
+    private void RecognizeSpan(string text, int start, int end, List<Mention> output)
+    {
+        var i = start;
+        while (i < end)
         {
+            if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
             // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
             if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) || text[i - 1] is '.' or ',')))
             {

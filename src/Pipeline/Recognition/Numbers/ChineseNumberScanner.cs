@@ -363,6 +363,26 @@ public sealed class ChineseNumberScanner
         return true;
     }
 
+    /// <summary>The fraction forms that extend a scanned number: 三百五十又三分之一, 1 3/5 (a mixed fraction), 三分之一,
+    /// 3/5, then 一打 (a dozen). Shared by the number model and the quantity recognizer.</summary>
+    public NumberToken Extend(string text, NumberToken token)
+    {
+        if (TryMixedFraction(text, token, out var mixed) || TryArabicMixedFraction(text, token, out mixed)) token = mixed;
+        else if (TryFraction(text, token, out var fraction)) token = fraction;
+        return TryDozen(text, token, out var dozen) ? dozen : token;
+    }
+
+    /// <summary>一打, 五十打 (12 each), unless 打 starts a verb (一打开, 打算: the blockers in numbers.yaml).</summary>
+    public bool TryDozen(string text, NumberToken count, out NumberToken dozen)
+    {
+        dozen = count;
+        var p = count.End;
+        if (p >= text.Length || text[p] != _lex.Dozen || (count.Shape & NumberShape.Decimal) != 0) return false;
+        if (p + 1 < text.Length && _lex.DozenBlockers.Contains(text[p + 1])) return false;
+        dozen = count with { End = p + 1, Value = count.Value * 12, Precision = count.Precision * 12 };
+        return true;
+    }
+
     /// <summary>1 3/5: a whole Arabic number, one space, then an Arabic fraction.</summary>
     public bool TryArabicMixedFraction(string text, NumberToken whole, out NumberToken mixed)
     {

@@ -26,8 +26,7 @@ public sealed class NumberExtractor
             if (!Scan.IsDigit(text[i]) && _lex.InNotNumberWord(text, i)) { i++; continue; }
             if (!_scanner.TryScan(text, i, out var t)) { i++; continue; }
             if (t.End < text.Length && Scan.IsAsciiLetter(text[t.End])) { i = t.End; continue; }
-            if (_scanner.TryMixedFraction(text, t, out var mixed) || _scanner.TryArabicMixedFraction(text, t, out mixed)) t = mixed;
-            else if (_scanner.TryFraction(text, t, out var fraction)) t = fraction;
+            t = _scanner.Extend(text, t);
             // 二三十 (twenty or thirty): an approximate pair of digits, not a number.
             if (t.IsDigitSequence && t.End < text.Length && _lex.Unit(text[t.End]) > 0) { i = SkipNumerals(text, t.End); continue; }
             if (t.IsDigitSequence && t.Length > 1 && !t.HasArabic && text.AsSpan(t.Start, t.Length).ContainsAny("两兩倆俩")) { i = t.End; continue; }
@@ -39,9 +38,6 @@ public sealed class NumberExtractor
                 i = t.End;
                 continue;
             }
-            // 一打 = 12.
-            if (t.End < text.Length && text[t.End] == _lex.Dozen && !(t.End + 1 < text.Length && _lex.DozenBlockers.Contains(text[t.End + 1])))
-                t = t with { End = t.End + 1, Value = t.Value * 12, Precision = t.Precision * 12 };
             output.Add(t);
             i = t.End;
         }

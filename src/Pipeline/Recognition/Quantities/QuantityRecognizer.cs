@@ -31,6 +31,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var i = 0;
         while (i < text.Length)
         {
+            if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
             if (!_lex.MayStartQuantity(text[i])) { i++; continue; }
             var next = TryAt(text, i, output);
             i = next > i ? next : i + 1;
@@ -110,8 +111,8 @@ public sealed class QuantityRecognizer : IRecognizer
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
         if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
-        if (_numbers.TryMixedFraction(text, token, out var mixed)) token = mixed;
-        else if (_numbers.TryFraction(text, token, out var fraction)) token = fraction;
+        token = _numbers.Extend(text, token);
+        if (TrySpacedDiscount(text, token, output) is var discountEnd and > 0) return discountEnd;
         if (token.IsDigitSequence && token.End < text.Length && _lex.Unit(text[token.End]) > 0)
         {
             // 二三十个百分点 (twenty or thirty): an approximate pair of digits, not a figure.
@@ -161,6 +162,21 @@ public sealed class QuantityRecognizer : IRecognizer
         if (prefixQual != Qualifier.Exact && qv.Qualifier == Qualifier.GreaterThan && prefixQual != qualifier) qualifier = prefixQual;
         output.Add(Make(qv.Kind, text, token.Start, qv.End, qv.Value, Combine(qualifier, token)) with { IsPerShare = qv.PerShare });
         return Math.Max(qv.End, suffixEnd2);
+    }
+
+    /// <summary>7 2 折 (a discount written digit by digit with spaces, 七二折 = 72%): two single digits, a space
+    /// between, then a discount word. Returns the end of the mention written, or 0.</summary>
+    private int TrySpacedDiscount(string text, NumberToken first, List<Mention> output)
+    {
+        if (!first.IsPlainInteger || first.Length != 1 || first.Value is < 1 or > 9) return 0;
+        var q = first.End;
+        if (q + 1 >= text.Length || !Scan.IsSpace(text[q])) return 0;
+        q = Scan.SkipSpaces(text, q);
+        if (q >= text.Length || Scan.DigitValue(text[q]) is not (var d and >= 0) || q + 1 < text.Length && Scan.IsDigit(text[q + 1])) return 0;
+        var w = Scan.SkipSpaces(text, q + 1);
+        if (!_lex.Discounts.TryMatch(text, w, out _, out var de) || Blocked(text, de, _lex.DiscountBlockers)) return 0;
+        output.Add(Make(MentionKind.Percentage, text, first.Start, de, new Percentage(first.Value * 10 + d, 1), Qualifier.Exact));
+        return de;
     }
 
     /// <summary>What a scanned number is, from the words after it. Null when it is not a quantity we report.</summary>
