@@ -118,6 +118,14 @@ public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetecto
         return Build(text, rows.Take(headerRows).ToList(), rows.Skip(headerRows).ToList(), context, lines[0].Start, lines[^1].End);
     }
 
+    private static string HeaderText(List<TableCell> row, int j, int labels)
+    {
+        var k = j;
+        while (k >= labels && (k >= row.Count || row[k].Text.Length == 0)) k--;
+        // Only a cell whose own text is empty inherits, and only from a value column in the same header row.
+        return k >= labels && (j >= row.Count || row[j].Text.Length == 0) && j - k <= 3 ? row[k].Text : j < row.Count ? row[j].Text : "";
+    }
+
     /// <summary>A row's span with its outer pipes (the quote of its claims).</summary>
     private static TextSpan Outer(string text, int start, int end)
     {
@@ -144,13 +152,20 @@ public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetecto
         // Label columns: leading columns where no body row has a figure (at most two: a rowspan group, then the row).
         var labels = 1;
         while (labels < Math.Min(2, width - 1) && body.All(r => labels >= r.Count || cells.Read(r[labels].Text) is null)) labels++;
+        // A header cell left empty beside a filled one spans it (colspan): it carries on to the right.
         var headers = new List<string>();
         for (var j = labels; j < width; j++)
-            headers.Add(string.Join(' ', header.Where(r => j < r.Count).Select(r => r[j].Text).Where(t => t.Length > 0)));
+            headers.Add(string.Join(' ', header.Select(r => HeaderText(r, j, labels)).Where(t => t.Length > 0)));
         var labelHeader = string.Join(' ', header.SelectMany(r => r.Take(labels)).Select(c => c.Text));
         var rows = new List<TableRow>();
-        foreach (var r in body)
+        List<TableCell>? above = null;
+        foreach (var row in body)
         {
+            // A label cell left empty under a filled one (rowspan) is the one above.
+            var r = row;
+            if (above is not null && labels == 2 && r.Count > 1 && r[0].Text.Length == 0 && r[1].Text.Length > 0 && above[0].Text.Length > 0)
+                r = [above[0], .. r.Skip(1)];
+            above = r;
             // A label spread over two columns (colspan) is one label.
             var labelCells = r.Take(labels).Where(c => c.Text.Length > 0).DistinctBy(c => c.Text).ToList();
             var values = new List<TableCell?>();

@@ -480,7 +480,7 @@ internal sealed class ArticleExtractor
                 continue;
             }
             if (name == "br") { Newline(output); continue; }
-            if (name == "table" && EmitTable(el, output)) continue;
+            if (name == "table" && EmitTable(el, output, titleNode)) continue;
             var block = Blocks.Contains(name);
             if (block) Newline(output);
             if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _text[idx] > 0)
@@ -498,19 +498,26 @@ internal sealed class ArticleExtractor
     /// <summary>Largest rowspan/colspan honoured (a bigger one is a broken page).</summary>
     private const int MaxSpan = 50;
 
-    /// <summary>Longest spanned cell text repeated in the slots it covers (labels and period headers are short; a long
-    /// spanned cell is written once).</summary>
-    private const int MaxRepeated = 16;
+
+    /// <summary>Average characters per cell above which a table is text laid out in cells, not a table of figures.</summary>
+    private const int MaxCellLength = 40;
 
     /// <summary>
     /// Writes a data table as Markdown pipe rows (<c>| label | 2025 | 2024 |</c>), one line per <c>tr</c>, so that the
     /// tables stage (Pipeline.Tables) reads it like any pipe table. <c>rowspan</c>/<c>colspan</c> are expanded onto a grid:
-    /// the spanned slots repeat a short cell's text as inserted characters (no source), the cell itself keeps its
-    /// source offsets. Layout tables (a table inside) and tables of fewer than two rows of two cells are left to the default.
+    /// the cell is written once, at its first slot, with its source offsets, and the slots it spans are left empty
+    /// (the table reader carries an empty header cell on from the left and an empty label cell down from above). Layout tables (a table inside, the title inside, long cells), tables with few figures (under a fifth of
+    /// the characters are digits) and tables of fewer than two rows of two cells are left to the default.
     /// </summary>
-    private bool EmitTable(IElement table, List<OutChar> output)
+    private bool EmitTable(IElement table, List<OutChar> output, IElement? titleNode)
     {
         if (table.QuerySelector("table") is not null) return false;
+        if (titleNode is not null && table.Contains(titleNode)) return false;
+        if (_index.TryGetValue(table, out var tableIdx) && LinkDensity(tableIdx) > 0.2) return false;   // a table of links
+        // Only tables of figures with short cells: a layout table holding the article stays as it was.
+        var content = table.TextContent;
+        var nonSpace = content.Count(c => !char.IsWhiteSpace(c));
+        if (content.Count(char.IsAsciiDigit) * 5 < nonSpace) return false;
         var grid = new List<List<(IElement Cell, bool Origin)>>();
         var headerRows = -1;
         var pending = new Dictionary<int, (IElement Cell, int Left)>();
@@ -545,9 +552,7 @@ internal sealed class ArticleExtractor
             grid.Add(line);
         }
         if (grid.Count(l => l.Count >= 2) < 2) return false;
-        // Spanned cells are repeated only in tables of figures (a text table's spans add nothing the reader needs).
-        var content = table.TextContent;
-        var figures = content.Count(char.IsAsciiDigit) * 5 >= content.Count(c => !char.IsWhiteSpace(c));
+        if (nonSpace > grid.Sum(l => l.Count) * MaxCellLength) return false;
         Newline(output);
         for (var row = 0; row < grid.Count; row++)
         {
@@ -562,7 +567,6 @@ internal sealed class ArticleExtractor
             {
                 Insert(output, " ");
                 if (origin) EmitInline(cell, output);
-                else if (figures && Normalize(cell.TextContent) is { Length: <= MaxRepeated } repeated) Insert(output, repeated);
                 TrimEnd(output);
                 Insert(output, " |");
             }
