@@ -1,6 +1,7 @@
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;
+using Pipeline.Tables;
 using Pipeline.Text;
 
 namespace Pipeline;
@@ -26,6 +27,9 @@ public sealed record DocumentResult(
     /// <summary>The entities the document defines (from <see cref="BindingResult.Entities"/>), stored so that the
     /// batch can merge one company's names across documents.</summary>
     public IReadOnlyList<EntityDefinitionFound> Entities { get; init; } = [];
+
+    /// <summary>The tables found in the cleaned text (offsets into the original), with their parts-vs-total checks.</summary>
+    public IReadOnlyList<TableSummary> Tables { get; init; } = [];
 
     /// <summary>Why each of <see cref="Unbound"/> stayed unbound (<see cref="UnboundReason"/> codes, same order).</summary>
     public IReadOnlyList<string> UnboundReasons { get; init; } = [];

@@ -3,6 +3,7 @@ using Pipeline.Cleaning;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;
+using Pipeline.Tables;
 using Pipeline.Text;
 
 namespace Pipeline;
@@ -21,10 +22,12 @@ public sealed class ExtractionPipeline
     private readonly RecognitionModel _recognition;
     private readonly IClaimBinder _binder;
     private readonly int _maxDocumentLength;
+    private readonly TableStage? _tables;
 
     internal ExtractionPipeline(IDecoder decoder, IReadOnlyList<ITextStage> htmlStages, IReadOnlyList<ITextStage> textStages,
-        ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder, int maxDocumentLength)
+        ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder, int maxDocumentLength, TableStage? tables = null)
     {
+        _tables = tables;
         _maxDocumentLength = maxDocumentLength;
         _decoder = decoder;
         _htmlStages = htmlStages;
@@ -37,7 +40,7 @@ public sealed class ExtractionPipeline
     /// <summary>Names of the stages in order, as they appear in timings.</summary>
     public IEnumerable<string> StageNames =>
         new[] { "decode" }.Concat(_htmlStages.Select(s => s.Name)).Concat(_textStages.Select(s => s.Name))
-            .Concat(["segment", "recognize", "bind"]);
+            .Concat(["segment", "recognize", "bind"]).Concat(_tables is null ? [] : [TableStage.Name]);
 
     public RecognitionModel Recognition => _recognition;
 
@@ -108,14 +111,24 @@ public sealed class ExtractionPipeline
             }
             times["bind"] = clock.Elapsed;
 
+            var claims = binding.Claims;
+            var tables = TableResult.Empty;
+            if (_tables is not null)
+            {
+                clock.Restart();
+                tables = _tables.Read(text, binding, document, context.Metadata, context);
+                claims = MergeTableClaims(binding.Claims, tables);
+                times[TableStage.Name] = clock.Elapsed;
+            }
+
             if (text.Text.Trim().Length == 0)
                 context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
             if (context.HasErrors) return Quarantine(context, text, times);
 
             return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
-                binding.Claims, binding.Unbound, context.Removals, context.Diagnostics, times)
+                claims, binding.Unbound, context.Removals, context.Diagnostics, times)
             {
-                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons,
+                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -124,6 +137,16 @@ public sealed class ExtractionPipeline
             context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
             return Quarantine(context, text, times);
         }
+    }
+
+    /// <summary>The binder's claims, then the tables'. A binder claim inside a table that yielded claims is dropped:
+    /// the table's reading of its cells (column periods, unit note) supersedes a sentence reading of a row.</summary>
+    private static IReadOnlyList<Claim> MergeTableClaims(IReadOnlyList<Claim> bound, TableResult tables)
+    {
+        if (tables.Claims.Count == 0) return bound;
+        var kept = bound.Where(c => !tables.BodySpans.Any(b => b.Contains(c.Provenance.SourceSpan))).ToList();
+        kept.AddRange(tables.Claims.Select(t => t.Claim));
+        return kept;
     }
 
     private static void Accumulate(Dictionary<string, TimeSpan> times, string name, TimeSpan elapsed) =>

@@ -1,6 +1,7 @@
 using Pipeline.Cleaning;
 using Pipeline.Facts;
 using Pipeline.Recognition;
+using Pipeline.Tables;
 
 namespace Pipeline;
 
@@ -27,6 +28,9 @@ public sealed class ExtractionPipelineBuilder
 
     public IClaimBinder Binder { get; set; } = new NullClaimBinder();
 
+    /// <summary>Reads tables after binding (null: tables are not read). See <see cref="TablesExtensions.UseTables"/>.</summary>
+    public TableStage? Tables { get; set; }
+
     /// <summary>Size guard: a decoded document longer than this (UTF-16 code units) is quarantined, not processed.
     /// News articles are far shorter; the guard keeps a pathological input from stalling a worker.</summary>
     public int MaxDocumentLength { get; set; } = 4_000_000;
@@ -34,19 +38,21 @@ public sealed class ExtractionPipelineBuilder
     /// <summary>Builds the immutable pipeline. Text stages run ordered by <see cref="StagePhase"/>, then in the order added.</summary>
     public ExtractionPipeline Build() =>
         new(Decoder, Ordered(HtmlStages), Ordered(TextStages), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder,
-            MaxDocumentLength);
+            MaxDocumentLength, Tables);
 
     private static ITextStage[] Ordered(List<ITextStage> stages) =>
         stages.Select((s, i) => (s, i)).OrderBy(p => p.s.Phase).ThenBy(p => p.i).Select(p => p.s).ToArray();
 
-    /// <summary>The standard chain: cleaning, Chinese conversion, the Chinese then the English recognizers, claim binding.</summary>
+    /// <summary>The standard chain: cleaning, Chinese conversion, the Chinese then the English recognizers, claim binding,
+    /// tables.</summary>
     public static ExtractionPipelineBuilder CreateDefault() =>
         new ExtractionPipelineBuilder()
             .UseCleaning()
             .UseChineseConversion()
             .UseRecognizers()
             .UseEnglishRecognizers()
-            .UseClaimBinding();
+            .UseClaimBinding()
+            .UseTables();
 }
 
 /// <summary>A binder that binds nothing: every mention stays unbound.</summary>

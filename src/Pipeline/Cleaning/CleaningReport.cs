@@ -25,6 +25,11 @@ public sealed record CleaningReport(
     string Status,
     string? QuarantineReason)
 {
+    /// <summary>The tables found in the cleaned text: <c>start, end</c> into the decoded original, rows and columns.</summary>
+    public IReadOnlyList<TableEntry> Tables { get; init; } = [];
+
+    public sealed record TableEntry(int Start, int End, int Rows, int Columns, string Kind, int Claims, IReadOnlyList<Tables.TableTotalCheck> Checks);
+
     public sealed record SegmentEntry(string? Title, int Start, int End);
     public sealed record RemovedEntry(int Start, int End, string Reason);
     public sealed record DiagnosticEntry(string Severity, string Code, string Message, int? Start, int? End);
@@ -56,7 +61,10 @@ public sealed record CleaningReport(
             result.Removals.OrderBy(r => r.Span.Start).Select(r => new RemovedEntry(r.Span.Start, r.Span.End, r.Reason)).ToList(),
             result.Diagnostics.Select(d => new DiagnosticEntry(d.Severity.ToString().ToLowerInvariant(), d.Code, d.Message, d.Span?.Start, d.Span?.End)).ToList(),
             result.Status == DocumentStatus.Processed ? "processed" : "quarantined",
-            result.QuarantineReason);
+            result.QuarantineReason)
+        {
+            Tables = result.Tables.Select(t => new TableEntry(t.Start, t.End, t.Rows, t.Columns, t.Kind, t.Claims, t.Checks)).ToList(),
+        };
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);

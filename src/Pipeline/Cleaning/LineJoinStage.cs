@@ -13,7 +13,8 @@ namespace Pipeline.Cleaning;
 /// — a Han character, letter or digit, no terminal punctuation — and the next line continues with one (and is not
 /// a dateline).</item>
 /// </list>
-/// Headings (<c>#</c>), short lines (titles, bylines, captions) and list items are never joined.
+/// Headings (<c>#</c>), short lines (titles, bylines, captions), list items and lines laid out in columns (a text
+/// table's rows, <see cref="ColumnLayout"/>) are never joined.
 /// </summary>
 public sealed class LineJoinStage : ITextStage
 {
@@ -60,6 +61,7 @@ public sealed class LineJoinStage : ITextStage
         var line = text.AsSpan(s, e - s);
         var next = text.AsSpan(ns, ne - ns);
         if (line[0] == '#' || next[0] == '#') return false;
+        if (ColumnLayout.IsColumnLine(line) || ColumnLayout.IsColumnLine(next)) return false;   // table rows
         var last = line[^1];
         if (NoParagraphStart.Contains(next[0]) && !IsTerminal(last)) return true;
         if (OpenBracket(line) is { } open)

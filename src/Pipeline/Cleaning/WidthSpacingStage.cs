@@ -8,7 +8,8 @@ namespace Pipeline.Cleaning;
 /// offsets map exactly), as do <c>％</c> and a full-width point between digits; Chinese punctuation stays. Spaces
 /// between a Han character and a digit (<c>2026 年</c>, <c>1 月 8 日</c>, <c>超 300 万家</c>) are layout, not meaning,
 /// and go; spaces between two numbers, or next to Latin words, stay. Indentation and trailing spaces of lines
-/// (including U+3000 indents) go, and runs of blank lines become one blank line.
+/// (including U+3000 indents) go, and runs of blank lines become one blank line. Lines laid out in columns (a text
+/// table, <see cref="ColumnLayout"/>) keep their indentation and their column gaps.
 /// </summary>
 public sealed class WidthSpacingStage : ITextStage
 {
@@ -43,8 +44,19 @@ public sealed class WidthSpacingStage : ITextStage
                     {
                         if (input[k] == '\n' && kept < keep) { b.SkipTo(k); b.Copy(input, 1); kept++; }
                     }
-                    b.SkipTo(j);
-                    if (j - i != keep) changed = true;
+                    // A line laid out in columns keeps its indentation (a text table's indented rows are segments).
+                    var lastBreak = input.LastIndexOf('\n', j - 1, j - i);
+                    if (lastBreak >= 0 && kept > 0 && j < input.Length && ColumnLayout.IsColumnLine(ColumnLayout.LineAt(input, j)))
+                    {
+                        b.SkipTo(lastBreak + 1);
+                        b.CopyTo(input, j);
+                        if (j - i != keep + (j - lastBreak - 1)) changed = true;
+                    }
+                    else
+                    {
+                        b.SkipTo(j);
+                        if (j - i != keep) changed = true;
+                    }
                     i = j;
                     continue;
                 }
@@ -55,8 +67,10 @@ public sealed class WidthSpacingStage : ITextStage
                 while (j < input.Length && input[j] is ' ' or '\u00A0') j++;
                 var prev = i > 0 ? Narrow(input, i - 1) : '\n';
                 var next = j < input.Length ? Narrow(input, j) : '\n';
-                if ((Han.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && Han.IsHan(next))
-                    || j == input.Length || input[j] == '\n')
+                var layout = (Han.IsHan(prev) && char.IsAsciiDigit(next)) || (char.IsAsciiDigit(prev) && Han.IsHan(next));
+                // The gaps of a line laid out in columns are not layout spaces: a table's columns stay apart.
+                if (layout && j - i >= 2 && ColumnLayout.IsColumnLine(ColumnLayout.LineAt(input, i))) layout = false;
+                if (layout || j == input.Length || input[j] == '\n')
                 {
                     b.CopyTo(input, i);
                     b.SkipTo(j);

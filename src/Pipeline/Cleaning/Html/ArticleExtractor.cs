@@ -480,6 +480,7 @@ internal sealed class ArticleExtractor
                 continue;
             }
             if (name == "br") { Newline(output); continue; }
+            if (name == "table" && EmitTable(el, output, titleNode)) continue;
             var block = Blocks.Contains(name);
             if (block) Newline(output);
             if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _text[idx] > 0)
@@ -492,6 +493,86 @@ internal sealed class ArticleExtractor
             if (block) stack.Push((null, true));
             for (var c = el.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
         }
+    }
+
+    /// <summary>Largest rowspan/colspan honoured (a bigger one is a broken page).</summary>
+    private const int MaxSpan = 50;
+
+
+    /// <summary>Average characters per cell above which a table is text laid out in cells, not a table of figures.</summary>
+    private const int MaxCellLength = 40;
+
+    /// <summary>
+    /// Writes a data table as Markdown pipe rows (<c>| label | 2025 | 2024 |</c>), one line per <c>tr</c>, so that the
+    /// tables stage (Pipeline.Tables) reads it like any pipe table. <c>rowspan</c>/<c>colspan</c> are expanded onto a grid:
+    /// the cell is written once, at its first slot, with its source offsets, and the slots it spans are left empty
+    /// (the table reader carries an empty header cell on from the left and an empty label cell down from above). Layout tables (a table inside, the title inside, long cells), tables with few figures (under a fifth of
+    /// the characters are digits) and tables of fewer than two rows of two cells are left to the default.
+    /// </summary>
+    private bool EmitTable(IElement table, List<OutChar> output, IElement? titleNode)
+    {
+        if (table.QuerySelector("table") is not null) return false;
+        if (titleNode is not null && table.Contains(titleNode)) return false;
+        if (_index.TryGetValue(table, out var tableIdx) && LinkDensity(tableIdx) > 0.2) return false;   // a table of links
+        // Only tables of figures with short cells: a layout table holding the article stays as it was.
+        var content = table.TextContent;
+        var nonSpace = content.Count(c => !char.IsWhiteSpace(c));
+        if (content.Count(char.IsAsciiDigit) * 5 < nonSpace) return false;
+        var grid = new List<List<(IElement Cell, bool Origin)>>();
+        var headerRows = -1;
+        var pending = new Dictionary<int, (IElement Cell, int Left)>();
+        foreach (var tr in table.QuerySelectorAll("tr"))
+        {
+            var line = new List<(IElement, bool)>();
+            void Carry()
+            {
+                while (pending.TryGetValue(line.Count, out var p) && p.Left > 0)
+                {
+                    pending[line.Count] = (p.Cell, p.Left - 1);
+                    line.Add((p.Cell, false));
+                }
+            }
+            foreach (var cell in tr.Children)
+            {
+                if (cell.LocalName is not ("td" or "th") || IsHidden(cell)) continue;
+                Carry();
+                var colspan = Math.Clamp(int.TryParse(cell.GetAttribute("colspan"), out var c) ? c : 1, 1, MaxSpan);
+                var rowspan = Math.Clamp(int.TryParse(cell.GetAttribute("rowspan"), out var r) ? r : 1, 1, MaxSpan);
+                for (var k = 0; k < colspan; k++)
+                {
+                    if (rowspan > 1) pending[line.Count] = (cell, rowspan - 1);
+                    line.Add((cell, k == 0));
+                }
+            }
+            Carry();
+            if (line.Count == 0) continue;
+            // The leading rows of header cells (th, or inside thead) are the header: a separator row follows them.
+            var header = line.All(x => x.Item1.LocalName == "th" || x.Item1.ParentElement?.ParentElement?.LocalName == "thead");
+            if (!header && headerRows < 0) headerRows = grid.Count;
+            grid.Add(line);
+        }
+        if (grid.Count(l => l.Count >= 2) < 2) return false;
+        if (nonSpace > grid.Sum(l => l.Count) * MaxCellLength) return false;
+        Newline(output);
+        for (var row = 0; row < grid.Count; row++)
+        {
+            var line = grid[row];
+            if (row == headerRows && row > 0)
+            {
+                Insert(output, "|" + string.Concat(Enumerable.Repeat(" --- |", grid[row - 1].Count)));
+                Newline(output);
+            }
+            Insert(output, "|");
+            foreach (var (cell, origin) in line)
+            {
+                Insert(output, " ");
+                if (origin) EmitInline(cell, output);
+                TrimEnd(output);
+                Insert(output, " |");
+            }
+            Newline(output);
+        }
+        return true;
     }
 
     private bool IsLinkList(IElement el, int idx) =>
