@@ -17,7 +17,7 @@ public class DevSetScoreTests
     // Floors just below the figures measured when they were set (see the commit that last changed them).
     private static readonly Dictionary<string, (double Recall, double Precision)> Floors = new()
     {
-        ["results"] = (0.33, 0.70),
+        ["results"] = (0.40, 0.74),
         ["ipos"] = (0.38, 0.85),
     };
 
