@@ -28,7 +28,7 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
         // The company's own name before its segment (网易有道 → 有道; 比亚迪 alone is no segment).
         foreach (var name in names ?? [])
             if (name.Length > 0 && phrase.StartsWith(name, StringComparison.OrdinalIgnoreCase)) phrase = phrase[name.Length..].Trim();
-        var english = phrase.Any(char.IsAsciiLetter) && !phrase.Any(IsHan);
+        var english = phrase.Any(char.IsAsciiLetter) && !phrase.Any(Text.Han.IsHan);
         phrase = english ? TrimEnglish(phrase) : TrimChinese(phrase);
         if (phrase.Length < 2 || phrase.Length > lexicon.SegmentMaxLength) return "";
         foreach (var ch in phrase)
@@ -38,8 +38,6 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
             return "";
         return phrase;
     }
-
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 
     /// <summary>Drops link, period and basis words at both ends until none is left there.</summary>
     private string TrimChinese(string phrase)
