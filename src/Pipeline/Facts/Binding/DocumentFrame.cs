@@ -62,13 +62,14 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
         var year = YearOf(periods, metadata);
         var main = MainEntity(entities);
+        var words = lexicon.Periods.FindAll(text);
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
-                      ?? CurrentPeriod(text, periods, metadata) ?? NamedCurrent(named, year, metadata);
+                      ?? CurrentPeriod(words, periods, metadata) ?? NamedCurrent(named, year, metadata);
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
-        var relative = lexicon.Periods.FindAll(text)
+        var relative = words
             .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
                 namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
@@ -118,7 +119,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
     /// <summary>The reported period: the quarter (else half, else year) written most often, lede mentions counted
     /// twice; else, when the article uses a quarter word (上季, the quarter), the last quarter that ended before its
     /// publication date.</summary>
-    private ReportingPeriod? CurrentPeriod(string text, IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    private static ReportingPeriod? CurrentPeriod(List<PhraseMatch<RelativePeriod>> words, IReadOnlyList<Mention> periods, DocumentMetadata metadata)
     {
         foreach (var kind in new[] { PeriodKind.Quarter, PeriodKind.Half, PeriodKind.Year })
         {
@@ -133,7 +134,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             if (votes.Count > 0 && votes.Values.Max() >= 2)
                 return votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.End).First().Key;
         }
-        if (metadata.Published is { } date && lexicon.Periods.FindAll(text).Any(m => m.Value == RelativePeriod.CurrentQuarter))
+        if (metadata.Published is { } date && words.Any(m => m.Value == RelativePeriod.CurrentQuarter))
             return QuarterBefore(date);
         return null;
     }
