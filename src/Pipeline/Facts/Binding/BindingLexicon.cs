@@ -44,6 +44,18 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
+    public required IReadOnlyList<string> ComparisonLeads { get; init; }
+    public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
+    /// <summary>English words right before a figure that make it a comparison base (from RMB 2 billion).</summary>
+    public required IReadOnlyList<string> ComparisonFigureLeadsEnglish { get; init; }
+
+    /// <summary>True when a Chinese comparison word ends right at <paramref name="before"/>'s end (较 2024 年).</summary>
+    public bool EndsWithComparisonLead(ReadOnlySpan<char> before)
+    {
+        foreach (var w in ComparisonLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -115,6 +127,9 @@ public sealed class BindingLexicon
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
+            ComparisonLeads = file.ComparisonLeads.Zh,
+            ComparisonLeadsEnglish = file.ComparisonLeads.En,
+            ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
         };
     }
@@ -148,6 +163,14 @@ public sealed class BindingLexicon
         public List<string> ListingCurrencyMetrics { get; set; } = [];
         public QualifierEntries Qualifiers { get; set; } = new();
         public FiscalEntries FiscalWords { get; set; } = new();
+        public ComparisonEntries ComparisonLeads { get; set; } = new();
+    }
+
+    private sealed class ComparisonEntries
+    {
+        public List<string> Zh { get; set; } = [];
+        public List<string> En { get; set; } = [];
+        public List<string> EnFigure { get; set; } = [];
     }
 
     private sealed class FiscalEntries

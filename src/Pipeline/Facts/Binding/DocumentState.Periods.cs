@@ -40,23 +40,19 @@ public sealed partial class ClaimBinder
             return anchors;
         }
 
-        internal static readonly string[] BaseLeads = ["由", "从", "较", "比", "相比", "相较", "相较于", "对比", "与", "比较", "较之", "同比"];
-
         /// <summary>True when a comparison word leads straight into the period at <paramref name="start"/> (较 2024 年,
         /// 由去年同期的): the period of a comparison base.</summary>
         internal bool IsBaseLead(int start, Sentence s)
         {
             var from = Math.Max(s.Start, start - 3);
             var before = _text.AsSpan(from, start - from).TrimEnd();
-            foreach (var w in BaseLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            if (_binder._words.EndsWithComparisonLead(before)) return true;
             if (!s.English) return false;
             from = Math.Max(s.Start, start - 32);
             var lead = _text.AsSpan(from, start - from);
-            foreach (var w in BaseLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var w in _binder._words.ComparisonLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
-
-        internal static readonly string[] BaseLeadsEnglish = ["compared to", "compared with", "same period", "from a year", "versus", " than ", "year-ago", "year earlier", "a year ago"];
 
         internal ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
         {
