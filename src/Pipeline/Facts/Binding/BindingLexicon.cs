@@ -28,6 +28,8 @@ public sealed class BindingLexicon
     public required IReadOnlySet<string> BasisInMetric { get; init; }
     public required IReadOnlySet<string> NotSegment { get; init; }
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+    /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
+    public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
     public required PhraseMatcher<string> MarketWords { get; init; }
     /// <summary>Quarters written without a year, by quarter number.</summary>
@@ -113,6 +115,7 @@ public sealed class BindingLexicon
             BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
+            SegmentCuePrefixes = file.SegmentCuePrefixes,
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
             NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
@@ -154,6 +157,7 @@ public sealed class BindingLexicon
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> SegmentCuePrefixes { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];

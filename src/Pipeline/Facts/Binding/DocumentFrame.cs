@@ -160,19 +160,30 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
 
     /// <summary>A period written as a comparison base (较 2024 年第三季度的, 2024 年同期, 上一季度（2025 年第二季度）):
     /// it is not the period the article reports.</summary>
-    private static bool IsComparisonBase(string text, Mention m, BindingLexicon lexicon)
+    private static bool IsComparisonBase(string text, Mention m, BindingLexicon lexicon) => IsComparisonBase(text, m.Span.Start, m.Span.End, lexicon);
+
+    public static bool IsComparisonBase(string text, int start, int end, BindingLexicon lexicon)
     {
-        var start = m.Span.Start;
         var from = Math.Max(0, start - 4);
         var before = text.AsSpan(from, start - from).TrimEnd();
-        var after = text.AsSpan(m.Span.End, Math.Min(3, text.Length - m.Span.End)).TrimStart();
+        var after = text.AsSpan(end, Math.Min(3, text.Length - end)).TrimStart();
         if (after.StartsWith("同期", StringComparison.Ordinal)) return true;
         // 较 2024 年第三季度的 413 亿元 (a base), not 从 2025 年 Q2 财报来看 (a viewpoint).
-        if (lexicon.EndsWithComparisonLead(before) && (after.StartsWith("的", StringComparison.Ordinal) || after.StartsWith("相比", StringComparison.Ordinal)))
-            return true;
+        if (after.StartsWith("的", StringComparison.Ordinal) || after.StartsWith("相比", StringComparison.Ordinal))
+        {
+            if (lexicon.EndsWithComparisonLead(before)) return true;
+            // The second base of a list: 相较于 2024 年同期的 20.9% 和 2025 年第二季度的 19.4%.
+            var clause = start;
+            while (clause > 0 && start - clause < 32 && text[clause - 1] is not ('，' or ',' or '。' or '；' or ';' or '\n')) clause--;
+            var lead = text.AsSpan(clause, start - clause);
+            if (lead.EndsWith("和", StringComparison.Ordinal) || lead.EndsWith("、", StringComparison.Ordinal) || lead.EndsWith("及", StringComparison.Ordinal))
+                foreach (var w in lexicon.ComparisonLeads)
+                    if (w.Length > 1 && lead.Contains(w, StringComparison.Ordinal)) return true;
+        }
         if (before.Length > 0 && before[^1] is '(' or '（')
         {
-            var lead = before[..^1].TrimEnd();
+            var open = text.AsSpan(0, start).TrimEnd().Length - 1;
+            var lead = text.AsSpan(Math.Max(0, open - 8), open - Math.Max(0, open - 8)).TrimEnd();
             foreach (var p in lexicon.Periods.FindAll(lead.ToString()))
                 if (p.End == lead.Length && p.Value is RelativePeriod.PreviousQuarter or RelativePeriod.PriorYearSame) return true;
         }

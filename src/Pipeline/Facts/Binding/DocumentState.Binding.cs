@@ -107,7 +107,12 @@ public sealed partial class ClaimBinder
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            return segment == entity ? "" : segment;
+            if (segment == entity) return "";
+            if (segment.Length > 0)
+                foreach (var prefix in _binder._words.SegmentCuePrefixes)
+                    if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))
+                        return segment + prefix;
+            return segment;
         }
 
         /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
