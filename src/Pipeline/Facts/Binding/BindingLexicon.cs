@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
@@ -36,6 +36,8 @@ public sealed class BindingLexicon
     public required PhraseMatcher<int> NamedQuarters { get; init; }
     public required int SegmentMaxLength { get; init; }
     public required PhraseMatcher<RelativePeriod> Periods { get; init; }
+    /// <summary>Words before a count of months that ends with the reported period (累计今年6个月).</summary>
+    public required PhraseMatcher<RelativePeriod> MonthsToDateLeads { get; init; }
     public required PhraseMatcher<Currency> CurrencyScopes { get; init; }
     public required IReadOnlyList<string> ListingCurrencyMetrics { get; init; }
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBefore { get; init; }
@@ -122,6 +124,7 @@ public sealed class BindingLexicon
                 : throw new PipelineConfigurationException(Where($"named_quarters: {q.Key} is not a quarter"))).SelectMany(q => q.Value.Select(w => (w, q.Key))), ignoreCase: true),
             SegmentMaxLength = file.SegmentMaxLength,
             Periods = new PhraseMatcher<RelativePeriod>(periods, ignoreCase: true),
+            MonthsToDateLeads = new PhraseMatcher<RelativePeriod>(file.Periods.MonthsToDate.Select(w => (w, RelativePeriod.MonthsToDate)), ignoreCase: true),
             CurrencyScopes = new PhraseMatcher<Currency>(scopes, ignoreCase: true),
             ListingCurrencyMetrics = file.ListingCurrencyMetrics,
             QualifiersBefore = Qualifiers(file.Qualifiers.Before, Where),
@@ -196,6 +199,7 @@ public sealed class BindingLexicon
         public List<string> PriorYearSame { get; set; } = [];
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
+        public List<string> MonthsToDate { get; set; } = [];
     }
 
     private sealed class ScopeEntry
