@@ -1,7 +1,10 @@
-using Pipeline.Text;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using NodaTime;
+using Pipeline.Text;
 
 namespace Pipeline.Cleaning.Html;
 

@@ -1,6 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -21,7 +23,8 @@ public sealed class HtmlTextStage : ITextStage
 
     public string Name => "html";
 
-    public StagePhase Phase => StagePhase.Markup;
+    /// <summary>Plain-text documents skip the HTML extraction.</summary>
+    public bool AppliesTo(DocumentFormat format) => format == DocumentFormat.Html;
 
     public StageText Apply(string input, DocumentContext context)
     {
