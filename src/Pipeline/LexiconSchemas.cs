@@ -204,6 +204,7 @@ public static class LexiconSchemas
             "segment_max_length: integer",
             "segment_suffixes: list of text",
         ],
+        ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],
         ["en/dates.yaml"] =
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",

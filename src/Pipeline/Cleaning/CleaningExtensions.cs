@@ -38,9 +38,9 @@ public static class CleaningExtensions
     }
 
     /// <summary>HTML pages to article text, first of all stages (<see cref="HtmlTextStage"/>; plain text skips it).</summary>
-    public static ExtractionPipelineBuilder UseHtmlExtraction(this ExtractionPipelineBuilder builder)
+    public static ExtractionPipelineBuilder UseHtmlExtraction(this ExtractionPipelineBuilder builder, HtmlLexicon? lexicon = null)
     {
-        if (!builder.TextStages.Contains<HtmlTextStage>()) builder.TextStages.Insert(0, new HtmlTextStage());
+        if (!builder.TextStages.Contains<HtmlTextStage>()) builder.TextStages.Insert(0, new HtmlTextStage(lexicon ?? HtmlLexicon.Default));
         return builder;
     }
 

@@ -31,6 +31,7 @@ public class LexiconUsageTests
         ("en/entities.yaml", "Pipeline.Facts.EntityLexicon+EntityFile", true),
         ("common/binding.yaml", "Pipeline.Facts.Binding.BindingLexicon+BindingFile", true),
         ("common/tables.yaml", "Pipeline.Tables.TableLexicon+TableFile", true),
+        ("common/html.yaml", "Pipeline.Cleaning.Html.HtmlLexicon+HtmlFile", true),
         ("zh-Hans/numbers.yaml", "Pipeline.Recognition.ChineseLexicon+NumbersFile", false),
         ("zh-Hans/percent.yaml", "Pipeline.Recognition.ChineseLexicon+PercentFile", false),
         ("zh-Hans/money.yaml", "Pipeline.Recognition.ChineseLexicon+MoneyFile", false),
