@@ -1,10 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Batch;
 using Pipeline.Documents;
-using Pipeline.Output;
 using Pipeline.Reconciliation;
 using Pipeline.Storage;
 

@@ -1,4 +1,7 @@
+using System;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using Pipeline.Bench;
 
 // pipeline-bench floor DIR [--jobs N]           the floor over a folder, as its own process (one JSON line)

@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using AngleSharp.Html.Parser;
 using Pipeline.Chinese;
 using Pipeline.Documents;

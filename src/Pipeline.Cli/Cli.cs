@@ -1,4 +1,7 @@
+using System;
 using System.CommandLine;
+using System.IO;
+using System.Linq;
 using Microsoft.Data.Sqlite;
 using Pipeline.Batch;
 using Pipeline.Cli.Commands;

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System;
 using Pipeline.Cli;
 
 return Cli.Run(args, Console.Out, Console.Error);

@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
+using Orleans;
 using Pipeline.Batch;
 using Pipeline.Documents;
 

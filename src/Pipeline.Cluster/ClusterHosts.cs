@@ -1,7 +1,13 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Pipeline.Storage;
 
 namespace Pipeline.Cluster;

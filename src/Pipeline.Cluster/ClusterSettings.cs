@@ -1,8 +1,10 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Messaging;
 using Pipeline.Storage;
 

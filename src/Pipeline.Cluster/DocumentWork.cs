@@ -1,6 +1,8 @@
-using System.Globalization;
-using NodaTime;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NodaTime.Text;
+using Orleans;
 using Pipeline.Documents;
 using Pipeline.Text;
 

@@ -1,5 +1,9 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Orleans;
 using Orleans.Concurrency;
-using Pipeline.Documents;
 
 namespace Pipeline.Cluster;
 

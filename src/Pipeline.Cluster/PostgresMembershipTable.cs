@@ -1,7 +1,13 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Npgsql;
+using Orleans;
 using Orleans.Messaging;
+using Orleans.Runtime;
 
 namespace Pipeline.Cluster;
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using Pipeline.Cleaning;
 using Pipeline.Documents;
 using Pipeline.Facts;
@@ -9,29 +12,30 @@ using Pipeline.Text;
 namespace Pipeline;
 
 /// <summary>
-/// The per-document pipeline: decode → text stages (HTML, spam, repair, conversion) → segment → recognize → bind.
+/// The per-document pipeline: decode → text stages (HTML, repair, conversion, spam, normalisation) → metadata
+/// enrichers → segment → recognize → bind → tables.
 /// Immutable once built (see <see cref="ExtractionPipelineBuilder"/>) and safe to share across worker threads.
 /// <see cref="Process"/> never throws for bad input: problems become diagnostics and the document is quarantined.
 /// </summary>
 public sealed class ExtractionPipeline
 {
     private readonly IDecoder _decoder;
-    private readonly IReadOnlyList<ITextStage> _htmlStages;
     private readonly IReadOnlyList<ITextStage> _textStages;
+    private readonly IReadOnlyList<IMetadataEnricher> _enrichers;
     private readonly ISegmenter _segmenter;
     private readonly RecognitionModel _recognition;
     private readonly IClaimBinder _binder;
     private readonly int _maxDocumentLength;
     private readonly TableStage? _tables;
 
-    internal ExtractionPipeline(IDecoder decoder, IReadOnlyList<ITextStage> htmlStages, IReadOnlyList<ITextStage> textStages,
+    internal ExtractionPipeline(IDecoder decoder, IReadOnlyList<ITextStage> textStages, IReadOnlyList<IMetadataEnricher> enrichers,
         ISegmenter segmenter, RecognitionModel recognition, IClaimBinder binder, int maxDocumentLength, TableStage? tables = null)
     {
         _tables = tables;
         _maxDocumentLength = maxDocumentLength;
         _decoder = decoder;
-        _htmlStages = htmlStages;
         _textStages = textStages;
+        _enrichers = enrichers;
         _segmenter = segmenter;
         _recognition = recognition;
         _binder = binder;
@@ -39,10 +43,13 @@ public sealed class ExtractionPipeline
 
     /// <summary>Names of the stages in order, as they appear in timings.</summary>
     public IEnumerable<string> StageNames =>
-        new[] { "decode" }.Concat(_htmlStages.Select(s => s.Name)).Concat(_textStages.Select(s => s.Name))
+        new[] { "decode" }.Concat(_textStages.Select(s => s.Name)).Concat(_enrichers.Count == 0 ? [] : [EnrichName])
             .Concat(["segment", "recognize", "bind"]).Concat(_tables is null ? [] : [TableStage.Name]);
 
     public RecognitionModel Recognition => _recognition;
+
+    /// <summary>The timing name of the metadata phase (all enrichers together).</summary>
+    public const string EnrichName = "enrich";
 
     public DocumentResult Process(RawDocument raw)
     {
@@ -72,9 +79,9 @@ public sealed class ExtractionPipeline
         var text = StageText.Original(original);
         try
         {
-            var stages = raw.Format == DocumentFormat.Html ? _htmlStages.Concat(_textStages) : _textStages;
-            foreach (var stage in stages)
+            foreach (var stage in _textStages)
             {
+                if (!stage.AppliesTo(raw.Format)) continue;
                 clock.Restart();
                 context.CurrentMap = text.Map;
                 var local = stage.Apply(text.Text, context);
@@ -85,11 +92,17 @@ public sealed class ExtractionPipeline
             context.CurrentMap = text.Map;
 
             clock.Restart();
+            var metadata = context.Metadata;
+            foreach (var enricher in _enrichers)
+                metadata = enricher.Enrich(new EnrichmentInput(document, text, metadata));
+            if (_enrichers.Count > 0) times[EnrichName] = clock.Elapsed;
+
+            clock.Restart();
             var segments = _segmenter.Segment(text.Text);
             times["segment"] = clock.Elapsed;
 
             clock.Restart();
-            var published = context.Metadata.Published;
+            var published = metadata.Published;
             var problems = new List<Diagnostic>();
             var mentions = _recognition.Recognize(text.Text, RecognitionContext.Chinese(published), problems)
                 .Select(m => m with { SourceSpan = text.ToSource(m.Span) })
@@ -101,7 +114,7 @@ public sealed class ExtractionPipeline
             BindingResult binding;
             try
             {
-                binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, context.Metadata));
+                binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, metadata));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -116,16 +129,16 @@ public sealed class ExtractionPipeline
             if (_tables is not null)
             {
                 clock.Restart();
-                tables = _tables.Read(text, binding, document, context.Metadata, context);
+                tables = _tables.Read(text, binding, document, metadata, context);
                 claims = MergeTableClaims(binding.Claims, tables);
                 times[TableStage.Name] = clock.Elapsed;
             }
 
             if (text.Text.Trim().Length == 0)
                 context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
-            if (context.HasErrors) return Quarantine(context, text, times);
+            if (context.HasErrors) return Quarantine(context, text, times, metadata);
 
-            return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
+            return new DocumentResult(document, metadata, DocumentStatus.Processed, null, text, segments, mentions,
                 claims, binding.Unbound, context.Removals, context.Diagnostics, times)
             {
                 Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables, Subject = binding.Subject,
@@ -152,10 +165,11 @@ public sealed class ExtractionPipeline
     private static void Accumulate(Dictionary<string, TimeSpan> times, string name, TimeSpan elapsed) =>
         times[name] = times.TryGetValue(name, out var t) ? t + elapsed : elapsed;
 
-    private static DocumentResult Quarantine(DocumentContext context, StageText text, Dictionary<string, TimeSpan> times)
+    private static DocumentResult Quarantine(DocumentContext context, StageText text, Dictionary<string, TimeSpan> times,
+        DocumentMetadata? metadata = null)
     {
         var reason = string.Join("; ", context.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => $"{d.Code}: {d.Message}"));
-        return new DocumentResult(context.Document, context.Metadata, DocumentStatus.Quarantined, reason, text, [], [], [], [],
+        return new DocumentResult(context.Document, metadata ?? context.Metadata, DocumentStatus.Quarantined, reason, text, [], [], [], [],
             context.Removals, context.Diagnostics, times);
     }
 }

@@ -1,30 +1,37 @@
+using Pipeline.Chinese;
 using Pipeline.Cleaning;
+using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;
+using Pipeline.Recognition.English;
 using Pipeline.Tables;
 
 namespace Pipeline;
 
 /// <summary>
-/// Mutable list of parts, turned into an immutable <see cref="ExtractionPipeline"/> by <see cref="Build"/>
-/// (Markdig's builder). Each stage namespace contributes a <c>UseXxx()</c> extension; <see cref="CreateDefault"/>
-/// wires the standard chain. Configuration errors (a missing native library, a bad lexicon) throw here, at
-/// start-up, never per document.
+/// Mutable lists of parts, turned into an immutable <see cref="ExtractionPipeline"/> by <see cref="Build"/>
+/// (Markdig's builder). Each stage has one <c>Use…</c> extension in its namespace (<c>UseHtmlExtraction</c>,
+/// <c>UseSpamFilter</c>, <c>UseChineseConversion</c>, …; <c>UseCleaning</c> is the composite of the cleaning ones);
+/// <see cref="CreateDefault"/> wires the standard chain. Order is the order of each list: an extension that must
+/// precede or follow another part places itself with <see cref="OrderedList{T}.InsertBefore{TAnchor}"/> or
+/// <see cref="OrderedList{T}.InsertAfter{TAnchor}"/>; there is no other ordering mechanism. Configuration errors (a
+/// missing native library, a bad lexicon) throw here, at start-up, never per document.
 /// </summary>
 public sealed class ExtractionPipelineBuilder
 {
     public IDecoder Decoder { get; set; } = new TextDecoder();
 
-    /// <summary>Stages run only for HTML input, before the text stages (main-content extraction).</summary>
-    public List<ITextStage> HtmlStages { get; } = new();
+    /// <summary>Text stages in the order they run (HTML extraction, repairs, conversion, filters, normalisation); a
+    /// stage whose <see cref="ITextStage.AppliesTo"/> is false for a document's format is skipped for it.</summary>
+    public OrderedList<ITextStage> TextStages { get; } = new();
 
-    /// <summary>Stages run for every document, in order (spam, repair, conversion…).</summary>
-    public List<ITextStage> TextStages { get; } = new();
+    /// <summary>The metadata phase, after the text stages: each enricher returns new metadata (title, dateline, region).</summary>
+    public OrderedList<IMetadataEnricher> Enrichers { get; } = new();
 
     public ISegmenter Segmenter { get; set; } = new HeadingSegmenter();
 
     /// <summary>Recognizers in priority order: on equal-length overlaps the earlier one wins.</summary>
-    public List<IRecognizer> Recognizers { get; } = new();
+    public OrderedList<IRecognizer> Recognizers { get; } = new();
 
     public IClaimBinder Binder { get; set; } = new NullClaimBinder();
 
@@ -35,13 +42,10 @@ public sealed class ExtractionPipelineBuilder
     /// News articles are far shorter; the guard keeps a pathological input from stalling a worker.</summary>
     public int MaxDocumentLength { get; set; } = 4_000_000;
 
-    /// <summary>Builds the immutable pipeline. Text stages run ordered by <see cref="StagePhase"/>, then in the order added.</summary>
+    /// <summary>Builds the immutable pipeline from the lists as they are.</summary>
     public ExtractionPipeline Build() =>
-        new(Decoder, Ordered(HtmlStages), Ordered(TextStages), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder,
+        new(Decoder, TextStages.ToArray(), Enrichers.ToArray(), Segmenter, new RecognitionModel(Recognizers.ToArray()), Binder,
             MaxDocumentLength, Tables);
-
-    private static ITextStage[] Ordered(List<ITextStage> stages) =>
-        stages.Select((s, i) => (s, i)).OrderBy(p => p.s.Phase).ThenBy(p => p.i).Select(p => p.s).ToArray();
 
     /// <summary>The standard chain: cleaning, Chinese conversion, the Chinese then the English recognizers, claim binding,
     /// tables.</summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Pipeline;
 
 /// <summary>
@@ -63,6 +66,16 @@ public static class LexiconSchemas
         "name_lead_words: list of text",
         "not_names: list of text",
         "place_prefixes: list of text",
+        "definition_prefixes: list of text",
+        "legal_suffixes: list of text",
+        "legal_form_words: list of text",
+        "lead_stops: text",
+        "org_suffixes: list of text",
+        "stop_chars: text",
+        "company_words: list of text",
+        "place_suffixes: list of text",
+        "generic_short_names: list of text",
+        "self_references: list of text",
     ];
 
     public static readonly IReadOnlyDictionary<string, string[]> Files = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -199,6 +212,7 @@ public static class LexiconSchemas
             "segment_max_length: integer",
             "segment_suffixes: list of text",
         ],
+        ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],
         ["en/dates.yaml"] =
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",

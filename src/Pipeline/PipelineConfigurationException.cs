@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline;
 
 /// <summary>The pipeline cannot be built as configured (a missing native library, a bad lexicon). Thrown at start-up,

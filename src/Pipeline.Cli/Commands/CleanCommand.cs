@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Linq;
 using System.Text.Json;
 using Pipeline.Cleaning;
 using Pipeline.Documents;

@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.IO;
 using NodaTime;
 using Pipeline.Documents;
 using Pipeline.Recognition;

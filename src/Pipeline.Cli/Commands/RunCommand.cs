@@ -1,4 +1,7 @@
+using System;
 using System.CommandLine;
+using System.IO;
+using System.Threading;
 using Pipeline.Batch;
 using Pipeline.Output;
 using Spectre.Console;

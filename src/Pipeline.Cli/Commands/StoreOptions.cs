@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.IO;
 using System.Net;
 using Pipeline.Cluster;
 using Pipeline.Storage;

@@ -1,4 +1,5 @@
-using Pipeline.Reconciliation;
+using System;
+using System.Collections.Generic;
 
 namespace Pipeline.Batch;
 

@@ -1,8 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using Pipeline.Documents;
-using Pipeline.Facts;
 using Pipeline.Output;
 using Pipeline.Reconciliation;
 using Pipeline.Storage;

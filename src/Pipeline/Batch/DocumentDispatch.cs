@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using Pipeline.Documents;
 
 namespace Pipeline.Batch;

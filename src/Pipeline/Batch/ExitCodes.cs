@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Batch;
 
 /// <summary>The exit codes of the <c>pipeline</c> command, one place (documented in the README's "The CLI").</summary>

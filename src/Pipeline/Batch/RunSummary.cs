@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Pipeline.Batch;
 
 /// <summary>The counts written to <c>run.json</c>. Every input is accounted for:

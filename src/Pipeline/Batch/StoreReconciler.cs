@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Pipeline.Facts;
 using Pipeline.Output;
 using Pipeline.Reconciliation;

@@ -1,3 +1,5 @@
+using System;
+using Pipeline.Cleaning;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -32,7 +34,8 @@ public sealed class ChineseConversionStage : ITextStage
 
     public string Name => "chinese-conversion";
 
-    public StagePhase Phase => StagePhase.Conversion;
+    /// <summary>The detector over this stage's <c>t2s</c> converter (shared with <see cref="RegionEnricher"/>).</summary>
+    public ScriptDetector Detector => _detector;
 
     public ChineseConverter ConverterFor(ChineseProfile profile) => profile switch
     {
@@ -51,11 +54,6 @@ public sealed class ChineseConversionStage : ITextStage
             if (stats.ConvertedParagraphs > 0)
             {
                 var counts = _detector.Count(input);
-                if (counts.Script == ChineseScript.Traditional)
-                    context.Metadata = context.Metadata with
-                    {
-                        Region = profile switch { ChineseProfile.HK2S => "HK", ChineseProfile.TW2S => "TW", _ => "Hant" },
-                    };
                 context.Report(Diagnostic.Info("chinese.converted",
                     $"{counts.Script} text ({counts.Traditional} Traditional, {counts.SimplifiedOnly} Simplified-only of {counts.Han} Han characters): " +
                     $"{stats.ConvertedParagraphs} of {stats.Paragraphs} paragraphs converted with {profile.ConfigName()} ({reason})"));

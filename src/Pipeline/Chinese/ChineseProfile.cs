@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Chinese;
 
 /// <summary>The OpenCC conversions the pipeline uses. All three end in Mainland Simplified characters without

@@ -1,6 +1,10 @@
+using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
 using Pipeline.Chinese.Native;
 
 namespace Pipeline.Chinese;

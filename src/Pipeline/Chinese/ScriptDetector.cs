@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Chinese;
 
 /// <summary>The script of a stretch of Chinese text.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Pipeline.Documents;
 using Pipeline.Text;
@@ -15,8 +17,6 @@ public sealed class BoilerplateStage(CleaningLexicons lexicons) : ITextStage
     public BoilerplateStage() : this(CleaningLexicons.Default) { }
 
     public string Name => "boilerplate";
-    public StagePhase Phase => StagePhase.Filter;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var folded = lexicons.FoldText(input);

@@ -1,8 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Documents;
-using Pipeline.Text;
 
 namespace Pipeline.Cleaning;
 

@@ -1,3 +1,4 @@
+using System;
 using NodaTime;
 
 namespace Pipeline.Cleaning;

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -55,7 +57,7 @@ public sealed class HeadingSegmenter : ISegmenter
         }
 
         if (boundaries.Count == 0)
-            return [new Segment(DocumentInfoStage.FindTitle(text), new TextSpan(0, text.Length))];
+            return [new Segment(TitleEnricher.FindTitle(text), new TextSpan(0, text.Length))];
         var segments = new List<Segment>(boundaries.Count);
         for (var b = 0; b < boundaries.Count; b++)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -12,26 +13,11 @@ public interface ITextStage
 {
     string Name { get; }
 
-    /// <summary>Where the stage runs; the builder orders stages by phase, then by the order they were added.</summary>
-    StagePhase Phase { get; }
+    /// <summary>Whether the stage runs for a document of this format (the HTML extraction runs for HTML only). Stages run
+    /// in the order of the builder's <see cref="ExtractionPipelineBuilder.TextStages"/> list.</summary>
+    bool AppliesTo(DocumentFormat format) => true;
 
     StageText Apply(string input, DocumentContext context);
-}
-
-/// <summary>The order text stages run in. Markup and repair see the text as written (pinyin annotations must go
-/// before conversion); filters and normalisation see Simplified text, so their lexicons need one script only.</summary>
-public enum StagePhase
-{
-    /// <summary>HTML to text, main-content extraction.</summary>
-    Markup = 0,
-    /// <summary>Repairs that must precede conversion: pinyin annotations, hard-wrapped lines, placeholders.</summary>
-    Repair = 1,
-    /// <summary>Traditional → Simplified.</summary>
-    Conversion = 2,
-    /// <summary>Spam, ads, boilerplate, footers (lexicons in Simplified).</summary>
-    Filter = 3,
-    /// <summary>Width and spacing normalisation, last.</summary>
-    Normalize = 4,
 }
 
 /// <summary>Turns bytes into the text all offsets refer to.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -28,8 +30,6 @@ public sealed class LineJoinStage : ITextStage
     private const int BodyLineLength = 40;
 
     public string Name => "line-join";
-    public StagePhase Phase => StagePhase.Repair;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var lines = TextLine.Split(input).ToList();

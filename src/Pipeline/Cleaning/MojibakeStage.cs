@@ -12,8 +12,6 @@ namespace Pipeline.Cleaning;
 public sealed class MojibakeStage : ITextStage
 {
     public string Name => "mojibake";
-    public StagePhase Phase => StagePhase.Repair;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var i = 0;

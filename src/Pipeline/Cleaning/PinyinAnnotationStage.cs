@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -13,8 +14,6 @@ public sealed class PinyinAnnotationStage : ITextStage
     private const string ToneMarked = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
     public string Name => "pinyin";
-    public StagePhase Phase => StagePhase.Repair;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var cuts = new List<Cut>();

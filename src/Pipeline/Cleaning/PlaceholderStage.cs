@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -11,8 +13,6 @@ namespace Pipeline.Cleaning;
 public sealed class PlaceholderStage : ITextStage
 {
     public string Name => "placeholders";
-    public StagePhase Phase => StagePhase.Repair;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var cuts = new List<Cut>();

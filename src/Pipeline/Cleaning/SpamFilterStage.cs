@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -21,8 +24,6 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     public SpamFilterStage() : this(CleaningLexicons.Default) { }
 
     public string Name => "spam";
-    public StagePhase Phase => StagePhase.Filter;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var folded = lexicons.FoldText(input);

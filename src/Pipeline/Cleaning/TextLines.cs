@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Pipeline.Cleaning;
 
 /// <summary>A line of text: <see cref="Start"/>..<see cref="End"/> excludes the line break; <see cref="Next"/> is

@@ -1,3 +1,4 @@
+using System;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -14,8 +15,6 @@ namespace Pipeline.Cleaning;
 public sealed class WidthSpacingStage : ITextStage
 {
     public string Name => "width-spacing";
-    public StagePhase Phase => StagePhase.Normalize;
-
     public StageText Apply(string input, DocumentContext context)
     {
         var b = new OffsetMapBuilder(input.Length);

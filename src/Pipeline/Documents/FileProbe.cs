@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using Mono.Unix.Native;
 
 namespace Pipeline.Documents;

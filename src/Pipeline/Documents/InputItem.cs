@@ -1,3 +1,4 @@
+
 namespace Pipeline.Documents;
 
 /// <summary>What the reader yields for each input: a document to process, or an input that could not be read.</summary>

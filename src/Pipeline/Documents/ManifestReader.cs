@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using CsvHelper;
 using CsvHelper.Configuration;
 using NodaTime;

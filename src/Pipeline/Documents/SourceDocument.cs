@@ -1,3 +1,4 @@
+
 namespace Pipeline.Documents;
 
 /// <summary>A document after decoding: the text every offset in the outputs refers to (UTF-16, end exclusive).</summary>

@@ -1,4 +1,6 @@
-using Pipeline.Documents;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Pipeline.Facts.Binding;
 using Pipeline.Facts.Binding.Rules;
 using Pipeline.Recognition;

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Pipeline.Text;
 
@@ -32,13 +35,16 @@ public sealed record DocumentEntities(IReadOnlyList<EntityDefinitionFound> Defin
 /// </summary>
 public sealed partial class EntityFinder
 {
-    private static readonly string[] DefinitionPrefixes = ["以下简称为", "以下简称", "以下称为", "以下称", "下文简称", "下称", "简称为", "简称"];
+    // The name words of entities.yaml (see EntityNameWords): definition phrases, legal forms, stop characters…
+    private readonly IReadOnlyList<string> DefinitionPrefixes;
     /// <summary>Legal-form endings of a Chinese company name, longest first.</summary>
-    private static readonly string[] ChineseLegalSuffixes = ["股份有限公司", "有限责任公司", "有限公司"];
+    private readonly IReadOnlyList<string> ChineseLegalSuffixes;
+    private readonly IReadOnlyList<string> LegalFormWords;
     /// <summary>Words that open a clause before a name but are not part of it (据杭州云帆科技股份有限公司公告).</summary>
-    private const string LegalNameLeadStops = "据称令使该其本";
-    private static readonly string[] OrgSuffixes =
-        ["公司", "集团", "银行", "基金", "资本", "创投", "证券", "交易所", "研究院", "科技", "航天", "控股", "集團", "銀行", "資本", "創投", "證券"];
+    private readonly string LegalNameLeadStops;
+    private readonly IReadOnlyList<string> OrgSuffixes;
+    private readonly IReadOnlyList<string> CompanyWords;
+    private readonly IReadOnlyList<string> PlaceSuffixes;
     /// <summary>Last words of an English company name (Songhe Intelligence Technology Co., Ltd. (Songhe AI)).</summary>
     private static readonly string[] LatinOrgSuffixes =
         ["Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Group", "Holdings", "Technology", "Technologies", "LLC", "PLC", "plc"];
@@ -51,7 +57,7 @@ public sealed partial class EntityFinder
     };
 
     private static readonly HashSet<string> NameConnectors = new(StringComparer.Ordinal) { "of", "and", "de", "for", "the", "&" };
-    private const string StopChars = "的在和与及是为由将对向把被从即于了、等及或也都就而让给到";
+    private readonly string StopChars;
 
     private readonly EntityLexicon _lexicon;
     private readonly PhraseMatcher<string?> _lexiconMatcher;
@@ -59,6 +65,17 @@ public sealed partial class EntityFinder
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
+        var words = lexicon.NameWords;
+        DefinitionPrefixes = words.DefinitionPrefixes;
+        ChineseLegalSuffixes = words.LegalSuffixes.OrderByDescending(w => w.Length).ToList();
+        LegalFormWords = words.LegalFormWords;
+        LegalNameLeadStops = words.LeadStops;
+        OrgSuffixes = words.OrgSuffixes;
+        StopChars = words.StopChars;
+        CompanyWords = words.CompanyWords;
+        PlaceSuffixes = words.PlaceSuffixes;
+        GenericShortNames = words.GenericShortNames.ToHashSet(StringComparer.Ordinal);
+        SelfReferences = words.SelfReferences;
         // Phrases that hold an alias but name nothing (中国银行业) match as one phrase with no entity, so the longest
         // match leaves no mention inside them.
         _lexiconMatcher = new PhraseMatcher<string?>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, (string?)a.Value))
@@ -108,8 +125,8 @@ public sealed partial class EntityFinder
         {
             for (var at = text.IndexOf(suffix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(suffix, at + suffix.Length, StringComparison.Ordinal))
             {
-                if (suffix == "有限公司" && at >= 2 && text.AsSpan(at - 2, 2) is "股份") continue;
-                if (suffix == "有限公司" && at >= 2 && text.AsSpan(at - 2, 2) is "责任") continue;
+                // 股份有限公司 is found as itself, not again as 有限公司 (nor 责任有限公司).
+                if (LegalFormWords.Any(w => at >= w.Length && text.AsSpan(at - w.Length, w.Length).SequenceEqual(w))) continue;
                 var start = ChineseLegalNameStart(text, at);
                 if (start is { } s0) Add(text[s0..(at + suffix.Length)], s0, at + suffix.Length);
             }
@@ -156,14 +173,18 @@ public sealed partial class EntityFinder
             break;
         }
         if (suffixStart - start < 2) return null;
-        var earlier = text.LastIndexOf("公司", suffixStart - 1, suffixStart - start, StringComparison.Ordinal);
-        if (earlier >= start) start = earlier + 2;
+        foreach (var word in CompanyWords)
+        {
+            var earlier = text.LastIndexOf(word, suffixStart - 1, suffixStart - start, StringComparison.Ordinal);
+            if (earlier >= start) start = earlier + word.Length;
+        }
         start = AfterLeadWord(text, start, suffixStart);
         // A place opening the name (宣布旗下北京云帆科技有限公司): the name starts there.
         for (var i = start; i < Math.Min(suffixStart - 2, start + 10) && text[i] is not ('（' or '('); i++)
             if (_lexicon.PlacePrefixes.Any(p => string.CompareOrdinal(text, i, p, 0, p.Length) == 0)) { start = i; break; }
         var body = text[start..suffixStart];
-        if (body.EndsWith("股份", StringComparison.Ordinal)) body = body[..^2];
+        foreach (var w in LegalFormWords)
+            if (body.EndsWith(w, StringComparison.Ordinal)) { body = body[..^w.Length]; break; }
         return body.Count(Han.IsHan) >= 2 ? start : null;
     }
 
@@ -265,11 +286,12 @@ public sealed partial class EntityFinder
         "Smart", "Digital", "Future", "Star", "Sino", "Orient", "Eastern", "Western", "Northern", "Southern", "Royal", "Grand",
     };
 
-    private static string StripChineseLegal(string name)
+    private string StripChineseLegal(string name)
     {
         foreach (var suffix in ChineseLegalSuffixes)
             if (name.EndsWith(suffix, StringComparison.Ordinal)) { name = name[..^suffix.Length]; break; }
-        if (name.EndsWith("股份", StringComparison.Ordinal) && name.Length > 4) name = name[..^2];
+        foreach (var w in LegalFormWords)
+            if (name.EndsWith(w, StringComparison.Ordinal) && name.Length > w.Length + 2) { name = name[..^w.Length]; break; }
         // A parenthesised place inside the name: 摩尔线程智能科技（北京） → 摩尔线程智能科技.
         var open = name.IndexOfAny(['（', '(']);
         if (open > 0 && name.IndexOfAny(['）', ')'], open) is var close && close > open && close - open <= 6)
@@ -283,7 +305,7 @@ public sealed partial class EntityFinder
         {
             if (!name.StartsWith(place, StringComparison.Ordinal)) continue;
             var rest = name[place.Length..];
-            if (rest.StartsWith('市') || rest.StartsWith('省')) rest = rest[1..];
+            if (PlaceSuffixes.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal)) is { } placeSuffix) rest = rest[placeSuffix.Length..];
             // The place is dropped only when a name remains (2 Chinese characters, or an English word).
             if (rest.Count(Han.IsHan) >= 2 || (rest.StartsWith(' ') && rest.Trim().Length >= 3)) return rest;
         }
@@ -395,10 +417,7 @@ public sealed partial class EntityFinder
     }
 
     /// <summary>Short names that an announcement gives its issuer but that name no company elsewhere.</summary>
-    private static readonly HashSet<string> GenericShortNames = new(StringComparer.Ordinal)
-    {
-        "公司", "本公司", "该公司", "集团", "本集团", "发行人", "本行", "上市公司",
-    };
+    private readonly HashSet<string> GenericShortNames;
 
     /// <summary>The name written right before a parenthesis: a Latin word group, or a run of Chinese characters up
     /// to a function word or punctuation.</summary>
@@ -450,7 +469,7 @@ public sealed partial class EntityFinder
         return end - start >= 2 ? (text[start..end], start) : (null, start);
     }
 
-    private static (string? Short, string? Latin, List<string> Tickers) ParseParenthesis(string content)
+    private (string? Short, string? Latin, List<string> Tickers) ParseParenthesis(string content)
     {
         string? shortName = null, latin = null;
         var tickers = new List<string>();
@@ -479,7 +498,7 @@ public sealed partial class EntityFinder
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；'];
 
     /// <summary>Short names that point back at the document's deal (以下简称“本次发行”, “上述交易”): no name of a company.</summary>
-    private static readonly string[] SelfReferences = ["本次", "此次", "该次", "上述", "前述"];
+    private readonly IReadOnlyList<string> SelfReferences;
 
     [GeneratedRegex(@"\b([A-Za-z]{2,6})\s*[:：]\s*")]
     private static partial Regex ExchangeColon();
@@ -520,7 +539,7 @@ public sealed partial class EntityFinder
     }
 
     /// <summary>Whether a parenthesis can hold a definition: a 简称 phrase, or a Latin name or ticker.</summary>
-    private static bool MayDefine(ReadOnlySpan<char> content)
+    private bool MayDefine(ReadOnlySpan<char> content)
     {
         content = content.Trim();
         if (content.Length < 2) return false;

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NodaTime;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -23,9 +27,11 @@ public sealed class EntityLexicon
     private readonly Dictionary<string, EntityDefinition> _byName;
 
     private EntityLexicon(IReadOnlyList<EntityDefinition> entities, IReadOnlyList<string>? notNames = null,
-        IReadOnlyList<string>? placePrefixes = null, IReadOnlyList<string>? industryWords = null, IReadOnlyList<string>? nameLeadWords = null)
+        IReadOnlyList<string>? placePrefixes = null, IReadOnlyList<string>? industryWords = null, IReadOnlyList<string>? nameLeadWords = null,
+        EntityNameWords? nameWords = null)
     {
         Entities = entities;
+        NameWords = nameWords ?? EntityNameWords.None;
         NotNames = notNames ?? [];
         PlacePrefixes = (placePrefixes ?? []).OrderByDescending(p => p.Length).ToList();
         IndustryWords = (industryWords ?? []).OrderByDescending(p => p.Length).ToList();
@@ -61,6 +67,9 @@ public sealed class EntityLexicon
 
     /// <summary>Every alias (names included) with its canonical name.</summary>
     public IEnumerable<KeyValuePair<string, string>> Aliases => _byAlias;
+
+    /// <summary>The words that shape a company name in Chinese text (definition phrases, legal forms, stop characters…).</summary>
+    public EntityNameWords NameWords { get; }
 
     public string? FindByAlias(string alias) => _byAlias.GetValueOrDefault(alias.Trim());
 
@@ -101,7 +110,7 @@ public sealed class EntityLexicon
         }
         return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers, merged[n].YearEnd[0])).ToList(),
             Union(lexicons, l => l.NotNames), Union(lexicons, l => l.PlacePrefixes), Union(lexicons, l => l.IndustryWords),
-            Union(lexicons, l => l.NameLeadWords));
+            Union(lexicons, l => l.NameLeadWords), EntityNameWords.Combine(lexicons.Select(l => l.NameWords)));
     }
 
     private static List<string> Union(EntityLexicon[] lexicons, Func<EntityLexicon, IReadOnlyList<string>> list) =>
@@ -135,7 +144,10 @@ public sealed class EntityLexicon
                 ParseYearEnd(e.FiscalYearEnd, $"{sourceName}: {e.Name}")));
         }
         static List<string> Words(List<string> words) => words.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
-        return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords));
+        return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords),
+            new EntityNameWords(Words(file.DefinitionPrefixes), Words(file.LegalSuffixes), Words(file.LegalFormWords), file.LeadStops?.Trim() ?? "",
+                Words(file.OrgSuffixes), file.StopChars?.Trim() ?? "", Words(file.CompanyWords), Words(file.PlaceSuffixes),
+                Words(file.GenericShortNames), Words(file.SelfReferences)));
     }
 
     /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
@@ -164,6 +176,16 @@ public sealed class EntityLexicon
         public List<string> PlacePrefixes { get; set; } = [];
         public List<string> IndustryWords { get; set; } = [];
         public List<string> NameLeadWords { get; set; } = [];
+        public List<string> DefinitionPrefixes { get; set; } = [];
+        public List<string> LegalSuffixes { get; set; } = [];
+        public List<string> LegalFormWords { get; set; } = [];
+        public string? LeadStops { get; set; }
+        public List<string> OrgSuffixes { get; set; } = [];
+        public string? StopChars { get; set; }
+        public List<string> CompanyWords { get; set; } = [];
+        public List<string> PlaceSuffixes { get; set; } = [];
+        public List<string> GenericShortNames { get; set; } = [];
+        public List<string> SelfReferences { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 
@@ -173,5 +195,28 @@ public sealed class EntityLexicon
         public List<string> Aliases { get; set; } = [];
         public List<string> Tickers { get; set; } = [];
         public string? FiscalYearEnd { get; set; }
+    }
+}
+
+/// <summary>The words that shape a Chinese company name (<c>entities.yaml</c>): definition phrases (以下简称), legal-form
+/// suffixes (股份有限公司) and the words before them that belong to the form (股份), characters that stop a name going back
+/// (<see cref="StopChars"/>) or open a clause before it (<see cref="LeadStops"/>: 据, 令), organisation endings (集团),
+/// generic company words, place suffixes (市), short names that name no company (本公司) and self-references (本次).</summary>
+public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, IReadOnlyList<string> LegalSuffixes,
+    IReadOnlyList<string> LegalFormWords, string LeadStops, IReadOnlyList<string> OrgSuffixes, string StopChars,
+    IReadOnlyList<string> CompanyWords, IReadOnlyList<string> PlaceSuffixes, IReadOnlyList<string> GenericShortNames,
+    IReadOnlyList<string> SelfReferences)
+{
+    public static EntityNameWords None { get; } = new([], [], [], "", [], "", [], [], [], []);
+
+    /// <summary>The union of several lexicons' words, in order, each once.</summary>
+    public static EntityNameWords Combine(IEnumerable<EntityNameWords> all)
+    {
+        var list = all.ToList();
+        List<string> U(Func<EntityNameWords, IReadOnlyList<string>> f) => list.SelectMany(f).Distinct(StringComparer.Ordinal).ToList();
+        string C(Func<EntityNameWords, string> f) => new(list.SelectMany(f).Distinct().ToArray());
+        return new EntityNameWords(U(w => w.DefinitionPrefixes), U(w => w.LegalSuffixes), U(w => w.LegalFormWords), C(w => w.LeadStops),
+            U(w => w.OrgSuffixes), C(w => w.StopChars), U(w => w.CompanyWords), U(w => w.PlaceSuffixes), U(w => w.GenericShortNames),
+            U(w => w.SelfReferences));
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Pipeline.Facts;
 
 public static class FactsExtensions

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Pipeline.Documents;
 using Pipeline.Recognition;
 

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Pipeline.Facts;
 
 /// <summary>A phrase found in a text: its payload and where it is.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace Pipeline.Output;

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Pipeline.Output.Formats;
 
 namespace Pipeline.Output;

@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Pipeline.Facts;
+using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 
 namespace Pipeline.Output;

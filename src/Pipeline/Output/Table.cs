@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
 namespace Pipeline.Output;
 
 /// <summary>How a column's text is typed by formats that carry types (Parquet, JSON lines). CSV writes the text.</summary>

@@ -1,4 +1,8 @@
+using System;
 using System.Collections.Frozen;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 

@@ -1,3 +1,6 @@
+using System;
+using System.Linq;
+
 namespace Pipeline.Recognition;
 
 /// <summary>An ISO 4217 currency.</summary>

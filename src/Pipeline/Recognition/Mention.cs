@@ -1,3 +1,4 @@
+using System;
 using Pipeline.Text;
 
 namespace Pipeline.Recognition;

@@ -1,4 +1,7 @@
+using System;
 using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Recognition;
 
 /// <summary>How a written figure relates to the true value: 约 → approximately, 超过 → more than, 近 → less than…</summary>

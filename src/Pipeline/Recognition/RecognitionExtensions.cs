@@ -1,17 +1,33 @@
 using Pipeline.Recognition.Dates;
+using Pipeline.Recognition.English;
 using Pipeline.Recognition.Quantities;
 
 namespace Pipeline.Recognition;
 
+/// <summary>One <c>Use…</c> per Chinese recognizer and <see cref="UseRecognizers"/>, their composite. The Chinese
+/// recognizers go before the English ones when those are already there (on equal spans the earlier wins).</summary>
 public static class RecognitionExtensions
 {
-    /// <summary>All recognizers, in priority order: quantities (money, percentages, points, multiples, numbers),
+    /// <summary>The Chinese recognizers, in priority order: quantities (money, percentages, points, multiples, numbers),
     /// then dates and periods. Overlaps go to the longest span, then to this order.</summary>
-    public static ExtractionPipelineBuilder UseRecognizers(this ExtractionPipelineBuilder builder)
+    public static ExtractionPipelineBuilder UseRecognizers(this ExtractionPipelineBuilder builder, ChineseLexicon? lexicon = null) =>
+        builder.UseQuantityRecognizer(lexicon).UseDateRecognizer(lexicon);
+
+    /// <summary>Money, percentages, percentage points, multiples and numbers (<see cref="QuantityRecognizer"/>).</summary>
+    public static ExtractionPipelineBuilder UseQuantityRecognizer(this ExtractionPipelineBuilder builder, ChineseLexicon? lexicon = null) =>
+        builder.AddChinese(new QuantityRecognizer(lexicon ?? ChineseLexicon.Default));
+
+    /// <summary>Dates and reporting periods by named patterns (<see cref="DateRecognizer"/>, <see cref="DatePatterns"/>).</summary>
+    public static ExtractionPipelineBuilder UseDateRecognizer(this ExtractionPipelineBuilder builder, ChineseLexicon? lexicon = null) =>
+        builder.AddChinese(new DateRecognizer(lexicon ?? ChineseLexicon.Default));
+
+    private static ExtractionPipelineBuilder AddChinese(this ExtractionPipelineBuilder builder, IRecognizer recognizer)
     {
-        var lexicon = ChineseLexicon.Default;
-        builder.Recognizers.Add(new QuantityRecognizer(lexicon));
-        builder.Recognizers.Add(new DateRecognizer(lexicon));
+        var list = builder.Recognizers;
+        foreach (var r in list)
+            if (r.GetType() == recognizer.GetType()) return builder;
+        if (!list.InsertBefore<EnglishQuantityRecognizer>(recognizer) && !list.InsertBefore<EnglishDateRecognizer>(recognizer))
+            list.Add(recognizer);
         return builder;
     }
 
@@ -22,9 +38,6 @@ public static class RecognitionExtensions
         new ExtractionPipelineBuilder().UseRecognizers().UseEnglishRecognizers().Build().Recognition;
 
     /// <summary>The standard zh-Hans model, without a pipeline (the CLI's <c>recognize</c> and the benchmark).</summary>
-    public static RecognitionModel CreateChineseModel()
-    {
-        var lexicon = ChineseLexicon.Default;
-        return new RecognitionModel([new QuantityRecognizer(lexicon), new DateRecognizer(lexicon)]);
-    }
+    public static RecognitionModel CreateChineseModel() =>
+        new ExtractionPipelineBuilder().UseRecognizers().Build().Recognition;
 }

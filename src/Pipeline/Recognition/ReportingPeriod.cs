@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Pipeline.Recognition;
 
 /// <summary>What kind of quantity a unit measures.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Pipeline.Reconciliation;
 
 /// <summary>Per source, on how many contested keys (several sources speak) its value was chosen or agrees with the chosen

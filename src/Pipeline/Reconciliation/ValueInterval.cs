@@ -1,3 +1,4 @@
+using System;
 using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;

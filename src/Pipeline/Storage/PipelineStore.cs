@@ -1,10 +1,12 @@
-using System.Globalization;
-using System.Text.Json;
+using System;
+using System.Collections.Generic;
 using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Output;
-using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 using Pipeline.Text;
 
@@ -183,37 +185,41 @@ public sealed class PipelineStore : IDisposable
         for (var i = 0; i < result.Unbound.Count; i++)
             unbound.TryAdd(result.Unbound[i].Span, i < result.UnboundReasons.Count ? result.UnboundReasons[i] : "");
         using (var cmd = Command("""
-            INSERT INTO mentions(document, seq, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end, bound,
-                unbound_reason)
-            VALUES ($d, $seq, $kind, $text, $start, $end, $value, $unit, $q, $ps, $pe, $re, $bound, $why)
-            """, ("$d", id), ("$seq", 0), ("$kind", ""), ("$text", ""), ("$start", 0), ("$end", 0), ("$value", null),
-            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re", null), ("$bound", 0), ("$why", null)))
+            INSERT INTO mentions(document, seq, kind, text, start, "end", value, value_text, unit, qualifier, period_start, period_end,
+                range_end, range_end_text, bound, unbound_reason)
+            VALUES ($d, $seq, $kind, $text, $start, $end, $value_n, $value, $unit, $q, $ps, $pe, $re_n, $re, $bound, $why)
+            """, ("$d", id), ("$seq", 0), ("$kind", ""), ("$text", ""), ("$start", 0), ("$end", 0), ("$value_n", null), ("$value", null),
+            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re_n", null), ("$re", null), ("$bound", 0), ("$why", null)))
         {
             var seq = 0;
             foreach (var mention in result.Mentions)
             {
                 var row = MentionRow.From(id, mention);
                 Set(cmd, "$seq", seq++); Set(cmd, "$kind", row.Kind); Set(cmd, "$text", row.Text);
-                Set(cmd, "$start", row.Start); Set(cmd, "$end", row.End); Set(cmd, "$value", row.Value);
+                Set(cmd, "$start", row.Start); Set(cmd, "$end", row.End); Set(cmd, "$value", row.Value); Set(cmd, "$value_n", Number(row.Value));
                 Set(cmd, "$unit", row.Unit); Set(cmd, "$q", row.Qualifier); Set(cmd, "$ps", row.PeriodStart);
-                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$bound", unbound.ContainsKey(mention.Span) ? 0 : 1);
+                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$re_n", Number(row.RangeEnd)); Set(cmd, "$bound", unbound.ContainsKey(mention.Span) ? 0 : 1);
                 Set(cmd, "$why", unbound.TryGetValue(mention.Span, out var why) && why.Length > 0 ? why : null);
                 cmd.ExecuteNonQuery();
             }
         }
 
         using (var cmd = Command("""
-            INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, unit,
-                qualifier, precision, range_end, equivalent_value, equivalent_unit, as_written, equivalent_of, quote, start, "end")
-            VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v, $u, $q, $pr, $re, $ev, $eu, $aw, $eo, $quote, $s, $end)
+            INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, value_text, unit,
+                qualifier, precision, precision_text, range_end, range_end_text, equivalent_value, equivalent_value_text, equivalent_unit,
+                as_written, equivalent_of, quote, start, "end")
+            VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $pr_n, $pr, $re_n, $re, $ev_n, $ev, $eu, $aw, $eo, $quote, $s, $end)
             ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, outlet = excluded.outlet, entity = excluded.entity,
                 metric = excluded.metric, segment = excluded.segment, basis = excluded.basis, period = excluded.period,
-                period_label = excluded.period_label, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier,
-                precision = excluded.precision, range_end = excluded.range_end, equivalent_value = excluded.equivalent_value,
+                period_label = excluded.period_label, value = excluded.value, value_text = excluded.value_text, unit = excluded.unit,
+                qualifier = excluded.qualifier, precision = excluded.precision, precision_text = excluded.precision_text,
+                range_end = excluded.range_end, range_end_text = excluded.range_end_text, equivalent_value = excluded.equivalent_value,
+                equivalent_value_text = excluded.equivalent_value_text,
                 equivalent_unit = excluded.equivalent_unit, as_written = excluded.as_written, equivalent_of = excluded.equivalent_of,
                 quote = excluded.quote, start = excluded.start, "end" = excluded."end"
             """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""),
-            ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr", ""), ("$re", null), ("$ev", null), ("$eu", null), ("$aw", ""),
+            ("$pl", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr_n", null), ("$pr", ""), ("$re_n", null), ("$re", null),
+            ("$ev_n", null), ("$ev", null), ("$eu", null), ("$aw", ""),
             ("$eo", null), ("$quote", ""), ("$s", 0), ("$end", 0)))
         {
             foreach (var claim in result.Claims)
@@ -222,6 +228,8 @@ public sealed class PipelineStore : IDisposable
                 Set(cmd, "$id", row.ClaimId); Set(cmd, "$e", row.Entity); Set(cmd, "$m", row.Metric); Set(cmd, "$p", row.Period);
                 Set(cmd, "$pl", row.PeriodLabel); Set(cmd, "$v", row.Value); Set(cmd, "$u", row.Unit); Set(cmd, "$q", row.Qualifier);
                 Set(cmd, "$pr", row.Precision); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$ev", row.EquivalentValue);
+                Set(cmd, "$v_n", Number(row.Value)); Set(cmd, "$pr_n", Number(row.Precision)); Set(cmd, "$re_n", Number(row.RangeEnd));
+                Set(cmd, "$ev_n", Number(row.EquivalentValue));
                 Set(cmd, "$eu", row.EquivalentUnit); Set(cmd, "$seg", row.Segment); Set(cmd, "$b", row.Basis);
                 Set(cmd, "$aw", row.AsWritten); Set(cmd, "$eo", row.EquivalentOf); Set(cmd, "$quote", row.Quote); Set(cmd, "$s", row.Start); Set(cmd, "$end", row.End);
                 cmd.ExecuteNonQuery();
@@ -295,7 +303,7 @@ public sealed class PipelineStore : IDisposable
 
     public IEnumerable<MentionRow> Mentions(IReadOnlySet<string> documents)
     {
-        using var cmd = Command("""SELECT document, kind, text, start, "end", value, unit, qualifier, period_start, period_end, range_end FROM mentions ORDER BY document, start, seq""");
+        using var cmd = Command("""SELECT document, kind, text, start, "end", value_text, unit, qualifier, period_start, period_end, range_end_text FROM mentions ORDER BY document, start, seq""");
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -340,8 +348,8 @@ public sealed class PipelineStore : IDisposable
     private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes)
     {
         using var cmd = Command($"""
-            SELECT claim_id, document, outlet, entity, metric, period, period_label, value, unit, qualifier, precision, range_end,
-                   equivalent_value, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end", segment, basis, as_written,
+            SELECT claim_id, document, outlet, entity, metric, period, period_label, value_text, unit, qualifier, precision_text,
+                   range_end_text, equivalent_value_text, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end", segment, basis, as_written,
                    equivalent_of
             FROM claims ORDER BY document, start, claim_id
             """);
@@ -402,7 +410,7 @@ public sealed class PipelineStore : IDisposable
     public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
     {
         var before = new HashSet<FactRow>();
-        using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents, confidence, note FROM facts"))
+        using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value_text, unit, qualifier, status, sources, documents, confidence_text, note FROM facts"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
                 before.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
@@ -415,28 +423,29 @@ public sealed class PipelineStore : IDisposable
         BeginBatch();
         Execute("DELETE FROM facts; DELETE FROM conflicts;");
         using (var cmd = Command("""
-            INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, unit, qualifier, status, sources, documents,
-                confidence, note)
-            VALUES ($e, $m, $seg, $b, $p, $pl, $v, $u, $q, $s, $src, $d, $c, $n)
-            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$pl", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$s", ""), ("$src", ""),
-            ("$d", ""), ("$c", ""), ("$n", "")))
+            INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, value_text, unit, qualifier, status, sources,
+                documents, confidence, confidence_text, note)
+            VALUES ($e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $s, $src, $d, $c_n, $c, $n)
+            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$pl", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""),
+            ("$s", ""), ("$src", ""), ("$d", ""), ("$c_n", null), ("$c", ""), ("$n", "")))
         {
             foreach (var f in facts)
             {
                 Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$seg", f.Segment); Set(cmd, "$b", f.Basis); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
                 Set(cmd, "$v", f.Value); Set(cmd, "$u", f.Unit); Set(cmd, "$q", f.Qualifier); Set(cmd, "$s", f.Status);
                 Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$n", f.Note);
+                Set(cmd, "$v_n", Number(f.Value)); Set(cmd, "$c_n", Number(f.Confidence));
                 cmd.ExecuteNonQuery();
             }
         }
         using (var cmd = Command("""
-            INSERT INTO conflicts(entity, metric, segment, basis, period, value, unit, qualifier, documents, diagnosis, chosen)
-            VALUES ($e, $m, $seg, $b, $p, $v, $u, $q, $d, $diag, $c)
-            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$v", ""), ("$u", ""), ("$q", ""), ("$d", ""), ("$diag", ""), ("$c", 0)))
+            INSERT INTO conflicts(entity, metric, segment, basis, period, value, value_text, unit, qualifier, documents, diagnosis, chosen)
+            VALUES ($e, $m, $seg, $b, $p, $v_n, $v, $u, $q, $d, $diag, $c)
+            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""), ("$d", ""), ("$diag", ""), ("$c", 0)))
         {
             foreach (var c in conflicts)
             {
-                Set(cmd, "$e", c.Entity); Set(cmd, "$m", c.Metric); Set(cmd, "$seg", c.Segment); Set(cmd, "$b", c.Basis); Set(cmd, "$p", c.Period); Set(cmd, "$v", c.Value);
+                Set(cmd, "$e", c.Entity); Set(cmd, "$m", c.Metric); Set(cmd, "$seg", c.Segment); Set(cmd, "$b", c.Basis); Set(cmd, "$p", c.Period); Set(cmd, "$v", c.Value); Set(cmd, "$v_n", Number(c.Value));
                 Set(cmd, "$u", c.Unit); Set(cmd, "$q", c.Qualifier); Set(cmd, "$d", c.Documents); Set(cmd, "$diag", c.Diagnosis);
                 Set(cmd, "$c", c.Chosen ? 1 : 0);
                 cmd.ExecuteNonQuery();
@@ -445,6 +454,11 @@ public sealed class PipelineStore : IDisposable
         CommitBatch();
         return changed;
     }
+
+    /// <summary>The numeric column beside a decimal's exact text: the decimal, or null when the text is not a number
+    /// (SQLite stores it as an integer or a real by the column's NUMERIC affinity; PostgreSQL as an exact NUMERIC).</summary>
+    private static object? Number(string? text) =>
+        text is { Length: > 0 } && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
 
@@ -482,7 +496,7 @@ public sealed class PipelineStore : IDisposable
     }
 
     private static readonly System.Text.RegularExpressions.Regex ParameterPattern =
-        new(@"\$([a-z]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        new(@"\$([a-z_]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private void Set(DbCommand cmd, string name, object? value) => cmd.Parameters["@" + name.TrimStart('$')].Value = Db(value);
 

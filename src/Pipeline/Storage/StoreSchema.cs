@@ -1,7 +1,13 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Pipeline.Storage;
 
 /// <summary>The column types the schema uses; each dialect spells them its own way.</summary>
-public enum ColumnType { Text, Integer, Serial }
+/// <remarks><see cref="Number"/> is <c>NUMERIC</c> in both stores (SQLite keeps it as an integer or a real, PostgreSQL exactly),
+/// so SQL sums and compares it without a cast; where the exact decimal text matters (the datasets are written from the
+/// store and must not drift by a float's rounding), a <c>…_text</c> column beside it keeps it as written.</remarks>
+public enum ColumnType { Text, Integer, Serial, Number }
 
 /// <summary>One column: name, type, whether it may be null.</summary>
 public sealed record Column(string Name, ColumnType Type, bool Nullable = true);
@@ -17,10 +23,15 @@ public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnly
 public static class StoreSchema
 {
     /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
     private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
+
+    /// <summary>A number: <paramref name="name"/> as <c>NUMERIC</c> (null when the value is not a number, e.g. a text value
+    /// given to <c>reconcile</c>) and <c>name_text</c>, its exact decimal text, the one read back.</summary>
+    private static Column[] N(string name, bool nullable = true) =>
+        [new(name, ColumnType.Number), new(name + "_text", ColumnType.Text, nullable)];
 
     public static readonly Table Meta = new("meta", [T("key", false), T("value", false)], ["key"], []);
 
@@ -34,25 +45,26 @@ public static class StoreSchema
         ["id"], [("documents_hash", ["content_hash"])]);
 
     public static readonly Table Mentions = new("mentions",
-        [T("document", false), I("seq", false), T("kind", false), T("text", false), I("start", false), I("end", false), T("value"),
-         T("unit"), T("qualifier"), T("period_start"), T("period_end"), T("range_end"), I("bound", false), T("unbound_reason")],
+        [T("document", false), I("seq", false), T("kind", false), T("text", false), I("start", false), I("end", false), ..N("value"),
+         T("unit"), T("qualifier"), T("period_start"), T("period_end"), ..N("range_end"), I("bound", false), T("unbound_reason")],
         ["document", "seq"], []);
 
     public static readonly Table Claims = new("claims",
         [T("claim_id", false), T("document", false), T("outlet"), T("entity", false), T("metric", false), T("segment", false),
-         T("basis", false), T("period", false), T("period_label", false), T("value", false), T("unit", false), T("qualifier", false),
-         T("precision", false), T("range_end"), T("equivalent_value"), T("equivalent_unit"), T("as_written", false), T("equivalent_of"),
+         T("basis", false), T("period", false), T("period_label", false), ..N("value", false), T("unit", false), T("qualifier", false),
+         ..N("precision", false), ..N("range_end"), ..N("equivalent_value"), T("equivalent_unit"), T("as_written", false), T("equivalent_of"),
          T("quote", false), I("start", false), I("end", false)],
         ["claim_id"], [("claims_document", ["document"]), ("claims_key", ["entity", "metric", "segment", "basis", "period"])]);
 
-    /// <summary>Confidence is kept as written in <c>facts.csv</c> (text), so a fact read back compares equal.</summary>
+    /// <summary>Value and confidence are read back from their text as written in <c>facts.csv</c>, so a fact read back
+    /// compares equal.</summary>
     public static readonly Table Facts = new("facts",
         [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), T("period_label"),
-         T("value"), T("unit"), T("qualifier"), T("status", false), T("sources"), T("documents"), T("confidence"), T("note")],
+         ..N("value"), T("unit"), T("qualifier"), T("status", false), T("sources"), T("documents"), ..N("confidence"), T("note")],
         ["entity", "metric", "segment", "basis", "period"], []);
 
     public static readonly Table Conflicts = new("conflicts",
-        [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), T("value"), T("unit"),
+        [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), ..N("value"), T("unit"),
          T("qualifier"), T("documents"), T("diagnosis"), I("chosen", false)],
         [], [("conflicts_key", ["entity", "metric", "segment", "basis", "period"])]);
 

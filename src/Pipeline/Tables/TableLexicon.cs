@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using Pipeline.Facts;
 using Pipeline.Recognition;
 using YamlDotNet.Serialization;

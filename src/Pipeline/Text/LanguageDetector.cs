@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Text;
 
 /// <summary>The language a stretch of text is written in, as far as the pipeline needs to know.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Text;
 
 /// <summary>A half-open range of UTF-16 code units: <see cref="Start"/> inclusive, <see cref="End"/> exclusive.</summary>

@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Batch;
-using Pipeline.Reconciliation;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Batch;

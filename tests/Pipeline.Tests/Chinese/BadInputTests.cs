@@ -1,3 +1,6 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using NUnit.Framework;
 using Pipeline.Chinese;
 using Pipeline.Chinese.Native;

@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
-using Pipeline.Chinese;
 using Pipeline.Cleaning;
 using Pipeline.Documents;
 using Pipeline.Tests.Support;

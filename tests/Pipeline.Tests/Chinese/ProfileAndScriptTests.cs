@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Chinese;
 using Pipeline.Cleaning;
@@ -81,7 +85,28 @@ public class ProfileAndScriptTests
         var builder = new ExtractionPipelineBuilder().UseChineseConversion().UseChineseConversion();
         var stages = builder.TextStages.OfType<ChineseConversionStage>().ToList();
         Assert.That(stages, Has.Count.EqualTo(1));
-        Assert.That(stages[0].Phase, Is.EqualTo(StagePhase.Conversion));
+        Assert.That(builder.Enrichers.OfType<RegionEnricher>().Count(), Is.EqualTo(1));
+    }
+
+    /// <summary>Conversion runs after the repairs and before the filters, whichever of UseCleaning and
+    /// UseChineseConversion is called first (the builder's one ordering mechanism: insert before/after).</summary>
+    [Test]
+    public void Conversion_runs_between_the_repairs_and_the_filters_in_either_call_order()
+    {
+        foreach (var builder in new[]
+                 {
+                     new ExtractionPipelineBuilder().UseCleaning().UseChineseConversion(),
+                     new ExtractionPipelineBuilder().UseChineseConversion().UseCleaning(),
+                 })
+        {
+            var names = builder.TextStages.Select(s => s.GetType()).ToList();
+            var conversion = names.IndexOf(typeof(ChineseConversionStage));
+            Assert.That(conversion, Is.GreaterThan(names.IndexOf(typeof(Pipeline.Cleaning.LineJoinStage))));
+            Assert.That(conversion, Is.GreaterThan(names.IndexOf(typeof(Pipeline.Cleaning.PinyinAnnotationStage))));
+            Assert.That(conversion, Is.LessThan(names.IndexOf(typeof(Pipeline.Cleaning.SpamFilterStage))));
+            Assert.That(names[0], Is.EqualTo(typeof(Pipeline.Cleaning.Html.HtmlTextStage)));
+            Assert.That(names[^1], Is.EqualTo(typeof(Pipeline.Cleaning.WidthSpacingStage)));
+        }
     }
 
     /// <summary>Every phrase of the installed phrase dictionaries that converts must contain a character the converter

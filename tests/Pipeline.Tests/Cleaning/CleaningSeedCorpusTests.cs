@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
-using Pipeline.Cleaning;
 using Pipeline.Documents;
 using Pipeline.Tests.Support;
 

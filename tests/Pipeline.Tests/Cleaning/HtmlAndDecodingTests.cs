@@ -1,4 +1,6 @@
+using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using NUnit.Framework;

@@ -1,5 +1,10 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using NUnit.Framework;
 using Pipeline.Batch;
 using Pipeline.Tests.Storage;

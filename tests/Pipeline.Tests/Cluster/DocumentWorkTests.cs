@@ -1,5 +1,6 @@
-using NodaTime;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Cluster;
 using Pipeline.Documents;
 using Pipeline.Text;

@@ -1,7 +1,13 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NUnit.Framework;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 using Pipeline.Batch;
 using Pipeline.Cluster;

@@ -1,3 +1,6 @@
+using System;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Batch;
 using Pipeline.Tests.Support;

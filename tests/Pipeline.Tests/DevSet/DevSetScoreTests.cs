@@ -1,6 +1,10 @@
-using NUnit.Framework;
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Text.Json;
+using NUnit.Framework;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.DevSet;

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Documents;
-using Pipeline.Facts;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

@@ -1,5 +1,8 @@
-using NodaTime;
+using System;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Batch;
 using Pipeline.Documents;
 using Pipeline.Facts;

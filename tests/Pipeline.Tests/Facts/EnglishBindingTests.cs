@@ -1,5 +1,7 @@
-using NodaTime;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;

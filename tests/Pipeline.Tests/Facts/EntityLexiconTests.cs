@@ -1,5 +1,9 @@
-using NodaTime;
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Facts;
 
 namespace Pipeline.Tests.Facts;

@@ -1,3 +1,4 @@
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Facts;
 

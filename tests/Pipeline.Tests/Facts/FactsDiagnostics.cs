@@ -1,3 +1,5 @@
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Documents;
 using Pipeline.Tests.Support;

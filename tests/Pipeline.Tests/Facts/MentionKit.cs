@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;

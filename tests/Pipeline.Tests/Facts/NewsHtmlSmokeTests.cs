@@ -1,4 +1,6 @@
-using System.Diagnostics;
+using System;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
 using Pipeline.Documents;
 using Pipeline.Tests.Support;

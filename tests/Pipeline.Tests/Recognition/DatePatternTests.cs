@@ -1,5 +1,7 @@
-using NodaTime;
+using System.Collections.Generic;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Recognition;
 using Pipeline.Recognition.Dates;
 

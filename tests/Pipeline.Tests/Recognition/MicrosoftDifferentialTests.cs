@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Text;
-using NodaTime;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Documents;
 using Pipeline.Recognition;
 using Pipeline.Tests.Recognition.Microsoft;

@@ -1,5 +1,8 @@
-using NodaTime;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

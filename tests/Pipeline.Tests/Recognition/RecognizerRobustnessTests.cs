@@ -1,5 +1,7 @@
-using NodaTime;
+using System;
+using System.Collections.Generic;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Recognition;
 
 namespace Pipeline.Tests.Recognition;

@@ -1,9 +1,13 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
+using NUnit.Framework;
 using NodaTime;
 using NodaTime.Text;
-using NUnit.Framework;
 using Pipeline.Cli.Commands;
 using Pipeline.Tests.Recognition.Microsoft;
 using Pipeline.Tests.Support;

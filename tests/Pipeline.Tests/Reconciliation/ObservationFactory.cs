@@ -1,3 +1,4 @@
+using System.Threading;
 using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Pipeline.Recognition;
 using Pipeline.Reconciliation;
 using static Pipeline.Tests.Reconciliation.ObservationFactory;

@@ -1,4 +1,8 @@
+using System;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 using Pipeline.Batch;

@@ -1,5 +1,8 @@
-using Npgsql;
+using System;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using Npgsql;
 using Pipeline.Storage;
 
 namespace Pipeline.Tests.Storage;

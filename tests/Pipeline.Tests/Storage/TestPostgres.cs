@@ -1,5 +1,6 @@
-using Npgsql;
+using System;
 using NUnit.Framework;
+using Npgsql;
 using Pipeline.Storage;
 
 namespace Pipeline.Tests.Storage;

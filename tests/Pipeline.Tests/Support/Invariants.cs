@@ -1,5 +1,6 @@
+using System;
+using System.Linq;
 using NUnit.Framework;
-using Pipeline.Documents;
 using Pipeline.Text;
 
 namespace Pipeline.Tests.Support;

@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using NUnit.Framework;
 
 namespace Pipeline.Tests.Support;

@@ -1,7 +1,10 @@
-using Pipeline.Text;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using NodaTime;
+using Pipeline.Text;
 
 namespace Pipeline.Cleaning.Html;
 
@@ -84,8 +87,17 @@ internal sealed class ArticleExtractor
     /// <param name="doc">The parsed page.</param>
     /// <param name="source">The (newline-normalised) HTML the page was parsed from.</param>
     /// <param name="tokens">The tokenizer's character tokens, in source order.</param>
+    private readonly IReadOnlyList<string> _bylineLabels;
+
     public ArticleExtractor(IHtmlDocument doc, string source, IReadOnlyList<CharacterToken> tokens)
+        : this(doc, source, tokens, HtmlLexicon.Default.BylineLabels)
     {
+    }
+
+    /// <param name="bylineLabels">Labels before an author's name (<see cref="HtmlLexicon.BylineLabels"/>).</param>
+    public ArticleExtractor(IHtmlDocument doc, string source, IReadOnlyList<CharacterToken> tokens, IReadOnlyList<string> bylineLabels)
+    {
+        _bylineLabels = bylineLabels;
         _doc = doc;
         _source = source;
         _tokens = tokens;
@@ -221,7 +233,7 @@ internal sealed class ArticleExtractor
     private string? FindByline(IElement? titleNode)
     {
         var bodyText = BodyText();
-        foreach (var label in new[] { "作者：", "作者:", "記者", "记者", "撰文：", "文／", "文/" })
+        foreach (var label in _bylineLabels)
         {
             var at = bodyText.IndexOf(label, StringComparison.Ordinal);
             if (at < 0) continue;

@@ -1,6 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
 using Pipeline.Documents;
 using Pipeline.Text;
 
@@ -14,14 +16,17 @@ namespace Pipeline.Cleaning.Html;
 /// scope checks are linear in depth): it is stripped with a linear scanner, so the text stays inspectable, and the
 /// document is quarantined as malformed. Markup cut off inside a tag gets a warning and is extracted as usual.
 /// </summary>
-public sealed class HtmlTextStage : ITextStage
+public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
 {
+    public HtmlTextStage() : this(HtmlLexicon.Default) { }
+
     /// <summary>Deepest element nesting handed to the DOM parser.</summary>
     public int MaxDepth { get; init; } = 1000;
 
     public string Name => "html";
 
-    public StagePhase Phase => StagePhase.Markup;
+    /// <summary>Plain-text documents skip the HTML extraction.</summary>
+    public bool AppliesTo(DocumentFormat format) => format == DocumentFormat.Html;
 
     public StageText Apply(string input, DocumentContext context)
     {
@@ -55,7 +60,7 @@ public sealed class HtmlTextStage : ITextStage
         };
         var document = new HtmlParser(options).ParseDocument(normal);
         // One parse; the extractor walks the tree once and maps only the text it writes back to the source.
-        var extractor = new ArticleExtractor(document, normal, tokens);
+        var extractor = new ArticleExtractor(document, normal, tokens, lexicon.BylineLabels);
         var article = extractor.Extract();
 
         UpdateMetadata(context, article);
@@ -87,7 +92,7 @@ public sealed class HtmlTextStage : ITextStage
     }
 
     /// <summary>Redirect pages and login walls carry no article: they quarantine.</summary>
-    private static (string Code, string Message)? Blocker(IDocument document, string html, int bodyChars)
+    private (string Code, string Message)? Blocker(IDocument document, string html, int bodyChars)
     {
         if (bodyChars >= 200) return null;
         foreach (var meta in document.QuerySelectorAll("meta[http-equiv]"))
@@ -97,7 +102,7 @@ public sealed class HtmlTextStage : ITextStage
             return ("html.redirect", "page only redirects by script");
         var hasPassword = document.QuerySelector("input[type=password]") is not null;
         var text = document.Body?.TextContent ?? "";
-        if (hasPassword || text.Contains("请登录") || text.Contains("請登入") || text.Contains("登录后") || text.Contains("Sign in", StringComparison.OrdinalIgnoreCase))
+        if (hasPassword || lexicon.LoginWalls.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             if (bodyChars < 200 && (hasPassword || bodyChars < 80))
                 return ("html.login-wall", "page shows a login wall instead of an article");
         if (bodyChars == 0) return ("html.no-text", "page has no article text");

@@ -1,4 +1,6 @@
-using System.Text;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Pipeline.Output.Formats;

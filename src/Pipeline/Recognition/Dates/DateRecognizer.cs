@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using NodaTime;
 using Pipeline.Recognition.Numbers;
 using Pipeline.Text;

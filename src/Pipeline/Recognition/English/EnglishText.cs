@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace Pipeline.Recognition.English;
 
 /// <summary>Small scanning helpers for English text: case-insensitive whole-word matching at a position.</summary>

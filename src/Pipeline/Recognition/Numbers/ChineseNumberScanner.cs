@@ -1,3 +1,5 @@
+using System;
+
 namespace Pipeline.Recognition.Numbers;
 
 /// <summary>

@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
-using NodaTime;
+using System.IO;
+using System.Linq;
 using NUnit.Framework;
+using NodaTime;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

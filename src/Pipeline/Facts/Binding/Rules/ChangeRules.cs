@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts.Binding.Rules;

@@ -1,3 +1,4 @@
+using System.Linq;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts.Binding.Rules;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Pipeline.Facts.Binding.Rules;
 
 /// <summary>
