@@ -190,6 +190,8 @@ public static class LexiconSchemas
             "qualifiers.after_en: map of list of text",
             "segment_max_length: integer",
             "segment_suffixes: list of text",
+            "code_words: list of text",
+            "segment_names: map of list of text",
         ],
         ["en/dates.yaml"] =
         [
@@ -200,7 +202,7 @@ public static class LexiconSchemas
         [
             "currencyPrefixes: map of currency", "currencySuffixes: map of currency", "scales: map of number",
             "qualifiers: map of qualifier", "percentWords: list of text", "pointWords: list of text", "multipleWords: list of text",
-            "shareWords: list of text", "countWords: list of text",
+            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text",
         ],
     };
 

@@ -44,6 +44,12 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>Words that introduce a stock code (under the code 2050, stock code: 9988): the number after one is a
+    /// code, never a year or an amount.</summary>
+    public PhraseMatcher<string> CodeWords { get; init; } = new([]);
+    /// <summary>Segment names as other languages write them, to the name the tables use (Cloud Intelligence Group →
+    /// 云智能集团; online marketing services → 线上营销服务), matched at word boundaries in any letter case.</summary>
+    public PhraseMatcher<string> SegmentNames { get; init; } = new([]);
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -116,6 +122,8 @@ public sealed class BindingLexicon
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
+            CodeWords = new PhraseMatcher<string>(file.CodeWords.Select(w => (w, w)), ignoreCase: true),
+            SegmentNames = new PhraseMatcher<string>(file.SegmentNames.SelectMany(n => n.Value.Select(w => (w, n.Key))), ignoreCase: true),
         };
     }
 
@@ -148,6 +156,8 @@ public sealed class BindingLexicon
         public List<string> ListingCurrencyMetrics { get; set; } = [];
         public QualifierEntries Qualifiers { get; set; } = new();
         public FiscalEntries FiscalWords { get; set; } = new();
+        public List<string> CodeWords { get; set; } = [];
+        public Dictionary<string, List<string>> SegmentNames { get; set; } = [];
     }
 
     private sealed class FiscalEntries

@@ -100,6 +100,7 @@ public sealed partial class ClaimBinder
         /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
         internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
         {
+            if (s.English && NamedSegment(cue, s) is { } named) return named;
             var floor = ClauseStart(cue.Start, s);
             foreach (var e in EntitiesIn(floor, cue.Start)) floor = Math.Max(floor, e.Span.End);
             foreach (var p in Between(_periods, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(p.Span.End, cue.Start));
@@ -162,7 +163,7 @@ public sealed partial class ClaimBinder
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
 
-        internal static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
+        internal static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier", "since"];
 
         internal static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 

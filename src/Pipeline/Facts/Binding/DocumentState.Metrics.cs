@@ -88,7 +88,7 @@ public sealed partial class ClaimBinder
         internal static readonly HashSet<string> EnglishGapWords = new(StringComparer.OrdinalIgnoreCase)
         {
             "by", "about", "around", "approximately", "roughly", "nearly", "almost", "more", "than", "over", "some", "a", "an",
-            "as", "much", "at", "least", "a year", "year-on-year",
+            "as", "much", "at", "least", "a year", "year-on-year", "of",
         };
 
         /// <summary>English words between a rise/fall word and its figure: rose by about 12%, jumped as much as 40%.</summary>

@@ -33,7 +33,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         {
             if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
             // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) || text[i - 1] is '.' or ',')))
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) && !AfterTightPrefix(text, i) || text[i - 1] is '.' or ',')))
             {
                 i++;
                 continue;
@@ -58,7 +58,8 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             {
                 if (p < 0 || string.CompareOrdinal(text, p, prefix, 0, prefix.Length) != 0) continue;
                 if (char.IsAsciiLetter(prefix[0]) && p > 0 && char.IsAsciiLetter(text[p - 1])) continue;
-                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start) continue; // "USD5" is not how amounts are written
+                // "USD5" is not how amounts are written; "RMB247,795 million" is (Alibaba's, JD's releases).
+                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start && !lexicon.TightPrefixes.Contains(prefix)) continue;
                 currency = c;
                 before = p;
                 break;
@@ -77,10 +78,10 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             var found = word.Length == 1
                 ? currency is not null && numberEnd < text.Length && char.ToLowerInvariant(text[numberEnd]) == word[0]
                   && (numberEnd + 1 == text.Length || !IsWordChar(text[numberEnd + 1]))
-                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word);
+                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word) || Hyphenated(text, numberEnd, word);
             if (!found) continue;
             scale = factor;
-            end = (word.Length == 1 || WordAt(text, numberEnd, word) ? numberEnd : afterNumber) + word.Length;
+            end = (word.Length == 1 || WordAt(text, numberEnd, word) ? numberEnd : Hyphenated(text, numberEnd, word) ? numberEnd + 1 : afterNumber) + word.Length;
             break;
         }
 
@@ -114,6 +115,13 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             kind = MentionKind.Multiple;
             resolution = new Multiple(amount, precision);
             end = (times == "x" ? end : next) + times.Length;
+        }
+        else if (currency is null && next < text.Length && text[next] == '-' && FirstWordAt(text, next + 1, lexicon.MultipleWords) is { } hyphenTimes)
+        {
+            // 241-times oversubscribed
+            kind = MentionKind.Multiple;
+            resolution = new Multiple(amount, precision);
+            end = next + 1 + hyphenTimes.Length;
         }
         else
         {
@@ -210,6 +218,20 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
     private static bool Digits3(string text, int i) =>
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+
+    /// <summary>A scale word joined by a hyphen (349-million shares).</summary>
+    private static bool Hyphenated(string text, int numberEnd, string word) =>
+        word.Length > 1 && numberEnd < text.Length && text[numberEnd] == '-' && WordAt(text, numberEnd + 1, word);
+
+    /// <summary>A digit right after a currency prefix written tight against its amount (RMB120 billion).</summary>
+    private bool AfterTightPrefix(string text, int i)
+    {
+        foreach (var prefix in lexicon.TightPrefixes)
+            if (i >= prefix.Length && string.CompareOrdinal(text, i - prefix.Length, prefix, 0, prefix.Length) == 0
+                && (i == prefix.Length || !char.IsAsciiLetter(text[i - prefix.Length - 1])))
+                return true;
+        return false;
+    }
 
     private static bool IsTightX(string text, int end, out string times)
     {

@@ -11,6 +11,7 @@ public static class MetricRules
     [
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
+        new EnglishChangeListRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
