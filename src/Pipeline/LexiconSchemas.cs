@@ -191,6 +191,8 @@ public static class LexiconSchemas
             "segment_max_length: integer",
             "segment_suffixes: list of text",
             "code_words: list of text",
+            "weekdays_en: list of text",
+            "entity_modifiers_en: list of text",
             "segment_names: map of list of text",
         ],
         ["en/dates.yaml"] =

@@ -50,6 +50,10 @@ public sealed class BindingLexicon
     /// <summary>Segment names as other languages write them, to the name the tables use (Cloud Intelligence Group →
     /// 云智能集团; online marketing services → 线上营销服务), matched at word boundaries in any letter case.</summary>
     public PhraseMatcher<string> SegmentNames { get; init; } = new([]);
+    /// <summary>English weekday names, Monday first.</summary>
+    public IReadOnlyList<string> WeekdaysEnglish { get; init; } = [];
+    /// <summary>Suffixes that make a company's name a modifier (Xiaomi-backed).</summary>
+    public IReadOnlyList<string> EntityModifiersEnglish { get; init; } = [];
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -124,6 +128,9 @@ public sealed class BindingLexicon
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
             CodeWords = new PhraseMatcher<string>(file.CodeWords.Select(w => (w, w)), ignoreCase: true),
             SegmentNames = new PhraseMatcher<string>(file.SegmentNames.SelectMany(n => n.Value.Select(w => (w, n.Key))), ignoreCase: true),
+            WeekdaysEnglish = file.WeekdaysEn.Count is 0 or 7 ? file.WeekdaysEn
+                : throw new PipelineConfigurationException(Where("weekdays_en lists the seven days, Monday first")),
+            EntityModifiersEnglish = file.EntityModifiersEn,
         };
     }
 
@@ -158,6 +165,8 @@ public sealed class BindingLexicon
         public FiscalEntries FiscalWords { get; set; } = new();
         public List<string> CodeWords { get; set; } = [];
         public Dictionary<string, List<string>> SegmentNames { get; set; } = [];
+        public List<string> WeekdaysEn { get; set; } = [];
+        public List<string> EntityModifiersEn { get; set; } = [];
     }
 
     private sealed class FiscalEntries

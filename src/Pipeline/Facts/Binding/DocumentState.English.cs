@@ -20,6 +20,12 @@ public sealed partial class ClaimBinder
             return codes.Count > 0 && codes[^1].End == from + lead.Length && m.Text.All(char.IsAsciiDigit);
         }
 
+        /// <summary>The text of [from, pos) trimmed, within the clause (what is written right before a figure).</summary>
+        internal string TextBefore(int pos, int clause) => _text[clause..pos].TrimEnd();
+
+        /// <summary>The text of [end, clauseEnd) trimmed at its start (what is written right after a figure).</summary>
+        internal string TextAfter(int end, int clauseEnd) => end < clauseEnd ? _text[end..clauseEnd].TrimStart() : "";
+
         /// <summary>The figures that start in [from, to).</summary>
         internal List<Mention> FiguresBetween(int from, int to) => Between(_figures, m => m.Span.Start, from, to).ToList();
 
@@ -32,5 +38,36 @@ public sealed partial class ClaimBinder
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric) floor = Math.Max(floor, c.End);
             return _binder._segments.Named(_text, floor, cue.Start, cue.End, ClauseEnd(cue.End, s));
         }
+    
+
+        /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
+        internal bool IsModifier(EntityMention e)
+        {
+            foreach (var suffix in _binder._words.EntityModifiersEnglish)
+                if (string.Compare(_text, e.Span.End, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            return false;
+        }
+
+        /// <summary>The day "on Thursday" names in an English sentence: the last such weekday on or before the
+        /// publication date (wires write the weekday of the day they report).</summary>
+        internal ReportingPeriod? WeekdayIn(Sentence s)
+        {
+            if (_input.Metadata.Published is not { } published) return null;
+            var days = _binder._words.WeekdaysEnglish;
+            for (var k = 0; k < days.Count; k++)
+            {
+                var at = _text.IndexOf("on " + days[k], s.Start, s.End - s.Start, StringComparison.OrdinalIgnoreCase);
+                if (at < 0) continue;
+                var back = ((int)published.DayOfWeek - (k + 1) + 7) % 7;
+                return ReportingPeriod.Day(published.PlusDays(-back));
+            }
+            return null;
+        }
+
+        /// <summary>A price or a market value that its sentence does not date, in an article that gives the company's
+        /// trading debut: the debut day (The shares closed at HK$120.60, up 69%).</summary>
+        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity) =>
+            metric.Timing == MetricTiming.Instant && (metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal))
+            && _listingDates.TryGetValue(entity, out var day) ? day : null;
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class ClaimBinder
             var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length && !IsStockCode(m, found.Tickers)).OrderBy(m => m.Span.Start).ToList();
             _figures = mentions.Where(IsFigure).ToList();
             _periods = mentions.Where(m => m.Period is not null).ToList();
-            _entityMentions = found.Mentions;
+            _entityMentions = found.Mentions.Where(e => !IsModifier(e)).ToList();
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised

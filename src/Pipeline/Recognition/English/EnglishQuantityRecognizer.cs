@@ -78,10 +78,11 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             var found = word.Length == 1
                 ? currency is not null && numberEnd < text.Length && char.ToLowerInvariant(text[numberEnd]) == word[0]
                   && (numberEnd + 1 == text.Length || !IsWordChar(text[numberEnd + 1]))
-                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word) || Hyphenated(text, numberEnd, word);
+                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word) || Hyphenated(text, numberEnd, word) || TightScale(text, numberEnd, word);
             if (!found) continue;
             scale = factor;
-            end = (word.Length == 1 || WordAt(text, numberEnd, word) ? numberEnd : Hyphenated(text, numberEnd, word) ? numberEnd + 1 : afterNumber) + word.Length;
+            end = (word.Length == 1 || WordAt(text, numberEnd, word) || TightScale(text, numberEnd, word) ? numberEnd
+                : Hyphenated(text, numberEnd, word) ? numberEnd + 1 : afterNumber) + word.Length;
             break;
         }
 
@@ -218,6 +219,12 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
     private static bool Digits3(string text, int i) =>
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+
+    /// <summary>A short scale word written tight against the number ($3.2bn, HK$316.45bn, 1.3mn).</summary>
+    private static bool TightScale(string text, int numberEnd, string word) =>
+        word.Length is 2 or 3 && numberEnd + word.Length <= text.Length
+        && string.Compare(text, numberEnd, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (numberEnd + word.Length == text.Length || !IsWordChar(text[numberEnd + word.Length]));
 
     /// <summary>A scale word joined by a hyphen (349-million shares).</summary>
     private static bool Hyphenated(string text, int numberEnd, string word) =>

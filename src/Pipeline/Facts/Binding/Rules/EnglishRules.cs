@@ -35,3 +35,27 @@ public sealed class EnglishChangeListRule : IMetricRule
         return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, multipleAsPercent: true);
     }
 }
+
+/// <summary>The price of each share of a sale: "sold 279 million shares at HK$36.30 each", "floated 19.55 million
+/// shares at HK$212.80 apiece", "It sold 349 million shares at HK$71.59 per share". An amount after "at" and before
+/// "each", "apiece" or "per share", in a clause that states the shares sold, is the offer price.</summary>
+public sealed class EnglishPricePerShareRule : IMetricRule
+{
+    private static readonly string[] Each = ["each", "apiece", "per share", "a share", "per ADS", "per H share", "per offer share"];
+
+    public string Name => "price-each-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
+        var before = f.Document.TextBefore(f.Position, f.Clause);
+        if (!before.EndsWith(" at", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
+        var after = f.Document.TextAfter(f.Mention.Span.End, f.ClauseEnd(f.Mention.Span.End));
+        if (after.StartsWith('(') && after.IndexOf(')') is var close and > 0) after = after[(close + 1)..].TrimStart(); // HK$36.30 ($4.62) each
+        if (!Each.Any(w => after.StartsWith(w, StringComparison.OrdinalIgnoreCase))) return RuleOutcome.Pass;
+        var shares = f.Document.FiguresBetween(f.Clause, f.Position).Any(m => m.Value is Number { Unit: CountUnit.Shares })
+                     || f.ClauseCues.Any(c => c.Value.Metric?.Id == "ipo.shares_offered");
+        if (!shares || f.Metrics.Find("ipo.issue_price") is not { } price) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(price, f.Value, f.ClauseCues.LastOrDefault());
+    }
+}

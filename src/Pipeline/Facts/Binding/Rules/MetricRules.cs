@@ -12,6 +12,7 @@ public static class MetricRules
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
+        new EnglishPricePerShareRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
