@@ -257,45 +257,15 @@ public sealed partial class ClaimBinder
             return Qualifier.Exact;
         }
 
-        internal static readonly (string Word, Qualifier Q)[] QualifiersBefore =
-        [
-            ("大约", Qualifier.Approximate), ("约", Qualifier.Approximate), ("接近", Qualifier.LessThan), ("将近", Qualifier.LessThan),
-            ("近", Qualifier.LessThan), ("不到", Qualifier.LessThan), ("不足", Qualifier.LessThan), ("低于", Qualifier.LessThan),
-            ("超过", Qualifier.GreaterThan), ("超", Qualifier.GreaterThan), ("逾", Qualifier.GreaterThan), ("高于", Qualifier.GreaterThan),
-            ("至少", Qualifier.GreaterOrEqual), ("最多", Qualifier.LessOrEqual),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersAfter =
-        [
-            ("以上", Qualifier.GreaterThan), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
-            ("余", Qualifier.GreaterThan),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersBeforeEnglish =
-        [
-            ("about", Qualifier.Approximate), ("around", Qualifier.Approximate), ("approximately", Qualifier.Approximate),
-            ("roughly", Qualifier.Approximate), ("some", Qualifier.Approximate), ("an estimated", Qualifier.Approximate),
-            ("nearly", Qualifier.LessThan), ("almost", Qualifier.LessThan), ("close to", Qualifier.LessThan), ("less than", Qualifier.LessThan),
-            ("under", Qualifier.LessThan), ("below", Qualifier.LessThan), ("more than", Qualifier.GreaterThan), ("over", Qualifier.GreaterThan),
-            ("above", Qualifier.GreaterThan), ("in excess of", Qualifier.GreaterThan), ("at least", Qualifier.GreaterOrEqual),
-            ("no less than", Qualifier.GreaterOrEqual), ("up to", Qualifier.LessOrEqual), ("at most", Qualifier.LessOrEqual),
-            ("no more than", Qualifier.LessOrEqual),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersAfterEnglish =
-        [
-            ("or more", Qualifier.GreaterOrEqual), ("or so", Qualifier.Approximate), ("or less", Qualifier.LessOrEqual),
-        ];
-
         internal Qualifier QualifyEnglish(Mention m, Sentence s)
         {
-            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var from = Math.Max(s.Start, m.Span.Start - 24);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
-            foreach (var (w, q) in QualifiersBeforeEnglish.OrderByDescending(x => x.Word.Length))
+            foreach (var (w, q) in _binder._words.QualifiersBeforeEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return q;
             var after = _text.AsSpan(m.Span.End, Math.Min(10, s.End - m.Span.End)).TrimStart();
-            foreach (var (w, q) in QualifiersAfterEnglish)
+            foreach (var (w, q) in _binder._words.QualifiersAfterEnglish)
                 if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(after[w.Length])))
                     return q;
             return Qualifier.Exact;
@@ -305,11 +275,13 @@ public sealed partial class ClaimBinder
         {
             if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
             if (s.English) return QualifyEnglish(m, s);
-            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
-            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
-            foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
-            var after = _text.AsSpan(m.Span.End, Math.Min(2, s.End - m.Span.End)).TrimStart();
-            foreach (var (w, q) in QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
+            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 6), m.Span.Start - Math.Max(s.Start, m.Span.Start - 6)).TrimEnd();
+            foreach (var (w, q) in _binder._words.QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            // A verb between the qualifier and the figure (超过了, 约为, 逾达): 最高可达 is matched whole above.
+            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合' or '至' or '到') before = before[..^1].TrimEnd();
+            foreach (var (w, q) in _binder._words.QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(3, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in _binder._words.QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
             return Qualifier.Exact;
         }
     }
