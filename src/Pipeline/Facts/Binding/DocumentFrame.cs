@@ -128,7 +128,9 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             {
                 if (m.Period is not { } p || p.Kind != kind || !m.Text.Any(char.IsAsciiDigit) && kind == PeriodKind.Year) continue;
                 if (metadata.Published is { } published && p.End >= published) continue; // not yet reported
-                votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength ? 2 : 1);
+                // A period stated as a statement's own (the quarter ended September 30, 2025) counts as the lede does.
+                var stated = m.Text.Contains(" ended ", StringComparison.OrdinalIgnoreCase);
+                votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength || stated ? 2 : 1);
             }
             // One passing mention does not make the article's period: it must be written twice (or in the lede and again).
             if (votes.Count > 0 && votes.Values.Max() >= 2)

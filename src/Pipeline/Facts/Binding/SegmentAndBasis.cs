@@ -128,7 +128,8 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
     {
         var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         bool Stop(string w) => lexicon.NotSegment.Contains(w.ToLowerInvariant().Trim(',', '\'', '’', '"'))
-                               || lexicon.BasisMatcher.FindAll(w).Count > 0 || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal);
+                               || lexicon.BasisMatcher.FindAll(w).Count > 0 || w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)
+                               || lexicon.EntityModifiersEnglish.Any(m => w.EndsWith(m, StringComparison.OrdinalIgnoreCase) || w.EndsWith("-based", StringComparison.OrdinalIgnoreCase));
         while (words.Count > 0 && Stop(words[0])) words.RemoveAt(0);
         while (words.Count > 0 && Stop(words[^1])) words.RemoveAt(words.Count - 1);
         return string.Join(' ', words);

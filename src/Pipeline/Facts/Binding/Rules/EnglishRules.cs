@@ -30,7 +30,7 @@ public sealed class EnglishChangeListRule : IMetricRule
             from = c.End;
         }
         words.AddRange(f.Gap(from, f.Position).Split([' ', ','], StringSplitOptions.RemoveEmptyEntries));
-        if (!words.All(w => w is "and" or "or" || ClaimBinder.DocumentState.EnglishGapWords.Contains(w))) return RuleOutcome.Pass;
+        if (!words.All(w => w is "and" or "or" || w.All(char.IsPunctuation) || ClaimBinder.DocumentState.EnglishGapWords.Contains(w))) return RuleOutcome.Pass;
         if (f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
         return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, multipleAsPercent: true);
     }
@@ -57,5 +57,60 @@ public sealed class EnglishPricePerShareRule : IMetricRule
                      || f.ClauseCues.Any(c => c.Value.Metric?.Id == "ipo.shares_offered");
         if (!shares || f.Metrics.Find("ipo.issue_price") is not { } price) return RuleOutcome.Pass;
         return RuleOutcome.Bind(price, f.Value, f.ClauseCues.LastOrDefault());
+    }
+}
+
+/// <summary>Earnings written as an amount "per ADS" or "per share" after a profit or loss word: an adjusted loss of
+/// 1.14 yuan (15 cents) per ADS; net income of RMB 3.73 per share. The amount is the per-share metric, negative after a
+/// loss word; the basis is read around the profit or loss word as usual.</summary>
+public sealed class EnglishEarningsPerShareRule : IMetricRule
+{
+    private static readonly (string Words, string Metric)[] Per =
+    [
+        ("per diluted ADS", "eps_ads_diluted"), ("per American depositary share", "eps_ads"), ("per ADS", "eps_ads"),
+        ("per diluted share", "eps_diluted"), ("per share", "eps"), ("a share", "eps"),
+    ];
+
+    public string Name => "per-share-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money || f.Value is not Money money) return RuleOutcome.Pass;
+        var after = f.Document.TextAfter(f.Mention.Span.End, f.ClauseEnd(f.Mention.Span.End));
+        if (after.StartsWith('(') && after.IndexOf(')') is var close and > 0) after = after[(close + 1)..].TrimStart();
+        var per = Per.FirstOrDefault(p => after.StartsWith(p.Words, StringComparison.OrdinalIgnoreCase));
+        if (per.Metric is null || f.ClauseCues.Count == 0) return RuleOutcome.Pass;
+        var cue = f.ClauseCues[^1];
+        if (cue.Value.Metric is not { } earnings || !IsEarnings(earnings.Id) || f.Metrics.Find(per.Metric) is not { } metric) return RuleOutcome.Pass;
+        var loss = earnings.Id.EndsWith("loss", StringComparison.Ordinal);
+        return RuleOutcome.Bind(metric, loss ? money with { Amount = -money.Amount } : money, cue);
+    }
+
+    private static bool IsEarnings(string id) =>
+        id is "net_profit" or "net_loss" or "adjusted_net_loss" or "eps" or "eps_ads" or "operating_profit" or "operating_loss";
+}
+
+/// <summary>An offer price range written as two amounts joined by "to" or a dash before "range": its
+/// $26.00-to-$28.00 price range; a range of HK$20 to HK$22 per share is read by the cue rules.</summary>
+public sealed class EnglishPriceRangeRule : IMetricRule
+{
+    private static readonly string[] Joins = ["-to-", "to", "-", "–", "and"];
+    private static readonly string[] Ranges = ["price range", "range", "marketed range", "indicative range", "marketed price range"];
+
+    public string Name => "price-range-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
+        var figures = f.Document.FiguresBetween(f.Clause, f.ClauseEnd(f.Position));
+        var i = figures.FindIndex(m => ReferenceEquals(m, f.Mention));
+        bool Joined(int a) => a >= 0 && a + 1 < figures.Count && figures[a].Value is Money && figures[a + 1].Value is Money
+                              && Joins.Contains(f.Gap(figures[a].Span.End, figures[a + 1].Span.Start));
+        var (low, high) = Joined(i) ? (i, i + 1) : Joined(i - 1) ? (i - 1, i) : (-1, -1);
+        if (low < 0) return RuleOutcome.Pass;
+        var after = f.Document.TextAfter(figures[high].Span.End, f.ClauseEnd(figures[high].Span.End));
+        if (!Ranges.Any(r => after.StartsWith(r, StringComparison.OrdinalIgnoreCase))) return RuleOutcome.Pass;
+        var id = i == low ? "ipo.price_range_bottom" : "ipo.price_range_top";
+        return f.Metrics.Find(id) is { } metric ? RuleOutcome.Bind(metric, f.Value, f.ClauseCues.LastOrDefault()) : RuleOutcome.Pass;
     }
 }

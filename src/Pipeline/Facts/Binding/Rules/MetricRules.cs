@@ -13,6 +13,8 @@ public static class MetricRules
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
         new EnglishPricePerShareRule(),
+        new EnglishEarningsPerShareRule(),
+        new EnglishPriceRangeRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
