@@ -114,7 +114,7 @@ public sealed partial class ClaimBinder
 
         /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
         internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric) =>
-            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(pos, cue.End), metric);
+            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
         /// dated by a day: that is when it was announced); past a comparison base (由 2024 年同期的 936 亿元增长 2.0% 至

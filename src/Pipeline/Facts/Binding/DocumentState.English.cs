@@ -36,7 +36,36 @@ public sealed partial class ClaimBinder
             var floor = ClauseStart(cue.Start, s);
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric) floor = Math.Max(floor, c.End);
-            return _binder._segments.Named(_text, floor, cue.Start, cue.End, ClauseEnd(cue.End, s));
+            if (_binder._segments.Named(_text, floor, cue.Start, cue.End, ClauseEnd(cue.End, s)) is { } named) return named;
+            // …accelerated our Cloud Intelligence Group business, with revenue up 34%: the segment ends the clause before.
+            var clause = ClauseStart(cue.Start, s);
+            if (floor != clause || clause <= s.Start || !LeadsBack(_text.AsSpan(clause, cue.Start - clause))) return null;
+            var previous = ClauseStart(clause - 1, s);
+            return _binder._segments.Named(_text, previous, clause - 1, clause - 1, clause - 1);
+        }
+
+        private static readonly string[] BackLinks = ["with", "with its", "with the", "and", "while"];
+
+        private static bool LeadsBack(ReadOnlySpan<char> lead)
+        {
+            var t = lead.Trim().ToString();
+            return BackLinks.Contains(t, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Where an English figure's basis may be written: up to the figure, or on to the clause end when a basis
+        /// phrase follows it (revenues increased 10% on a like-for-like basis).</summary>
+        internal int EnglishBasisEnd(int pos, Sentence s)
+        {
+            var end = ClauseEnd(pos, s);
+            var figure = Between(_figures, m => m.Span.Start, pos, pos + 1).FirstOrDefault();
+            if (figure is null) return pos;
+            var after = _text.AsSpan(figure.Span.End, end - figure.Span.End).TrimStart();
+            foreach (var marker in CuesIn(figure.Span.End, end))
+            {
+                if (marker.Value.Kind is not (CueKind.YearOnYear or CueKind.QuarterOnQuarter)) break;
+                after = _text.AsSpan(marker.End, end - marker.End).TrimStart();
+            }
+            return after.StartsWith("on a", StringComparison.OrdinalIgnoreCase) || after.StartsWith("on an", StringComparison.OrdinalIgnoreCase) ? end : pos;
         }
     
 
@@ -64,10 +93,15 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>A price or a market value that its sentence does not date, in an article that gives the company's
-        /// trading debut: the debut day (The shares closed at HK$120.60, up 69%).</summary>
-        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity) =>
-            metric.Timing == MetricTiming.Instant && (metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal))
-            && _listingDates.TryGetValue(entity, out var day) ? day : null;
+        /// <summary>A price or a market value that its sentence does not date: the company's trading debut when the
+        /// article gives it (The shares closed at HK$120.60, up 69%), else the publication date (a wire reports the
+        /// day's trading).</summary>
+        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity)
+        {
+            if (metric.Timing != MetricTiming.Instant || !(metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal)))
+                return null;
+            if (_listingDates.TryGetValue(entity, out var day)) return day;
+            return _input.Metadata.Published is { } published && !_input.Metadata.PublishedInferred ? ReportingPeriod.Day(published) : null;
+        }
     }
 }

@@ -147,10 +147,22 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 if (numberEnd < text.Length && char.IsAsciiLetter(text[numberEnd]) && scale == 1m) return SkipWord(text, numberEnd);
                 if (start > 0 && text[start - 1] == '-' && start > 1 && char.IsAsciiLetter(text[start - 2])) return numberEnd;
                 var unit = CountAfter(text, next);
-                // A bare number says nothing without its unit or scale (and after a month name it is a day).
-                if (unit == CountUnit.None) return numberEnd;
-                kind = MentionKind.Number;
-                resolution = new Number(amount, precision, unit);
+                // 0.6, 16.4 and 25.2 per cent; 747 and 23 times; 100,000 and 110,000 units: the unit after the last
+                // number of a list is every number's.
+                var listed = unit == CountUnit.None && scale == 1m ? ListUnit(text, numberEnd) : null;
+                if (listed is { } l && l.Kind != MentionKind.Number)
+                {
+                    kind = l.Kind;
+                    resolution = kind == MentionKind.Percentage ? new Percentage(amount, precision) : new Multiple(amount, precision);
+                }
+                else
+                {
+                    if (listed is { } c) unit = c.Unit;
+                    // A bare number says nothing without its unit or scale (and after a month name it is a day).
+                    if (unit == CountUnit.None) return numberEnd;
+                    kind = MentionKind.Number;
+                    resolution = new Number(amount, precision, unit);
+                }
             }
         }
 
@@ -219,6 +231,29 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
     private static bool Digits3(string text, int i) =>
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+
+    /// <summary>The unit of a list of bare numbers, written once after the last (0.6, 16.4 and 25.2 per cent):
+    /// a percentage, a multiple or a count; null when what follows the numbers is not such a list.</summary>
+    private (MentionKind Kind, CountUnit Unit)? ListUnit(string text, int numberEnd)
+    {
+        var i = numberEnd;
+        for (var items = 0; items < 6; items++)
+        {
+            var j = Scan.SkipSpaces(text, i);
+            if (j < text.Length && text[j] == ',') j = Scan.SkipSpaces(text, j + 1);
+            if (WordAt(text, j, "and")) j = Scan.SkipSpaces(text, j + 3);
+            else if (WordAt(text, j, "or")) j = Scan.SkipSpaces(text, j + 2);
+            else if (j == Scan.SkipSpaces(text, i)) return null; // no separator
+            if (!TryNumber(text, j, out _, out _, out var end) || end == j) return null;
+            var next = Scan.SkipSpaces(text, end);
+            if (next < text.Length && text[next] is '%' or '％' || FirstWordAt(text, next, lexicon.PercentWords) is not null)
+                return (MentionKind.Percentage, CountUnit.None);
+            if (FirstWordAt(text, next, lexicon.MultipleWords) is not null) return (MentionKind.Multiple, CountUnit.None);
+            if (CountAfter(text, next) is var unit and not CountUnit.None) return (MentionKind.Number, unit);
+            i = end;
+        }
+        return null;
+    }
 
     /// <summary>A short scale word written tight against the number ($3.2bn, HK$316.45bn, 1.3mn).</summary>
     private static bool TightScale(string text, int numberEnd, string word) =>

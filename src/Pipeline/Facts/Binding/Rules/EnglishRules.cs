@@ -114,3 +114,25 @@ public sealed class EnglishPriceRangeRule : IMetricRule
         return f.Metrics.Find(id) is { } metric ? RuleOutcome.Bind(metric, f.Value, f.ClauseCues.LastOrDefault()) : RuleOutcome.Pass;
     }
 }
+
+/// <summary>A subscription multiple that names its tranche after it: 5.31 times oversubscription for the public
+/// offering and 8.06 times oversubscription for the international offering. The tranche named behind "for the", "in
+/// the" or "of the" after the oversubscription word decides, not the nearest tranche before the figure.</summary>
+public sealed class EnglishSubscriptionRule : IMetricRule
+{
+    private static readonly string[] Links = ["for the", "in the", "of the", "for its", "in its", "for", "in"];
+
+    public string Name => "subscription-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Multiple) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var after = f.CuesIn(end, f.ClauseEnd(end)).Where(c => c.Value.Kind == CueKind.Metric && IsSubscription(c.Value.Metric!.Id)).Take(2).ToList();
+        if (after.Count < 2 || f.Gap(end, after[0].Start).Length != 0 || !Links.Contains(f.Gap(after[0].End, after[1].Start), StringComparer.OrdinalIgnoreCase))
+            return RuleOutcome.Pass;
+        return RuleOutcome.Bind(after[1].Value.Metric!, f.Value, after[1]);
+    }
+
+    private static bool IsSubscription(string id) => id is "ipo.public_subscription" or "ipo.intl_subscription";
+}

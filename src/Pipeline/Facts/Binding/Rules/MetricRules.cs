@@ -15,6 +15,7 @@ public static class MetricRules
         new EnglishPricePerShareRule(),
         new EnglishEarningsPerShareRule(),
         new EnglishPriceRangeRule(),
+        new EnglishSubscriptionRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
