@@ -41,6 +41,8 @@ public sealed class EnglishChangeListRule : IMetricRule
 /// "each", "apiece" or "per share", in a clause that states the shares sold, is the offer price.</summary>
 public sealed class EnglishPricePerShareRule : IMetricRule
 {
+    private static readonly string[] Unit = ["a unit", "per unit", "each unit", "a piece", "per vehicle", "a vehicle", "per car"];
+
     private static readonly string[] Each = ["each", "apiece", "per share", "a share", "per ADS", "per H share", "per offer share"];
 
     public string Name => "price-each-en";
@@ -49,12 +51,15 @@ public sealed class EnglishPricePerShareRule : IMetricRule
     {
         if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
         var before = f.Document.TextBefore(f.Position, f.Clause);
+        var afterFigure = f.Document.TextAfter(f.Mention.Span.End, f.ClauseEnd(f.Mention.Span.End));
+        // priced at about US$200 a unit: a product's price, not the offer's.
+        if (Unit.Any(w => afterFigure.StartsWith(w, StringComparison.OrdinalIgnoreCase))) return RuleOutcome.Reject;
         if (!before.EndsWith(" at", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
         var after = f.Document.TextAfter(f.Mention.Span.End, f.ClauseEnd(f.Mention.Span.End));
         if (after.StartsWith('(') && after.IndexOf(')') is var close and > 0) after = after[(close + 1)..].TrimStart(); // HK$36.30 ($4.62) each
         if (!Each.Any(w => after.StartsWith(w, StringComparison.OrdinalIgnoreCase))) return RuleOutcome.Pass;
-        var shares = f.Document.FiguresBetween(f.Clause, f.Position).Any(m => m.Value is Number { Unit: CountUnit.Shares })
-                     || f.ClauseCues.Any(c => c.Value.Metric?.Id == "ipo.shares_offered");
+        var shares = f.Document.FiguresBetween(f.SentenceStart, f.Position).Any(m => m.Value is Number { Unit: CountUnit.Shares })
+                     || f.MetricCues(f.SentenceStart, f.Position).Any(c => c.Value.Metric?.Id == "ipo.shares_offered");
         if (!shares || f.Metrics.Find("ipo.issue_price") is not { } price) return RuleOutcome.Pass;
         return RuleOutcome.Bind(price, f.Value, f.ClauseCues.LastOrDefault());
     }
@@ -135,4 +140,106 @@ public sealed class EnglishSubscriptionRule : IMetricRule
     }
 
     private static bool IsSubscription(string id) => id is "ipo.public_subscription" or "ipo.intl_subscription";
+}
+
+/// <summary>A dividend written per lot of shares: a cash dividend of 39.74 yuan per ten shares is 3.974 yuan a share.</summary>
+public sealed class EnglishDividendPerLotRule : IMetricRule
+{
+    private static readonly (string Words, int Shares)[] Lots =
+    [
+        ("per ten shares", 10), ("per 10 shares", 10), ("for every ten shares", 10), ("for every 10 shares", 10),
+        ("per hundred shares", 100), ("per 100 shares", 100),
+    ];
+
+    public string Name => "dividend-per-lot-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Value is not Money money) return RuleOutcome.Pass;
+        var after = f.Document.TextAfter(f.Mention.Span.End, f.ClauseEnd(f.Mention.Span.End));
+        var lot = Lots.FirstOrDefault(l => after.StartsWith(l.Words, StringComparison.OrdinalIgnoreCase));
+        if (lot.Words is null || f.Metrics.Find("dividend_per_share") is not { } metric) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(metric, money with { Amount = money.Amount / lot.Shares, Precision = money.Precision / lot.Shares }, f.ClauseCues.LastOrDefault());
+    }
+}
+
+/// <summary>An English amount right after a rise or fall word is a change in money (up $5.75, down HK$2.10), not the
+/// level the cue before names: no metric holds it.</summary>
+public sealed class EnglishChangeAmountRule : IMetricRule
+{
+    public string Name => "change-amount-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
+        var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (change.Value is null || f.Gap(change.End, f.Position).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Any(w => !ClaimBinder.DocumentState.EnglishGapWords.Contains(w) || w is "to" or "at"))
+            return RuleOutcome.Pass;
+        // "rose to HK$5" and "rose 5% to HK$5" are levels; only "up $5.75" or "fell by HK$2" is a change in money.
+        return f.Gap(change.End, f.Position).Length == 0 || f.Gap(change.End, f.Position).StartsWith("by", StringComparison.OrdinalIgnoreCase)
+            ? RuleOutcome.Reject : RuleOutcome.Pass;
+    }
+}
+
+/// <summary>An amount followed by "in" and a metric cue names its own metric, whatever verb came before: raising
+/// HK$950.8 million in net proceeds; raised HK$9.74 billion, equivalent to US$1.25 billion, in net proceeds.</summary>
+public sealed class EnglishInCueRule : IMetricRule
+{
+    public string Name => "in-cue-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        // Past a stated equivalent: (US$1.25 billion) or ", equivalent to US$1.25 billion,".
+        var next = f.Document.FiguresBetween(end, f.ClauseEnd(end) + 1).FirstOrDefault();
+        var sentenceEnd = f.Sentence.End;
+        if (next is not null && next.Value is Money && f.Gap(end, next.Span.Start).TrimStart(',').Trim() is "(" or "equivalent to" or "or about" or "or")
+            end = next.Span.End;
+        var rest = f.Document.TextAfter(end, sentenceEnd).TrimStart(')', ',', ' ');
+        if (!rest.StartsWith("in ", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
+        var at = sentenceEnd - rest.Length + 3;
+        var cue = f.CuesIn(at, Math.Min(sentenceEnd, at + 40)).FirstOrDefault();
+        if (cue.Value is not { Kind: CueKind.Metric } || cue.Start != at || (cue.Value.Metric!.Units & f.Kind) == 0) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(cue.Value.Metric, f.Value, cue);
+    }
+}
+
+/// <summary>A market value stated at the offer price (At pricing, the company had a market cap of about $5.1
+/// billion) is the market value at the offer, not a trading day's.</summary>
+public sealed class EnglishMarketCapAtOfferRule : IMetricRule
+{
+    private static readonly string[] AtOffer = ["at pricing", "at the offer price", "at the IPO price", "based on the offer price", "at the top of the range"];
+
+    public string Name => "market-cap-at-offer-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Money || f.ClauseCues.Count == 0 && f.MetricCues(f.SentenceStart, f.Position).Count == 0) return RuleOutcome.Pass;
+        var cue = f.ClauseCues.Count > 0 ? f.ClauseCues[^1] : f.MetricCues(f.SentenceStart, f.Position)[^1];
+        if (cue.Value.Metric?.Id != "market_cap") return RuleOutcome.Pass;
+        var sentence = f.Document.TextAfter(f.SentenceStart, f.Sentence.End);
+        if (!AtOffer.Any(w => sentence.Contains(w, StringComparison.OrdinalIgnoreCase)) || f.Metrics.Find("ipo.market_cap_at_offer") is not { } metric)
+            return RuleOutcome.Pass;
+        return RuleOutcome.Bind(metric, f.Value, cue);
+    }
+}
+
+/// <summary>A debut move "as much as" after a rise or fall word with no quantity named before it (the shares tumbled
+/// as much as 35 per cent on their debut) is the largest intraday change, signed.</summary>
+public sealed class EnglishAsMuchAsRule : IMetricRule
+{
+    public string Name => "as-much-as-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Percent || f.Value is not Percentage p) return RuleOutcome.Pass;
+        var before = f.Document.TextBefore(f.Position, f.Clause);
+        if (!before.EndsWith("as much as", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
+        var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (change.Value is null || f.Gap(change.End, f.Position) is not ("as much as" or "by as much as")) return RuleOutcome.Pass;
+        if (f.ChangedQuantity(change.Start).Value is not null || f.Metrics.Find("price.intraday_change_pct") is not { } metric) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(metric, change.Value.Kind == CueKind.Fall ? new Percentage(-p.Percent, p.Precision) : p, change);
+    }
 }

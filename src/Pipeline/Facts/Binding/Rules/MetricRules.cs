@@ -9,6 +9,7 @@ public static class MetricRules
 {
     public static IReadOnlyList<IMetricRule> Default { get; } =
     [
+        new EnglishAsMuchAsRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
@@ -16,6 +17,10 @@ public static class MetricRules
         new EnglishEarningsPerShareRule(),
         new EnglishPriceRangeRule(),
         new EnglishSubscriptionRule(),
+        new EnglishDividendPerLotRule(),
+        new EnglishChangeAmountRule(),
+        new EnglishInCueRule(),
+        new EnglishMarketCapAtOfferRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
