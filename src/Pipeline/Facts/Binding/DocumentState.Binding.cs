@@ -78,7 +78,7 @@ public sealed partial class ClaimBinder
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
-            if (period is null && s.English) period = TradingDay(metric, entity);
+            if (period is null && s.English) period = TradingDay(metric, entity, s);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
@@ -261,6 +261,7 @@ public sealed partial class ClaimBinder
         {
             var from = Math.Max(s.Start, m.Span.Start - 24);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            if (IsPeakMove(m, s)) return Qualifier.Exact;
             foreach (var (w, q) in _binder._words.QualifiersBeforeEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return q;

@@ -26,6 +26,20 @@ public sealed partial class ClaimBinder
         /// <summary>The text of [end, clauseEnd) trimmed at its start (what is written right after a figure).</summary>
         internal string TextAfter(int end, int clauseEnd) => end < clauseEnd ? _text[end..clauseEnd].TrimStart() : "";
 
+        /// <summary>"surged as much as 72%": after a rise or fall word, "as much as" gives the exact peak of the move, not
+        /// a bound.</summary>
+        internal bool IsPeakMove(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var before = _text.AsSpan(clause, m.Span.Start - clause).TrimEnd();
+            if (!before.EndsWith("as much as", StringComparison.OrdinalIgnoreCase)) return false;
+            var lead = before[..^"as much as".Length].TrimEnd();
+            if (lead.EndsWith(" by", StringComparison.OrdinalIgnoreCase)) lead = lead[..^3].TrimEnd();
+            var leadEnd = clause + lead.Length;
+            var end = clause + before.Length;
+            return CuesIn(clause, end).Any(c => (c.End == leadEnd || c.End == end) && c.Value.Kind is CueKind.Rise or CueKind.Fall or CueKind.Metric);
+        }
+
         /// <summary>The figures that start in [from, to).</summary>
         internal List<Mention> FiguresBetween(int from, int to) => Between(_figures, m => m.Span.Start, from, to).ToList();
 
@@ -96,11 +110,12 @@ public sealed partial class ClaimBinder
         /// <summary>A price or a market value that its sentence does not date: the company's trading debut when the
         /// article gives it (The shares closed at HK$120.60, up 69%), else the publication date (a wire reports the
         /// day's trading).</summary>
-        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity)
+        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity, Sentence s)
         {
             if (metric.Timing != MetricTiming.Instant || !(metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal)))
                 return null;
             if (_listingDates.TryGetValue(entity, out var day)) return day;
+            if (WeekdayIn(s) is { } weekday) return weekday;
             return _input.Metadata.Published is { } published && !_input.Metadata.PublishedInferred ? ReportingPeriod.Day(published) : null;
         }
     }
