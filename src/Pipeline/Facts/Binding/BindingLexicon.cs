@@ -28,6 +28,8 @@ public sealed class BindingLexicon
     public required IReadOnlySet<string> BasisInMetric { get; init; }
     public required IReadOnlySet<string> NotSegment { get; init; }
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+    /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
+    public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
     public required PhraseMatcher<string> MarketWords { get; init; }
     /// <summary>Quarters written without a year, by quarter number.</summary>
@@ -54,6 +56,18 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> WeekdaysEnglish { get; init; } = [];
     /// <summary>Suffixes that make a company's name a modifier (Xiaomi-backed).</summary>
     public IReadOnlyList<string> EntityModifiersEnglish { get; init; } = [];
+    /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
+    public required IReadOnlyList<string> ComparisonLeads { get; init; }
+    public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
+    /// <summary>English words right before a figure that make it a comparison base (from RMB 2 billion).</summary>
+    public required IReadOnlyList<string> ComparisonFigureLeadsEnglish { get; init; }
+
+    /// <summary>True when a Chinese comparison word ends right at <paramref name="before"/>'s end (较 2024 年).</summary>
+    public bool EndsWithComparisonLead(ReadOnlySpan<char> before)
+    {
+        foreach (var w in ComparisonLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -111,6 +125,7 @@ public sealed class BindingLexicon
             BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
+            SegmentCuePrefixes = file.SegmentCuePrefixes,
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
             NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
@@ -125,6 +140,9 @@ public sealed class BindingLexicon
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
+            ComparisonLeads = file.ComparisonLeads.Zh,
+            ComparisonLeadsEnglish = file.ComparisonLeads.En,
+            ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
             CodeWords = new PhraseMatcher<string>(file.CodeWords.Select(w => (w, w)), ignoreCase: true),
             SegmentNames = new PhraseMatcher<string>(file.SegmentNames.SelectMany(n => n.Value.Select(w => (w, n.Key))), ignoreCase: true),
@@ -154,6 +172,7 @@ public sealed class BindingLexicon
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> SegmentCuePrefixes { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
@@ -167,6 +186,14 @@ public sealed class BindingLexicon
         public Dictionary<string, List<string>> SegmentNames { get; set; } = [];
         public List<string> WeekdaysEn { get; set; } = [];
         public List<string> EntityModifiersEn { get; set; } = [];
+        public ComparisonEntries ComparisonLeads { get; set; } = new();
+    }
+
+    private sealed class ComparisonEntries
+    {
+        public List<string> Zh { get; set; } = [];
+        public List<string> En { get; set; } = [];
+        public List<string> EnFigure { get; set; } = [];
     }
 
     private sealed class FiscalEntries

@@ -60,13 +60,16 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         // Quarters named without a year (the third quarter, 三季度), unless the recognizer read a year with them.
         var named = lexicon.NamedQuarters.FindAll(text)
             .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
-        var year = YearOf(periods, metadata);
+        var year = YearOf(periods, metadata, text);
+        // A quarter written without a year counts only where the recognizers had a publication date to read it by (not a
+        // year carried over from a comparison: 相较于 2024 年同期…，第三季度).
+        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)).ToList();
         var main = MainEntity(entities);
         var words = lexicon.Periods.FindAll(text);
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
-                      ?? CurrentPeriod(words, periods, metadata) ?? NamedCurrent(named, year, metadata);
+                      ?? CurrentPeriod(words, stated, metadata) ?? NamedCurrent(named, year, metadata);
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = words
@@ -143,13 +146,52 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
 
     private static bool HasYear(string text) => text.Any(char.IsAsciiDigit) || text.Contains('年') || text.Contains("fiscal", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The year most written in the document (a year the article reports: not after its publication).</summary>
-    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    /// <summary>The year the article reports: the latest year it writes out (not after its publication). News reports
+    /// the newest period; earlier years are comparisons and history (相较于 2024 年同期…，2025 年第二季度的…).</summary>
+    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata, string text)
     {
-        var years = periods.Where(m => m.Period is { Kind: PeriodKind.Year } p && m.Text.Any(char.IsAsciiDigit)
-                                       && (metadata.Published is not { } d || p.Start <= d))
-            .GroupBy(m => m.Period!.Value.Start.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
-        return years?.Key;
+        int? latest = null;
+        foreach (var m in periods)
+        {
+            if (m.Period is not { } p || !m.Text.Any(char.IsAsciiDigit) || p.Kind == PeriodKind.Day) continue;
+            if (metadata.Published is { } d && p.Start > d) continue;
+            // …its slowest growth since the fourth quarter of 2021: history, not the year reported.
+            if (text.AsSpan(0, m.Span.Start).TrimEnd().EndsWith(" since", StringComparison.OrdinalIgnoreCase)) continue;
+            if (latest is null || p.End.Year > latest) latest = p.End.Year;
+        }
+        return latest;
+    }
+
+    /// <summary>A period written as a comparison base (较 2024 年第三季度的, 2024 年同期, 上一季度（2025 年第二季度）):
+    /// it is not the period the article reports.</summary>
+    private static bool IsComparisonBase(string text, Mention m, BindingLexicon lexicon) => IsComparisonBase(text, m.Span.Start, m.Span.End, lexicon);
+
+    public static bool IsComparisonBase(string text, int start, int end, BindingLexicon lexicon)
+    {
+        var from = Math.Max(0, start - 4);
+        var before = text.AsSpan(from, start - from).TrimEnd();
+        var after = text.AsSpan(end, Math.Min(3, text.Length - end)).TrimStart();
+        if (after.StartsWith("同期", StringComparison.Ordinal)) return true;
+        // 较 2024 年第三季度的 413 亿元 (a base), not 从 2025 年 Q2 财报来看 (a viewpoint).
+        if (after.StartsWith("的", StringComparison.Ordinal) || after.StartsWith("相比", StringComparison.Ordinal))
+        {
+            if (lexicon.EndsWithComparisonLead(before)) return true;
+            // The second base of a list: 相较于 2024 年同期的 20.9% 和 2025 年第二季度的 19.4%.
+            var clause = start;
+            while (clause > 0 && start - clause < 32 && text[clause - 1] is not ('，' or ',' or '。' or '；' or ';' or '\n')) clause--;
+            var lead = text.AsSpan(clause, start - clause);
+            if (lead.EndsWith("和", StringComparison.Ordinal) || lead.EndsWith("、", StringComparison.Ordinal) || lead.EndsWith("及", StringComparison.Ordinal))
+                foreach (var w in lexicon.ComparisonLeads)
+                    if (w.Length > 1 && lead.Contains(w, StringComparison.Ordinal)) return true;
+        }
+        if (before.Length > 0 && before[^1] is '(' or '（')
+        {
+            var open = text.AsSpan(0, start).TrimEnd().Length - 1;
+            var lead = text.AsSpan(Math.Max(0, open - 8), open - Math.Max(0, open - 8)).TrimEnd();
+            foreach (var p in lexicon.Periods.FindAll(lead.ToString()))
+                if (p.End == lead.Length && p.Value is RelativePeriod.PreviousQuarter or RelativePeriod.PriorYearSame) return true;
+        }
+        return false;
     }
 
     /// <summary>The quarter an article reports when it names it without a year: the quarter named most, in the year

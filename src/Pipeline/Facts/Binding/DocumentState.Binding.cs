@@ -109,7 +109,12 @@ public sealed partial class ClaimBinder
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            return segment == entity ? "" : segment;
+            if (segment == entity) return "";
+            if (segment.Length > 0)
+                foreach (var prefix in _binder._words.SegmentCuePrefixes)
+                    if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))
+                        return segment + prefix;
+            return segment;
         }
 
         /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
@@ -164,8 +169,6 @@ public sealed partial class ClaimBinder
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
 
-        internal static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier", "since"];
-
         internal static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
         internal static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
@@ -187,7 +190,7 @@ public sealed partial class ClaimBinder
                 if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
                 var gap = _text[item.End..a.Start];
                 var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-                if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                if (words.Any(w => _binder._words.ComparisonFigureLeadsEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
                 // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
                 // relative period the recognizers resolved against the publication date).
                 if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
@@ -205,7 +208,7 @@ public sealed partial class ClaimBinder
         {
             var from = Math.Max(s.Start, m.Span.Start - 16);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
-            foreach (var w in ComparisonBaseEnglish)
+            foreach (var w in _binder._words.ComparisonFigureLeadsEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return true;
             return false;

@@ -16,7 +16,7 @@ internal static class Change
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
         var qoq = f.MarkerAfter() is { } own ? own.Value.Kind == CueKind.QuarterOnQuarter
-            : markers.Count > 0 && markers[^1].Value.Kind == CueKind.QuarterOnQuarter;
+            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {
