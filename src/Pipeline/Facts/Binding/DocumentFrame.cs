@@ -157,9 +157,23 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             if (metadata.Published is { } d && p.Start > d) continue;
             // …its slowest growth since the fourth quarter of 2021: history, not the year reported.
             if (text.AsSpan(0, m.Span.Start).TrimEnd().EndsWith(" since", StringComparison.OrdinalIgnoreCase)) continue;
-            if (latest is null || p.End.Year > latest) latest = p.End.Year;
+            // up 7% compared to the same period in 2024: the base year is the year before the one reported.
+            var year = p.End.Year + (IsEnglishYearAgoBase(text, m.Span.Start) ? 1 : 0);
+            if (latest is null || year > latest) latest = year;
         }
         return latest;
+    }
+
+    private static readonly string[] EnglishYearAgoLeads = ["same period in", "same period of", "same quarter in", "same quarter of", "compared with", "compared to", "from"];
+
+    /// <summary>A year written as the year-ago base of an English comparison (compared to the same period in 2024).</summary>
+    private static bool IsEnglishYearAgoBase(string text, int start)
+    {
+        var lead = text.AsSpan(0, start).TrimEnd();
+        foreach (var w in EnglishYearAgoLeads)
+            if (lead.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (lead.Length == w.Length || !char.IsAsciiLetter(lead[^(w.Length + 1)])))
+                return w.StartsWith("same", StringComparison.Ordinal) || lead[..^w.Length].TrimEnd().EndsWith("period", StringComparison.OrdinalIgnoreCase);
+        return false;
     }
 
     /// <summary>A period written as a comparison base (较 2024 年第三季度的, 2024 年同期, 上一季度（2025 年第二季度）):

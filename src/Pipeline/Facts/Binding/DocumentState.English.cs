@@ -43,13 +43,19 @@ public sealed partial class ClaimBinder
         /// <summary>The figures that start in [from, to).</summary>
         internal List<Mention> FiguresBetween(int from, int to) => Between(_figures, m => m.Span.Start, from, to).ToList();
 
+        /// <summary>A citation marker of an AI digest or a wiki ([8], [2][4]): a number in square brackets.</summary>
+        internal bool IsCitationMarker(Mention m) =>
+            m.Span.Start > 0 && m.Span.End < _text.Length && _text[m.Span.Start - 1] == '[' && _text[m.Span.End] == ']' && m.Text.All(char.IsAsciiDigit);
+
         /// <summary>An English segment the binding lexicon names next to the cue (<see cref="Binding.SegmentReader.Named"/>),
         /// looked for after the nearest figure or other cue before it in its clause.</summary>
         internal string? NamedSegment(PhraseMatch<Cue> cue, Sentence s)
         {
             var floor = ClauseStart(cue.Start, s);
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
-            foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric) floor = Math.Max(floor, c.End);
+            // Another cue right against this one is part of the segment's name (Vehicle sales revenue: not deliveries).
+            foreach (var c in CuesIn(floor, cue.Start))
+                if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric && Gap(c.End, cue.Start).Length > 0) floor = Math.Max(floor, c.End);
             if (_binder._segments.Named(_text, floor, cue.Start, cue.End, ClauseEnd(cue.End, s)) is { } named) return named;
             // …accelerated our Cloud Intelligence Group business, with revenue up 34%: the segment ends the clause before.
             var clause = ClauseStart(cue.Start, s);

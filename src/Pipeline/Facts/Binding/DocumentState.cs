@@ -53,7 +53,7 @@ public sealed partial class ClaimBinder
             _text = input.Text;
             // Mentions outside the text (a caller's bug) are ignored rather than allowed to throw; they stay unbound.
             var found = binder._entities.Find(_text);
-            var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length && !IsStockCode(m, found.Tickers)).OrderBy(m => m.Span.Start).ToList();
+            var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length && !IsStockCode(m, found.Tickers) && !IsCitationMarker(m)).OrderBy(m => m.Span.Start).ToList();
             _figures = mentions.Where(IsFigure).ToList();
             _periods = mentions.Where(m => m.Period is not null).ToList();
             _entityMentions = found.Mentions.Where(e => !IsModifier(e)).ToList();

@@ -158,6 +158,8 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 else
                 {
                     if (listed is { } c) unit = c.Unit;
+                    // 87,071 deliveries were written out digit-grouped: an integer with thousands separators is a count.
+                    if (unit == CountUnit.None && decimals == 0 && scale == 1m && text.AsSpan(start, numberEnd - start).Contains(',')) unit = CountUnit.Count;
                     // A bare number says nothing without its unit or scale (and after a month name it is a day).
                     if (unit == CountUnit.None) return numberEnd;
                     kind = MentionKind.Number;
