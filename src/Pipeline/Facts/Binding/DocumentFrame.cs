@@ -63,7 +63,8 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var year = YearOf(periods, metadata, text);
         // A quarter written without a year counts only where the recognizers had a publication date to read it by (not a
         // year carried over from a comparison: 相较于 2024 年同期…，第三季度).
-        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)).ToList();
+        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)
+                                   && !IsEnglishYearAgoBase(text, m.Span.Start)).ToList();
         var main = MainEntity(entities);
         var words = lexicon.Periods.FindAll(text);
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
