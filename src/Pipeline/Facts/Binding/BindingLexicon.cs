@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
@@ -30,12 +30,20 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
+    /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
+    public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
+    /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
+    public required IReadOnlyList<string> SegmentAnaphors { get; init; }
+    /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
+    public required IReadOnlyList<string> NotSegmentLongestFirst { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
     public required PhraseMatcher<string> MarketWords { get; init; }
     /// <summary>Quarters written without a year, by quarter number.</summary>
     public required PhraseMatcher<int> NamedQuarters { get; init; }
     public required int SegmentMaxLength { get; init; }
     public required PhraseMatcher<RelativePeriod> Periods { get; init; }
+    /// <summary>Words before a count of months that ends with the reported period (累计今年6个月).</summary>
+    public required PhraseMatcher<RelativePeriod> MonthsToDateLeads { get; init; }
     public required PhraseMatcher<Currency> CurrencyScopes { get; init; }
     public required IReadOnlyList<string> ListingCurrencyMetrics { get; init; }
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBefore { get; init; }
@@ -126,12 +134,16 @@ public sealed class BindingLexicon
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
+            NamedSegmentHeads = file.NamedSegmentHeads,
+            SegmentAnaphors = file.SegmentAnaphors,
+            NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
             NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
                 : throw new PipelineConfigurationException(Where($"named_quarters: {q.Key} is not a quarter"))).SelectMany(q => q.Value.Select(w => (w, q.Key))), ignoreCase: true),
             SegmentMaxLength = file.SegmentMaxLength,
             Periods = new PhraseMatcher<RelativePeriod>(periods, ignoreCase: true),
+            MonthsToDateLeads = new PhraseMatcher<RelativePeriod>(file.Periods.MonthsToDate.Select(w => (w, RelativePeriod.MonthsToDate)), ignoreCase: true),
             CurrencyScopes = new PhraseMatcher<Currency>(scopes, ignoreCase: true),
             ListingCurrencyMetrics = file.ListingCurrencyMetrics,
             QualifiersBefore = Qualifiers(file.Qualifiers.Before, Where),
@@ -173,6 +185,8 @@ public sealed class BindingLexicon
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
+        public List<string> NamedSegmentHeads { get; set; } = [];
+        public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
@@ -215,6 +229,7 @@ public sealed class BindingLexicon
         public List<string> PriorYearSame { get; set; } = [];
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
+        public List<string> MonthsToDate { get; set; } = [];
     }
 
     private sealed class ScopeEntry

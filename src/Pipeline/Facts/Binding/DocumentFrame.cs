@@ -71,6 +71,9 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
                       ?? CurrentPeriod(words, stated, metadata) ?? NamedCurrent(named, year, metadata);
+        // Nothing in the text dates it: the period the batch's other documents report for the same company.
+        if (current is null && main is not null && metadata.CoveragePeriods?.GetValueOrDefault(main) is { } covered)
+            current = FromCoverage(covered, named, words);
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = words
@@ -78,6 +81,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
                 namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
             .Concat(fiscal)
+            .Concat(MonthsToDate(text, current, periods))
             .OrderBy(r => r.Start)
             .ToList();
         relative = relative.Where((r, i) => i == 0 || relative[i - 1].End <= r.Start).ToList();
@@ -85,7 +89,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         return new DocumentFrame
         {
             MainEntity = main,
-            ReportYear = metadata.Published?.Year ?? year,
+            ReportYear = metadata.Published?.Year ?? year ?? current?.End.Year,
             CurrentPeriod = current,
             ListingCurrency = ListingCurrency(metadata),
             CurrencyScopes = scopes,
@@ -222,6 +226,57 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         }
         return year is { } y ? ReportingPeriod.Quarter(y, quarter) : null;
     }
+
+    /// <summary>The article's period from what other documents report for its company: the quarter it names (三季度)
+    /// in the year that ends the covered period, or, for quarter words (上季, 本季度), the covered quarter itself.</summary>
+    private static ReportingPeriod? FromCoverage(ReportingPeriod covered, List<PhraseMatch<int>> named, List<PhraseMatch<RelativePeriod>> words)
+    {
+        if (named.Count > 0)
+        {
+            var quarter = named.GroupBy(q => q.Value).OrderByDescending(g => g.Count()).First().Key;
+            var q = ReportingPeriod.Quarter(covered.End.Year, quarter);
+            return q.End <= covered.End ? q : ReportingPeriod.Quarter(covered.End.Year - 1, quarter);
+        }
+        return covered.Kind == PeriodKind.Quarter && words.Any(w => w.Value == RelativePeriod.CurrentQuarter) ? covered : null;
+    }
+
+    /// <summary>累计今年 6 个月, 首九个月: the months up to the end of the article's period.</summary>
+    private IEnumerable<RelativePeriodMention> MonthsToDate(string text, ReportingPeriod? current, IReadOnlyList<Mention> periods)
+    {
+        foreach (var lead in lexicon.MonthsToDateLeads.FindAll(text))
+        {
+            var i = lead.End;
+            while (i < text.Length && text[i] == ' ') i++;
+            var digits = i;
+            while (i < text.Length && i - digits < 2 && ChineseMonthCount(text[i]) >= 0) i++;
+            var months = MonthCount(text.AsSpan(digits, i - digits));
+            if (i == digits || months is < 1 or > 12) continue;
+            while (i < text.Length && text[i] == ' ') i++;
+            if (!text.AsSpan(i).StartsWith("个月", StringComparison.Ordinal)) continue;
+            // 2025 年前 9 个月 is a period the recognizers read with its year.
+            if (periods.Any(p => p.Span.Start < i + 2 && lead.Start < p.Span.End && p.Text.Any(char.IsAsciiDigit) && p.Text.Contains('年'))) continue;
+            ReportingPeriod? period = current is { } c
+                ? ReportingPeriod.Between(new LocalDate(c.End.Year, c.End.Month, 1).PlusMonths(-(months - 1)), c.End)
+                : null;
+            yield return new RelativePeriodMention(lead.Start, i + 2, RelativePeriod.MonthsToDate, period);
+        }
+    }
+
+    /// <summary>6, 12, 六, 十二: a count of months written in digits or Chinese numerals (0 when it is neither).</summary>
+    private static int MonthCount(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 0) return 0;
+        if (char.IsAsciiDigit(s[0])) return int.TryParse(s, out var n) ? n : 0;
+        if (s[0] == '十') return 10 + (s.Length > 1 ? Math.Max(0, ChineseMonthCount(s[1]) % 10) : 0);
+        return s.Length == 1 ? ChineseMonthCount(s[0]) : 0;
+    }
+
+    private static int ChineseMonthCount(char ch) => ch switch
+    {
+        >= '0' and <= '9' => ch - '0',
+        '一' => 1, '二' => 2, '两' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, '十' => 10,
+        _ => -1,
+    };
 
     /// <summary>The last calendar quarter that ended before <paramref name="date"/>.</summary>
     public static ReportingPeriod QuarterBefore(LocalDate date)
