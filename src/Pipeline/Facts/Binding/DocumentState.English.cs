@@ -40,6 +40,9 @@ public sealed partial class ClaimBinder
             return CuesIn(clause, end).Any(c => (c.End == leadEnd || c.End == end) && c.Value.Kind is CueKind.Rise or CueKind.Fall or CueKind.Metric);
         }
 
+        /// <summary>True when a market or estimate word (consensus estimate, analysts expected, IPOs in) stands in [from, to).</summary>
+        internal bool MarketWordsIn(int from, int to) => _binder._words.MarketWords.FindAll(_text, from, to).Count > 0;
+
         /// <summary>The figures that start in [from, to).</summary>
         internal List<Mention> FiguresBetween(int from, int to) => Between(_figures, m => m.Span.Start, from, to).ToList();
 

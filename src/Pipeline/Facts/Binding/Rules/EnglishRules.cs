@@ -243,3 +243,13 @@ public sealed class EnglishAsMuchAsRule : IMetricRule
         return RuleOutcome.Bind(metric, change.Value.Kind == CueKind.Fall ? new Percentage(-p.Percent, p.Precision) : p, change);
     }
 }
+
+/// <summary>A figure that analysts or a consensus expected (better than the consensus estimate of a 40% decline in a
+/// FactSet poll) is nobody's reported figure: a market word in its clause before it rules it out.</summary>
+public sealed class EnglishEstimateRule : IMetricRule
+{
+    public string Name => "estimate-en";
+
+    public RuleOutcome Apply(FigureContext f) =>
+        f.English && f.Document.MarketWordsIn(f.Clause, f.Position) ? RuleOutcome.Reject : RuleOutcome.Pass;
+}

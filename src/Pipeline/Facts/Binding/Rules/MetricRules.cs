@@ -9,6 +9,7 @@ public static class MetricRules
 {
     public static IReadOnlyList<IMetricRule> Default { get; } =
     [
+        new EnglishEstimateRule(),
         new EnglishAsMuchAsRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
