@@ -188,4 +188,43 @@ public class EnglishWireTests
         Assert.That(merger.Resolve("三花智控"), Is.EqualTo("三花智控"));
         Assert.That(merger.Resolve("恒瑞医药"), Is.EqualTo("恒瑞医药"));
     }
+
+    [Test]
+    public void A_level_after_a_year_ago_base_is_the_current_period_s_and_a_consensus_figure_is_nobody_s()
+    {
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results. Net profit fell 6.2% from a year earlier to "
+                            + "1.84 billion yuan in the third quarter of 2025, better than the consensus estimate of a 15% decline in an LSEG poll.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Heyuan Auto|net_profit_growth_pct|||2025-07-01/2025-09-30|-6.2 %|=",
+            "Heyuan Auto|net_profit|||2025-07-01/2025-09-30|1840000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void A_year_written_as_the_year_ago_base_is_not_the_year_reported()
+    {
+        // No publication date: "the same period in 2024" is the base, so the second quarter reported is 2025's.
+        var raw = new RawDocument("wire", "wire.txt", System.Text.Encoding.UTF8.GetBytes(
+            "Xingzhou Battery (03366.HK) said its second-quarter revenue reached 41.2 billion yuan, a 9% increase compared to the same period in 2024."),
+            DocumentFormat.Text, DocumentMetadata.Empty with { Language = "en" });
+        var rows = Pipeline.Process(raw).Claims.Select(Row).ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        Assert.That(rows, Is.EquivalentTo(new[]
+        {
+            "Xingzhou Battery|revenue|||2025-04-01/2025-06-30|41200000000 CNY|=",
+            "Xingzhou Battery|revenue_growth_pct|||2025-04-01/2025-06-30|9 %|=",
+        }));
+    }
+
+    [Test]
+    public void Citation_markers_are_no_figures_and_end_no_sentence_early()
+    {
+        const string text = "Lanting Auto (02266.HK) delivered 52,300 vehicles in the third quarter of 2025 [3]. Its revenue was 9.1 billion yuan in the third quarter of 2025 [4].";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Lanting Auto|deliveries|||2025-07-01/2025-09-30|52300 count|=",
+            "Lanting Auto|revenue|||2025-07-01/2025-09-30|9100000000 CNY|=",
+        }));
+    }
 }
