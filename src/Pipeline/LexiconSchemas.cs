@@ -211,6 +211,10 @@ public static class LexiconSchemas
             "qualifiers.after_en: map of list of text",
             "segment_max_length: integer",
             "segment_suffixes: list of text",
+            "code_words: list of text",
+            "weekdays_en: list of text",
+            "entity_modifiers_en: list of text",
+            "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],
         ["en/dates.yaml"] =
@@ -222,7 +226,7 @@ public static class LexiconSchemas
         [
             "currencyPrefixes: map of currency", "currencySuffixes: map of currency", "scales: map of number",
             "qualifiers: map of qualifier", "percentWords: list of text", "pointWords: list of text", "multipleWords: list of text",
-            "shareWords: list of text", "countWords: list of text",
+            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text",
         ],
     };
 

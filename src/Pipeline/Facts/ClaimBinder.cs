@@ -45,7 +45,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         if (text[i] != '.' || i == 0) return false;
         if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]) && text[i + 1] is not ('"' or '\'' or '”' or '’' or ')')) return false;
         var prev = text[i - 1];
-        if (!(char.IsAsciiLetterOrDigit(prev) || prev is ')' or '%' or '"' or '”' or '’')) return false;
+        if (!(char.IsAsciiLetterOrDigit(prev) || prev is ')' or ']' or '%' or '"' or '”' or '’')) return false;
         var start = i;
         while (start > 0 && (char.IsAsciiLetter(text[start - 1]) || text[start - 1] == '.') && i - start < 12) start--;
         var word = text.AsSpan(start, i - start);

@@ -50,6 +50,15 @@ public sealed partial class EntityFinder
         ["Ltd.", "Ltd", "Limited", "Inc.", "Inc", "Co.", "Corp.", "Corporation", "Group", "Holdings", "Technology", "Technologies", "LLC", "PLC", "plc"];
 
     /// <summary>Capitalised words that open English sentences but no company name (Shares of Yunfan Auto (…)).</summary>
+    /// <summary>Words joined to a name before the company's own (Shenzhen-based, Tencent-backed): not part of it.</summary>
+    private static readonly string[] ModifierSuffixes = ["-based", "-backed", "-owned", "-controlled", "-funded", "-listed", "-led"];
+
+    private static bool IsModifier(ReadOnlySpan<char> token)
+    {
+        foreach (var m in ModifierSuffixes) if (token.EndsWith(m, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     private static readonly HashSet<string> NotNameWords = new(StringComparer.Ordinal)
     {
         "Shares", "Stock", "Stocks", "The", "According", "In", "On", "At", "For", "By", "From", "After", "Before", "While", "When",
@@ -447,7 +456,7 @@ public sealed partial class EntityFinder
                 if (wStart == wEnd) break;
                 var token = text.AsSpan(wStart, wEnd - wStart);
                 if (char.IsAsciiLetterLower(token[0]) && !NameConnectors.Contains(token.ToString()) && wEnd != end) break;
-                if (wEnd != end && (NotNameWords.Contains(token.ToString()) || token.EndsWith("-based", StringComparison.Ordinal))) break;
+                if (wEnd != end && (NotNameWords.Contains(token.ToString()) || IsModifier(token))) break;
                 if (!char.IsAsciiLetterLower(token[0]) || wEnd == end) nameStart = wStart;
                 word = wStart;
             }

@@ -17,6 +17,8 @@ public sealed class EntityMerger
     private readonly EntityLexicon _lexicon;
     private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _votes = new(StringComparer.Ordinal);
+    /// <summary>The lexicon entity a group of nodes stands for, by the group's root (two different ones never merge).</summary>
+    private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
     private Dictionary<string, List<string>>? _members;
 
     public EntityMerger(EntityLexicon lexicon) => _lexicon = lexicon;
@@ -65,8 +67,9 @@ public sealed class EntityMerger
 
     private string Node(string kind, string value)
     {
-        var key = kind == "alias" && _lexicon.FindByAlias(value) is { } known ? "name:" + known : $"{kind}:{value}";
-        _parent.TryAdd(key, key);
+        var known = kind is "alias" or "name" ? _lexicon.FindByAlias(value) : null;
+        var key = kind == "alias" && known is not null ? "name:" + known : $"{kind}:{value}";
+        if (_parent.TryAdd(key, key) && known is not null) _known[key] = known;
         return key;
     }
 
@@ -85,7 +88,13 @@ public sealed class EntityMerger
         var ra = Find(a);
         var rb = Find(b);
         if (ra == rb) return;
+        // Two companies the lexicon knows apart stay apart, whatever a definition in one article seems to link.
+        var ka = _known.GetValueOrDefault(ra);
+        var kb = _known.GetValueOrDefault(rb);
+        if (ka is not null && kb is not null && ka != kb) return;
         // Deterministic root: the ordinal-smaller key.
-        if (string.CompareOrdinal(ra, rb) < 0) _parent[rb] = ra; else _parent[ra] = rb;
+        var (root, child) = string.CompareOrdinal(ra, rb) < 0 ? (ra, rb) : (rb, ra);
+        _parent[child] = root;
+        if ((ka ?? kb) is { } k) _known[root] = k;
     }
 }

@@ -57,6 +57,16 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>Words that introduce a stock code (under the code 2050, stock code: 9988): the number after one is a
+    /// code, never a year or an amount.</summary>
+    public PhraseMatcher<string> CodeWords { get; init; } = new([]);
+    /// <summary>Segment names as other languages write them, to the name the tables use (Cloud Intelligence Group →
+    /// 云智能集团; online marketing services → 线上营销服务), matched at word boundaries in any letter case.</summary>
+    public PhraseMatcher<string> SegmentNames { get; init; } = new([]);
+    /// <summary>English weekday names, Monday first.</summary>
+    public IReadOnlyList<string> WeekdaysEnglish { get; init; } = [];
+    /// <summary>Suffixes that make a company's name a modifier (Xiaomi-backed).</summary>
+    public IReadOnlyList<string> EntityModifiersEnglish { get; init; } = [];
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
     public required IReadOnlyList<string> ComparisonLeads { get; init; }
     public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
@@ -149,6 +159,11 @@ public sealed class BindingLexicon
             ComparisonLeadsEnglish = file.ComparisonLeads.En,
             ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
+            CodeWords = new PhraseMatcher<string>(file.CodeWords.Select(w => (w, w)), ignoreCase: true),
+            SegmentNames = new PhraseMatcher<string>(file.SegmentNames.SelectMany(n => n.Value.Select(w => (w, n.Key))), ignoreCase: true),
+            WeekdaysEnglish = file.WeekdaysEn.Count is 0 or 7 ? file.WeekdaysEn
+                : throw new PipelineConfigurationException(Where("weekdays_en lists the seven days, Monday first")),
+            EntityModifiersEnglish = file.EntityModifiersEn,
         };
     }
 
@@ -184,6 +199,10 @@ public sealed class BindingLexicon
         public List<string> ListingCurrencyMetrics { get; set; } = [];
         public QualifierEntries Qualifiers { get; set; } = new();
         public FiscalEntries FiscalWords { get; set; } = new();
+        public List<string> CodeWords { get; set; } = [];
+        public Dictionary<string, List<string>> SegmentNames { get; set; } = [];
+        public List<string> WeekdaysEn { get; set; } = [];
+        public List<string> EntityModifiersEn { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }
 

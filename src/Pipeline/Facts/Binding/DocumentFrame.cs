@@ -63,10 +63,11 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         // Quarters named without a year (the third quarter, 三季度), unless the recognizer read a year with them.
         var named = lexicon.NamedQuarters.FindAll(text)
             .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
-        var year = YearOf(periods, metadata);
+        var year = YearOf(periods, metadata, text);
         // A quarter written without a year counts only where the recognizers had a publication date to read it by (not a
         // year carried over from a comparison: 相较于 2024 年同期…，第三季度).
-        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)).ToList();
+        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)
+                                   && !IsEnglishYearAgoBase(text, m.Span.Start)).ToList();
         var main = MainEntity(entities);
         var words = lexicon.Periods.FindAll(text);
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
@@ -138,7 +139,9 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             {
                 if (m.Period is not { } p || p.Kind != kind || !m.Text.Any(char.IsAsciiDigit) && kind == PeriodKind.Year) continue;
                 if (metadata.Published is { } published && p.End >= published) continue; // not yet reported
-                votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength ? 2 : 1);
+                // A period stated as a statement's own (the quarter ended September 30, 2025) counts as the lede does.
+                var stated = m.Text.Contains(" ended ", StringComparison.OrdinalIgnoreCase);
+                votes[p] = votes.GetValueOrDefault(p) + (m.Span.Start < LedeLength || stated ? 2 : 1);
             }
             // One passing mention does not make the article's period: it must be written twice (or in the lede and again).
             if (votes.Count > 0 && votes.Values.Max() >= 2)
@@ -153,16 +156,32 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
 
     /// <summary>The year the article reports: the latest year it writes out (not after its publication). News reports
     /// the newest period; earlier years are comparisons and history (相较于 2024 年同期…，2025 年第二季度的…).</summary>
-    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata)
+    private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata, string text)
     {
         int? latest = null;
         foreach (var m in periods)
         {
             if (m.Period is not { } p || !m.Text.Any(char.IsAsciiDigit) || p.Kind == PeriodKind.Day) continue;
             if (metadata.Published is { } d && p.Start > d) continue;
-            if (latest is null || p.End.Year > latest) latest = p.End.Year;
+            // …its slowest growth since the fourth quarter of 2021: history, not the year reported.
+            if (text.AsSpan(0, m.Span.Start).TrimEnd().EndsWith(" since", StringComparison.OrdinalIgnoreCase)) continue;
+            // up 7% compared to the same period in 2024: the base year is the year before the one reported.
+            var year = p.End.Year + (IsEnglishYearAgoBase(text, m.Span.Start) ? 1 : 0);
+            if (latest is null || year > latest) latest = year;
         }
         return latest;
+    }
+
+    private static readonly string[] EnglishYearAgoLeads = ["same period in", "same period of", "same quarter in", "same quarter of", "compared with", "compared to", "from"];
+
+    /// <summary>A year written as the year-ago base of an English comparison (compared to the same period in 2024).</summary>
+    private static bool IsEnglishYearAgoBase(string text, int start)
+    {
+        var lead = text.AsSpan(0, start).TrimEnd();
+        foreach (var w in EnglishYearAgoLeads)
+            if (lead.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (lead.Length == w.Length || !char.IsAsciiLetter(lead[^(w.Length + 1)])))
+                return w.StartsWith("same", StringComparison.Ordinal) || lead[..^w.Length].TrimEnd().EndsWith("period", StringComparison.OrdinalIgnoreCase);
+        return false;
     }
 
     /// <summary>A period written as a comparison base (较 2024 年第三季度的, 2024 年同期, 上一季度（2025 年第二季度）):

@@ -81,6 +81,7 @@ public sealed partial class ClaimBinder
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
+            if (period is null && s.English) period = TradingDay(metric, entity, s);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
@@ -107,6 +108,7 @@ public sealed partial class ClaimBinder
         /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
         internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
         {
+            if (s.English && NamedSegment(cue, s) is { } named) return named;
             var floor = ClauseStart(cue.Start, s);
             foreach (var e in EntitiesIn(floor, cue.Start)) floor = Math.Max(floor, e.Span.End);
             foreach (var p in Between(_periods, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(p.Span.End, cue.Start));
@@ -131,7 +133,7 @@ public sealed partial class ClaimBinder
         internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric)
         {
             var clause = ClauseStart(cue.Start, s);
-            var basis = _binder._bases.Read(_text, clause, Math.Max(pos, cue.End), metric);
+            var basis = _binder._bases.Read(_text, clause, Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
             if (basis != Bases.Reported || clause <= s.Start || !_binder._words.IsReportedFigure(metric)) return basis;
             var from = s.Start;
@@ -159,7 +161,8 @@ public sealed partial class ClaimBinder
             {
                 var a = before[^1];
                 if (IsAlternative(a, s)) return null;
-                if (a.Base && ChangeBetween(a.End, pos))
+                // English writes the new level after the base: fell 3.9% from a year earlier to 30.75 billion yuan.
+                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"))
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
@@ -282,6 +285,7 @@ public sealed partial class ClaimBinder
         {
             var from = Math.Max(s.Start, m.Span.Start - 24);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
+            if (IsPeakMove(m, s)) return Qualifier.Exact;
             foreach (var (w, q) in _binder._words.QualifiersBeforeEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return q;

@@ -64,7 +64,7 @@ public sealed partial class ClaimBinder
         {
             foreach (var s in sentences)
             {
-                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing))
+                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing || s.English && c.Value.Kind == CueKind.ListingDay))
                 {
                     Mention? day = null;
                     foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
@@ -72,7 +72,9 @@ public sealed partial class ClaimBinder
                     // English puts the day after the verb: Yunfan Auto began trading … on March 18, 2026.
                     if (day is null && s.English)
                         day = Between(_periods, m => m.Span.Start, cue.End, s.End).FirstOrDefault(p => p.Period is { IsDay: true });
-                    if (day is null) continue;
+                    // …surged 72% in its trading debut on Tuesday: the weekday before the publication date.
+                    var when = day?.Period ?? (s.English ? WeekdayIn(s) : null);
+                    if (when is null) continue;
                     string? entity = null;
                     var after = _text.AsSpan(cue.End, Math.Min(3, s.End - cue.End));
                     if (after.StartsWith("的"))
@@ -82,7 +84,8 @@ public sealed partial class ClaimBinder
                         foreach (var e in EntitiesIn(s.Start, cue.Start))
                             if (!IsExcluded(e, s.Start)) entity = e.Name;
                     }
-                    if (entity is not null) _listingDates.TryAdd(entity, day.Period!.Value);
+                    entity ??= s.English ? MainEntityOf(s.Segment) : null;
+                    if (entity is not null) _listingDates.TryAdd(entity, when.Value);
                 }
             }
         }

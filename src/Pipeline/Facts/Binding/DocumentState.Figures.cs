@@ -34,7 +34,8 @@ public sealed partial class ClaimBinder
             if (p.Value is not Money a || m.Value is not Money b || a.Currency == b.Currency) return false;
             var gap = Gap(p.Span.End, m.Span.Start);
             return gap is "（" or "(" or "（约" or "(约" or "（约合" or "(约合" or "（约合人民币" or "(约合人民币" or "（折合" or "（合"
-                or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(equivalent to" or "(roughly";
+                or "(about" or "(around" or "(approximately" or "(or" or "(or about" or "(equivalent to" or "(roughly"
+                or ", equivalent to" or ", or about" or ", or roughly";
         }
 
         /// <summary>Marks lists of figures joined by 、/和/及 in one clause and distributes periods over them.</summary>

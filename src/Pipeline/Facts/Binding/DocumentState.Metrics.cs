@@ -87,7 +87,10 @@ public sealed partial class ClaimBinder
         private MetricChoice Guided(MetricChoice choice, Mention m, Sentence s)
         {
             if (choice.Metric.Guidance is not { } id || _binder._metrics.Find(id) is not { } guided) return choice;
-            return CuesIn(s.Start, m.Span.Start).Any(c => c.Value.Kind == CueKind.Guidance) ? choice with { Metric = guided } : choice;
+            // English: the outlook word governs its own clause (BYD is forecasting sales of …, buoyed by a 93% increase
+            // in deliveries…: the deliveries are reported, not forecast).
+            var from = s.English && choice.Cue.Value is not null ? ClauseStart(choice.Cue.Start, s) : s.Start;
+            return CuesIn(from, m.Span.Start).Any(c => c.Value.Kind == CueKind.Guidance) ? choice with { Metric = guided } : choice;
         }
 
         internal MetricLexicon Metrics => _binder._metrics;
@@ -116,7 +119,7 @@ public sealed partial class ClaimBinder
         internal static readonly HashSet<string> EnglishGapWords = new(StringComparer.OrdinalIgnoreCase)
         {
             "by", "about", "around", "approximately", "roughly", "nearly", "almost", "more", "than", "over", "some", "a", "an",
-            "as", "much", "at", "least", "a year", "year-on-year",
+            "as", "much", "at", "least", "a year", "year-on-year", "of",
         };
 
         /// <summary>English words between a rise/fall word and its figure: rose by about 12%, jumped as much as 40%.</summary>
@@ -138,6 +141,7 @@ public sealed partial class ClaimBinder
             "in", "for", "it", "its", "their", "the", "with", "while", "about", "around", "approximately", "nearly", "roughly",
             "more", "than", "over", "some", "an", "a", "then", "again", "further", "rising", "falling", "compared", "on", "by",
             "which", "up", "down", "as", "of", "recorded", "reported", "posted", "had", "has", "have", "been",
+            "reaching", "totaling", "totalling", "hitting", "to",
         };
 
         internal bool OnlyLinkWords(int clause, int pos, bool english)

@@ -55,11 +55,11 @@ public sealed partial class ClaimBinder
             _input = input;
             _text = input.Text;
             // Mentions outside the text (a caller's bug) are ignored rather than allowed to throw; they stay unbound.
-            var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length).OrderBy(m => m.Span.Start).ToList();
+            var found = binder._entities.Find(_text);
+            var mentions = input.Mentions.Where(m => m.Span.End <= _text.Length && !IsStockCode(m, found.Tickers) && !IsCitationMarker(m)).OrderBy(m => m.Span.Start).ToList();
             _figures = mentions.Where(IsFigure).ToList();
             _periods = mentions.Where(m => m.Period is not null).ToList();
-            var found = binder._entities.Find(_text);
-            _entityMentions = found.Mentions;
+            _entityMentions = found.Mentions.Where(e => !IsModifier(e)).ToList();
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             RedateYearlessDays(input.Metadata);

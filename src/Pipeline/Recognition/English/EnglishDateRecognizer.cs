@@ -40,7 +40,7 @@ public sealed class EnglishDateRecognizer : IRecognizer
         _rules =
         [
             // the nine months ended September 30, 2025 / the year ended December 31, 2024
-            (Build($@"\b(the\s+)?((?<count>{count})\s+months?|(?<fullyear>(fiscal\s+)?year))\s+(ended|ending|to)\s+{monthDay},?\s+{year}\b"),
+            (Build($@"\b(the\s+)?((?<count>{count})\s+months?|(?<fullyear>(fiscal\s+)?year)|(?<quarterword>(fiscal\s+)?quarter))\s+(ended|ending|to)\s+{monthDay},?\s+{year}\b"),
                 (m, _) => MonthsEnded(m), MentionKind.Period),
             // the first nine months of 2025 / the first 9 months of 2025
             (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+(of|in)\s+{year}\b"), (m, _) => FirstMonths(m), MentionKind.Period),
@@ -124,7 +124,7 @@ public sealed class EnglishDateRecognizer : IRecognizer
     {
         var end = Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value));
         if (end is null) return null;
-        var months = m.Groups["fullyear"].Success ? 12
+        var months = m.Groups["fullyear"].Success ? 12 : m.Groups["quarterword"].Success ? 3
             : _lex.MonthCounts.TryGetValue(Key(m, "count"), out var n) ? n : int.Parse(m.Groups["count"].Value);
         if (months is < 1 or > 24) return null;
         var start = end.Value.End.PlusDays(1).PlusMonths(-months);

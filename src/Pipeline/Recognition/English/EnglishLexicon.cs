@@ -21,6 +21,8 @@ public sealed class EnglishLexicon
     public required IReadOnlyList<string> MultipleWords { get; init; }
     public required IReadOnlyList<string> ShareWords { get; init; }
     public required IReadOnlyList<string> CountWords { get; init; }
+    /// <summary>Lettered currency prefixes written tight against the amount (RMB120 billion), as written.</summary>
+    public IReadOnlyList<string> TightPrefixes { get; init; } = [];
     public required IReadOnlyList<(string Text, Qualifier Qualifier)> Qualifiers { get; init; }
     public required IReadOnlyDictionary<string, int> Months { get; init; }
     public required IReadOnlyDictionary<string, int> MonthCounts { get; init; }
@@ -39,6 +41,7 @@ public sealed class EnglishLexicon
         public List<string> MultipleWords { get; set; } = new();
         public List<string> ShareWords { get; set; } = new();
         public List<string> CountWords { get; set; } = new();
+        public List<string> TightPrefixes { get; set; } = new();
         public Dictionary<string, string> Qualifiers { get; set; } = new();
     }
 
@@ -74,6 +77,7 @@ public sealed class EnglishLexicon
             MultipleWords = LongestFirst(quantities.MultipleWords),
             ShareWords = LongestFirst(quantities.ShareWords),
             CountWords = LongestFirst(quantities.CountWords),
+            TightPrefixes = quantities.TightPrefixes.Distinct().ToList(),
             Qualifiers = quantities.Qualifiers.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (p.Key.ToLowerInvariant(), QualifierExtensions.FromSymbol(p.Value))).ToList(),
             Months = Lower(dates.Months),

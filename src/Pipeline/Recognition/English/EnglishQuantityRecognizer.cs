@@ -35,7 +35,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         {
             if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
             // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) || text[i - 1] is '.' or ',')))
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) && !AfterTightPrefix(text, i) || text[i - 1] is '.' or ',')))
             {
                 i++;
                 continue;
@@ -60,7 +60,8 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             {
                 if (p < 0 || string.CompareOrdinal(text, p, prefix, 0, prefix.Length) != 0) continue;
                 if (char.IsAsciiLetter(prefix[0]) && p > 0 && char.IsAsciiLetter(text[p - 1])) continue;
-                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start) continue; // "USD5" is not how amounts are written
+                // "USD5" is not how amounts are written; "RMB247,795 million" is (Alibaba's, JD's releases).
+                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start && !lexicon.TightPrefixes.Contains(prefix)) continue;
                 currency = c;
                 before = p;
                 break;
@@ -79,10 +80,11 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             var found = word.Length == 1
                 ? currency is not null && numberEnd < text.Length && char.ToLowerInvariant(text[numberEnd]) == word[0]
                   && (numberEnd + 1 == text.Length || !IsWordChar(text[numberEnd + 1]))
-                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word);
+                : WordAt(text, afterNumber, word) || WordAt(text, numberEnd, word) || Hyphenated(text, numberEnd, word) || TightScale(text, numberEnd, word);
             if (!found) continue;
             scale = factor;
-            end = (word.Length == 1 || WordAt(text, numberEnd, word) ? numberEnd : afterNumber) + word.Length;
+            end = (word.Length == 1 || WordAt(text, numberEnd, word) || TightScale(text, numberEnd, word) ? numberEnd
+                : Hyphenated(text, numberEnd, word) ? numberEnd + 1 : afterNumber) + word.Length;
             break;
         }
 
@@ -117,6 +119,13 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             resolution = new Multiple(amount, precision);
             end = (times == "x" ? end : next) + times.Length;
         }
+        else if (currency is null && next < text.Length && text[next] == '-' && FirstWordAt(text, next + 1, lexicon.MultipleWords) is { } hyphenTimes)
+        {
+            // 241-times oversubscribed
+            kind = MentionKind.Multiple;
+            resolution = new Multiple(amount, precision);
+            end = next + 1 + hyphenTimes.Length;
+        }
         else
         {
             if (currency is null)
@@ -140,10 +149,24 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 if (numberEnd < text.Length && char.IsAsciiLetter(text[numberEnd]) && scale == 1m) return SkipWord(text, numberEnd);
                 if (start > 0 && text[start - 1] == '-' && start > 1 && char.IsAsciiLetter(text[start - 2])) return numberEnd;
                 var unit = CountAfter(text, next);
-                // A bare number says nothing without its unit or scale (and after a month name it is a day).
-                if (unit == CountUnit.None) return numberEnd;
-                kind = MentionKind.Number;
-                resolution = new Number(amount, precision, unit);
+                // 0.6, 16.4 and 25.2 per cent; 747 and 23 times; 100,000 and 110,000 units: the unit after the last
+                // number of a list is every number's.
+                var listed = unit == CountUnit.None && scale == 1m ? ListUnit(text, numberEnd) : null;
+                if (listed is { } l && l.Kind != MentionKind.Number)
+                {
+                    kind = l.Kind;
+                    resolution = kind == MentionKind.Percentage ? new Percentage(amount, precision) : new Multiple(amount, precision);
+                }
+                else
+                {
+                    if (listed is { } c) unit = c.Unit;
+                    // 87,071 deliveries were written out digit-grouped: an integer with thousands separators is a count.
+                    if (unit == CountUnit.None && decimals == 0 && scale == 1m && text.AsSpan(start, numberEnd - start).Contains(',')) unit = CountUnit.Count;
+                    // A bare number says nothing without its unit or scale (and after a month name it is a day).
+                    if (unit == CountUnit.None) return numberEnd;
+                    kind = MentionKind.Number;
+                    resolution = new Number(amount, precision, unit);
+                }
             }
         }
 
@@ -212,6 +235,49 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
     private static bool Digits3(string text, int i) =>
         i + 3 <= text.Length && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
         && (i + 3 == text.Length || !char.IsAsciiDigit(text[i + 3]));
+
+    /// <summary>The unit of a list of bare numbers, written once after the last (0.6, 16.4 and 25.2 per cent):
+    /// a percentage, a multiple or a count; null when what follows the numbers is not such a list.</summary>
+    private (MentionKind Kind, CountUnit Unit)? ListUnit(string text, int numberEnd)
+    {
+        var i = numberEnd;
+        for (var items = 0; items < 6; items++)
+        {
+            var j = Scan.SkipSpaces(text, i);
+            if (j < text.Length && text[j] == ',') j = Scan.SkipSpaces(text, j + 1);
+            if (WordAt(text, j, "and")) j = Scan.SkipSpaces(text, j + 3);
+            else if (WordAt(text, j, "or")) j = Scan.SkipSpaces(text, j + 2);
+            else if (j == Scan.SkipSpaces(text, i)) return null; // no separator
+            if (!TryNumber(text, j, out _, out _, out var end) || end == j) return null;
+            var next = Scan.SkipSpaces(text, end);
+            if (next < text.Length && text[next] is '%' or '％' || FirstWordAt(text, next, lexicon.PercentWords) is not null)
+                return (MentionKind.Percentage, CountUnit.None);
+            if (FirstWordAt(text, next, lexicon.MultipleWords) is not null) return (MentionKind.Multiple, CountUnit.None);
+            if (CountAfter(text, next) is var unit and not CountUnit.None) return (MentionKind.Number, unit);
+            i = end;
+        }
+        return null;
+    }
+
+    /// <summary>A short scale word written tight against the number ($3.2bn, HK$316.45bn, 1.3mn).</summary>
+    private static bool TightScale(string text, int numberEnd, string word) =>
+        word.Length is 2 or 3 && numberEnd + word.Length <= text.Length
+        && string.Compare(text, numberEnd, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+        && (numberEnd + word.Length == text.Length || !IsWordChar(text[numberEnd + word.Length]));
+
+    /// <summary>A scale word joined by a hyphen (349-million shares).</summary>
+    private static bool Hyphenated(string text, int numberEnd, string word) =>
+        word.Length > 1 && numberEnd < text.Length && text[numberEnd] == '-' && WordAt(text, numberEnd + 1, word);
+
+    /// <summary>A digit right after a currency prefix written tight against its amount (RMB120 billion).</summary>
+    private bool AfterTightPrefix(string text, int i)
+    {
+        foreach (var prefix in lexicon.TightPrefixes)
+            if (i >= prefix.Length && string.CompareOrdinal(text, i - prefix.Length, prefix, 0, prefix.Length) == 0
+                && (i == prefix.Length || !char.IsAsciiLetter(text[i - prefix.Length - 1])))
+                return true;
+        return false;
+    }
 
     private static bool IsTightX(string text, int end, out string times)
     {

@@ -17,7 +17,8 @@ internal static class Change
         if (quantity.Value?.Metric is not { } metric) return RuleOutcome.Reject;
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
-        var qoq = markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
+        var qoq = f.MarkerAfter() is { } own ? own.Value.Kind == CueKind.QuarterOnQuarter
+            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {
@@ -72,6 +73,8 @@ public sealed class DirectionAfterChangeRule : IMetricRule
     {
         if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
         var end = f.Mention.Span.End;
+        // A year-on-year or sequential marker may stand between (a 62.7% year-over-year decrease).
+        if (f.MarkerAfter() is { } marker) end = marker.End;
         var after = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault();
         if (after.Value is not { Kind: CueKind.Rise or CueKind.Fall } || f.Gap(end, after.Start).Length != 0) return RuleOutcome.Pass;
         return Change.Of(f, f.ChangedQuantity(f.Position), after.Value.Kind == CueKind.Fall, multipleAsPercent: true);

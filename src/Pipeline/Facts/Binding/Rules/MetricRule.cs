@@ -88,6 +88,15 @@ public sealed class FigureContext
     /// <summary>The cue's metric, or its running total when 累计 marks it.</summary>
     public MetricDefinition Cumulate(PhraseMatch<Cue> cue) => Document.Cumulate(cue, Position, Sentence);
 
+    /// <summary>A year-on-year or quarter-on-quarter marker written right after the figure (9.5% quarter-on-quarter,
+    /// 14.7% sequentially), which says what the figure compares against.</summary>
+    public PhraseMatch<Cue>? MarkerAfter()
+    {
+        var end = Mention.Span.End;
+        var next = CuesIn(end, ClauseEnd(end)).FirstOrDefault();
+        return next.Value is { Kind: CueKind.QuarterOnQuarter or CueKind.YearOnYear } && Gap(end, next.Start).Length == 0 ? next : null;
+    }
+
     /// <summary>Records that the figure was read as a ratio (its qualifier is then read over the whole phrase).</summary>
     public void MarkRatio(MetricDefinition ratio) => Document.RatioFigures[Mention] = ratio.Id;
 

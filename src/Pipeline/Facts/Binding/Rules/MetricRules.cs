@@ -11,8 +11,19 @@ public static class MetricRules
 {
     public static IReadOnlyList<IMetricRule> Default { get; } =
     [
+        new EnglishEstimateRule(),
+        new EnglishAsMuchAsRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
+        new EnglishChangeListRule(),
+        new EnglishPricePerShareRule(),
+        new EnglishEarningsPerShareRule(),
+        new EnglishPriceRangeRule(),
+        new EnglishSubscriptionRule(),
+        new EnglishDividendPerLotRule(),
+        new EnglishChangeAmountRule(),
+        new EnglishInCueRule(),
+        new EnglishMarketCapAtOfferRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),

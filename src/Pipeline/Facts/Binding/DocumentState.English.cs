@@ -1,0 +1,131 @@
+using Pipeline.Recognition;
+
+namespace Pipeline.Facts;
+
+public sealed partial class ClaimBinder
+{
+    internal sealed partial class DocumentState
+    {
+        /// <summary>A number that is a stock code, not a year or an amount: inside a lettered ticker (HKG: 1211,
+        /// (2513.HK)) or right after a code word (under the code 2050, stock code: 9988). It is neither bound nor
+        /// used as a period.</summary>
+        internal bool IsStockCode(Mention m, IReadOnlyList<TickerSpan> tickers)
+        {
+            if (m.Kind is not (MentionKind.Period or MentionKind.Number)) return false;
+            foreach (var t in tickers)
+                if (t.Span.Start < m.Span.End && m.Span.Start < t.Span.End) return true;
+            var from = Math.Max(0, m.Span.Start - 24);
+            var lead = _text.AsSpan(from, m.Span.Start - from).TrimEnd().TrimEnd(':').TrimEnd('：').TrimEnd();
+            var codes = _binder._words.CodeWords.FindAll(_text, from, from + lead.Length);
+            return codes.Count > 0 && codes[^1].End == from + lead.Length && m.Text.All(char.IsAsciiDigit);
+        }
+
+        /// <summary>The text of [from, pos) trimmed, within the clause (what is written right before a figure).</summary>
+        internal string TextBefore(int pos, int clause) => _text[clause..pos].TrimEnd();
+
+        /// <summary>The text of [end, clauseEnd) trimmed at its start (what is written right after a figure).</summary>
+        internal string TextAfter(int end, int clauseEnd) => end < clauseEnd ? _text[end..clauseEnd].TrimStart() : "";
+
+        /// <summary>"surged as much as 72%": after a rise or fall word, "as much as" gives the exact peak of the move, not
+        /// a bound.</summary>
+        internal bool IsPeakMove(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var before = _text.AsSpan(clause, m.Span.Start - clause).TrimEnd();
+            if (!before.EndsWith("as much as", StringComparison.OrdinalIgnoreCase)) return false;
+            var lead = before[..^"as much as".Length].TrimEnd();
+            if (lead.EndsWith(" by", StringComparison.OrdinalIgnoreCase)) lead = lead[..^3].TrimEnd();
+            var leadEnd = clause + lead.Length;
+            var end = clause + before.Length;
+            return CuesIn(clause, end).Any(c => (c.End == leadEnd || c.End == end) && c.Value.Kind is CueKind.Rise or CueKind.Fall or CueKind.Metric);
+        }
+
+        /// <summary>True when a market or estimate word (consensus estimate, analysts expected, IPOs in) stands in [from, to).</summary>
+        internal bool MarketWordsIn(int from, int to) => _binder._words.MarketWords.FindAll(_text, from, to).Count > 0;
+
+        /// <summary>The figures that start in [from, to).</summary>
+        internal List<Mention> FiguresBetween(int from, int to) => Between(_figures, m => m.Span.Start, from, to).ToList();
+
+        /// <summary>A citation marker of an AI digest or a wiki ([8], [2][4]): a number in square brackets.</summary>
+        internal bool IsCitationMarker(Mention m) =>
+            m.Span.Start > 0 && m.Span.End < _text.Length && _text[m.Span.Start - 1] == '[' && _text[m.Span.End] == ']' && m.Text.All(char.IsAsciiDigit);
+
+        /// <summary>An English segment the binding lexicon names next to the cue (<see cref="Binding.SegmentReader.Named"/>),
+        /// looked for after the nearest figure or other cue before it in its clause.</summary>
+        internal string? NamedSegment(PhraseMatch<Cue> cue, Sentence s)
+        {
+            var floor = ClauseStart(cue.Start, s);
+            foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            // Another cue right against this one is part of the segment's name (Vehicle sales revenue: not deliveries).
+            foreach (var c in CuesIn(floor, cue.Start))
+                if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric && Gap(c.End, cue.Start).Length > 0) floor = Math.Max(floor, c.End);
+            if (_binder._segments.Named(_text, floor, cue.Start, cue.End, ClauseEnd(cue.End, s)) is { } named) return named;
+            // …accelerated our Cloud Intelligence Group business, with revenue up 34%: the segment ends the clause before.
+            var clause = ClauseStart(cue.Start, s);
+            if (floor != clause || clause <= s.Start || !LeadsBack(_text.AsSpan(clause, cue.Start - clause))) return null;
+            var previous = ClauseStart(clause - 1, s);
+            return _binder._segments.Named(_text, previous, clause - 1, clause - 1, clause - 1);
+        }
+
+        private static readonly string[] BackLinks = ["with", "with its", "with the", "and", "while"];
+
+        private static bool LeadsBack(ReadOnlySpan<char> lead)
+        {
+            var t = lead.Trim().ToString();
+            return BackLinks.Contains(t, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Where an English figure's basis may be written: up to the figure, or on to the clause end when a basis
+        /// phrase follows it (revenues increased 10% on a like-for-like basis).</summary>
+        internal int EnglishBasisEnd(int pos, Sentence s)
+        {
+            var end = ClauseEnd(pos, s);
+            var figure = Between(_figures, m => m.Span.Start, pos, pos + 1).FirstOrDefault();
+            if (figure is null) return pos;
+            var after = _text.AsSpan(figure.Span.End, end - figure.Span.End).TrimStart();
+            foreach (var marker in CuesIn(figure.Span.End, end))
+            {
+                if (marker.Value.Kind is not (CueKind.YearOnYear or CueKind.QuarterOnQuarter)) break;
+                after = _text.AsSpan(marker.End, end - marker.End).TrimStart();
+            }
+            return after.StartsWith("on a", StringComparison.OrdinalIgnoreCase) || after.StartsWith("on an", StringComparison.OrdinalIgnoreCase) ? end : pos;
+        }
+    
+
+        /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
+        internal bool IsModifier(EntityMention e)
+        {
+            foreach (var suffix in _binder._words.EntityModifiersEnglish)
+                if (string.Compare(_text, e.Span.End, suffix, 0, suffix.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+            return false;
+        }
+
+        /// <summary>The day "on Thursday" names in an English sentence: the last such weekday on or before the
+        /// publication date (wires write the weekday of the day they report).</summary>
+        internal ReportingPeriod? WeekdayIn(Sentence s)
+        {
+            if (_input.Metadata.Published is not { } published) return null;
+            var days = _binder._words.WeekdaysEnglish;
+            for (var k = 0; k < days.Count; k++)
+            {
+                var at = _text.IndexOf("on " + days[k], s.Start, s.End - s.Start, StringComparison.OrdinalIgnoreCase);
+                if (at < 0) continue;
+                var back = ((int)published.DayOfWeek - (k + 1) + 7) % 7;
+                return ReportingPeriod.Day(published.PlusDays(-back));
+            }
+            return null;
+        }
+
+        /// <summary>A price or a market value that its sentence does not date: the company's trading debut when the
+        /// article gives it (The shares closed at HK$120.60, up 69%), else the publication date (a wire reports the
+        /// day's trading).</summary>
+        internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity, Sentence s)
+        {
+            if (metric.Timing != MetricTiming.Instant || !(metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal)))
+                return null;
+            if (_listingDates.TryGetValue(entity, out var day)) return day;
+            if (WeekdayIn(s) is { } weekday) return weekday;
+            return _input.Metadata.Published is { } published && !_input.Metadata.PublishedInferred ? ReportingPeriod.Day(published) : null;
+        }
+    }
+}

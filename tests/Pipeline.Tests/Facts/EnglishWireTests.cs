@@ -1,0 +1,230 @@
+using NodaTime;
+using NUnit.Framework;
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Recognition;
+
+namespace Pipeline.Tests.Facts;
+
+/// <summary>Sentences written the way wires and company releases write results and listings (invented companies,
+/// invented figures), through the default pipeline. Each test names the wording it covers.</summary>
+public class EnglishWireTests
+{
+    private static readonly ExtractionPipeline Pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
+
+    /// <summary>Friday 9 January 2026: "on Thursday" is 8 January.</summary>
+    private static readonly LocalDate Friday = new(2026, 1, 9);
+
+    private static string[] Bind(string text, LocalDate? published = null)
+    {
+        var raw = new RawDocument("wire", "wire.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = published ?? Friday, Language = "en" });
+        var rows = Pipeline.Process(raw).Claims.Select(Row).ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        return rows;
+    }
+
+    /// <summary>entity|metric|segment|basis|period|value unit|qualifier (stated equivalents left out).</summary>
+    private static string Row(Claim c) =>
+        $"{c.Entity}|{c.Metric}|{c.Segment}|{c.Basis}|{c.Period.ToIsoString()}|{c.Value.Value / 1.000000000000000000000000000000000m} {c.Value.UnitCode}|{c.Qualifier.ToSymbol()}";
+
+    private static IEnumerable<string> Own(IEnumerable<string> rows) => rows.Where(r => !r.Contains("|stated-equivalent|"));
+
+    [Test]
+    public void A_release_headline_block_with_rmb_written_tight_and_the_quarter_ended()
+    {
+        const string text = "Qingshan Pharma (01688.HK) today announced its results for the quarter ended September 30, 2025.\n"
+                            + "In the quarter ended September 30, 2025:\n"
+                            + "- Revenue was RMB12,345 million (US$1,734 million), an increase of 8% year-over-year.\n"
+                            + "- Income from operations was RMB1,020 million (US$143 million), a decrease of 21% year-over-year.";
+        Assert.That(Own(Bind(text)), Is.EquivalentTo(new[]
+        {
+            "Qingshan Pharma|revenue|||2025-07-01/2025-09-30|12345000000 CNY|=",
+            "Qingshan Pharma|revenue_growth_pct|||2025-07-01/2025-09-30|8 %|=",
+            "Qingshan Pharma|operating_profit|||2025-07-01/2025-09-30|1020000000 CNY|=",
+            "Qingshan Pharma|operating_profit_growth_pct|||2025-07-01/2025-09-30|-21 %|=",
+        }));
+    }
+
+    [Test]
+    public void Business_lines_are_segments_under_their_table_names()
+    {
+        const string text = "Lanting Media (02299.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "Online marketing services revenue was 8.4 billion yuan in the third quarter of 2025, up 12% year-on-year. "
+                            + "Live streaming revenue was 2.6 billion yuan in the third quarter of 2025, down 4% year-on-year.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Lanting Media|revenue|线上营销服务||2025-07-01/2025-09-30|8400000000 CNY|=",
+            "Lanting Media|revenue_growth_pct|线上营销服务||2025-07-01/2025-09-30|12 %|=",
+            "Lanting Media|revenue|直播||2025-07-01/2025-09-30|2600000000 CNY|=",
+            "Lanting Media|revenue_growth_pct|直播||2025-07-01/2025-09-30|-4 %|=",
+        }));
+    }
+
+    [Test]
+    public void Year_on_year_and_sequential_changes_after_one_fall_word()
+    {
+        const string text = "Heyuan Auto (02255.HK) said revenue in the third quarter of 2025 was 18.2 billion yuan, "
+                            + "a decrease of 12.5% year-on-year and 3.1% quarter-on-quarter.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Heyuan Auto|revenue|||2025-07-01/2025-09-30|18200000000 CNY|=",
+            "Heyuan Auto|revenue_growth_pct|||2025-07-01/2025-09-30|-12.5 %|=",
+            "Heyuan Auto|revenue_qoq_growth_pct|||2025-07-01/2025-09-30|-3.1 %|=",
+        }));
+    }
+
+    [Test]
+    public void An_adjusted_loss_per_ads_is_negative_earnings_per_ads()
+    {
+        const string text = "Heyuan Auto (NYSE: HYA) reported third-quarter 2025 results. Excluding one-time items, the company "
+                            + "posted an adjusted loss of 2.05 yuan (28 cents) per ADS in the third quarter of 2025.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Does.Contain("Heyuan Auto|eps_ads||adjusted|2025-07-01/2025-09-30|-2.05 CNY|="));
+    }
+
+    [Test]
+    public void A_dividend_per_ten_shares_is_a_dividend_per_share()
+    {
+        const string text = "Xingzhou Battery (03366.HK) proposed a cash dividend of 12.50 yuan per ten shares for 2025.";
+        Assert.That(Bind(text, new LocalDate(2026, 3, 20)), Is.EqualTo(new[] { "Xingzhou Battery|dividend_per_share|||2025-01-01/2025-12-31|1.25 CNY|=" }));
+    }
+
+    [Test]
+    public void A_sale_of_shares_at_a_price_each_gives_the_offer_terms()
+    {
+        const string text = "Heyuan Bio (02277.HK) sold 120 million shares at HK$18.50 ($2.38) each in 2025, raising HK$2.22 billion.";
+        Assert.That(Own(Bind(text)), Is.EquivalentTo(new[]
+        {
+            "Heyuan Bio|ipo.shares_offered|||2025-01-01/2025-12-31|120000000 shares|=",
+            "Heyuan Bio|ipo.issue_price|||2025-01-01/2025-12-31|18.5 HKD|=",
+            "Heyuan Bio|ipo.gross_proceeds|||2025-01-01/2025-12-31|2220000000 HKD|=",
+        }));
+    }
+
+    [Test]
+    public void A_debut_on_a_weekday_dates_the_day_s_prices_and_changes()
+    {
+        const string text = "Shares of Heyuan Bio (02277.HK) surged as much as 31% in their Hong Kong trading debut on Thursday.\n"
+                            + "The stock ended 12.4% higher at HK$20.80, after touching an intraday high of HK$24.25.";
+        Assert.That(Bind(text), Is.EquivalentTo(new[]
+        {
+            "Heyuan Bio|price.intraday_change_pct|||2026-01-08|31 %|=",
+            "Heyuan Bio|price.close_change_pct|||2026-01-08|12.4 %|=",
+            "Heyuan Bio|price.close|||2026-01-08|20.8 HKD|=",
+            "Heyuan Bio|price.intraday_high|||2026-01-08|24.25 HKD|=",
+        }));
+    }
+
+    [Test]
+    public void A_fall_as_much_as_with_no_quantity_named_is_the_intraday_change()
+    {
+        const string text = "Lanting Robotics (02288.HK) tumbled as much as 18 per cent on its debut on Thursday.";
+        Assert.That(Bind(text), Is.EqualTo(new[] { "Lanting Robotics|price.intraday_change_pct|||2026-01-08|-18 %|=" }));
+    }
+
+    [Test]
+    public void A_change_in_money_after_up_is_not_a_price()
+    {
+        const string text = "Lanting Robotics (NASDAQ: LTR) opened at $23.40 on Thursday, up $3.40 for a 17 percent gain.";
+        Assert.That(Bind(text), Is.EquivalentTo(new[]
+        {
+            "Lanting Robotics|price.open|||2026-01-08|23.4 USD|=",
+            "Lanting Robotics|price.open_change_pct|||2026-01-08|17 %|=",
+        }));
+    }
+
+    [Test]
+    public void Subscription_multiples_take_the_tranche_named_after_them()
+    {
+        const string text = "Xingzhou Battery (03366.HK) received 6.25 times oversubscription for the public offering and "
+                            + "3.4 times oversubscription for the international offering.";
+        Assert.That(Bind(text, new LocalDate(2025, 6, 20)), Is.EquivalentTo(new[]
+        {
+            "Xingzhou Battery|ipo.public_subscription|||2025-01-01/2025-12-31|6.25 x|=",
+            "Xingzhou Battery|ipo.intl_subscription|||2025-01-01/2025-12-31|3.4 x|=",
+        }));
+    }
+
+    [Test]
+    public void A_stock_code_is_never_a_year()
+    {
+        const string text = "Trading under the stock code 2030, Lanting Robotics (02030.HK) closed at HK$9.12 on Thursday.";
+        Assert.That(Bind(text), Is.EqualTo(new[] { "Lanting Robotics|price.close|||2026-01-08|9.12 HKD|=" }));
+    }
+
+    [Test]
+    public void A_company_named_as_a_backer_is_not_the_subject()
+    {
+        const string text = "Tencent-backed Lanting Robotics (02288.HK) closed at HK$9.12 on its debut on Thursday.";
+        Assert.That(Bind(text), Is.EqualTo(new[] { "Lanting Robotics|price.close|||2026-01-08|9.12 HKD|=" }));
+    }
+
+    [Test]
+    public void A_market_figure_is_nobody_s_proceeds()
+    {
+        const string text = "Lanting Robotics (02288.HK) raised HK$3.1 billion in 2025. IPOs in Hong Kong have raised US$14.2 billion so far in 2025.";
+        Assert.That(Bind(text), Is.EqualTo(new[] { "Lanting Robotics|ipo.gross_proceeds|||2025-01-01/2025-12-31|3100000000 HKD|=" }));
+    }
+
+    [TestCase("The shares gained 0.6, 16.4 and 25.2 per cent on debut, respectively.", "percentage:0.6 percentage:16.4 percentage:25.2")]
+    [TestCase("It was oversubscribed by around 747 and 23 times.", "multiple:747 multiple:23")]
+    [TestCase("It sold 349-million shares after raising $3.2bn.", "number:349000000 money:3200000000")]
+    [TestCase("Revenue was RMB247,795 million, and capex RMB120 billion.", "money:247795000000 money:120000000000")]
+    [TestCase("The retail tranche was 241-times oversubscribed.", "multiple:241")]
+    public void English_quantities_written_as_wires_write_them(string text, string expected)
+    {
+        var mentions = RecognitionExtensions.CreateStandardModel().Recognize(text, RecognitionContext.Chinese(null))
+            .Where(m => m.Value is NumericResolution)
+            .Select(m => $"{m.Kind.ToString().ToLowerInvariant()}:{((NumericResolution)m.Value!).Value / 1.000000000000000000000000000000000m}");
+        Assert.That(string.Join(' ', mentions), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Companies_the_lexicon_knows_apart_are_never_merged()
+    {
+        // One article's definition seems to link two companies the lexicon knows (a copy-paste error in the source).
+        var merger = new EntityMerger(EntityLexicon.Default);
+        merger.Add([new EntityDefinitionFound("恒瑞医药", null, "三花智控", null, ["1276.HK"], new Pipeline.Text.TextSpan(0, 4))]);
+        Assert.That(merger.Resolve("三花智控"), Is.EqualTo("三花智控"));
+        Assert.That(merger.Resolve("恒瑞医药"), Is.EqualTo("恒瑞医药"));
+    }
+
+    [Test]
+    public void A_level_after_a_year_ago_base_is_the_current_period_s_and_a_consensus_figure_is_nobody_s()
+    {
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results. Net profit fell 6.2% from a year earlier to "
+                            + "1.84 billion yuan in the third quarter of 2025, better than the consensus estimate of a 15% decline in an LSEG poll.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Heyuan Auto|net_profit_growth_pct|||2025-07-01/2025-09-30|-6.2 %|=",
+            "Heyuan Auto|net_profit|||2025-07-01/2025-09-30|1840000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void A_year_written_as_the_year_ago_base_is_not_the_year_reported()
+    {
+        // No publication date: "the same period in 2024" is the base, so the second quarter reported is 2025's.
+        var raw = new RawDocument("wire", "wire.txt", System.Text.Encoding.UTF8.GetBytes(
+            "Xingzhou Battery (03366.HK) said its second-quarter revenue reached 41.2 billion yuan, a 9% increase compared to the same period in 2024."),
+            DocumentFormat.Text, DocumentMetadata.Empty with { Language = "en" });
+        var rows = Pipeline.Process(raw).Claims.Select(Row).ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        Assert.That(rows, Is.EquivalentTo(new[]
+        {
+            "Xingzhou Battery|revenue|||2025-04-01/2025-06-30|41200000000 CNY|=",
+            "Xingzhou Battery|revenue_growth_pct|||2025-04-01/2025-06-30|9 %|=",
+        }));
+    }
+
+    [Test]
+    public void Citation_markers_are_no_figures_and_end_no_sentence_early()
+    {
+        const string text = "Lanting Auto (02266.HK) delivered 52,300 vehicles in the third quarter of 2025 [3]. Its revenue was 9.1 billion yuan in the third quarter of 2025 [4].";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 20)), Is.EquivalentTo(new[]
+        {
+            "Lanting Auto|deliveries|||2025-07-01/2025-09-30|52300 count|=",
+            "Lanting Auto|revenue|||2025-07-01/2025-09-30|9100000000 CNY|=",
+        }));
+    }
+}
