@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using NodaTime;
 using NUnit.Framework;
 using Pipeline.Documents;

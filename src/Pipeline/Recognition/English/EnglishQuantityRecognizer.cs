@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Pipeline.Text;
 using static Pipeline.Recognition.English.EnglishText;
 
