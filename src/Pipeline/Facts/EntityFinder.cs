@@ -394,6 +394,9 @@ public sealed partial class EntityFinder
         return shortName ?? latin ?? fullName;
     }
 
+    /// <summary>Whether a short name is one an announcement gives its issuer but that names no company elsewhere (以下简称“公司”).</summary>
+    public static bool IsGenericShortName(string name) => GenericShortNames.Contains(name.Trim());
+
     /// <summary>Short names that an announcement gives its issuer but that name no company elsewhere.</summary>
     private static readonly HashSet<string> GenericShortNames = new(StringComparer.Ordinal)
     {

@@ -25,8 +25,9 @@ public sealed class EntityMerger
         {
             var name = Node("name", d.Canonical);
             _votes[d.Canonical] = _votes.GetValueOrDefault(d.Canonical) + 1;
+            // A generic short name (以下简称“公司”) names every issuer that writes it: it links nothing.
             foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName })
-                if (alias is { Length: >= 2 }) Union(name, Node("alias", alias));
+                if (alias is { Length: >= 2 } && !EntityFinder.IsGenericShortName(alias)) Union(name, Node("alias", alias));
             foreach (var t in d.Tickers)
                 if (Tickers.TryNormalize(t, out var n, "HK")) Union(name, Node("ticker", n));
         }
