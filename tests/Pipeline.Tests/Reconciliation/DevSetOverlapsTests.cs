@@ -20,10 +20,10 @@ namespace Pipeline.Tests.Reconciliation;
 public class DevSetOverlapsTests
 {
     // Floors just below the figures measured on recon2 (811 claims from the two folders): CONFLICT rows 1/23 (4.3 %),
-    // BASIS rows 3/19 (15.8 %). Nearly every other row fails because its claims are not extracted as the gold has them
+    // BASIS rows 6/19 (31.6 %). Nearly every other row fails because its claims are not extracted as the gold has them
     // (missing, another metric, basis or period, or another entity): see the printed reasons. Raise them as the binder lands.
     private const double ConflictFloor = 0.04;
-    private const double BasisFloor = 0.15;
+    private const double BasisFloor = 0.30;
 
     private sealed record Gold(string Set, string Doc, string Entity, string Metric, string Period, decimal Value, string Unit, string Segment, string Basis);
 

@@ -110,9 +110,20 @@ public sealed partial class ClaimBinder
             return segment == entity ? "" : segment;
         }
 
-        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
-        internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric) =>
-            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(pos, cue.End), metric);
+        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted), else in the
+        /// sentence's leading clause when that clause states no figure: it qualifies what follows (剔除汇兑损益，Q4净利润同比下降
+        /// 1.38%; 前述超额配售权悉数行使后，H股由…增加至258,197,600股), except a comparison base before a rise or fall.</summary>
+        internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric)
+        {
+            var start = ClauseStart(cue.Start, s);
+            var basis = _binder._bases.Read(_text, start, Math.Max(pos, cue.End), metric);
+            if (basis != Bases.Reported) return basis;
+            var lead = ClauseEnd(s.Start, s);
+            if (lead >= start || Between(_figures, m => m.Span.Start, s.Start, lead).Any()) return basis;
+            // A comparison base (由224,519,800股增加至258,197,600股) is the figure before what the leading clause describes.
+            if (ChangeBetween(pos, ClauseEnd(pos, s))) return basis;
+            return _binder._bases.Read(_text, s.Start, lead, metric);
+        }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
         /// dated by a day: that is when it was announced); past a comparison base (由 2024 年同期的 936 亿元增长 2.0% 至
