@@ -21,7 +21,14 @@ public sealed class EntityMerger
     private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
     private Dictionary<string, List<string>>? _members;
 
-    public EntityMerger(EntityLexicon lexicon) => _lexicon = lexicon;
+    /// <summary>Short names an announcement gives its issuer but that name no company elsewhere (以下简称“公司”).</summary>
+    private readonly HashSet<string> _genericShortNames;
+
+    public EntityMerger(EntityLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _genericShortNames = lexicon.NameWords.GenericShortNames.ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Adds one document's definitions.</summary>
     public void Add(IEnumerable<EntityDefinitionFound> definitions)
@@ -31,8 +38,9 @@ public sealed class EntityMerger
         {
             var name = Node("name", d.Canonical);
             _votes[d.Canonical] = _votes.GetValueOrDefault(d.Canonical) + 1;
+            // A generic short name (以下简称“公司”) names every issuer that writes it: it links nothing.
             foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName })
-                if (alias is { Length: >= 2 }) Union(name, Node("alias", alias));
+                if (alias is { Length: >= 2 } && !_genericShortNames.Contains(alias.Trim())) Union(name, Node("alias", alias));
             foreach (var t in d.Tickers)
                 if (Tickers.TryNormalize(t, out var n, "HK")) Union(name, Node("ticker", n));
         }

@@ -407,33 +407,42 @@ public sealed class PipelineStore : IDisposable
         CommitBatch();
     }
 
+    /// <summary>The fact rows the store holds (as the last reconciliation wrote them, checks included), in key order.</summary>
+    public IReadOnlyList<FactRow> Facts()
+    {
+        var list = new List<FactRow>();
+        using var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value_text, unit, qualifier, status, sources, documents, " +
+                                "confidence_text, checks, note FROM facts ORDER BY entity, metric, segment, basis, period");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
+                Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
+                Str(r, 14) ?? "") { Checks = Str(r, 13) ?? "" });
+        return list;
+    }
+
+    /// <summary>Replaces the facts and conflicts; returns how many fact rows changed (added, removed or different in any
+    /// column, checks included).</summary>
     public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
     {
-        var before = new HashSet<FactRow>();
-        using (var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value_text, unit, qualifier, status, sources, documents, confidence_text, note FROM facts"))
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
-                before.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
-                    Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
-                    Str(r, 13) ?? ""));
-        // The store keeps no checks column: rows are compared on what it keeps.
-        var after = facts.Select(f => f with { Checks = "" }).ToHashSet();
+        var before = Facts().ToHashSet();
+        var after = facts.ToHashSet();
         var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
 
         BeginBatch();
         Execute("DELETE FROM facts; DELETE FROM conflicts;");
         using (var cmd = Command("""
             INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, value_text, unit, qualifier, status, sources,
-                documents, confidence, confidence_text, note)
-            VALUES ($e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $s, $src, $d, $c_n, $c, $n)
+                documents, confidence, confidence_text, checks, note)
+            VALUES ($e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $s, $src, $d, $c_n, $c, $k, $n)
             """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$pl", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""),
-            ("$s", ""), ("$src", ""), ("$d", ""), ("$c_n", null), ("$c", ""), ("$n", "")))
+            ("$s", ""), ("$src", ""), ("$d", ""), ("$c_n", null), ("$c", ""), ("$k", ""), ("$n", "")))
         {
             foreach (var f in facts)
             {
                 Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$seg", f.Segment); Set(cmd, "$b", f.Basis); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
                 Set(cmd, "$v", f.Value); Set(cmd, "$u", f.Unit); Set(cmd, "$q", f.Qualifier); Set(cmd, "$s", f.Status);
-                Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$n", f.Note);
+                Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$k", f.Checks); Set(cmd, "$n", f.Note);
                 Set(cmd, "$v_n", Number(f.Value)); Set(cmd, "$c_n", Number(f.Confidence));
                 cmd.ExecuteNonQuery();
             }

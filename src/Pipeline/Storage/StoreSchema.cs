@@ -23,7 +23,7 @@ public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnly
 public static class StoreSchema
 {
     /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
     private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
@@ -56,11 +56,11 @@ public static class StoreSchema
          T("quote", false), I("start", false), I("end", false)],
         ["claim_id"], [("claims_document", ["document"]), ("claims_key", ["entity", "metric", "segment", "basis", "period"])]);
 
-    /// <summary>Value and confidence are read back from their text as written in <c>facts.csv</c>, so a fact read back
-    /// compares equal.</summary>
+    /// <summary>Value and confidence are read back from their text as written in <c>facts.csv</c>, and checks as written
+    /// there too, so a fact read back compares equal.</summary>
     public static readonly Table Facts = new("facts",
         [T("entity", false), T("metric", false), T("segment", false), T("basis", false), T("period", false), T("period_label"),
-         ..N("value"), T("unit"), T("qualifier"), T("status", false), T("sources"), T("documents"), ..N("confidence"), T("note")],
+         ..N("value"), T("unit"), T("qualifier"), T("status", false), T("sources"), T("documents"), ..N("confidence"), T("checks"), T("note")],
         ["entity", "metric", "segment", "basis", "period"], []);
 
     public static readonly Table Conflicts = new("conflicts",

@@ -99,4 +99,14 @@ public class EntityTests
         Assert.That(merger.Resolve("白鹭"), Is.EqualTo("白鹭"));
         Assert.That(merger.Resolve("没见过"), Is.EqualTo("没见过"));
     }
+
+    [Test]
+    public void Two_announcements_that_each_call_their_issuer_the_company_stay_two_entities()
+    {
+        // Exchange filings define their issuer as 公司; the word links nothing across documents.
+        var merger = new EntityMerger(EntityLexicon.Chinese);
+        merger.Add(Finder.Find("江苏云帆医药股份有限公司（以下简称“公司”）H股超额配股权已获悉数行使。").Definitions);
+        merger.Add(Finder.Find("浙江白鹭智能控制股份有限公司（以下简称“公司”）发布稳定价格期结束公告。").Definitions);
+        Assert.That(merger.Resolve("江苏云帆医药股份有限公司"), Is.Not.EqualTo(merger.Resolve("浙江白鹭智能控制股份有限公司")));
+    }
 }

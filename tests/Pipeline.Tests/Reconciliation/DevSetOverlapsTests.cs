@@ -23,10 +23,11 @@ namespace Pipeline.Tests.Reconciliation;
 [NonParallelizable]
 public class DevSetOverlapsTests
 {
-    // Floors just below the figures measured on main at b9ec7f3+ (603 claims from the two folders): CONFLICT rows 0/23
-    // (their claims are not extracted yet, or land on another entity), BASIS rows 1/19. Raise them as the binder lands.
-    private const double ConflictFloor = 0.0;
-    private const double BasisFloor = 0.05;
+    // Floors just below the figures measured on recon2 merged with main at b9e5777 (888 claims from the two folders):
+    // CONFLICT rows 3/23 (13.0 %), BASIS rows 6/19 (31.6 %). Nearly every other row fails because its claims are not extracted as the gold has them
+    // (missing, another metric, basis or period, or another entity): see the printed reasons. Raise them as the binder lands.
+    private const double ConflictFloor = 0.12;
+    private const double BasisFloor = 0.30;
 
     private sealed record Gold(string Set, string Doc, string Entity, string Metric, string Period, decimal Value, string Unit, string Segment, string Basis);
 

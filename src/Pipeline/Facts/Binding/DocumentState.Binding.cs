@@ -128,17 +128,28 @@ public sealed partial class ClaimBinder
             return segment;
         }
 
-        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted), else in a
-        /// framing clause before it with no figure between (按照非香港财务报告准则计算，净利润…: adjusted).</summary>
+        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted), else in the
+        /// sentence's leading clause when that clause states no figure: it qualifies what follows (剔除汇兑损益，Q4净利润同比下降
+        /// 1.38%; 前述超额配售权悉数行使后，H股由…增加至258,197,600股), except a comparison base before a rise or fall; else, for a
+        /// results figure, in a framing clause before it with no figure between (…，按照非香港财务报告准则计算，净利润…: adjusted).</summary>
         internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric)
         {
-            var clause = ClauseStart(cue.Start, s);
-            var basis = _binder._bases.Read(_text, clause, Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
+            var start = ClauseStart(cue.Start, s);
+            var basis = _binder._bases.Read(_text, start, Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
+            if (basis != Bases.Reported || start <= s.Start) return basis;
+            var lead = ClauseEnd(s.Start, s);
+            if (lead < start && !Between(_figures, m => m.Span.Start, s.Start, lead).Any()
+                // A comparison base (由224,519,800股增加至258,197,600股) is the figure before what the leading clause describes.
+                && !ChangeBetween(pos, ClauseEnd(pos, s)))
+            {
+                basis = _binder._bases.Read(_text, s.Start, lead, metric);
+                if (basis != Bases.Reported) return basis;
+            }
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
-            if (basis != Bases.Reported || clause <= s.Start || !_binder._words.IsReportedFigure(metric)) return basis;
+            if (!_binder._words.IsReportedFigure(metric)) return basis;
             var from = s.Start;
-            foreach (var f in Between(_figures, m => m.Span.Start, s.Start, clause)) from = Math.Max(from, f.Span.End);
-            return _binder._bases.Read(_text, from, clause, metric);
+            foreach (var f in Between(_figures, m => m.Span.Start, s.Start, start)) from = Math.Max(from, f.Span.End);
+            return _binder._bases.Read(_text, from, start, metric);
         }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
