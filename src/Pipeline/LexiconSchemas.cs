@@ -197,7 +197,8 @@ public static class LexiconSchemas
         ["en/dates.yaml"] =
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",
-            "relativeDays: map of integer", "relativeYears: map of integer",
+            "relativeDays: map of integer", "relativeYears: map of integer", "weekdays: map of integer", "relativeWeeks: map of integer",
+            "relativeMonths: map of integer", "monthLeads: list of text",
         ],
         ["en/quantities.yaml"] =
         [

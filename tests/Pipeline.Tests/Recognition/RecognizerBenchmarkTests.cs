@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

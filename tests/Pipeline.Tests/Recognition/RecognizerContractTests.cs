@@ -1,5 +1,6 @@
 using NodaTime;
 using NUnit.Framework;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 
 namespace Pipeline.Tests.Recognition;

@@ -239,8 +239,8 @@ public sealed class DateRecognizer : IRecognizer
             end = p + 2;
             return true;
         }
-        leading = c == '前';
-        var q = c is '第' or '前' ? Scan.SkipSpaces(text, p + 1) : p;
+        leading = c is '前' or '首';
+        var q = c is '第' or '前' or '首' ? Scan.SkipSpaces(text, p + 1) : p;
         if (!ReadSmall(text, q, out var n, out var ne)) return false;
         var w = Scan.SkipSpaces(text, ne);
         if (w < text.Length && text[w] is '个' or '個' && _lex.QuarterWords.StartsAt(text, w + 1)) w++; // 前三个季度
@@ -393,7 +393,7 @@ public sealed class DateRecognizer : IRecognizer
             if (st.ContextYear == 0 && reference is { } hr) halfPeriod = LatestBy(halfPeriod, hr, leading: false);
             return new Item { Start = i, End = he, Period = halfPeriod, Year = halfPeriod.End.Year };
         }
-        if (text[i] is '第' or '前' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
+        if (text[i] is '第' or '前' or '首' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
         {
             if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
             if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe, out var leadingMonths))
@@ -408,7 +408,8 @@ public sealed class DateRecognizer : IRecognizer
             return new Item { Start = i, End = pe, Period = ReportingPeriod.Months(contextYear, part.From, part.To), Year = contextYear };
 
         // 1 月 8 日, 9 月: month (and day) in the sentence's or the reference year.
-        if (ReadSmall(text, i, out var month, out var me) && month is >= 1 and <= 12)
+        // (两月 is two months, never February: 两 is not written in a month or a decimal.)
+        if (!_lex.NotDecimalDigits.Contains(text[i]) && ReadSmall(text, i, out var month, out var me) && month is >= 1 and <= 12)
         {
             var w = Scan.SkipSpaces(text, me);
             if (_lex.MonthWords.TryMatch(text, w, out _, out _) && !IsDuration(text, w) && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每'))

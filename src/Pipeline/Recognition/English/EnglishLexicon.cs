@@ -25,6 +25,10 @@ public sealed class EnglishLexicon
     public required IReadOnlyDictionary<string, int> Quarters { get; init; }
     public required IReadOnlyDictionary<string, int> RelativeYears { get; init; }
     public required IReadOnlyDictionary<string, int> RelativeDays { get; init; }
+    public required IReadOnlyDictionary<string, int> Weekdays { get; init; }
+    public required IReadOnlyDictionary<string, int> RelativeWeeks { get; init; }
+    public required IReadOnlyDictionary<string, int> RelativeMonths { get; init; }
+    public required IReadOnlyList<string> MonthLeads { get; init; }
 
     private sealed class QuantityFile
     {
@@ -47,6 +51,10 @@ public sealed class EnglishLexicon
         public Dictionary<string, int> Quarters { get; set; } = new();
         public Dictionary<string, int> RelativeYears { get; set; } = new();
         public Dictionary<string, int> RelativeDays { get; set; } = new();
+        public Dictionary<string, int> Weekdays { get; set; } = new();
+        public Dictionary<string, int> RelativeWeeks { get; set; } = new();
+        public Dictionary<string, int> RelativeMonths { get; set; } = new();
+        public List<string> MonthLeads { get; set; } = new();
     }
 
     /// <summary>Loads the embedded lexicon; a malformed file is a configuration error at start-up.</summary>
@@ -79,6 +87,10 @@ public sealed class EnglishLexicon
             Quarters = Lower(dates.Quarters),
             RelativeYears = Lower(dates.RelativeYears),
             RelativeDays = Lower(dates.RelativeDays),
+            Weekdays = Lower(dates.Weekdays),
+            RelativeWeeks = Lower(dates.RelativeWeeks),
+            RelativeMonths = Lower(dates.RelativeMonths),
+            MonthLeads = LongestFirst(dates.MonthLeads),
         };
     }
 

@@ -33,7 +33,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         {
             if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
             // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
-            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) || text[i - 1] is '.' or ',')))
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) && !AfterRmb(text, i) || text[i - 1] is '.' or ',')))
             {
                 i++;
                 continue;
@@ -41,6 +41,10 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             i = TryAt(text, i, output);
         }
     }
+
+    /// <summary>RMB120 billion: the one currency code written straight before the digits.</summary>
+    private static bool AfterRmb(string text, int i) =>
+        i >= 3 && string.Compare(text, i - 3, "RMB", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (i == 3 || !char.IsAsciiLetter(text[i - 4]));
 
     private int TryAt(string text, int start, List<Mention> output)
     {
@@ -58,7 +62,8 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             {
                 if (p < 0 || string.CompareOrdinal(text, p, prefix, 0, prefix.Length) != 0) continue;
                 if (char.IsAsciiLetter(prefix[0]) && p > 0 && char.IsAsciiLetter(text[p - 1])) continue;
-                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start) continue; // "USD5" is not how amounts are written
+                // "USD5" is not how amounts are written, but "RMB120 billion" is (Alibaba's and JD's releases, Zacks).
+                if (char.IsAsciiLetter(prefix[^1]) && p + prefix.Length == start && !prefix.Equals("RMB", StringComparison.OrdinalIgnoreCase)) continue;
                 currency = c;
                 before = p;
                 break;

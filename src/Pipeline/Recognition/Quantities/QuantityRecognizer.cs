@@ -334,7 +334,9 @@ public sealed class QuantityRecognizer : IRecognizer
     {
         if (i == 0) return true;
         var prev = text[i - 1];
-        if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '/' or '＿') return false;
+        if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '＿') return false;
+        // 1.5%/9.5%/5.3%: figures listed with slashes; 2025/26 and 元/股 are not.
+        if (prev is '/' or '／' && !(i >= 2 && text[i - 2] is '%' or '％' or '‰')) return false;
         if (prev is '.' or '．' && i >= 2 && (Scan.IsDigit(text[i - 2]) || Scan.IsAsciiLetter(text[i - 2]))) return ChineseNumberScanner.InDottedGroups(text, i);
         if (prev is '-' or '－' && i >= 2 && Scan.IsAsciiLetter(text[i - 2])) return false;
         if (prev is ':' or '：' && i >= 2 && Scan.IsDigit(text[i - 2])) return false; // 10:59 is a time

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NodaTime;
 using NUnit.Framework;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 
