@@ -198,7 +198,7 @@ public static class LexiconSchemas
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",
             "relativeDays: map of integer", "relativeYears: map of integer", "weekdays: map of integer", "relativeWeeks: map of integer",
-            "relativeMonths: map of integer", "monthLeads: list of text",
+            "relativeMonths: map of integer", "monthLeads: list of text", "pastUnits: map of duration-unit", "pastWords: list of text",
         ],
         ["en/quantities.yaml"] =
         [

@@ -152,6 +152,20 @@ public class MicrosoftDifferentialTests
         if (o is null && theirs.All(t => t.End < line.Length && char.IsAsciiDigit(line[t.End])
                                          || t.Start > 0 && (char.IsAsciiDigit(line[t.Start - 1]) || char.IsAsciiLetter(line[t.Start - 1]))))
             return Make("ours-right", "inside-number");
+        // yearless-period: a quarter, half or part of a year written without its year (Q3, 三季, 首三季, 年末, 下半年, early
+        // May): which year is meant is the article's, which the binder reads from its reporting period; a recognizer
+        // alone can only guess from the publication date, and the two guesses are not judged.
+        if (family == "date" && (o is null || IsYearlessPart(o)) && theirs.All(IsYearlessPart) && (o is not null || theirs.Count > 0))
+            return Make("out-of-scope", "yearless-period");
+        // explicit-year: we read a period whose year is written in it (2025年前三个季度, 2023Q4, 2024年底) where Microsoft
+        // reads nothing, even given the phrase alone.
+        if (family == "date" && o is not null && theirs.Count == 0 && WrittenYear(o.Text) is { } wy && o.Values.Any(v => v.StartsWith(wy, StringComparison.Ordinal)))
+            return Make("ours-right", "explicit-year");
+        // inside-ours: Microsoft's extra reading lies inside one of ours with the same value (0.62元 inside our
+        // 0.62元人民币, which Microsoft also read): one amount, read once by us.
+        if (o is null && theirs.All(t => allOurs.Any(a => a.Start <= t.Start && t.End <= a.End && (a.Start, a.End) != (t.Start, t.End)
+                                                           && a.Values.Any(v => t.Values.Any(tv => v.Split(' ')[0] == tv.Split(' ')[0])))))
+            return Make("ours-right", "inside-ours");
         // no-amount: Microsoft reports a currency name or a word ("att", "sen", "cents") without an amount.
         if (o is null && theirs.All(t => t.Values.Count == 0 || t.Values.All(v => !char.IsAsciiDigit(v[0]))))
             return Make("ours-right", "no-amount");
@@ -166,6 +180,34 @@ public class MicrosoftDifferentialTests
             && allOurs.Count == 0 && theirs.All(t => FollowedByUnit(line, t.End))) return Make("ours-right", "unit-as-year");
         if (verdicts.Find(family, text) is { } v) return Make(v, "verdicts.tsv");
         return Make("unjudged", "-");
+    }
+
+    /// <summary>A quarter, a half, a few months or a month part written without a year or a day.</summary>
+    private static bool IsYearlessPart(Reading r)
+    {
+        if (WrittenYear(r.Text) is not null || r.Text.Any(char.IsAsciiDigit) && !System.Text.RegularExpressions.Regex.IsMatch(r.Text, "^[QqHh][1-4]$")) return false;
+        return r.Values.Any(v => v.Contains('/') && (SpanMonths(v) is >= 2 and <= 9 || SpanDays(v) is >= 14 and <= 16));
+    }
+
+    private static string? WrittenYear(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, "(19|20)\\d\\d");
+        return m.Success ? m.Value : null;
+    }
+
+    private static int SpanMonths(string v)
+    {
+        var parts = v.Split('/');
+        var s = LocalDate.FromDateTime(DateTime.Parse(parts[0], CultureInfo.InvariantCulture));
+        var e = LocalDate.FromDateTime(DateTime.Parse(parts[1], CultureInfo.InvariantCulture)).PlusDays(1);
+        return (e.Year - s.Year) * 12 + e.Month - s.Month;
+    }
+
+    private static int SpanDays(string v)
+    {
+        var parts = v.Split('/');
+        if (parts.Length != 2) return 0;
+        return Period.Between(LocalDate.FromDateTime(DateTime.Parse(parts[0], CultureInfo.InvariantCulture)), LocalDate.FromDateTime(DateTime.Parse(parts[1], CultureInfo.InvariantCulture)), PeriodUnits.Days).Days;
     }
 
     private static bool CoveredByBinderWord(string line, Reading t)

@@ -662,6 +662,8 @@ public sealed class DateRecognizer : IRecognizer
         var u = Scan.SkipSpaces(text, ne);
         if (!_lex.DurationUnits.TryMatch(text, u, out var unit, out var ue)) return null;
         if (text[i] == '前' && unit is "month" or "year" && (text[Scan.SkipSpacesBack(text, u) - 1] is '个' or '個' || unit == "month")) return null;
+        // 前一日, 前一天: the day before an event the sentence names (招股日的前一日, 美股前一日收盘价), not before the reference date.
+        if (text[i] == '前' && n == 1 && unit == "day") return null;
         // 前三季度: the first quarters of a year (below); 上一季度, 下个季度: a calendar quarter (the relative-quarter pattern).
         if (unit == "quarter" && (text[i] == '前' || n == 1 && text[i] is '上' or '下')) return null;
         if (ue < text.Length && text[ue] is '度' or '代' or '级' or '級') return null;

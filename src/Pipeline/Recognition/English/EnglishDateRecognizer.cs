@@ -38,6 +38,8 @@ public sealed class EnglishDateRecognizer : IRecognizer
         var relWeek = Alternation(lexicon.RelativeWeeks.Keys);
         var relMonth = Alternation(lexicon.RelativeMonths.Keys);
         var lead = Alternation(lexicon.MonthLeads);
+        var past = Alternation(lexicon.PastWords);
+        var pastUnit = Alternation(lexicon.PastUnits.Keys);
         const string year = @"(?<year>(19|20)\d{2})";
         var day = @"(?<day>[12]\d|3[01]|0?[1-9])(st|nd|rd|th)?";
         var monthDay = $@"(?<month>{month})\.?\s+{day}";
@@ -71,6 +73,8 @@ public sealed class EnglishDateRecognizer : IRecognizer
             (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period),
             // today / yesterday
             (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date),
+            // the past five years, the last two quarters (a rolling span up to the reference date)
+            (Build($@"\b(the\s+)?(?<past>{past})\s+(?<count>{count})\s+(?<unit>{pastUnit})\b"), (m, r) => PastSpan(m, r), MentionKind.Period),
             // last week / this week / earlier this week
             (Build($@"\b(?<relweek>{relWeek})\b"), (m, r) => Week(m, r), MentionKind.Period),
             // last month / this month
@@ -166,6 +170,22 @@ public sealed class EnglishDateRecognizer : IRecognizer
             .Select(y => Day(y, month, day)).Where(p => p is not null).Select(p => p!.Value)
             .OrderBy(p => Math.Abs(Period.Between(r, p.Start, PeriodUnits.Days).Days)).ToList();
         return candidates.Count == 0 ? null : candidates[0];
+    }
+
+    private ReportingPeriod? PastSpan(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var n = _lex.MonthCounts.TryGetValue(Key(m, "count"), out var w) ? w : int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (n is < 1 or > 50) return null;
+        var start = _lex.PastUnits[Key(m, "unit")] switch
+        {
+            "year" => r.PlusYears(-n),
+            "quarter" => r.PlusMonths(-3 * n),
+            "month" => r.PlusMonths(-n),
+            "week" => r.PlusWeeks(-n),
+            _ => r.PlusDays(-n),
+        };
+        return ReportingPeriod.Between(start, r.PlusDays(-1));
     }
 
     private ReportingPeriod? Week(Match m, LocalDate? reference)

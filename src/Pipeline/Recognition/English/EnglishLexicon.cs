@@ -29,6 +29,8 @@ public sealed class EnglishLexicon
     public required IReadOnlyDictionary<string, int> RelativeWeeks { get; init; }
     public required IReadOnlyDictionary<string, int> RelativeMonths { get; init; }
     public required IReadOnlyList<string> MonthLeads { get; init; }
+    public required IReadOnlyDictionary<string, string> PastUnits { get; init; }
+    public required IReadOnlyList<string> PastWords { get; init; }
 
     private sealed class QuantityFile
     {
@@ -55,6 +57,8 @@ public sealed class EnglishLexicon
         public Dictionary<string, int> RelativeWeeks { get; set; } = new();
         public Dictionary<string, int> RelativeMonths { get; set; } = new();
         public List<string> MonthLeads { get; set; } = new();
+        public Dictionary<string, string> PastUnits { get; set; } = new();
+        public List<string> PastWords { get; set; } = new();
     }
 
     /// <summary>Loads the embedded lexicon; a malformed file is a configuration error at start-up.</summary>
@@ -91,6 +95,8 @@ public sealed class EnglishLexicon
             RelativeWeeks = Lower(dates.RelativeWeeks),
             RelativeMonths = Lower(dates.RelativeMonths),
             MonthLeads = LongestFirst(dates.MonthLeads),
+            PastUnits = dates.PastUnits.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),
+            PastWords = LongestFirst(dates.PastWords),
         };
     }
 
