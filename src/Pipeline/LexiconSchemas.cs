@@ -106,6 +106,9 @@ public static class LexiconSchemas
             "dozenBlockers: list of text",
             "countUnits: map of count-unit",
             "dateUnits: list of text",
+            "durationUnits: list of text",
+            "codePrefixes: list of text",
+            "codeSuffixes: list of text",
             "approximateInfixes: list of text",
             "prefixQualifiers: map of qualifier",
             "suffixQualifiers: map of qualifier",
@@ -133,7 +136,7 @@ public static class LexiconSchemas
             "century: list of text", "decade: text", "wholeYear: list of text", "weekWords: list of text", "weekend: text",
             "halves: map of integer", "eras: map of integer", "holidays: map of list of integer", "lunarMonths: map of integer",
             "lunarNewYear: text", "lunarPrefixes: list of text", "lunarDayPrefix: text",
-            "relativeDays: map of integer", "relativeMonths: map of integer", "relativeYears: map of integer",
+            "relativeDays: map of integer", "relativeMonths: map of integer", "relativeQuarters: map of integer", "relativeYears: map of integer",
             "relativeCenturies: map of integer", "weekPrefixes: map of integer", "weekdays: map of integer",
             "yearParts: map of list of integer", "durationUnits: map of duration-unit",
             "durationsBack: list of text", "durationsOn: list of text", "afterWords: list of text", "beforeWords: list of text",
@@ -220,7 +223,8 @@ public static class LexiconSchemas
         ["en/dates.yaml"] =
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",
-            "relativeDays: map of integer", "relativeYears: map of integer",
+            "relativeDays: map of integer", "relativeYears: map of integer", "weekdays: map of integer", "relativeWeeks: map of integer",
+            "relativeMonths: map of integer", "monthLeads: list of text", "pastUnits: map of duration-unit", "pastWords: list of text",
         ],
         ["en/quantities.yaml"] =
         [

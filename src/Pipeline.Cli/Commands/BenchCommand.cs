@@ -23,11 +23,12 @@ public static class BenchCommand
         var copies = new Option<int>("--floor-copies") { Description = "Copies of each news page and seed in the floor corpus (issue 20: 19, 1,691 documents)", DefaultValueFactory = _ => 19 };
         var passes = new Option<int>("--passes") { Description = "Timed passes of the steady-state stage profile, after one warm-up pass", DefaultValueFactory = _ => 3 };
         var noPeers = new Option<bool>("--no-peers") { Description = "Skip the recognizer peers (the JavaScript one needs npm and takes minutes)" };
+        var only = new Option<string?>("--only") { Description = "Run only these sections, comma-separated: stages, sizes, reconcile, peers (peers: the recognizers beside Microsoft's C# and JavaScript builds, and conversion beside the opencc CLI)" };
         var command = new Command("bench", "Measure the steady state per stage beside the floor (AngleSharp parse, native OpenCC), whole processes side by side on 1 and 2 jobs, " +
                                            "end to end and peak memory per corpus size, reconciliation scaling, and the peers (Recognizers-Text JavaScript, the opencc CLI). " +
                                            "The harness is bench/Pipeline.Bench.")
         {
-            sizes, work, results, jobs, shared, corpus, reconcile, copies, passes, noPeers,
+            sizes, work, results, jobs, shared, corpus, reconcile, copies, passes, noPeers, only,
         };
         command.SetAction(parse =>
         {
@@ -47,7 +48,10 @@ public static class BenchCommand
                 Passes = parse.GetValue(passes),
                 Peers = !parse.GetValue(noPeers),
                 FloorCommand = FloorCommand(),
+                Only = (parse.GetValue(only) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase),
             };
+            if (options.Only.Except(["stages", "sizes", "reconcile", "peers"], StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+                throw new UsageException($"--only: unknown section '{unknown}' (stages, sizes, reconcile, peers)");
             if (!Directory.Exists(options.SeedCorpus)) throw new UsageException($"seed corpus not found: {options.SeedCorpus}");
             Directory.CreateDirectory(options.WorkDir);
             var output = parse.InvocationConfiguration.Output;

@@ -26,9 +26,10 @@ public static class RecognizeCommand
             var output = parse.InvocationConfiguration.Output;
             if (!ReferenceEquals(output, Console.Out) || !Console.IsInputRedirected)
                 return Run(Console.In, output, reference) > 0 ? Cli.Quarantined : Cli.Ok;
-            // Piped input: one buffered UTF-8 writer on standard output instead of a flush per line.
-            using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
-            return Run(Console.In, buffered, reference) > 0 ? Cli.Quarantined : Cli.Ok;
+            // Piped input: UTF-8 bytes straight from standard input to standard output, written in blocks.
+            using var stdin = Console.OpenStandardInput();
+            using var stdout = Console.OpenStandardOutput();
+            return Lines().Process(stdin, stdout, reference) > 0 ? Cli.Quarantined : Cli.Ok;
         });
         return command;
     }
@@ -36,6 +37,10 @@ public static class RecognizeCommand
     /// <summary>What the command does once its options are read: the standard pipeline's recognizers over JSON lines
     /// (built alone: the cleaning and conversion stages, OpenCC included, are not loaded).
     /// Returns the number of lines that could not be read. Public so the spec tests score exactly this path.</summary>
-    public static int Run(TextReader input, TextWriter output, LocalDate? asOf) =>
-        new MentionJsonLines(RecognitionExtensions.CreateStandardModel()).Process(input, output, asOf);
+    public static int Run(TextReader input, TextWriter output, LocalDate? asOf) => Lines().Process(input, output, asOf);
+
+    /// <summary>The same over byte streams (what the command does with piped standard input and output).</summary>
+    public static int Run(Stream input, Stream output, LocalDate? asOf) => Lines().Process(input, output, asOf);
+
+    private static MentionJsonLines Lines() => new(RecognitionExtensions.CreateStandardModel());
 }

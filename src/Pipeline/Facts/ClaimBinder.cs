@@ -105,7 +105,8 @@ public sealed partial class ClaimBinder : IClaimBinder
         return doc.Run();
     }
 
-    internal static bool IsFigure(Mention m) => m.Kind is not (MentionKind.Date or MentionKind.Period) && m.Value is NumericResolution;
+    internal static bool IsFigure(Mention m) => m.Kind is not (MentionKind.Date or MentionKind.Period) && m.Value is NumericResolution
+                                                && m.Value is not Number { Unit: CountUnit.Duration or CountUnit.Ordinal };
 
     internal static FigureKinds KindOf(NumericResolution value) => value switch
     {

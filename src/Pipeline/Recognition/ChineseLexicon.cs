@@ -37,6 +37,29 @@ public sealed class ChineseLexicon
     public required WordTable<bool> NotQuantitySuffixes { get; init; }
     public required WordTable<bool> RangeConnectors { get; init; }
     public required WordTable<bool> DateUnits { get; init; }
+    /// <summary>Units of time after a count (两小时, 3 天): the number is a duration.</summary>
+    public required WordTable<bool> DurationCounts { get; init; }
+    /// <summary>Exchange codes and code words written before a listing code (HKG: 1211, 股份代号：2513).</summary>
+    public required WordTable<bool> CodePrefixes { get; init; }
+    /// <summary>Exchange suffixes written after a listing code and a dot (1810.HK).</summary>
+    public required WordTable<bool> CodeSuffixes { get; init; }
+
+    /// <summary>A listing code ends at <paramref name="end"/>: a dot and an exchange suffix follow (1810.HK).</summary>
+    public bool IsCodeSuffixAt(string text, int end) =>
+        end + 1 < text.Length && text[end] is '.' or '．' && CodeSuffixes.TryMatch(text, end + 1, out _, out var e, innerSpaces: false)
+        && (e >= text.Length || !Scan.IsAsciiLetter(text[e]) && !Scan.IsDigit(text[e]));
+
+    /// <summary>A listing code starts at <paramref name="start"/>: an exchange code and a colon (HKG: 1211) or a code
+    /// word (股份代号：2513) come right before it.</summary>
+    public bool IsCodeBefore(string text, int start)
+    {
+        var p = Scan.SkipSpacesBack(text, start);
+        var colon = p > 0 && text[p - 1] is ':' or '：';
+        if (colon) p = Scan.SkipSpacesBack(text, p - 1);
+        if (!CodePrefixes.TryMatchBefore(text, p, out _, out var s)) return false;
+        if (s > 0 && Scan.IsAsciiLetter(text[s - 1])) return false;
+        return colon || !Scan.IsAsciiLetter(text[s]);
+    }
 
     public required WordTable<decimal> PercentPrefixes { get; init; }
     public required WordTable<decimal> PercentSuffixes { get; init; }
@@ -60,6 +83,7 @@ public sealed class ChineseLexicon
 
     public required WordTable<int> RelativeYears { get; init; }
     public required WordTable<int> RelativeMonths { get; init; }
+    public required WordTable<int> RelativeQuarters { get; init; }
     public required WordTable<int> RelativeDays { get; init; }
     public required WordTable<int> Halves { get; init; }
     public required WordTable<(int From, int To)> YearParts { get; init; }
@@ -193,6 +217,9 @@ public sealed class ChineseLexicon
             NotQuantitySuffixes = WordTable.Of(numbers.NotQuantitySuffixes),
             RangeConnectors = WordTable.Of(numbers.RangeConnectors),
             DateUnits = WordTable.Of(numbers.DateUnits),
+            DurationCounts = WordTable.Of(numbers.DurationUnits),
+            CodePrefixes = WordTable.Of(numbers.CodePrefixes),
+            CodeSuffixes = WordTable.Of(numbers.CodeSuffixes),
             PercentPrefixes = new(percent.Prefixes.Select(p => (p.Key, p.Value))),
             PercentSuffixes = new(percent.Suffixes.Select(p => (p.Key, p.Value))),
             Tenths = WordTable.Of(percent.Tenths),
@@ -217,6 +244,7 @@ public sealed class ChineseLexicon
             SubunitBlockers = CharSet(money.SubunitBlockers),
             RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
             RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
+            RelativeQuarters = new(dates.RelativeQuarters.Select(p => (p.Key, p.Value))),
             RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
             Halves = new(dates.Halves.Select(p => (p.Key, p.Value))),
             YearParts = new(dates.YearParts.Select(p => (p.Key, p.Value is [var a, var b]
@@ -257,10 +285,10 @@ public sealed class ChineseLexicon
             Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
                 ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
         };
-        lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeDays.Keys)
+        lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeQuarters.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(dates.Ordinals.Keys).Concat(["第", "前", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(dates.Ordinals.Keys).Concat(["第", "前", "首", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -295,6 +323,9 @@ public sealed class ChineseLexicon
         public List<string> NotQuantitySuffixes { get; set; } = new();
         public List<string> RangeConnectors { get; set; } = new();
         public List<string> DateUnits { get; set; } = new();
+        public List<string> DurationUnits { get; set; } = new();
+        public List<string> CodePrefixes { get; set; } = new();
+        public List<string> CodeSuffixes { get; set; } = new();
         public string Dozen { get; set; } = "打";
         public List<string> DozenBlockers { get; set; } = new();
     }
@@ -327,6 +358,7 @@ public sealed class ChineseLexicon
     {
         public Dictionary<string, int> RelativeYears { get; set; } = new();
         public Dictionary<string, int> RelativeMonths { get; set; } = new();
+        public Dictionary<string, int> RelativeQuarters { get; set; } = new();
         public Dictionary<string, int> RelativeDays { get; set; } = new();
         public Dictionary<string, int> Halves { get; set; } = new();
         public Dictionary<string, List<int>> YearParts { get; set; } = new();

@@ -15,17 +15,21 @@ namespace Pipeline.Recognition;
 /// <c>{"id", "mentions": [{"kind", "text", "start", "end", "value", "unit", "qualifier", "period_start",
 /// "period_end"}]}</c> line out per input line (UTF-16 offsets, end exclusive). A bad line yields
 /// <c>{"id", "error"}</c> and processing goes on.
-/// One <see cref="Utf8JsonWriter"/> over one growing buffer serves every line (reset between lines), and the UTF-8
-/// bytes go out through one reused char buffer: no per-line stream, array or string for the output.
+/// <para>UTF-8 end to end: input bytes are read into one reused buffer and split at newlines, each line is read with a
+/// <see cref="Utf8JsonReader"/> (only the text becomes a string: the recognizers read strings), and one
+/// <see cref="Utf8JsonWriter"/> writes every output line into one reused buffer that goes to the output stream in
+/// blocks. No per-line reader, document, decoder or output string.</para>
 /// </summary>
 public sealed class MentionJsonLines
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const int FlushAt = 1 << 16;
 
     private readonly RecognitionModel _model;
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
     private readonly Utf8JsonWriter _writer;
-    private char[] _chars = new char[4096];
+    private byte[] _lastAsOf = [];
+    private LocalDate? _lastAsOfDate;
 
     public MentionJsonLines(RecognitionModel model)
     {
@@ -38,59 +42,146 @@ public sealed class MentionJsonLines
     public static int Run(TextReader input, TextWriter output, LocalDate? asOf, RecognitionModel? model = null) =>
         new MentionJsonLines(model ?? RecognitionExtensions.CreateChineseModel()).Process(input, output, asOf);
 
-    /// <inheritdoc cref="Run"/>
+    /// <summary>The same over text (a test's strings, a console writer): encoded to UTF-8, run, decoded.</summary>
     public int Process(TextReader input, TextWriter output, LocalDate? asOf)
     {
-        var errors = 0;
-        string? line;
-        while ((line = input.ReadLine()) is not null)
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            if (!ProcessLine(line, asOf)) errors++;
-            Flush(output);
-        }
+        using var bytesIn = new MemoryStream(Encoding.UTF8.GetBytes(input.ReadToEnd()));
+        using var bytesOut = new MemoryStream();
+        var errors = Process(bytesIn, bytesOut, asOf);
+        output.Write(Encoding.UTF8.GetString(bytesOut.GetBuffer(), 0, (int)bytesOut.Length));
         return errors;
     }
 
-    /// <summary>One input line into the buffer; false (with an error line written) when it cannot be read.</summary>
-    private bool ProcessLine(string line, LocalDate? asOf)
+    /// <inheritdoc cref="Run"/>
+    public int Process(Stream input, Stream output, LocalDate? asOf)
     {
+        var errors = 0;
+        var buffer = new byte[FlushAt];
+        int filled = 0, start = 0;
+        while (true)
+        {
+            var read = input.Read(buffer, filled, buffer.Length - filled);
+            var end = filled + read;
+            var scan = filled;
+            filled = end;
+            while (true)
+            {
+                var nl = buffer.AsSpan(scan, filled - scan).IndexOf((byte)'\n');
+                if (nl < 0) break;
+                var lineEnd = scan + nl;
+                if (!Line(buffer.AsSpan(start, lineEnd - start), asOf, output)) errors++;
+                start = scan = lineEnd + 1;
+            }
+            if (read == 0)
+            {
+                if (filled > start && !Line(buffer.AsSpan(start, filled - start), asOf, output)) errors++;
+                break;
+            }
+            // Keep the unfinished line at the front; grow when one line fills the buffer.
+            var rest = filled - start;
+            if (start > 0) Buffer.BlockCopy(buffer, start, buffer, 0, rest);
+            else if (rest == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            filled = rest;
+            start = 0;
+        }
+        Flush(output, force: true);
+        return errors;
+    }
+
+    /// <summary>One input line (without its newline); false when it could not be read. Blank lines are skipped.</summary>
+    private bool Line(ReadOnlySpan<byte> line, LocalDate? asOf, Stream output)
+    {
+        if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+        if (line.Trim((byte)' ').IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) return true;
+        var ok = ProcessLine(line, asOf);
+        _buffer.Write("\n"u8);
+        Flush(output, force: false);
+        return ok;
+    }
+
+    /// <summary>One input line into the buffer; false (with an error line written) when it cannot be read.</summary>
+    private bool ProcessLine(ReadOnlySpan<byte> line, LocalDate? asOf)
+    {
+        var mark = _buffer.WrittenCount;
         string? id = null;
         try
         {
-            using var doc = JsonDocument.Parse(line);
-            var root = doc.RootElement;
-            id = root.TryGetProperty("id", out var idEl) ? idEl.ToString() : null;
-            var text = root.GetProperty("text").GetString() ?? "";
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a line must be a JSON object");
+            string? text = null;
             var reference = asOf;
-            if (root.TryGetProperty("asOf", out var a) && a.ValueKind == JsonValueKind.String
-                && LocalDatePattern.Iso.Parse(a.GetString()!) is { Success: true } parsed) reference = parsed.Value;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("id"u8))
+                {
+                    reader.Read();
+                    id = reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.Null => null,
+                        _ => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+                    };
+                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                }
+                else if (reader.ValueTextEquals("text"u8))
+                {
+                    reader.Read();
+                    text = reader.TokenType == JsonTokenType.String ? reader.GetString()
+                        : reader.TokenType == JsonTokenType.Null ? null : throw new InvalidOperationException("text must be a string");
+                }
+                else if (reader.ValueTextEquals("asOf"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && AsOf(reader.ValueSpan, reader.ValueIsEscaped) is { } d) reference = d;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            if (text is null) throw new KeyNotFoundException("the line has no \"text\"");
             WriteMentions(_writer, id, _model.Recognize(text, RecognitionContext.Chinese(reference)));
+            _writer.Flush();
+            _writer.Reset();
             return true;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             _writer.Reset();
-            _buffer.ResetWrittenCount();
+            // Drop whatever this line wrote before it failed; keep the lines before it.
+            if (_buffer.WrittenCount > mark)
+            {
+                var kept = _buffer.WrittenSpan[..mark].ToArray();
+                _buffer.ResetWrittenCount();
+                _buffer.Write(kept);
+            }
             _writer.WriteStartObject();
             _writer.WriteString("id", id);
             _writer.WriteString("error", e.Message);
             _writer.WriteEndObject();
+            _writer.Flush();
+            _writer.Reset();
             return false;
         }
     }
 
-    private void Flush(TextWriter output)
+    /// <summary>An ISO date, parsed once per distinct value (a file's lines usually share one).</summary>
+    private LocalDate? AsOf(ReadOnlySpan<byte> value, bool escaped)
     {
-        _writer.Flush();
-        var bytes = _buffer.WrittenSpan;
-        var need = Encoding.UTF8.GetMaxCharCount(bytes.Length) + 1;
-        if (_chars.Length < need) _chars = new char[Math.Max(need, _chars.Length * 2)];
-        var n = Encoding.UTF8.GetChars(bytes, _chars);
-        _chars[n++] = '\n';
-        output.Write(_chars, 0, n);
-        _writer.Reset();
+        if (!escaped && value.SequenceEqual(_lastAsOf)) return _lastAsOfDate;
+        var parsed = LocalDatePattern.Iso.Parse(Encoding.UTF8.GetString(value));
+        _lastAsOf = escaped ? [] : value.ToArray();
+        _lastAsOfDate = parsed.Success ? parsed.Value : null;
+        return _lastAsOfDate;
+    }
+
+    private void Flush(Stream output, bool force)
+    {
+        if (_buffer.WrittenCount == 0 || !force && _buffer.WrittenCount < FlushAt) return;
+        output.Write(_buffer.WrittenSpan);
         _buffer.ResetWrittenCount();
+        if (force) output.Flush();
     }
 
     /// <summary>One output line (without its newline) as a string: for callers outside the stream protocol.</summary>
@@ -128,8 +219,9 @@ public sealed class MentionJsonLines
             w.WriteString("qualifier", m.Qualifier.ToSymbol());
             if (m.Period is { } p)
             {
-                w.WriteString("period_start", LocalDatePattern.Iso.Format(p.Start));
-                w.WriteString("period_end", LocalDatePattern.Iso.Format(p.End));
+                Span<char> date = stackalloc char[10];
+                w.WriteString("period_start", Iso(p.Start, date));
+                w.WriteString("period_end", Iso(p.End, date));
                 w.WriteString("period", p.Label);
             }
             else
@@ -147,5 +239,17 @@ public sealed class MentionJsonLines
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>yyyy-MM-dd into <paramref name="into"/> (years 0..9999), without a string.</summary>
+    private static ReadOnlySpan<char> Iso(LocalDate d, Span<char> into)
+    {
+        if (d.Year is < 0 or > 9999) return LocalDatePattern.Iso.Format(d);
+        d.Year.TryFormat(into, out _, "D4", System.Globalization.CultureInfo.InvariantCulture);
+        into[4] = '-';
+        d.Month.TryFormat(into[5..], out _, "D2", System.Globalization.CultureInfo.InvariantCulture);
+        into[7] = '-';
+        d.Day.TryFormat(into[8..], out _, "D2", System.Globalization.CultureInfo.InvariantCulture);
+        return into;
     }
 }

@@ -44,6 +44,14 @@ public sealed class RecognitionModel
 
     internal static IReadOnlyList<Mention> Merge(List<(Mention Mention, int Order)> all)
     {
+        // Most lines: no two mentions overlap. Then the merge is only an ordering by position.
+        if (all.Count <= 1 || NoneOverlap(all))
+        {
+            var ordered = new List<Mention>(all.Count);
+            foreach (var (m, _) in all) ordered.Add(m);
+            if (ordered.Count > 1) ordered.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
+            return ordered;
+        }
         // Longest first; on equal spans a bare unitless number is the weakest reading (the same characters read as a
         // year, a count or an amount say more); then recognizer order, then position: greedy non-overlapping selection.
         all.Sort((a, b) =>
@@ -65,6 +73,19 @@ public sealed class RecognitionModel
         }
         kept.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
         return kept;
+    }
+
+    private static bool NoneOverlap(List<(Mention Mention, int Order)> all)
+    {
+        for (var a = 0; a < all.Count; a++)
+        for (var b = a + 1; b < all.Count; b++)
+        {
+            var x = all[a].Mention.Span;
+            var y = all[b].Mention.Span;
+            if (x.Start < y.End && y.Start < x.End || x.Start == y.Start) return false;
+            if (all.Count > 32) return false; // long lists take the general path
+        }
+        return true;
     }
 
     private static bool IsBareNumber(Mention m) => m.Value is Number { Unit: CountUnit.None } && m.Qualifier == Qualifier.Exact;

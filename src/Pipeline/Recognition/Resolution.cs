@@ -60,13 +60,15 @@ public sealed record Multiple(decimal Times, decimal Precision = 0m) : NumericRe
 }
 
 /// <summary>What a plain number counts, when the text says (股 → shares, 名/家/个 → count).</summary>
-public enum CountUnit { None, Count, Shares }
+/// <summary>What a plain number counts: nothing said, things (家, 名), shares, time (两小时, 九年: <c>duration</c>) or a
+/// place in an order (第零十: <c>ordinal</c>). Durations and ordinals are numbers, never figures for the binder.</summary>
+public enum CountUnit { None, Count, Shares, Duration, Ordinal }
 
 public sealed record Number(decimal Count, decimal Precision = 0m, CountUnit Unit = CountUnit.None) : NumericResolution
 {
     public override decimal Value => Count;
     public override decimal Precision { get; init; } = Precision;
-    public override string UnitCode => Unit switch { CountUnit.Shares => "shares", CountUnit.Count => "count", _ => "" };
+    public override string UnitCode => Unit switch { CountUnit.Shares => "shares", CountUnit.Count => "count", CountUnit.Duration => "duration", CountUnit.Ordinal => "ordinal", _ => "" };
     public override string ToString() => Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -8,7 +8,7 @@ using NUnit.Framework;
 using NodaTime;
 using Pipeline.Documents;
 using Pipeline.Recognition;
-using Pipeline.Tests.Recognition.Microsoft;
+using Pipeline.Bench;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Recognition;
@@ -28,9 +28,6 @@ public class MicrosoftDifferentialTests
 {
     private static readonly string[] Families = ["money", "percentage", "date"];
 
-    /// <summary>Disagreements no rule or verdict classifies yet, as measured (seed corpus + dev-articles).</summary>
-    private const int UnjudgedCeiling = 300;
-
     [Test]
     public void OursRightOnMostDisagreements()
     {
@@ -40,7 +37,7 @@ public class MicrosoftDifferentialTests
         else TestContext.Out.WriteLine($"note: {dev} not found; the seed corpus alone is compared");
         var pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
         var peerZh = new MicrosoftRecognizers();
-        var peerEn = new MicrosoftRecognizers(global::Microsoft.Recognizers.Text.Culture.English);
+        var peerEn = new MicrosoftRecognizers(MicrosoftRecognizers.English);
         var verdicts = Verdicts.Load();
         var rows = new List<Row>();
         int documents = 0, agreed = 0;
@@ -64,22 +61,26 @@ public class MicrosoftDifferentialTests
         }
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{documents} documents; {agreed} readings agree; {rows.Count} disagreements");
-        table.AppendLine("family      verdict        rule         document                                  text | ours | Microsoft");
+        table.AppendLine("family      verdict        rule            document                                  text | ours | Microsoft | context");
         foreach (var r in rows.OrderBy(r => r.Family).ThenBy(r => r.Verdict).ThenBy(r => r.Document))
-            table.AppendLine(CultureInfo.InvariantCulture, $"{r.Family,-11} {r.Verdict,-14} {r.Rule,-12} {r.Document,-41} {r.Text} | {r.Ours} | {r.Theirs}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{r.Family,-11} {r.Verdict,-14} {r.Rule,-15} {r.Document,-41} {r.Text} | {r.Ours} | {r.Theirs} | {r.Context}");
         foreach (var g in rows.GroupBy(r => (r.Family, r.Verdict)).OrderBy(g => g.Key))
             table.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key.Family} {g.Key.Verdict}: {g.Count()}");
         TestContext.Out.Write(table.ToString());
         var judged = rows.Where(r => r.Verdict is "ours-right" or "theirs-right").ToList();
         var right = judged.Count(r => r.Verdict == "ours-right");
         var unjudged = rows.Count(r => r.Verdict == "unjudged");
-        var share = judged.Count == 0 ? 1 : (double)right / judged.Count;
-        TestContext.Out.WriteLine($"ours right on {right}/{judged.Count} = {share:P1} of the judged disagreements about money, percentages and dates; "
-                                  + $"{unjudged} not judged yet ({(double)right / Math.Max(1, judged.Count + unjudged):P1} ours-right over all)");
-        Assert.That(share, Is.GreaterThanOrEqualTo(0.95), "we are wrong on more than 5% of the judged disagreements");
-        // Not all are judged yet (measured 2026-11-30: 288 of 532; the ceiling leaves room for cleaning changes elsewhere). A new unjudged
-        // disagreement means a reading changed; judge it in verdicts.tsv or fix the recognizer.
-        Assert.That(unjudged, Is.LessThanOrEqualTo(UnjudgedCeiling), "more disagreements with Microsoft than were reviewed");
+        // An unjudged disagreement counts against us: the share is over every disagreement in scope.
+        var inScope = judged.Count + unjudged;
+        var share = inScope == 0 ? 1 : (double)right / inScope;
+        TestContext.Out.WriteLine($"ours right on {right}/{inScope} = {share:P1} of the disagreements about money, percentages and dates in scope "
+                                  + $"({judged.Count - right} theirs right, {unjudged} not judged, counted against us; {rows.Count - inScope} out of scope)");
+        foreach (var family in Families)
+        {
+            var f = rows.Where(r => r.Family == family && r.Verdict != "out-of-scope").ToList();
+            TestContext.Out.WriteLine($"  {family}: ours right {f.Count(r => r.Verdict == "ours-right")}/{f.Count}");
+        }
+        Assert.That(share, Is.GreaterThanOrEqualTo(0.95), "we are right on fewer than 95% of the disagreements in scope (unjudged ones count against us)");
     }
 
     private static int Compare(string document, string line, LocalDate reference, string family, List<Reading> ours, List<Reading> theirs,
@@ -108,20 +109,67 @@ public class MicrosoftDifferentialTests
         var text = line[start..end];
         var oursText = o?.Describe() ?? "-";
         var theirsText = theirs.Count == 0 ? "-" : string.Join(" / ", theirs.Select(t => t.Describe()));
-        Row Make(string verdict, string rule) => new(document, family, text, oursText, theirsText, verdict, rule);
+        var context = line[Math.Max(0, start - 12)..Math.Min(line.Length, end + 12)].Replace('|', '/');
+        Row Make(string verdict, string rule) => new(document, family, text, oursText, theirsText, verdict, rule, context);
 
+        bool ReadsOurs(string alone)
+        {
+            var again = family switch
+            {
+                "money" => peer.Money(alone),
+                "percentage" => peer.Percentages(alone),
+                _ => peer.Dates(alone, reference),
+            };
+            return again.Select(Reading.Theirs).Any(r => r.Family == family && r.Values.Overlaps(o!.Values));
+        }
         // spacing: Microsoft reads our value once the spaces are out.
         if (o is not null)
         {
             var squeezed = Squeeze(o.Text);
-            var again = family switch
-            {
-                "money" => peer.Money(squeezed),
-                "percentage" => peer.Percentages(squeezed),
-                _ => peer.Dates(squeezed, reference),
-            };
-            if (squeezed != o.Text && again.Select(Reading.Theirs).Any(r => r.Family == family && r.Values.Overlaps(o.Values))) return Make("ours-right", "spacing");
+            if (squeezed != o.Text && ReadsOurs(squeezed)) return Make("ours-right", "spacing");
         }
+        // isolated: Microsoft's own model, given our mention alone, reads our value (in the line it missed or misread
+        // it: its date-time model drops later dates of a line after an internal error, and reads a figure's context).
+        if (o is not null && ReadsOurs(o.Text)) return Make("ours-right", "isolated");
+        // binder-relative: a word the binder reads against the article's own period (the third quarter, a year
+        // earlier, 上一季度: binding.yaml periods and named_quarters), which the recognizer leaves to it on purpose.
+        if ((o is null || CoveredByBinderWord(line, o)) && theirs.All(t => CoveredByBinderWord(line, t))) return Make("out-of-scope", "binder-relative");
+        // sign: Microsoft reads the amount without its sign (自由现金流为-89亿元 is a negative figure).
+        if (o is not null && o.Text.Length > 1 && o.Text[0] is '-' or '－' or '负' && family != "date")
+        {
+            var unsigned = o.Values.Select(v => v.TrimStart('-')).ToHashSet();
+            var again = family == "money" ? peer.Money(o.Text[1..]) : peer.Percentages(o.Text[1..]);
+            if (again.Select(Reading.Theirs).Any(r => r.Values.Overlaps(unsigned))) return Make("ours-right", "sign");
+        }
+        // scale-word: a scale word alone after a qualifier is one of it (过亿元, 近亿元: more than, nearly 100 million);
+        // Microsoft reads no amount there.
+        if (o is not null && theirs.Count == 0 && ChineseLexicon.Default.Scale(o.Text[0]) > 0) return Make("ours-right", "scale-word");
+        // fen-alone: Microsoft's amount in 分 alone (9点30分, 134.1分钟, 十分豪华): in news a time, minutes or "very"; no
+        // amount of money is written in fen without yuan.
+        if (o is null && family == "money" && theirs.All(t => t.Text.EndsWith('分') && !t.Text.Contains('元') && !t.Text.Contains('角')))
+            return Make("ours-right", "fen-alone");
+        // tenths-word: Microsoft's 一成 where 成 starts a word (一成绩: our percent.yaml tenthsBlockers).
+        if (o is null && family == "percentage" && theirs.All(t => t.Text.EndsWith('成') && t.End < line.Length
+                                                                    && ChineseLexicon.Default.TenthsBlockers.Contains(line[t.End])))
+            return Make("ours-right", "tenths-word");
+        // inside-number: Microsoft's reading is part of a longer number or code (公告编号:2025-083, 2025/26财年).
+        if (o is null && theirs.All(t => t.End < line.Length && char.IsAsciiDigit(line[t.End])
+                                         || t.Start > 0 && (char.IsAsciiDigit(line[t.Start - 1]) || char.IsAsciiLetter(line[t.Start - 1]))))
+            return Make("ours-right", "inside-number");
+        // yearless-period: a quarter, half or part of a year written without its year (Q3, 三季, 首三季, 年末, 下半年, early
+        // May): which year is meant is the article's, which the binder reads from its reporting period; a recognizer
+        // alone can only guess from the publication date, and the two guesses are not judged.
+        if (family == "date" && (o is null || IsYearlessPart(o)) && theirs.All(IsYearlessPart) && (o is not null || theirs.Count > 0))
+            return Make("out-of-scope", "yearless-period");
+        // explicit-year: we read a period whose year is written in it (2025年前三个季度, 2023Q4, 2024年底) where Microsoft
+        // reads nothing, even given the phrase alone.
+        if (family == "date" && o is not null && theirs.Count == 0 && WrittenYear(o.Text) is { } wy && o.Values.Any(v => v.StartsWith(wy, StringComparison.Ordinal)))
+            return Make("ours-right", "explicit-year");
+        // inside-ours: Microsoft's extra reading lies inside one of ours with the same value (0.62元 inside our
+        // 0.62元人民币, which Microsoft also read): one amount, read once by us.
+        if (o is null && theirs.All(t => allOurs.Any(a => a.Start <= t.Start && t.End <= a.End && (a.Start, a.End) != (t.Start, t.End)
+                                                           && a.Values.Any(v => t.Values.Any(tv => v.Split(' ')[0] == tv.Split(' ')[0])))))
+            return Make("ours-right", "inside-ours");
         // no-amount: Microsoft reports a currency name or a word ("att", "sen", "cents") without an amount.
         if (o is null && theirs.All(t => t.Values.Count == 0 || t.Values.All(v => !char.IsAsciiDigit(v[0]))))
             return Make("ours-right", "no-amount");
@@ -136,6 +184,48 @@ public class MicrosoftDifferentialTests
             && allOurs.Count == 0 && theirs.All(t => FollowedByUnit(line, t.End))) return Make("ours-right", "unit-as-year");
         if (verdicts.Find(family, text) is { } v) return Make(v, "verdicts.tsv");
         return Make("unjudged", "-");
+    }
+
+    /// <summary>A quarter, a half, a few months or a month part written without a year or a day.</summary>
+    private static bool IsYearlessPart(Reading r)
+    {
+        if (WrittenYear(r.Text) is not null || r.Text.Any(char.IsAsciiDigit) && !System.Text.RegularExpressions.Regex.IsMatch(r.Text, "^[QqHh][1-4]$")) return false;
+        return r.Values.Any(v => v.Contains('/') && (SpanMonths(v) is >= 2 and <= 9 || SpanDays(v) is >= 14 and <= 16));
+    }
+
+    private static string? WrittenYear(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, "(19|20)\\d\\d");
+        return m.Success ? m.Value : null;
+    }
+
+    private static int SpanMonths(string v)
+    {
+        var parts = v.Split('/');
+        var s = LocalDate.FromDateTime(DateTime.Parse(parts[0], CultureInfo.InvariantCulture));
+        var e = LocalDate.FromDateTime(DateTime.Parse(parts[1], CultureInfo.InvariantCulture)).PlusDays(1);
+        return (e.Year - s.Year) * 12 + e.Month - s.Month;
+    }
+
+    private static int SpanDays(string v)
+    {
+        var parts = v.Split('/');
+        if (parts.Length != 2) return 0;
+        return Period.Between(LocalDate.FromDateTime(DateTime.Parse(parts[0], CultureInfo.InvariantCulture)), LocalDate.FromDateTime(DateTime.Parse(parts[1], CultureInfo.InvariantCulture)), PeriodUnits.Days).Days;
+    }
+
+    private static bool CoveredByBinderWord(string line, Reading t)
+    {
+        // Covered: the reading overlaps the binder's word and adds no figure of its own (the, this, a trailing s).
+        var lex = Pipeline.Facts.Binding.BindingLexicon.Default;
+        bool Covers(int start, int end)
+        {
+            if (end <= t.Start || t.End <= start) return false;
+            for (var k = t.Start; k < t.End; k++)
+                if ((k < start || k >= end) && (char.IsDigit(line[k]) || Pipeline.Text.Han.IsHan(line[k]))) return false;
+            return true;
+        }
+        return lex.Periods.FindAll(line).Any(m => Covers(m.Start, m.End)) || lex.NamedQuarters.FindAll(line).Any(m => Covers(m.Start, m.End));
     }
 
     private static bool FollowedByUnit(string line, int end)
@@ -160,7 +250,7 @@ public class MicrosoftDifferentialTests
         return sb.ToString();
     }
 
-    private sealed record Row(string Document, string Family, string Text, string Ours, string Theirs, string Verdict, string Rule);
+    private sealed record Row(string Document, string Family, string Text, string Ours, string Theirs, string Verdict, string Rule, string Context);
 
     /// <summary>One reading of a span: its family, offsets in the line, and the values it may stand for (a date's
     /// candidate periods as <c>start/end</c>, an amount as <c>value unit</c>).</summary>

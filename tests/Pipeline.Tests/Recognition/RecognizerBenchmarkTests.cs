@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using NUnit.Framework;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using NUnit.Framework;
 using NodaTime;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 
 namespace Pipeline.Tests.Recognition;

@@ -141,6 +141,7 @@ public class DevSetOverlapsTests
         var floor = twoOutlets.Min(f => f.Confidence);
         var above = aiSingles.Where(f => f.Confidence >= floor).ToList();
         foreach (var f in above) TestContext.Out.WriteLine($"  above: {f.Key} {f.Confidence:0.000} {string.Join(",", f.Sources)}");
+        foreach (var f in twoOutlets.Where(f => f.Confidence <= floor + 0.05)) TestContext.Out.WriteLine($"  lowest two-outlet: {f.Key} {f.Chosen.Value} {f.Confidence:0.000} {string.Join(",", f.Sources)}");
         Assert.That(above, Is.Empty);
     }
 

@@ -138,6 +138,9 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             foreach (var m in periods)
             {
                 if (m.Period is not { } p || p.Kind != kind || !m.Text.Any(char.IsAsciiDigit) && kind == PeriodKind.Year) continue;
+                // A relative period word (上一季度, 前三季度) is read against the article's period, never a vote for it
+                // (the recognizer resolves it against the publication date only for output outside a document).
+                if (words.Any(w => w.Start < m.Span.End && m.Span.Start < w.End)) continue;
                 if (metadata.Published is { } published && p.End >= published) continue; // not yet reported
                 // A period stated as a statement's own (the quarter ended September 30, 2025) counts as the lede does.
                 var stated = m.Text.Contains(" ended ", StringComparison.OrdinalIgnoreCase);

@@ -28,6 +28,8 @@ public enum DateSlot
     RelativeDay,
     /// <summary>本月, 上个月 (dates.yaml <c>relativeMonths</c>; captures the offset in months).</summary>
     RelativeMonth,
+    /// <summary>本季度, 上一季度 (dates.yaml <c>relativeQuarters</c>; captures the offset in quarters).</summary>
+    RelativeQuarter,
     /// <summary>8 日, 十二号 or nothing (captures the day).</summary>
     OptionalDay,
     /// <summary>20世纪, 上世纪, 本世纪 or nothing (captures the century's first year, e.g. 1900; 0 when not written).</summary>
@@ -84,6 +86,8 @@ public static class DatePatterns
         new("relative-day", [DateSlot.RelativeDay], DateResolvers.RelativeDay),
         // 本月, 上个月, 本月 8 日
         new("relative-month", [DateSlot.RelativeMonth, DateSlot.OptionalDay], DateResolvers.RelativeMonth),
+        // 本季度, 上一季度, 下个季度
+        new("relative-quarter", [DateSlot.RelativeQuarter], DateResolvers.RelativeQuarter),
         // 九十年代, 20世纪80年代, 上世纪90年代
         new("decade", [DateSlot.OptionalCentury, DateSlot.Decade], DateResolvers.Decade),
     ];
@@ -121,6 +125,14 @@ public static class DateResolvers
         var first = new LocalDate(r.Year, r.Month, 1).PlusMonths(c.Offset);
         if (c.Day == 0) return ReportingPeriod.Month(first.Year, first.Month);
         return c.Day <= DateTokenScanner.DaysIn(first.Year, first.Month) ? ReportingPeriod.Day(first.Year, first.Month, c.Day) : null;
+    }
+
+    /// <summary>The calendar quarter of the reference date moved by the captured number of quarters.</summary>
+    public static ReportingPeriod? RelativeQuarter(in DateCaptures c, in DateAnchor a)
+    {
+        if (a.Reference is not { } r) return null;
+        var first = new LocalDate(r.Year, (r.Month - 1) / 3 * 3 + 1, 1).PlusMonths(3 * c.Offset);
+        return ReportingPeriod.Quarter(first.Year, (first.Month - 1) / 3 + 1);
     }
 
     /// <summary>Ten years from the decade's first: 20世纪80年代 → 1980..1989; without a century, the 1900s.</summary>
@@ -179,6 +191,7 @@ public sealed class DatePatternMatcher
     {
         var lex = _tokens.Lexicon;
         if (lex.Ordinals.StartsAt(text, start) || lex.RelativeDays.StartsAt(text, start) || lex.RelativeMonths.StartsAt(text, start)
+            || lex.RelativeQuarters.StartsAt(text, start)
             || lex.RelativeCenturies.StartsAt(text, start)) return true;
         if (!Scan.IsDigit(text[start]) && !lex.IsNumeralChar(text[start])) return false;
         if (!_tokens.Small(text, start, out _, out var end)) return false;
@@ -228,6 +241,10 @@ public sealed class DatePatternMatcher
                 case DateSlot.RelativeMonth:
                     if (!lex.RelativeMonths.TryMatch(text, at, out var months, out var rme, innerSpaces: false)) return false;
                     c.Offset = months; p = rme;
+                    break;
+                case DateSlot.RelativeQuarter:
+                    if (!lex.RelativeQuarters.TryMatch(text, at, out var quarters, out var rqe, innerSpaces: false)) return false;
+                    c.Offset = quarters; p = rqe;
                     break;
                 case DateSlot.OptionalDay:
                     if (_tokens.Day(text, at, out var day, out var de)) { c.Day = day; p = de; }

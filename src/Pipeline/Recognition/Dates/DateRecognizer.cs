@@ -172,7 +172,7 @@ public sealed class DateRecognizer : IRecognizer
             Set(item, hde, ReportingPeriod.Day(year, holiday.Month, holiday.Day));
             return true;
         }
-        if (TryQuarterOrLeading(text, p, year, out var period, out var qe)) { Set(item, qe, period); return true; }
+        if (TryQuarterOrLeading(text, p, year, out var period, out var qe, out _)) { Set(item, qe, period); return true; }
         if (TryLunar(text, p, year, st.Reference) is { } lunar)
         {
             item.Month = 0;
@@ -204,11 +204,29 @@ public sealed class DateRecognizer : IRecognizer
         item.Period = period;
     }
 
+    /// <summary>A quarter, half or leading months written without a year and without one in the sentence, read in the
+    /// reference year: moved a year back when it has not begun by the reference date (三季度 in January is last year's),
+    /// and leading months (前三季度, 前 9 个月) when they have not ended by it.</summary>
+    private static ReportingPeriod LatestBy(ReportingPeriod period, LocalDate reference, bool leading)
+    {
+        var late = leading ? period.End >= reference : period.Start > reference;
+        return late ? Shift(period, -1) : period;
+    }
+
+    private static ReportingPeriod Shift(ReportingPeriod p, int years) => p.Kind switch
+    {
+        PeriodKind.Quarter => ReportingPeriod.Quarter(p.Start.Year + years, (p.Start.Month - 1) / 3 + 1),
+        PeriodKind.Half => ReportingPeriod.Half(p.Start.Year + years, p.Start.Month <= 6 ? 1 : 2),
+        PeriodKind.Year => ReportingPeriod.Year(p.Start.Year + years),
+        _ => ReportingPeriod.Months(p.Start.Year + years, p.Start.Month, p.End.Month),
+    };
+
     /// <summary>第三季度 / Q3 / 三季度 / 前三季度 / 前 9 个月 / H1.</summary>
-    private bool TryQuarterOrLeading(string text, int p, int year, out ReportingPeriod period, out int end)
+    private bool TryQuarterOrLeading(string text, int p, int year, out ReportingPeriod period, out int end, out bool leading)
     {
         period = default;
         end = p;
+        leading = false;
         if (p >= text.Length) return false;
         var c = text[p];
         if (c is 'Q' or 'q' && p + 1 < text.Length && Scan.DigitValue(text[p + 1]) is >= 1 and <= 4 && !(p + 2 < text.Length && Scan.IsAsciiLetter(text[p + 2])))
@@ -223,13 +241,14 @@ public sealed class DateRecognizer : IRecognizer
             end = p + 2;
             return true;
         }
-        var leading = c == '前';
-        var q = c is '第' or '前' ? Scan.SkipSpaces(text, p + 1) : p;
+        leading = c is '前' or '首';
+        var q = c is '第' or '前' or '首' ? Scan.SkipSpaces(text, p + 1) : p;
         if (!ReadSmall(text, q, out var n, out var ne)) return false;
         var w = Scan.SkipSpaces(text, ne);
         if (w < text.Length && text[w] is '个' or '個' && _lex.QuarterWords.StartsAt(text, w + 1)) w++; // 前三个季度
         if (_lex.QuarterWords.TryMatch(text, w, out _, out var qwe) && n is >= 1 and <= 4)
         {
+            if (leading && n == 1) return false; // 前一季度: the quarter before (the relative-quarter pattern)
             period = leading ? ReportingPeriod.Months(year, 1, 3 * n) : ReportingPeriod.Quarter(year, n);
             end = qwe;
             return true;
@@ -371,12 +390,19 @@ public sealed class DateRecognizer : IRecognizer
 
         // 上半年, 第三季度, 前 9 个月, Q3 without a year: the sentence's year, else the reference year.
         if (_lex.Halves.TryMatch(text, i, out var half, out var he))
-            return new Item { Start = i, End = he, Period = ReportingPeriod.Half(contextYear, half), Year = contextYear };
-        if (text[i] is '第' or '前' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
+        {
+            var halfPeriod = ReportingPeriod.Half(contextYear, half);
+            if (st.ContextYear == 0 && reference is { } hr) halfPeriod = LatestBy(halfPeriod, hr, leading: false);
+            return new Item { Start = i, End = he, Period = halfPeriod, Year = halfPeriod.End.Year };
+        }
+        if (text[i] is '第' or '前' or '首' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
         {
             if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
-            if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe))
-                return new Item { Start = i, End = qe, Period = period, Year = contextYear };
+            if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe, out var leadingMonths))
+            {
+                if (st.ContextYear == 0 && reference is { } qr) period = LatestBy(period, qr, leadingMonths);
+                return new Item { Start = i, End = qe, Period = period, Year = period.End.Year };
+            }
         }
         // 年初 / 年末 / 全年 alone.
         if (text[i] == '年' && i + 1 < text.Length && _lex.YearParts.TryMatch(text, i + 1, out var part, out var pe, innerSpaces: false)
@@ -384,7 +410,8 @@ public sealed class DateRecognizer : IRecognizer
             return new Item { Start = i, End = pe, Period = ReportingPeriod.Months(contextYear, part.From, part.To), Year = contextYear };
 
         // 1 月 8 日, 9 月: month (and day) in the sentence's or the reference year.
-        if (ReadSmall(text, i, out var month, out var me) && month is >= 1 and <= 12)
+        // (两月 is two months, never February: 两 is not written in a month or a decimal.)
+        if (!_lex.NotDecimalDigits.Contains(text[i]) && ReadSmall(text, i, out var month, out var me) && month is >= 1 and <= 12)
         {
             var w = Scan.SkipSpaces(text, me);
             if (_lex.MonthWords.TryMatch(text, w, out _, out _) && !IsDuration(text, w) && !(i > 0 && text[i - 1] is '第' or '前' or '近' or '每'))
@@ -514,7 +541,7 @@ public sealed class DateRecognizer : IRecognizer
                 }
                 // A bare four-digit year (2018看起来是一个年份): reported, but it never sets the sentence's year, and the
                 // quantity recognizer's number wins the overlap in the full model.
-                if (v is >= 1500 and <= 2100 && p - i == 4 && IsBareYear(text, p))
+                if (v is >= 1500 and <= 2100 && p - i == 4 && IsBareYear(text, i, p))
                 {
                     year = v; end = p; explicitYear = false;
                     return true;
@@ -637,6 +664,10 @@ public sealed class DateRecognizer : IRecognizer
         var u = Scan.SkipSpaces(text, ne);
         if (!_lex.DurationUnits.TryMatch(text, u, out var unit, out var ue)) return null;
         if (text[i] == '前' && unit is "month" or "year" && (text[Scan.SkipSpacesBack(text, u) - 1] is '个' or '個' || unit == "month")) return null;
+        // 前一日, 前一天: the day before an event the sentence names (招股日的前一日, 美股前一日收盘价), not before the reference date.
+        if (text[i] == '前' && n == 1 && unit == "day") return null;
+        // 前三季度: the first quarters of a year (below); 上一季度, 下个季度: a calendar quarter (the relative-quarter pattern).
+        if (unit == "quarter" && (text[i] == '前' || n == 1 && text[i] is '上' or '下')) return null;
         if (ue < text.Length && text[ue] is '度' or '代' or '级' or '級') return null;
         LocalDate Shift(LocalDate d, int k) => unit switch
         {
@@ -653,9 +684,12 @@ public sealed class DateRecognizer : IRecognizer
     }
 
     /// <summary>Nothing after the digits that makes them a quantity, a code or part of a longer number.</summary>
-    private bool IsBareYear(string text, int end)
+    private bool IsBareYear(string text, int start, int end)
     {
-        if (end < text.Length && (Scan.IsDigit(text[end]) || Scan.IsAsciiLetter(text[end]) || text[end] is '.' or '．' or ',' or '，' && end + 1 < text.Length && Scan.IsDigit(text[end + 1])
+        // A listing code (1810.HK, HKG: 1211, 股份代号：2513) is never a year.
+        if (_lex.IsCodeBefore(text, start)) return false;
+        if (end < text.Length && (Scan.IsDigit(text[end]) || Scan.IsAsciiLetter(text[end])
+                                  || text[end] is '.' or '．' or ',' or '，' && end + 1 < text.Length && (Scan.IsDigit(text[end + 1]) || Scan.IsAsciiLetter(text[end + 1]))
                                   || text[end] is '-' or '/' or '%' or '％' or '‰' or ':' or '：')) return false;
         var p = Scan.SkipSpaces(text, end);
         if (p >= text.Length) return true;

@@ -34,6 +34,15 @@ public sealed class EnglishDateRecognizer : IRecognizer
         var quarter = Alternation(lexicon.Quarters.Keys);
         var rel = Alternation(lexicon.RelativeYears.Keys);
         var relDay = Alternation(lexicon.RelativeDays.Keys);
+        // Weekdays and full month names are matched capitalised only (case-sensitive groups): "may" is a verb.
+        var weekday = string.Join("|", lexicon.Weekdays.Keys.Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var fullMonth = string.Join("|", lexicon.Months.Keys.Where(m => m.Length > 3 || !lexicon.Months.Keys.Any(k => k.Length > m.Length && k.StartsWith(m, StringComparison.Ordinal)))
+            .Select(m => char.ToUpperInvariant(m[0]) + m[1..]));
+        var relWeek = Alternation(lexicon.RelativeWeeks.Keys);
+        var relMonth = Alternation(lexicon.RelativeMonths.Keys);
+        var lead = Alternation(lexicon.MonthLeads);
+        var past = Alternation(lexicon.PastWords);
+        var pastUnit = Alternation(lexicon.PastUnits.Keys);
         const string year = @"(?<year>(19|20)\d{2})";
         var day = @"(?<day>[12]\d|3[01]|0?[1-9])(st|nd|rd|th)?";
         var monthDay = $@"(?<month>{month})\.?\s+{day}";
@@ -51,7 +60,7 @@ public sealed class EnglishDateRecognizer : IRecognizer
             (Build($@"\b(the\s+)?(?<quarter>{quarter})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<quarter>{quarter})\b"),
                 (m, _) => ReportingPeriod.Quarter(Year(m), _lex.Quarters[Key(m, "quarter")]), MentionKind.Period),
             // FY2024 / FY 2024 / fiscal 2024 / fiscal year 2024
-            (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+            (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b(?!\s*/\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
             // from 2022 to 2024 / 2022-2024 / between 2022 and 2024 ("2023 and 2024" alone is a list of two years)
             (Build($@"\b(between\s+(?<y1>(19|20)\d{{2}})\s+and\s+|(from\s+)?(?<y1>(19|20)\d{{2}})\s*(-|–|to|through)\s*)(?<y2>(19|20)\d{{2}})\b"),
                 (m, _) => YearSpan(m), MentionKind.Period),
@@ -67,6 +76,16 @@ public sealed class EnglishDateRecognizer : IRecognizer
             (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period),
             // today / yesterday
             (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date),
+            // the past five years, the last two quarters (a rolling span up to the reference date)
+            (Build($@"\b(the\s+)?(?<past>{past})\s+(?<count>{count})\s+(?<unit>{pastUnit})\b"), (m, r) => PastSpan(m, r), MentionKind.Period),
+            // last week / this week / earlier this week
+            (Build($@"\b(?<relweek>{relWeek})\b"), (m, r) => Week(m, r), MentionKind.Period),
+            // last month / this month
+            (Build($@"\b(?<relmonth>{relMonth})\b"), (m, r) => r is { } d ? Month(d, _lex.RelativeMonths[Key(m, "relmonth")]) : null, MentionKind.Period),
+            // (on) Tuesday, last Friday, next Monday
+            (Build($@"\b((?i:(?<which>last|next|this))\s+)?(?-i:(?<weekday>{weekday}))\b(?!\s*,?\s*(?i:{month})\.?\s+\d)"), (m, r) => Weekday(m, r), MentionKind.Date),
+            // in September, early May, since March (the nearest such month to the reference date)
+            (Build($@"\b(?<lead>{lead})\s+(?-i:(?<month>{fullMonth}))\b(?!\.?\s*,?\s*\d)"), (m, r) => MonthInContext(m, r), MentionKind.Period),
             // A year in a list of years: 2022, 2023 and 2024 (each its own period).
             (Build(@"(?<=\b(19|20)\d{2}(\s*,\s*|\s+and\s+|,\s+and\s+))(?<year>(19|20)\d{2})\b|\b(?<year>(19|20)\d{2})(?=(\s*,\s*|\s+and\s+|,\s+and\s+)(19|20)\d{2}\b)"),
                 (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
@@ -108,7 +127,7 @@ public sealed class EnglishDateRecognizer : IRecognizer
     /// <summary>The span without a leading "in", "for", "the"… that only served to anchor the match.</summary>
     private static (int, int) Trim(string text, int start, int end)
     {
-        foreach (var lead in new[] { "during ", "since ", "in ", "for ", "of ", "by " })
+        foreach (var lead in new[] { "during ", "since ", "in ", "for ", "of ", "by ", "until ", "from ", "through ", "before ", "after " })
             if (string.Compare(text, start, lead, 0, lead.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 return (start + lead.Length, end);
         return (start, end);
@@ -154,6 +173,60 @@ public sealed class EnglishDateRecognizer : IRecognizer
             .Select(y => Day(y, month, day)).Where(p => p is not null).Select(p => p!.Value)
             .OrderBy(p => Math.Abs(Period.Between(r, p.Start, PeriodUnits.Days).Days)).ToList();
         return candidates.Count == 0 ? null : candidates[0];
+    }
+
+    private ReportingPeriod? PastSpan(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var n = _lex.MonthCounts.TryGetValue(Key(m, "count"), out var w) ? w : int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (n is < 1 or > 50) return null;
+        var start = _lex.PastUnits[Key(m, "unit")] switch
+        {
+            "year" => r.PlusYears(-n),
+            "quarter" => r.PlusMonths(-3 * n),
+            "month" => r.PlusMonths(-n),
+            "week" => r.PlusWeeks(-n),
+            _ => r.PlusDays(-n),
+        };
+        return ReportingPeriod.Between(start, r.PlusDays(-1));
+    }
+
+    private ReportingPeriod? Week(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var monday = r.PlusDays(1 - (int)r.DayOfWeek).PlusWeeks(_lex.RelativeWeeks[Key(m, "relweek")]);
+        return ReportingPeriod.Between(monday, monday.PlusDays(6));
+    }
+
+    private static ReportingPeriod? Month(LocalDate reference, int offset)
+    {
+        var first = new LocalDate(reference.Year, reference.Month, 1).PlusMonths(offset);
+        return ReportingPeriod.Month(first.Year, first.Month);
+    }
+
+    /// <summary>The latest such weekday on or before the reference date ("last": before it; "next": after it).</summary>
+    private ReportingPeriod? Weekday(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var weekday = _lex.Weekdays[Key(m, "weekday")];
+        var back = ((int)r.DayOfWeek - weekday + 7) % 7;
+        var day = Key(m, "which") switch
+        {
+            "next" => r.PlusDays((weekday - (int)r.DayOfWeek + 7) % 7 is var ahead && ahead == 0 ? 7 : ahead),
+            "last" => r.PlusDays(back == 0 ? -7 : -back),
+            _ => r.PlusDays(-back),
+        };
+        return ReportingPeriod.Day(day);
+    }
+
+    /// <summary>A month written alone: the nearest one to the reference date.</summary>
+    private ReportingPeriod? MonthInContext(Match m, LocalDate? reference)
+    {
+        if (reference is not { } r) return null;
+        var month = Month(m);
+        var diff = month - r.Month;
+        var year = diff > 6 ? r.Year - 1 : diff < -6 ? r.Year + 1 : r.Year;
+        return ReportingPeriod.Month(year, month);
     }
 
     private static ReportingPeriod? Day(int year, int month, int day) =>

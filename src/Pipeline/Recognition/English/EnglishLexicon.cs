@@ -30,6 +30,12 @@ public sealed class EnglishLexicon
     public required IReadOnlyDictionary<string, int> Quarters { get; init; }
     public required IReadOnlyDictionary<string, int> RelativeYears { get; init; }
     public required IReadOnlyDictionary<string, int> RelativeDays { get; init; }
+    public required IReadOnlyDictionary<string, int> Weekdays { get; init; }
+    public required IReadOnlyDictionary<string, int> RelativeWeeks { get; init; }
+    public required IReadOnlyDictionary<string, int> RelativeMonths { get; init; }
+    public required IReadOnlyList<string> MonthLeads { get; init; }
+    public required IReadOnlyDictionary<string, string> PastUnits { get; init; }
+    public required IReadOnlyList<string> PastWords { get; init; }
 
     private sealed class QuantityFile
     {
@@ -53,6 +59,12 @@ public sealed class EnglishLexicon
         public Dictionary<string, int> Quarters { get; set; } = new();
         public Dictionary<string, int> RelativeYears { get; set; } = new();
         public Dictionary<string, int> RelativeDays { get; set; } = new();
+        public Dictionary<string, int> Weekdays { get; set; } = new();
+        public Dictionary<string, int> RelativeWeeks { get; set; } = new();
+        public Dictionary<string, int> RelativeMonths { get; set; } = new();
+        public List<string> MonthLeads { get; set; } = new();
+        public Dictionary<string, string> PastUnits { get; set; } = new();
+        public List<string> PastWords { get; set; } = new();
     }
 
     /// <summary>Loads the embedded lexicon; a malformed file is a configuration error at start-up.</summary>
@@ -86,6 +98,12 @@ public sealed class EnglishLexicon
             Quarters = Lower(dates.Quarters),
             RelativeYears = Lower(dates.RelativeYears),
             RelativeDays = Lower(dates.RelativeDays),
+            Weekdays = Lower(dates.Weekdays),
+            RelativeWeeks = Lower(dates.RelativeWeeks),
+            RelativeMonths = Lower(dates.RelativeMonths),
+            MonthLeads = LongestFirst(dates.MonthLeads),
+            PastUnits = dates.PastUnits.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),
+            PastWords = LongestFirst(dates.PastWords),
         };
     }
 

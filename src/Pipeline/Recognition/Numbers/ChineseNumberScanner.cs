@@ -442,6 +442,18 @@ public sealed class ChineseNumberScanner
         return intDigits > 0 || isDecimal;
     }
 
+    /// <summary>A digit group at <paramref name="index"/> inside a run of dot-separated groups (2222.2222.22222.222:
+    /// at least two dots, each group its own number), not the decimals of one number or a code (GLM-4.7).</summary>
+    public static bool InDottedGroups(string text, int index)
+    {
+        if (index < 2 || text[index - 1] is not ('.' or '．') || !Scan.IsDigit(text[index - 2])) return false;
+        var s = index - 2;
+        while (s > 0 && Scan.IsDigit(text[s - 1])) s--;
+        if (s > 0 && (Scan.IsAsciiLetter(text[s - 1]) || text[s - 1] is '-' or '_')) return false;
+        var dottedBefore = s >= 2 && text[s - 1] is '.' or '．' && Scan.IsDigit(text[s - 2]);
+        return dottedBefore || DottedAfter(text, index);
+    }
+
     private static bool DottedAfter(string text, int index)
     {
         while (index < text.Length && Scan.IsDigit(text[index])) index++;

@@ -112,7 +112,7 @@ public sealed class QuantityRecognizer : IRecognizer
         if (!IsNumberBoundary(text, i)) return SkipToken(text, i);
         if (!Scan.IsDigit(c) && _lex.InNotNumberWord(text, i)) return i + 1;
         if (!_numbers.TryScan(text, i, out var token)) return i + 1;
-        if (IsCodeAfter(text, token.End)) return SkipToken(text, token.End);
+        if (IsCodeAfter(text, token.End) || Scan.IsDigit(c) && _lex.IsCodeBefore(text, i)) return SkipToken(text, token.End);
         token = _numbers.Extend(text, token);
         if (TrySpacedDiscount(text, token, output) is var discountEnd and > 0) return discountEnd;
         if (token.IsDigitSequence && token.End < text.Length && _lex.Unit(text[token.End]) > 0)
@@ -235,21 +235,34 @@ public sealed class QuantityRecognizer : IRecognizer
             if ((t.Shape & NumberShape.Scaled) == 0) ce = Subunits(text, ce, currency, ref amount, ref precision);
             return new Quantity(MentionKind.Money, new Money(amount, currency, precision), ce, p, qualifier, perShare);
         }
-        // Dates, durations and ordinals belong elsewhere.
+        // Dates belong to the date recognizer; durations (两小时, 九年) and ordinals (第三) are numbers of their own unit.
         if (t.IsPlainInteger || !t.HasArabic)
         {
+            if (IsDuration(text, t, p)) return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision, CountUnit.Duration), t.End, p, qualifier, false);
             if (_lex.DateUnits.StartsAt(text, p)) return null;
-            if (t.Start > 0 && text[t.Start - 1] is '第') return null;
+            if (t.Start > 0 && text[t.Start - 1] is '第') return Ordinal(t, qualifier);
         }
         if (_lex.NotQuantitySuffixes.TryMatch(text, p, out _, out _) && (t.Shape & NumberShape.Scaled) == 0) return null;
         if (IsListMarker(text, t)) return null;
         if (_lex.CountUnits.TryMatch(text, p, out var unit, out var ue, innerSpaces: false))
             return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision, unit), t.End, p, qualifier, false);
-        if (t.Start > 0 && text[t.Start - 1] is '第') return null;
+        if (t.Start > 0 && text[t.Start - 1] is '第') return Ordinal(t, qualifier);
         // A bare figure right after a Latin word is a name or a version (WAIC 2025, AI 2.0, GPT 4).
         var before = Scan.SkipSpacesBack(text, t.Start);
         if (before > 0 && Scan.IsAsciiLetter(text[before - 1])) return null;
         return new Quantity(MentionKind.Number, new Number(t.Value, t.Precision), t.End, t.End, qualifier, false);
+    }
+
+    private static Quantity Ordinal(NumberToken t, Qualifier qualifier) =>
+        new(MentionKind.Number, new Number(t.Value, t.Precision, CountUnit.Ordinal), t.End, t.End, qualifier, false);
+
+    /// <summary>A count of time: a unit of time follows (两小时, 3 天), or 年 after a number no year is written as (九年,
+    /// 十年: one Arabic digit, or a Chinese numeral that is not a digit sequence). 5 周年 is an anniversary.</summary>
+    private bool IsDuration(string text, NumberToken t, int p)
+    {
+        if (t.Value <= 0 || _lex.NotQuantitySuffixes.StartsAt(text, p)) return false;
+        if (_lex.DurationCounts.StartsAt(text, p)) return true;
+        return _lex.YearWords.StartsAt(text, p) && !t.IsDigitSequence && (t.HasArabic ? t.Length == 1 : true);
     }
 
     /// <summary>五元三毛, 50元6角三分, 两美元又三美分: smaller units after the amount, added to it.</summary>
@@ -323,8 +336,10 @@ public sealed class QuantityRecognizer : IRecognizer
     {
         if (i == 0) return true;
         var prev = text[i - 1];
-        if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '/' or '＿') return false;
-        if (prev is '.' or '．' && i >= 2 && (Scan.IsDigit(text[i - 2]) || Scan.IsAsciiLetter(text[i - 2]))) return false;
+        if (Scan.IsAsciiLetter(prev) || Scan.IsDigit(prev) || prev is '_' or '＿') return false;
+        // 1.5%/9.5%/5.3%: figures listed with slashes; 2025/26 and 元/股 are not.
+        if (prev is '/' or '／' && !(i >= 2 && text[i - 2] is '%' or '％' or '‰')) return false;
+        if (prev is '.' or '．' && i >= 2 && (Scan.IsDigit(text[i - 2]) || Scan.IsAsciiLetter(text[i - 2]))) return ChineseNumberScanner.InDottedGroups(text, i);
         if (prev is '-' or '－' && i >= 2 && Scan.IsAsciiLetter(text[i - 2])) return false;
         if (prev is ':' or '：' && i >= 2 && Scan.IsDigit(text[i - 2])) return false; // 10:59 is a time
         if (text[i] is '-' or '－' && (Scan.IsDigit(prev) || Scan.IsAsciiLetter(prev))) return false;
@@ -354,7 +369,7 @@ public sealed class QuantityRecognizer : IRecognizer
         var before = Scan.SkipSpacesBack(text, t.Start);
         var after = t.End < text.Length ? text[t.End] : '\0';
         var lineStart = before == 0 || text[before - 1] is '\n' or '\r';
-        if (lineStart && after is '.' or '、' or '．' or ')' or '）') return true;
+        if (lineStart && after is '.' or '、' or '．' or ')' or '）' && !(t.End + 1 < text.Length && Scan.IsDigit(text[t.End + 1]))) return true;
         if (before > 0 && text[before - 1] is '(' or '（' && after is ')' or '）' && t.Length <= 2 && t.HasArabic
             && !(before >= 2 && text[before - 2] is '今' or '本')) return true;
         return false;

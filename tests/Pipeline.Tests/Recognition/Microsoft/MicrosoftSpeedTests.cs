@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using NUnit.Framework;
 using NodaTime;
+using Pipeline.Bench;
 using Pipeline.Recognition;
 using Pipeline.Tests.Support;
 

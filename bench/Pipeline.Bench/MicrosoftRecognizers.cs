@@ -9,7 +9,7 @@ using Microsoft.Recognizers.Text.Number;
 using Microsoft.Recognizers.Text.NumberWithUnit;
 using NodaTime;
 
-namespace Pipeline.Tests.Recognition.Microsoft;
+namespace Pipeline.Bench;
 
 /// <summary>What one of Microsoft's models found, in the shape our mentions have: UTF-16 offsets (end exclusive), a
 /// kind (<c>number</c>, <c>percentage</c>, <c>money</c>, <c>date</c>, <c>period</c>), a decimal value and unit, or the
@@ -18,8 +18,8 @@ public sealed record PeerMention(string Kind, int Start, int End, string Text, d
 
 /// <summary>
 /// Microsoft Recognizers-Text for C# (1.8.13, culture zh-cn) as a drop-in peer: its number, percentage, currency and
-/// date-time models built once and run in this process. Self-contained (it needs only the Microsoft packages and
-/// NodaTime) so that the benchmark can run it beside our recognizers too: <see cref="Run"/> is all four models on one
+/// date-time models built once and run in this process. It lives in the benchmark project (<c>pipeline bench</c> runs
+/// it beside our recognizers) and the tests use it as the reference: <see cref="Run"/> is all four models on one
 /// text, <see cref="Bench"/> times them over lines of text.
 /// </summary>
 public sealed class MicrosoftRecognizers
@@ -28,6 +28,9 @@ public sealed class MicrosoftRecognizers
     private readonly IModel _percent;
     private readonly IModel _currency;
     private readonly IModel _dateTime;
+
+    /// <summary>The culture names the library knows: <c>zh-cn</c>, <c>en-us</c>.</summary>
+    public const string Chinese = Culture.Chinese, English = Culture.English;
 
     public MicrosoftRecognizers(string culture = Culture.Chinese)
     {

@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
+using Pipeline.Recognition;
 
-namespace Pipeline.Recognition;
+namespace Pipeline.Bench;
 
-/// <summary>Throughput of the zh-Hans model with all recognizers on (the lead's <c>pipeline bench</c> calls it).
+/// <summary>Throughput of a recognition model with all recognizers on, line by line (<c>pipeline bench</c> calls it; it
+/// lives in the benchmark project, not in the library).
 /// The peer is measured with <c>node run.js --bench 3 FILE...</c> in ../shared/peers/recognizers-js on the same text.</summary>
 public static class RecognizerBenchmark
 {
