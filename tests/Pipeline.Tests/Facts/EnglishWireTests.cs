@@ -230,4 +230,16 @@ public class EnglishWireTests
             "Lanting Auto|revenue|||2025-07-01/2025-09-30|9100000000 CNY|=",
         }));
     }
+
+    [Test]
+    public void Days_outside_the_debut_clause_do_not_date_the_debut()
+    {
+        // An H-share debut piece: the A shares' move last week and a filing's weekday are not the listing day.
+        const string text = "Shares of Heyuan Appliances (02388.HK) opened at HK$ 48.6 in Hong Kong, 5% above the offer price, and closed at HK$47.9.\n"
+                            + "The company's Shenzhen-listed shares rose 1.2% last Friday.\n"
+                            + "Most of the offering went to cornerstone investors ahead of the first day of trading, according to a Wednesday filing.";
+        var rows = Bind(text, new LocalDate(2026, 1, 13));
+        Assert.That(rows.Where(r => r.Contains("|price.")), Is.Not.Empty);
+        Assert.That(rows.Where(r => r.Contains("|price.")), Has.All.Contains("|2026-01-13|"));
+    }
 }

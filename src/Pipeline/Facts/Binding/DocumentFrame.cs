@@ -69,7 +69,11 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)
                                    && !IsEnglishYearAgoBase(text, m.Span.Start)).ToList();
         var main = MainEntity(entities);
-        var words = lexicon.Periods.FindAll(text);
+        // A period word overlapping a longer period the recognizers read with its year (in the quarter ended September
+        // 30, 2025) is part of that date, not a word for the article's period.
+        var words = lexicon.Periods.FindAll(text)
+            .Where(w => !periods.Any(p => p.Span.Start < w.End && w.Start < p.Span.End && p.Span.Length > w.End - w.Start && HasYear(p.Text)))
+            .ToList();
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()

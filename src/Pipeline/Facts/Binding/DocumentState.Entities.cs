@@ -66,12 +66,15 @@ public sealed partial class ClaimBinder
             {
                 foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing || s.English && c.Value.Kind == CueKind.ListingDay))
                 {
+                    // A listing word in a compound adjective describes shares, not a debut (Shenzhen-listed, US-listed).
+                    if (s.English && cue.Start > 0 && _text[cue.Start - 1] == '-') continue;
                     Mention? day = null;
                     foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
                         if (p.Period is { IsDay: true }) day = p;
-                    // English puts the day after the verb: Yunfan Auto began trading … on March 18, 2026.
+                    // English puts the day after the verb, in its clause: Yunfan Auto began trading … on March 18, 2026
+                    // (not …before the first day of trading, according to a Wednesday filing).
                     if (day is null && s.English)
-                        day = Between(_periods, m => m.Span.Start, cue.End, s.End).FirstOrDefault(p => p.Period is { IsDay: true });
+                        day = Between(_periods, m => m.Span.Start, cue.End, ClauseEnd(cue.End, s)).FirstOrDefault(p => p.Period is { IsDay: true });
                     // …surged 72% in its trading debut on Tuesday: the weekday before the publication date.
                     var when = day?.Period ?? (s.English ? WeekdayIn(s) : null);
                     if (when is null) continue;
