@@ -33,4 +33,7 @@ public sealed record DocumentResult(
 
     /// <summary>Why each of <see cref="Unbound"/> stayed unbound (<see cref="UnboundReason"/> codes, same order).</summary>
     public IReadOnlyList<string> UnboundReasons { get; init; } = [];
+
+    /// <summary>The company the document is about and the period it reports (<see cref="BindingResult.Subject"/>).</summary>
+    public DocumentSubject? Subject { get; init; }
 }

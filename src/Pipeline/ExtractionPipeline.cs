@@ -128,7 +128,7 @@ public sealed class ExtractionPipeline
             return new DocumentResult(document, context.Metadata, DocumentStatus.Processed, null, text, segments, mentions,
                 claims, binding.Unbound, context.Removals, context.Diagnostics, times)
             {
-                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables,
+                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables, Subject = binding.Subject,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)

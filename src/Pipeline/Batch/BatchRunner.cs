@@ -126,12 +126,18 @@ public sealed class BatchRunner
         }
         else
         {
-        // Workers: the pure per-document pipeline.
+        // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second pass.
+        var undated = new System.Collections.Concurrent.ConcurrentBag<RawDocument>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var doc in work.Reader.ReadAllAsync(cancel))
-                await results.Writer.WriteAsync(_pipeline.Process(doc), cancel);
+            {
+                var result = _pipeline.Process(doc);
+                if (result.Subject is { NeedsPeriod: true }) undated.Add(doc);
+                await results.Writer.WriteAsync(result, cancel);
+            }
         }, cancel)).ToArray();
+        var coverage = new BatchCoverage();
         var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
 
         // Writer: this thread owns the store's writes.
@@ -141,6 +147,7 @@ public sealed class BatchRunner
             done++;
             store.BeginBatch();
             store.SaveResult(result, _pipelineVersion, runId);
+            coverage.Add(result.Subject);
             if (++inBatch >= options.CommitEvery) { store.CommitBatch(); inBatch = 0; }
             if (result.Status == DocumentStatus.Processed) processed++; else quarantined++;
             foreach (var (stage, time) in result.StageTimes)
@@ -151,6 +158,18 @@ public sealed class BatchRunner
         readerTask.GetAwaiter().GetResult();
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
+
+        // Second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
+        // date) is read again with the period the batch's other articles on that company report.
+        var periods = coverage.Periods();
+        foreach (var doc in undated.OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods } });
+            if (again.Claims.Count == 0) continue;
+            store.BeginBatch();
+            store.SaveResult(again, _pipelineVersion, runId);
+        }
+        store.CommitBatch();
         }
 
         // Duplicates: identical content already processed in this run or an earlier one.

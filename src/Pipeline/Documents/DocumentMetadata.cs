@@ -21,5 +21,10 @@ public sealed record DocumentMetadata
     /// Hong Kong article are in HKD.</summary>
     public string? Region { get; init; }
 
+    /// <summary>The period other documents of the same batch report for each company (canonical name → period), set
+    /// by the batch's second pass for a document that names its company but cannot date what it reports itself
+    /// (上季, 三季度 with no year and no publication date). The binder reads it only when the text gives no period.</summary>
+    public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoveragePeriods { get; init; }
+
     public static DocumentMetadata Empty { get; } = new();
 }

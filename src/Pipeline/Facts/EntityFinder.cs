@@ -511,9 +511,11 @@ public sealed partial class EntityFinder
                 tickers.Add($"{part}.{exchange}");
                 continue;
             }
-            // A bare code needs five digits (02513); four bare digits in parentheses are far more often a year.
+            // A bare code needs five digits (02513), or three or four as Hong Kong papers write them (阿里巴巴(9988),
+            // 騰訊(700)) when they cannot be a year (2025 in parentheses is far more often a year than a ticker).
             var bare = part.All(char.IsAsciiDigit);
-            if ((!bare || part.Length == 5) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
+            var hongKongStyle = bare && part.Length is 3 or 4 && part[0] != '0' && int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) is < 1900 or > 2099;
+            if ((!bare || part.Length == 5 || hongKongStyle) && Tickers.TryNormalize(part, out _, "HK")) tickers.Add(part);
         }
     }
 

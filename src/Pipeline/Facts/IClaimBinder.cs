@@ -18,8 +18,16 @@ public sealed record BindingResult(IReadOnlyList<Claim> Claims, IReadOnlyList<Me
     /// <see cref="Unbound"/>; empty when the binder records none.</summary>
     public IReadOnlyList<string> UnboundReasons { get; init; } = [];
 
+    /// <summary>The company the document is about and the period it reports, as the binder read them;
+    /// <see cref="DocumentSubject.NeedsPeriod"/> when figures stayed undated for want of that period.</summary>
+    public DocumentSubject? Subject { get; init; }
+
     public static BindingResult Empty { get; } = new([], []);
 }
+
+/// <summary>The company a document is about, the period it reports (null when it cannot tell), and whether figures
+/// stayed unbound for want of that period (the batch may then date it from other documents on the same company).</summary>
+public sealed record DocumentSubject(string Entity, ReportingPeriod? Period, bool NeedsPeriod);
 
 /// <summary>Turns mentions into claims. Pure; never invents an entity or a period.</summary>
 public interface IClaimBinder

@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
@@ -28,12 +28,16 @@ public sealed class BindingLexicon
     public required IReadOnlySet<string> BasisInMetric { get; init; }
     public required IReadOnlySet<string> NotSegment { get; init; }
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+    /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
+    public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
     public required PhraseMatcher<string> MarketWords { get; init; }
     /// <summary>Quarters written without a year, by quarter number.</summary>
     public required PhraseMatcher<int> NamedQuarters { get; init; }
     public required int SegmentMaxLength { get; init; }
     public required PhraseMatcher<RelativePeriod> Periods { get; init; }
+    /// <summary>Words before a count of months that ends with the reported period (累计今年6个月).</summary>
+    public required PhraseMatcher<RelativePeriod> MonthsToDateLeads { get; init; }
     public required PhraseMatcher<Currency> CurrencyScopes { get; init; }
     public required IReadOnlyList<string> ListingCurrencyMetrics { get; init; }
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBefore { get; init; }
@@ -44,6 +48,18 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
+    public required IReadOnlyList<string> ComparisonLeads { get; init; }
+    public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
+    /// <summary>English words right before a figure that make it a comparison base (from RMB 2 billion).</summary>
+    public required IReadOnlyList<string> ComparisonFigureLeadsEnglish { get; init; }
+
+    /// <summary>True when a Chinese comparison word ends right at <paramref name="before"/>'s end (较 2024 年).</summary>
+    public bool EndsWithComparisonLead(ReadOnlySpan<char> before)
+    {
+        foreach (var w in ComparisonLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     private static readonly Lazy<BindingLexicon> Embedded = new(() => Parse(LexiconResources.ReadText(ResourceName), ResourceName));
 
@@ -101,12 +117,14 @@ public sealed class BindingLexicon
             BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
+            SegmentCuePrefixes = file.SegmentCuePrefixes,
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
             NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
                 : throw new PipelineConfigurationException(Where($"named_quarters: {q.Key} is not a quarter"))).SelectMany(q => q.Value.Select(w => (w, q.Key))), ignoreCase: true),
             SegmentMaxLength = file.SegmentMaxLength,
             Periods = new PhraseMatcher<RelativePeriod>(periods, ignoreCase: true),
+            MonthsToDateLeads = new PhraseMatcher<RelativePeriod>(file.Periods.MonthsToDate.Select(w => (w, RelativePeriod.MonthsToDate)), ignoreCase: true),
             CurrencyScopes = new PhraseMatcher<Currency>(scopes, ignoreCase: true),
             ListingCurrencyMetrics = file.ListingCurrencyMetrics,
             QualifiersBefore = Qualifiers(file.Qualifiers.Before, Where),
@@ -115,6 +133,9 @@ public sealed class BindingLexicon
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
+            ComparisonLeads = file.ComparisonLeads.Zh,
+            ComparisonLeadsEnglish = file.ComparisonLeads.En,
+            ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
         };
     }
@@ -139,6 +160,7 @@ public sealed class BindingLexicon
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> SegmentCuePrefixes { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
@@ -148,6 +170,14 @@ public sealed class BindingLexicon
         public List<string> ListingCurrencyMetrics { get; set; } = [];
         public QualifierEntries Qualifiers { get; set; } = new();
         public FiscalEntries FiscalWords { get; set; } = new();
+        public ComparisonEntries ComparisonLeads { get; set; } = new();
+    }
+
+    private sealed class ComparisonEntries
+    {
+        public List<string> Zh { get; set; } = [];
+        public List<string> En { get; set; } = [];
+        public List<string> EnFigure { get; set; } = [];
     }
 
     private sealed class FiscalEntries
@@ -169,6 +199,7 @@ public sealed class BindingLexicon
         public List<string> PriorYearSame { get; set; } = [];
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
+        public List<string> MonthsToDate { get; set; } = [];
     }
 
     private sealed class ScopeEntry

@@ -61,12 +61,18 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var named = lexicon.NamedQuarters.FindAll(text)
             .Where(q => !periods.Any(p => p.Span.Start < q.End && q.Start < p.Span.End && HasYear(p.Text))).ToList();
         var year = YearOf(periods, metadata);
+        // A quarter written without a year counts only where the recognizers had a publication date to read it by (not a
+        // year carried over from a comparison: 相较于 2024 年同期…，第三季度).
+        var stated = periods.Where(m => (metadata.Published is not null || HasYear(m.Text)) && !IsComparisonBase(text, m, lexicon)).ToList();
         var main = MainEntity(entities);
         var words = lexicon.Periods.FindAll(text);
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
-                      ?? CurrentPeriod(words, periods, metadata) ?? NamedCurrent(named, year, metadata);
+                      ?? CurrentPeriod(words, stated, metadata) ?? NamedCurrent(named, year, metadata);
+        // Nothing in the text dates it: the period the batch's other documents report for the same company.
+        if (current is null && main is not null && metadata.CoveragePeriods?.GetValueOrDefault(main) is { } covered)
+            current = FromCoverage(covered, named, words);
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = words
@@ -74,6 +80,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
                 namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
             .Concat(fiscal)
+            .Concat(MonthsToDate(text, current, periods))
             .OrderBy(r => r.Start)
             .ToList();
         relative = relative.Where((r, i) => i == 0 || relative[i - 1].End <= r.Start).ToList();
@@ -81,7 +88,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         return new DocumentFrame
         {
             MainEntity = main,
-            ReportYear = metadata.Published?.Year ?? year,
+            ReportYear = metadata.Published?.Year ?? year ?? current?.End.Year,
             CurrentPeriod = current,
             ListingCurrency = ListingCurrency(metadata),
             CurrencyScopes = scopes,
@@ -141,13 +148,50 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
 
     private static bool HasYear(string text) => text.Any(char.IsAsciiDigit) || text.Contains('年') || text.Contains("fiscal", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The year most written in the document (a year the article reports: not after its publication).</summary>
+    /// <summary>The year the article reports: the latest year it writes out (not after its publication). News reports
+    /// the newest period; earlier years are comparisons and history (相较于 2024 年同期…，2025 年第二季度的…).</summary>
     private static int? YearOf(IReadOnlyList<Mention> periods, DocumentMetadata metadata)
     {
-        var years = periods.Where(m => m.Period is { Kind: PeriodKind.Year } p && m.Text.Any(char.IsAsciiDigit)
-                                       && (metadata.Published is not { } d || p.Start <= d))
-            .GroupBy(m => m.Period!.Value.Start.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
-        return years?.Key;
+        int? latest = null;
+        foreach (var m in periods)
+        {
+            if (m.Period is not { } p || !m.Text.Any(char.IsAsciiDigit) || p.Kind == PeriodKind.Day) continue;
+            if (metadata.Published is { } d && p.Start > d) continue;
+            if (latest is null || p.End.Year > latest) latest = p.End.Year;
+        }
+        return latest;
+    }
+
+    /// <summary>A period written as a comparison base (较 2024 年第三季度的, 2024 年同期, 上一季度（2025 年第二季度）):
+    /// it is not the period the article reports.</summary>
+    private static bool IsComparisonBase(string text, Mention m, BindingLexicon lexicon) => IsComparisonBase(text, m.Span.Start, m.Span.End, lexicon);
+
+    public static bool IsComparisonBase(string text, int start, int end, BindingLexicon lexicon)
+    {
+        var from = Math.Max(0, start - 4);
+        var before = text.AsSpan(from, start - from).TrimEnd();
+        var after = text.AsSpan(end, Math.Min(3, text.Length - end)).TrimStart();
+        if (after.StartsWith("同期", StringComparison.Ordinal)) return true;
+        // 较 2024 年第三季度的 413 亿元 (a base), not 从 2025 年 Q2 财报来看 (a viewpoint).
+        if (after.StartsWith("的", StringComparison.Ordinal) || after.StartsWith("相比", StringComparison.Ordinal))
+        {
+            if (lexicon.EndsWithComparisonLead(before)) return true;
+            // The second base of a list: 相较于 2024 年同期的 20.9% 和 2025 年第二季度的 19.4%.
+            var clause = start;
+            while (clause > 0 && start - clause < 32 && text[clause - 1] is not ('，' or ',' or '。' or '；' or ';' or '\n')) clause--;
+            var lead = text.AsSpan(clause, start - clause);
+            if (lead.EndsWith("和", StringComparison.Ordinal) || lead.EndsWith("、", StringComparison.Ordinal) || lead.EndsWith("及", StringComparison.Ordinal))
+                foreach (var w in lexicon.ComparisonLeads)
+                    if (w.Length > 1 && lead.Contains(w, StringComparison.Ordinal)) return true;
+        }
+        if (before.Length > 0 && before[^1] is '(' or '（')
+        {
+            var open = text.AsSpan(0, start).TrimEnd().Length - 1;
+            var lead = text.AsSpan(Math.Max(0, open - 8), open - Math.Max(0, open - 8)).TrimEnd();
+            foreach (var p in lexicon.Periods.FindAll(lead.ToString()))
+                if (p.End == lead.Length && p.Value is RelativePeriod.PreviousQuarter or RelativePeriod.PriorYearSame) return true;
+        }
+        return false;
     }
 
     /// <summary>The quarter an article reports when it names it without a year: the quarter named most, in the year
@@ -163,6 +207,57 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         }
         return year is { } y ? ReportingPeriod.Quarter(y, quarter) : null;
     }
+
+    /// <summary>The article's period from what other documents report for its company: the quarter it names (三季度)
+    /// in the year that ends the covered period, or, for quarter words (上季, 本季度), the covered quarter itself.</summary>
+    private static ReportingPeriod? FromCoverage(ReportingPeriod covered, List<PhraseMatch<int>> named, List<PhraseMatch<RelativePeriod>> words)
+    {
+        if (named.Count > 0)
+        {
+            var quarter = named.GroupBy(q => q.Value).OrderByDescending(g => g.Count()).First().Key;
+            var q = ReportingPeriod.Quarter(covered.End.Year, quarter);
+            return q.End <= covered.End ? q : ReportingPeriod.Quarter(covered.End.Year - 1, quarter);
+        }
+        return covered.Kind == PeriodKind.Quarter && words.Any(w => w.Value == RelativePeriod.CurrentQuarter) ? covered : null;
+    }
+
+    /// <summary>累计今年 6 个月, 首九个月: the months up to the end of the article's period.</summary>
+    private IEnumerable<RelativePeriodMention> MonthsToDate(string text, ReportingPeriod? current, IReadOnlyList<Mention> periods)
+    {
+        foreach (var lead in lexicon.MonthsToDateLeads.FindAll(text))
+        {
+            var i = lead.End;
+            while (i < text.Length && text[i] == ' ') i++;
+            var digits = i;
+            while (i < text.Length && i - digits < 2 && ChineseMonthCount(text[i]) >= 0) i++;
+            var months = MonthCount(text.AsSpan(digits, i - digits));
+            if (i == digits || months is < 1 or > 12) continue;
+            while (i < text.Length && text[i] == ' ') i++;
+            if (!text.AsSpan(i).StartsWith("个月", StringComparison.Ordinal)) continue;
+            // 2025 年前 9 个月 is a period the recognizers read with its year.
+            if (periods.Any(p => p.Span.Start < i + 2 && lead.Start < p.Span.End && p.Text.Any(char.IsAsciiDigit) && p.Text.Contains('年'))) continue;
+            ReportingPeriod? period = current is { } c
+                ? ReportingPeriod.Between(new LocalDate(c.End.Year, c.End.Month, 1).PlusMonths(-(months - 1)), c.End)
+                : null;
+            yield return new RelativePeriodMention(lead.Start, i + 2, RelativePeriod.MonthsToDate, period);
+        }
+    }
+
+    /// <summary>6, 12, 六, 十二: a count of months written in digits or Chinese numerals (0 when it is neither).</summary>
+    private static int MonthCount(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 0) return 0;
+        if (char.IsAsciiDigit(s[0])) return int.TryParse(s, out var n) ? n : 0;
+        if (s[0] == '十') return 10 + (s.Length > 1 ? Math.Max(0, ChineseMonthCount(s[1]) % 10) : 0);
+        return s.Length == 1 ? ChineseMonthCount(s[0]) : 0;
+    }
+
+    private static int ChineseMonthCount(char ch) => ch switch
+    {
+        >= '0' and <= '9' => ch - '0',
+        '一' => 1, '二' => 2, '两' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, '十' => 10,
+        _ => -1,
+    };
 
     /// <summary>The last calendar quarter that ended before <paramref name="date"/>.</summary>
     public static ReportingPeriod QuarterBefore(LocalDate date)

@@ -107,7 +107,12 @@ public sealed partial class ClaimBinder
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            return segment == entity ? "" : segment;
+            if (segment == entity) return "";
+            if (segment.Length > 0)
+                foreach (var prefix in _binder._words.SegmentCuePrefixes)
+                    if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))
+                        return segment + prefix;
+            return segment;
         }
 
         /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
@@ -162,8 +167,6 @@ public sealed partial class ClaimBinder
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
 
-        internal static readonly string[] ComparisonBaseEnglish = ["from", "than", "against", "over", "versus", "compared with", "compared to", "a year earlier"];
-
         internal static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
         internal static readonly HashSet<string> PeriodPrepositions = new(StringComparer.OrdinalIgnoreCase)
@@ -185,7 +188,7 @@ public sealed partial class ClaimBinder
                 if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
                 var gap = _text[item.End..a.Start];
                 var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-                if (words.Any(w => ComparisonBaseEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
+                if (words.Any(w => _binder._words.ComparisonFigureLeadsEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
                 // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
                 // relative period the recognizers resolved against the publication date).
                 if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
@@ -203,7 +206,7 @@ public sealed partial class ClaimBinder
         {
             var from = Math.Max(s.Start, m.Span.Start - 16);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
-            foreach (var w in ComparisonBaseEnglish)
+            foreach (var w in _binder._words.ComparisonFigureLeadsEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return true;
             return false;
@@ -255,45 +258,15 @@ public sealed partial class ClaimBinder
             return Qualifier.Exact;
         }
 
-        internal static readonly (string Word, Qualifier Q)[] QualifiersBefore =
-        [
-            ("大约", Qualifier.Approximate), ("约", Qualifier.Approximate), ("接近", Qualifier.LessThan), ("将近", Qualifier.LessThan),
-            ("近", Qualifier.LessThan), ("不到", Qualifier.LessThan), ("不足", Qualifier.LessThan), ("低于", Qualifier.LessThan),
-            ("超过", Qualifier.GreaterThan), ("超", Qualifier.GreaterThan), ("逾", Qualifier.GreaterThan), ("高于", Qualifier.GreaterThan),
-            ("至少", Qualifier.GreaterOrEqual), ("最多", Qualifier.LessOrEqual),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersAfter =
-        [
-            ("以上", Qualifier.GreaterThan), ("左右", Qualifier.Approximate), ("以下", Qualifier.LessOrEqual), ("多", Qualifier.GreaterThan),
-            ("余", Qualifier.GreaterThan),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersBeforeEnglish =
-        [
-            ("about", Qualifier.Approximate), ("around", Qualifier.Approximate), ("approximately", Qualifier.Approximate),
-            ("roughly", Qualifier.Approximate), ("some", Qualifier.Approximate), ("an estimated", Qualifier.Approximate),
-            ("nearly", Qualifier.LessThan), ("almost", Qualifier.LessThan), ("close to", Qualifier.LessThan), ("less than", Qualifier.LessThan),
-            ("under", Qualifier.LessThan), ("below", Qualifier.LessThan), ("more than", Qualifier.GreaterThan), ("over", Qualifier.GreaterThan),
-            ("above", Qualifier.GreaterThan), ("in excess of", Qualifier.GreaterThan), ("at least", Qualifier.GreaterOrEqual),
-            ("no less than", Qualifier.GreaterOrEqual), ("up to", Qualifier.LessOrEqual), ("at most", Qualifier.LessOrEqual),
-            ("no more than", Qualifier.LessOrEqual),
-        ];
-
-        internal static readonly (string Word, Qualifier Q)[] QualifiersAfterEnglish =
-        [
-            ("or more", Qualifier.GreaterOrEqual), ("or so", Qualifier.Approximate), ("or less", Qualifier.LessOrEqual),
-        ];
-
         internal Qualifier QualifyEnglish(Mention m, Sentence s)
         {
-            var from = Math.Max(s.Start, m.Span.Start - 16);
+            var from = Math.Max(s.Start, m.Span.Start - 24);
             var before = _text.AsSpan(from, m.Span.Start - from).TrimEnd();
-            foreach (var (w, q) in QualifiersBeforeEnglish.OrderByDescending(x => x.Word.Length))
+            foreach (var (w, q) in _binder._words.QualifiersBeforeEnglish)
                 if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(before[^(w.Length + 1)])))
                     return q;
             var after = _text.AsSpan(m.Span.End, Math.Min(10, s.End - m.Span.End)).TrimStart();
-            foreach (var (w, q) in QualifiersAfterEnglish)
+            foreach (var (w, q) in _binder._words.QualifiersAfterEnglish)
                 if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(after[w.Length])))
                     return q;
             return Qualifier.Exact;
@@ -303,11 +276,13 @@ public sealed partial class ClaimBinder
         {
             if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
             if (s.English) return QualifyEnglish(m, s);
-            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 4), m.Span.Start - Math.Max(s.Start, m.Span.Start - 4)).TrimEnd();
-            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合') before = before[..^1].TrimEnd();
-            foreach (var (w, q) in QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
-            var after = _text.AsSpan(m.Span.End, Math.Min(2, s.End - m.Span.End)).TrimStart();
-            foreach (var (w, q) in QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
+            var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 6), m.Span.Start - Math.Max(s.Start, m.Span.Start - 6)).TrimEnd();
+            foreach (var (w, q) in _binder._words.QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            // A verb between the qualifier and the figure (超过了, 约为, 逾达): 最高可达 is matched whole above.
+            if (before.Length > 1 && before[^1] is '为' or '达' or '了' or '合' or '至' or '到') before = before[..^1].TrimEnd();
+            foreach (var (w, q) in _binder._words.QualifiersBefore) if (before.EndsWith(w, StringComparison.Ordinal)) return q;
+            var after = _text.AsSpan(m.Span.End, Math.Min(3, s.End - m.Span.End)).TrimStart();
+            foreach (var (w, q) in _binder._words.QualifiersAfter) if (after.StartsWith(w, StringComparison.Ordinal)) return q;
             return Qualifier.Exact;
         }
     }

@@ -45,6 +45,31 @@ public sealed partial class ClaimBinder
         /// <summary>The metric of a figure: the first of the binder's <see cref="IMetricRule"/>s that decides.</summary>
         internal MetricChoice? Metric(Mention m, NumericResolution value, Sentence s)
         {
+            if (Decide(m, value, s) is { } choice) return choice;
+            // 营收 267 亿、净利润 89.2 亿: an amount written with a scale but no currency, after a money cue, is money in
+            // the currency the article writes its amounts in.
+            if (!s.English && value is Number { Unit: CountUnit.None } n && (m.Text.EndsWith('亿') || m.Text.EndsWith('万')))
+                return Decide(m, new Money(n.Count, ImpliedCurrency(m.Span.Start), n.Precision), s) is { } money
+                       && money.Metric.Units.HasFlag(FigureKinds.Money) ? money : null;
+            return null;
+        }
+
+        /// <summary>The currency of an amount written without one: the scoped currency ((人民币，下同)), else that of the
+        /// nearest amount before it in the article, else the renminbi.</summary>
+        private Currency ImpliedCurrency(int position)
+        {
+            if (_frame.ScopeAt(position) is { } scoped) return scoped;
+            Currency? last = null;
+            foreach (var f in _figures)
+            {
+                if (f.Span.Start >= position) break;
+                if (f.Value is Money money) last = money.Currency;
+            }
+            return last ?? Currency.CNY;
+        }
+
+        private MetricChoice? Decide(Mention m, NumericResolution value, Sentence s)
+        {
             var figure = new FigureContext(this, m, value, s);
             foreach (var rule in _binder._rules)
             {

@@ -26,9 +26,9 @@ public sealed partial class ClaimBinder
                 var before = _text.AsSpan(Math.Max(s.Start, p.Span.Start - 4), p.Span.Start - Math.Max(s.Start, p.Span.Start - 4)).Trim();
                 var asOf = p.Text.StartsWith("截至", StringComparison.Ordinal) || p.Text.StartsWith("截止", StringComparison.Ordinal)
                            || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止", StringComparison.Ordinal);
-                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, p.Period!.Value, asOf)
+                anchors.Add(new Anchor(p.Span.Start, p.Span.End, AnchorKind.Period, SamePeriodOf(p), asOf)
                 {
-                    Base = IsBaseLead(p.Span.Start, s) || _text.AsSpan(p.Span.End, Math.Max(0, Math.Min(2, s.End - p.Span.End))).StartsWith("同期"),
+                    Base = IsBaseLead(p.Span.Start, s) || DocumentFrameReader.IsComparisonBase(_text, p.Span.Start, p.Span.End, _binder._words),
                 });
             }
             foreach (var c in CuesIn(s.Start, s.End))
@@ -40,23 +40,66 @@ public sealed partial class ClaimBinder
             return anchors;
         }
 
-        internal static readonly string[] BaseLeads = ["由", "从", "较", "比", "相比", "相较", "相较于", "对比", "与", "比较", "较之", "同比"];
-
         /// <summary>True when a comparison word leads straight into the period at <paramref name="start"/> (较 2024 年,
         /// 由去年同期的): the period of a comparison base.</summary>
         internal bool IsBaseLead(int start, Sentence s)
         {
             var from = Math.Max(s.Start, start - 3);
             var before = _text.AsSpan(from, start - from).TrimEnd();
-            foreach (var w in BaseLeads) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+            if (_binder._words.EndsWithComparisonLead(before)) return true;
             if (!s.English) return false;
             from = Math.Max(s.Start, start - 32);
             var lead = _text.AsSpan(from, start - from);
-            foreach (var w in BaseLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            foreach (var w in _binder._words.ComparisonLeadsEnglish) if (lead.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
 
-        internal static readonly string[] BaseLeadsEnglish = ["compared to", "compared with", "same period", "from a year", "versus", " than ", "year-ago", "year earlier", "a year ago"];
+        /// <summary>2024 年同期: the article's own period moved to that year (the third quarter of 2024), not the whole year.</summary>
+        private ReportingPeriod SamePeriodOf(Mention p)
+        {
+            var period = p.Period!.Value;
+            if (period.Kind != PeriodKind.Year || _frame.CurrentPeriod is not { } current || current.Kind == PeriodKind.Year) return period;
+            var after = _text.AsSpan(p.Span.End, Math.Min(3, _text.Length - p.Span.End)).TrimStart();
+            if (!after.StartsWith("同期", StringComparison.Ordinal)) return period;
+            var years = period.Start.Year - current.Start.Year;
+            return current.Kind switch
+            {
+                PeriodKind.Quarter => ReportingPeriod.Quarter(current.Start.Year + years, (current.Start.Month - 1) / 3 + 1),
+                PeriodKind.Half => ReportingPeriod.Half(current.Start.Year + years, current.Start.Month <= 6 ? 1 : 2),
+                _ => ReportingPeriod.Between(current.Start.PlusYears(years), current.End.PlusYears(years)),
+            };
+        }
+
+        /// <summary>A comparison base between <paramref name="from"/> and <paramref name="to"/> that is the quarter
+        /// before the one the article reports (上一季度, 较 2025 年第二季度的…).</summary>
+        internal bool PreviousQuarterBase(List<Anchor> anchors, int from, int to)
+        {
+            if (_frame.CurrentPeriod is not { Kind: PeriodKind.Quarter } current) return false;
+            var previous = current.Start.PlusMonths(-3);
+            foreach (var a in anchors)
+                if (a.Start >= from && a.End <= to && a.Base && a.Kind == AnchorKind.Period && !a.Unresolved
+                    && a.Period.Kind == PeriodKind.Quarter && a.Period.Start == previous)
+                    return true;
+            return false;
+        }
+
+        /// <summary>Only link words between a base period and its figure (的, 为, 也为, 则为正值, an aside in
+        /// parentheses): the figure restates the quantity for that period.</summary>
+        internal bool IsRestatementGap(int from, int to)
+        {
+            var residual = 0;
+            var depth = 0;
+            for (var i = from; i < to; i++)
+            {
+                var ch = _text[i];
+                if (ch is '(' or '（') { depth++; continue; }
+                if (ch is ')' or '）') { depth = Math.Max(0, depth - 1); continue; }
+                if (depth > 0 || char.IsWhiteSpace(ch) || LinkCharSet.Contains(ch)) continue;
+                if (ch is '-' or '−' or '负') continue;
+                if (++residual > 2) return false;
+            }
+            return true;
+        }
 
         internal ReportingPeriod? Resolve(Anchor a, List<Anchor> anchors, string entity, ReportingPeriod? lastPeriod)
         {

@@ -164,7 +164,10 @@ public sealed partial class ClaimBinder
             }
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
-            return new BindingResult(_claims, unbound) { Entities = _definitions, UnboundReasons = reasons };
+            var documentSubject = _frame.MainEntity is { } main
+                ? new DocumentSubject(main, _frame.CurrentPeriod, _frame.CurrentPeriod is null && reasons.Contains(UnboundReason.NoPeriod))
+                : null;
+            return new BindingResult(_claims, unbound) { Entities = _definitions, UnboundReasons = reasons, Subject = documentSubject };
         }
     }
 }

@@ -15,7 +15,7 @@ internal static class Change
         if (quantity.Value?.Metric is not { } metric) return RuleOutcome.Reject;
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
-        var qoq = markers.Count > 0 && markers[^1].Value.Kind == CueKind.QuarterOnQuarter;
+        var qoq = markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {

@@ -59,6 +59,14 @@ public sealed class FigureContext
     public MetricLexicon Metrics => Document.Metrics;
 
     private List<PhraseMatch<Cue>>? _clauseCues;
+    private List<ClaimBinder.Anchor>? _anchors;
+
+    /// <summary>The periods, listing days and same-period words of the sentence, in order.</summary>
+    internal List<ClaimBinder.Anchor> Anchors => _anchors ??= Document.Anchors(Sentence);
+
+    /// <summary>True when a comparison base dated to the quarter before the reported one stands between
+    /// <paramref name="from"/> and the figure (较 2025 年第二季度的 289 亿元也下降了 10.4%: a change on the quarter).</summary>
+    public bool PreviousQuarterBaseBefore(int from) => Document.PreviousQuarterBase(Anchors, from, Position);
 
     /// <summary>The metric cues of the figure's clause before it.</summary>
     public List<PhraseMatch<Cue>> ClauseCues => _clauseCues ??= Document.MetricCues(Clause, Position, Sentence);

@@ -15,6 +15,7 @@ public static class MetricRules
         new EnglishRatioRule(),
         new NearestCueRule(),
         new CueAfterFigureRule(),
+        new ComparisonBaseRule(),
         new EarlierClauseCueRule(),
     ];
 }

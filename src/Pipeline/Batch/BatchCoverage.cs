@@ -1,0 +1,35 @@
+using Pipeline.Facts;
+using Pipeline.Recognition;
+
+namespace Pipeline.Batch;
+
+/// <summary>
+/// The period each company's coverage in a batch reports: for every company, the period most of the documents about
+/// it date themselves to (the latest on a tie). A document that names the company but not its period (上季 with no
+/// publication date) is dated by it in the batch's second pass; one article alone never dates another.
+/// </summary>
+public sealed class BatchCoverage
+{
+    private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _votes = new(StringComparer.Ordinal);
+
+    public void Add(DocumentSubject? subject)
+    {
+        if (subject is not { Period: { } period } || period.Kind is not (PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year)) return;
+        if (!_votes.TryGetValue(subject.Entity, out var votes)) _votes[subject.Entity] = votes = new();
+        votes[period] = votes.GetValueOrDefault(period) + 1;
+    }
+
+    /// <summary>Company → the period its documents report, where at least one document dates itself and no other
+    /// period is reported as often.</summary>
+    public IReadOnlyDictionary<string, ReportingPeriod> Periods()
+    {
+        var periods = new Dictionary<string, ReportingPeriod>(StringComparer.Ordinal);
+        foreach (var (entity, votes) in _votes)
+        {
+            var ranked = votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.End).ToList();
+            if (ranked.Count > 1 && ranked[1].Value == ranked[0].Value && ranked[1].Key.Kind == ranked[0].Key.Kind) continue;
+            periods[entity] = ranked[0].Key;
+        }
+        return periods;
+    }
+}

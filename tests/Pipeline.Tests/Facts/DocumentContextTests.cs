@@ -1,0 +1,113 @@
+using NodaTime;
+using NUnit.Framework;
+using Pipeline.Batch;
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Recognition;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Facts;
+
+/// <summary>Periods an article establishes for its figures: comparison bases, the year of a quarter named without one,
+/// months to date, and the period other articles of the batch report when an article cannot date itself. Chinese
+/// sentences written the way results coverage is written (an invented company with a ticker), through the default
+/// pipeline.</summary>
+public class DocumentContextTests
+{
+    private static readonly ExtractionPipeline Pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
+
+    private static string[] Bind(string text, LocalDate? published = null)
+    {
+        var raw = new RawDocument("ctx-test", "ctx-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = published, Language = "zh-Hans" });
+        var result = Pipeline.Process(raw);
+        var rows = result.Claims.Select(ClaimBinderTests.Row).ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        return rows;
+    }
+
+    [Test]
+    public void Comparison_bases_take_the_quantity_and_the_base_period()
+    {
+        const string text = "云帆汽车（09899.HK）11月20日晚间发布2025年第三季度财报。第三季度，云帆汽车车辆毛利率为16.2%，"
+                            + "相较于2024年同期的18.5%和2025年第二季度的17.1%均有回落。当季自由现金流为-12亿元，而去年同期为正值8亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-07-01/2025-09-30|16.2 %|="));
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2024-07-01/2024-09-30|18.5 %|="), "2024年同期 is the third quarter of 2024");
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-04-01/2025-06-30|17.1 %|="), "the second base of the list");
+        Assert.That(rows, Does.Contain("云帆汽车|free_cash_flow|2025-07-01/2025-09-30|-1200000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆汽车|free_cash_flow|2024-07-01/2024-09-30|800000000 CNY|="), "去年同期为正值 restates the quantity");
+    }
+
+    [Test]
+    public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"
+                            + "车辆销售收入为115亿元，较2025年第二季度的107亿元增长7.5%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue_qoq_growth_pct|2025-07-01/2025-09-30|7.5 %|="));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-04-01/2025-06-30|10700000000 CNY|="));
+        Assert.That(rows, Does.Not.Contain("云帆汽车|revenue_growth_pct|2025-07-01/2025-09-30|7.5 %|="));
+    }
+
+    [Test]
+    public void A_quarter_without_a_year_takes_the_latest_year_written_not_a_comparison_year()
+    {
+        // No publication date; the only full years are a comparison (2024年同期) and the previous quarter.
+        const string text = "云帆汽车（09899.HK）发布财报显示，公司三季度营收274亿元，同比下降6.2%。"
+                            + "具体来看，今年第三季度车辆毛利率为15.5%，相较于2024年同期的20.9%明显下滑，上一季度（2025年第二季度）为19.4%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-07-01/2025-09-30|27400000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-04-01/2025-06-30|19.4 %|="));
+        Assert.That(rows.Where(r => r.Contains("|2024-07-01/2024-09-30|27400000000")), Is.Empty);
+    }
+
+    [Test]
+    public void Months_to_date_end_with_the_reported_quarter()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，第三季度营收128亿元。累计今年9个月，云帆汽车营收356亿元，按年增长8%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-01-01/2025-09-30|35600000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue_growth_pct|2025-01-01/2025-09-30|8 %|="));
+    }
+
+    [Test]
+    public void Batch_coverage_needs_a_clear_majority()
+    {
+        var coverage = new BatchCoverage();
+        coverage.Add(new DocumentSubject("云帆汽车", ReportingPeriod.Quarter(2025, 3), false));
+        coverage.Add(new DocumentSubject("云帆汽车", ReportingPeriod.Quarter(2025, 3), false));
+        coverage.Add(new DocumentSubject("云帆汽车", ReportingPeriod.Quarter(2025, 2), false));
+        coverage.Add(new DocumentSubject("海鸥科技", ReportingPeriod.Quarter(2025, 2), false));
+        coverage.Add(new DocumentSubject("海鸥科技", ReportingPeriod.Quarter(2025, 1), false));
+        coverage.Add(new DocumentSubject("蓝鲸数据", null, true));
+        var periods = coverage.Periods();
+        Assert.That(periods["云帆汽车"], Is.EqualTo(ReportingPeriod.Quarter(2025, 3)));
+        Assert.That(periods.ContainsKey("海鸥科技"), Is.False, "two quarters reported equally often date nothing");
+        Assert.That(periods.ContainsKey("蓝鲸数据"), Is.False);
+    }
+
+    [Test]
+    public void An_undated_article_takes_the_period_the_batch_reports_for_its_company()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-coverage-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(dir, "in");
+            Directory.CreateDirectory(input);
+            File.WriteAllText(Path.Combine(input, "a.txt"), "云帆汽车（09899.HK）公布2025年第三季度业绩。2025年第三季度营收128亿元，同比增长12.5%。");
+            // An HK paper's follow-up the next morning: 昨, 上季, no year and no date anywhere.
+            File.WriteAllText(Path.Combine(input, "b.txt"), "云帆汽車（9899）昨公布季績，上季收入128億元（人民幣，下同），按年增長12.5%；純利9.6億元，按年升一成。");
+            var outDir = Path.Combine(dir, "out");
+            new BatchRunner(Pipeline, TestReconciler.Create()).Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+            var claims = File.ReadAllLines(Path.Combine(outDir, "claims.csv")).Where(l => l.Contains(",b,") || l.Contains("\"b\"")).ToList();
+            foreach (var c in claims) TestContext.Out.WriteLine(c);
+            Assert.That(claims.Any(c => c.Contains("net_profit") && c.Contains("2025-07-01/2025-09-30") && c.Contains("960000000")),
+                "上季 in b is the quarter a reports for the same company");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
