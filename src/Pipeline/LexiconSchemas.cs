@@ -176,6 +176,8 @@ public static class LexiconSchemas
             "fiscal_words.zh: list of text",
             "fiscal_words.en: list of text",
             "segment_cue_prefixes: list of text",
+            "named_segment_heads: list of text",
+            "segment_anaphors: list of text",
             "comparison_leads: object",
             "comparison_leads.zh: list of text",
             "comparison_leads.en: list of text",

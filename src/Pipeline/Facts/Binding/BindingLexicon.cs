@@ -30,6 +30,12 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
+    /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
+    public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
+    /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
+    public required IReadOnlyList<string> SegmentAnaphors { get; init; }
+    /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
+    public required IReadOnlyList<string> NotSegmentLongestFirst { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
     public required PhraseMatcher<string> MarketWords { get; init; }
     /// <summary>Quarters written without a year, by quarter number.</summary>
@@ -118,6 +124,9 @@ public sealed class BindingLexicon
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
+            NamedSegmentHeads = file.NamedSegmentHeads,
+            SegmentAnaphors = file.SegmentAnaphors,
+            NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
             NamedQuarters = new PhraseMatcher<int>(file.NamedQuarters.Where(q => q.Key is >= 1 and <= 4 ? true
@@ -161,6 +170,8 @@ public sealed class BindingLexicon
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
+        public List<string> NamedSegmentHeads { get; set; } = [];
+        public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];

@@ -86,6 +86,7 @@ public sealed partial class ClaimBinder
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
             var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
@@ -95,6 +96,9 @@ public sealed partial class ClaimBinder
                 Basis = basis,
             };
         }
+
+        /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
+        private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
         /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
@@ -106,6 +110,10 @@ public sealed partial class ClaimBinder
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
+            var before = _text.AsSpan(floor, cue.Start - floor).Trim();
+            foreach (var anaphor in _binder._words.SegmentAnaphors)
+                if (before.EndsWith(anaphor, StringComparison.Ordinal))
+                    return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
             if (segment == entity) return "";
             if (segment.Length > 0)
@@ -115,9 +123,18 @@ public sealed partial class ClaimBinder
             return segment;
         }
 
-        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted).</summary>
-        internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric) =>
-            _binder._bases.Read(_text, ClauseStart(cue.Start, s), Math.Max(pos, cue.End), metric);
+        /// <summary>The basis written in the cue's clause before the figure (经调整净利润…，按年跌72%: adjusted), else in a
+        /// framing clause before it with no figure between (按照非香港财务报告准则计算，净利润…: adjusted).</summary>
+        internal string BasisOf(PhraseMatch<Cue> cue, int pos, Sentence s, string metric)
+        {
+            var clause = ClauseStart(cue.Start, s);
+            var basis = _binder._bases.Read(_text, clause, Math.Max(pos, cue.End), metric);
+            // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
+            if (basis != Bases.Reported || clause <= s.Start || !_binder._words.IsReportedFigure(metric)) return basis;
+            var from = s.Start;
+            foreach (var f in Between(_figures, m => m.Span.Start, s.Start, clause)) from = Math.Max(from, f.Span.End);
+            return _binder._bases.Read(_text, from, clause, metric);
+        }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
         /// dated by a day: that is when it was announced); past a comparison base (由 2024 年同期的 936 亿元增长 2.0% 至

@@ -26,8 +26,15 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
         var phrase = text.AsSpan(floor, cueStart - floor).Trim().ToString();
         phrase = Parenthesised.Replace(phrase, "").Trim();
         // The company's own name before its segment (网易有道 → 有道; 比亚迪 alone is no segment).
+        var stripped = "";
         foreach (var name in names ?? [])
-            if (name.Length > 0 && phrase.StartsWith(name, StringComparison.OrdinalIgnoreCase)) phrase = phrase[name.Length..].Trim();
+            if (name.Length > 0 && phrase.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                stripped = name;
+                phrase = phrase[name.Length..].Trim();
+            }
+        // 蔚来品牌: the company's own brand is a segment with its name.
+        if (stripped.Length > 0 && lexicon.NamedSegmentHeads.Contains(phrase, StringComparer.Ordinal)) return stripped + phrase;
         var english = phrase.Any(char.IsAsciiLetter) && !phrase.Any(Text.Han.IsHan);
         phrase = english ? TrimEnglish(phrase) : TrimChinese(phrase);
         if (phrase.Length < 2 || phrase.Length > lexicon.SegmentMaxLength) return "";
@@ -47,7 +54,7 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
         {
             changed = false;
             phrase = phrase.Trim(' ', '「', '」', '“', '”', '"', '《', '》', '：', ':');
-            foreach (var w in lexicon.NotSegment)
+            foreach (var w in lexicon.NotSegmentLongestFirst)
             {
                 if (phrase.Length >= w.Length && phrase.StartsWith(w, StringComparison.Ordinal) && !StartsLonger(phrase, w))
                 {
