@@ -7,6 +7,8 @@ using Pipeline.Bench;
 // pipeline-bench floor DIR [--jobs N]           the floor over a folder, as its own process (one JSON line)
 // pipeline-bench floor-corpus OUT [--copies N] [--corpus DIR] [--shared DIR]
 //                                                writes the issue-20 corpus (news pages + seeds, N unique copies each)
+// pipeline-bench corpus OUT --size 100MB [--corpus DIR] [--shared DIR]
+//                                                writes a sized end-to-end corpus (as `pipeline bench --sizes` does)
 // pipeline-bench stages DIR [--passes N]       the steady-state per-stage profile with the floor beside it
 // pipeline-bench batch DIR [--jobs N] [--runs N]  the whole batch run N times in one process (the later runs are warm)
 // The whole benchmark (stages, floor, processes, sizes, reconciliation, peers) is `pipeline bench`.
@@ -38,6 +40,16 @@ namespace Pipeline.Bench
                     var shared = Option("--shared", "../shared")!;
                     var n = FloorCorpus.Generate(Option("--corpus", "corpus")!, Path.Combine(shared, "news-html"), args[1],
                         int.Parse(Option("--copies", "19")!, CultureInfo.InvariantCulture));
+                    output.WriteLine($"{n} documents written to {args[1]}");
+                    return 0;
+                }
+                case "corpus" when args.Length >= 2:
+                {
+                    var shared = Option("--shared", "../shared")!;
+                    var news = Path.Combine(shared, "news-html");
+                    var generator = new CorpusGenerator(Option("--corpus", "corpus")!, Directory.Exists(news) ? news : null);
+                    var n = generator.Generate(args[1], BenchHarness.ParseSize(Option("--size", "100MB")!));
+                    File.WriteAllText(Path.Combine(args[1], ".complete"), n.ToString(CultureInfo.InvariantCulture));
                     output.WriteLine($"{n} documents written to {args[1]}");
                     return 0;
                 }
@@ -75,7 +87,8 @@ namespace Pipeline.Bench
                     return 0;
                 }
                 default:
-                    error.WriteLine("usage: pipeline-bench floor DIR [--jobs N] | floor-corpus OUT [--copies N] [--corpus DIR] [--shared DIR]");
+                    error.WriteLine("usage: pipeline-bench floor DIR [--jobs N] | floor-corpus OUT [--copies N] [--corpus DIR] [--shared DIR] | " +
+                                    "corpus OUT [--size 100MB] [--corpus DIR] [--shared DIR] | stages DIR [--passes N] | batch DIR [--jobs N] [--runs N]");
                     return 2;
             }
         }

@@ -14,6 +14,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Index(groups);
     private SourceRecord _record = SourceRecord.Empty;
+    private readonly Dictionary<KeyGroup, PreparedObservation[]> _probes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Groups by (entity, metric), every segment and basis together; callers filter on the key's segment and basis.</summary>
     internal static Dictionary<(string, string), List<KeyGroup>> Index(List<KeyGroup> groups)
@@ -261,15 +262,30 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         {
             if (!filter(other)) continue;
             if (++scanned > 200) break;
-            foreach (var o in other.Observations)
+            foreach (var o in Probes(other))
             {
-                if (!o.Numeric || o.O.Value is not { } ov || o.O.RangeEnd is not null || o.O.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)) continue;
+                var ov = o.O.Value!.Value;
                 if (!rates.TryConvert(o.RawInterval, o.O.Unit, unit, out var iv, out _)) continue;
                 if (!rates.TryConvert(new ValueInterval(ov, ov), o.O.Unit, unit, out var point, out _)) continue;
                 if (iv.Contains(cv) && c.Representative.RawInterval.Overlaps(point)) return new Match(other, o);
             }
         }
         return null;
+    }
+
+    /// <summary>The observations of a group that can match a figure (numeric, one value, exact or approximate), one
+    /// per distinct value, interval and unit, in their first order: the match test reads only those, so the first match
+    /// is the same as over every observation, and a key that many documents repeat is scanned once per value.</summary>
+    private PreparedObservation[] Probes(KeyGroup g)
+    {
+        if (_probes.TryGetValue(g, out var probes)) return probes;
+        var seen = new HashSet<(decimal, ValueInterval, Unit)>();
+        var list = new List<PreparedObservation>();
+        foreach (var o in g.Observations)
+            if (o.Numeric && o.O.Value is { } v && o.O.RangeEnd is null && (o.O.Qualifier is Qualifier.Exact or Qualifier.Approximate)
+                && seen.Add((v, o.RawInterval, o.O.Unit)))
+                list.Add(o);
+        return _probes[g] = list.ToArray();
     }
 
     private string Describe(Match m) => $"{m.Observation.O.Source}: {ValueFormat.WithUnit(m.Observation.O.Value ?? 0, m.Observation.O.Unit)}";
