@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NodaTime.Text;
 using Orleans;
 using Pipeline.Documents;
+using Pipeline.Recognition;
 using Pipeline.Text;
 
 namespace Pipeline.Cluster;
@@ -27,6 +29,8 @@ public sealed record DocumentWork
     [Id(11)] public string? Author { get; init; }
     [Id(12)] public IReadOnlyList<DiagnosticWork> ReadDiagnostics { get; init; } = [];
     [Id(13)] public string? Region { get; init; }
+    /// <summary>The periods sibling documents report per company (ISO periods), for an undated article's second pass.</summary>
+    [Id(14)] public Dictionary<string, string>? CoveragePeriods { get; init; }
 
     public static DocumentWork From(RawDocument doc) => new()
     {
@@ -35,6 +39,7 @@ public sealed record DocumentWork
         Published = doc.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : null,
         PublishedInferred = doc.Metadata.PublishedInferred, Language = doc.Metadata.Language, Title = doc.Metadata.Title,
         Author = doc.Metadata.Author, Region = doc.Metadata.Region,
+        CoveragePeriods = doc.Metadata.CoveragePeriods?.ToDictionary(c => c.Key, c => c.Value.ToIsoString(), StringComparer.Ordinal),
         ReadDiagnostics = doc.ReadDiagnostics.Select(d => new DiagnosticWork((int)d.Severity, d.Code, d.Message, d.Span?.Start ?? -1, d.Span?.End ?? -1)).ToList(),
     };
 
@@ -43,6 +48,9 @@ public sealed record DocumentWork
         Outlet = Outlet, Url = Url,
         Published = Published is null ? null : LocalDatePattern.Iso.Parse(Published).GetValueOrThrow(),
         PublishedInferred = PublishedInferred, Language = Language, Title = Title, Author = Author, Region = Region,
+        CoveragePeriods = CoveragePeriods?.ToDictionary(c => c.Key,
+            c => ReportingPeriod.TryParseIso(c.Value, out var p) ? p : throw new InvalidDataException($"coverage period '{c.Value}' is not an ISO period"),
+            StringComparer.Ordinal),
     })
     {
         Text = Text,
