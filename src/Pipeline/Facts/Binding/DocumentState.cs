@@ -62,7 +62,6 @@ public sealed partial class ClaimBinder
             _entityMentions = found.Mentions.Where(e => !IsModifier(e)).ToList();
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
-            RedateYearlessDays(input.Metadata);
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
@@ -139,33 +138,6 @@ public sealed partial class ClaimBinder
         {
             var i = LowerBound(sorted, start + 1, m => m.Span.End);
             return i < sorted.Count && sorted[i].Span.Start < end;
-        }
-
-        /// <summary>A day written without a year (5月23日, on May 23) in an article with no publication date: the
-        /// recognizers could only guess its year from a year written nearby (often a comparison, 2020年以来); the year
-        /// the article reports is the better guess.</summary>
-        private void RedateYearlessDays(DocumentMetadata metadata)
-        {
-            if (metadata.Published is not null || _frame.ReportYear is not { } year) return;
-            for (var i = 0; i < _periods.Count; i++)
-            {
-                var p = _periods[i];
-                if (p.Period is not { IsDay: true } day || day.Start.Year == year || WritesYear(p.Text)) continue;
-                if (day.Start.Month == 2 && day.Start.Day == 29 && !DateTime.IsLeapYear(year)) continue;
-                _periods[i] = p with { Value = new PeriodResolution(ReportingPeriod.Day(new NodaTime.LocalDate(year, day.Start.Month, day.Start.Day))) };
-            }
-        }
-
-        private static bool WritesYear(string text)
-        {
-            if (text.Contains('年')) return true;
-            var run = 0;
-            foreach (var ch in text)
-            {
-                run = char.IsAsciiDigit(ch) ? run + 1 : 0;
-                if (run == 4) return true;
-            }
-            return false;
         }
 
         public BindingResult Run()
