@@ -133,7 +133,7 @@ public static class LexiconSchemas
         ["zh-Hans/dates.yaml"] =
         [
             "year: list of text", "month: list of text", "day: list of text", "quarter: list of text", "monthsWord: list of text",
-            "century: list of text", "decade: text", "wholeYear: list of text", "weekWords: list of text", "weekend: text",
+            "century: list of text", "decade: text", "wholeYear: list of text", "leadingCounts: list of text", "weekWords: list of text", "weekend: text",
             "halves: map of integer", "eras: map of integer", "holidays: map of list of integer", "lunarMonths: map of integer",
             "lunarNewYear: text", "lunarPrefixes: list of text", "lunarDayPrefix: text",
             "relativeDays: map of integer", "relativeMonths: map of integer", "relativeQuarters: map of integer", "relativeYears: map of integer",

@@ -88,6 +88,8 @@ public sealed class ChineseLexicon
     public required WordTable<int> Halves { get; init; }
     public required WordTable<(int From, int To)> YearParts { get; init; }
     public required WordTable<bool> WholeYear { get; init; }
+    /// <summary>Words before a count of quarters or months meaning the first ones of the year (前三季度, 首三季).</summary>
+    public required WordTable<bool> LeadingCounts { get; init; }
     public required WordTable<bool> QuarterWords { get; init; }
     public required WordTable<bool> MonthWords { get; init; }
     public required WordTable<bool> DayWords { get; init; }
@@ -250,6 +252,7 @@ public sealed class ChineseLexicon
             YearParts = new(dates.YearParts.Select(p => (p.Key, p.Value is [var a, var b]
                 ? (a, b) : throw new InvalidDataException($"dates.yaml yearParts '{p.Key}' needs [from, to]")))),
             WholeYear = WordTable.Of(dates.WholeYear),
+            LeadingCounts = WordTable.Of(dates.LeadingCounts),
             QuarterWords = WordTable.Of(dates.Quarter),
             MonthWords = WordTable.Of(dates.Month),
             DayWords = WordTable.Of(dates.Day),
@@ -288,7 +291,7 @@ public sealed class ChineseLexicon
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeQuarters.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
             .Concat(dates.WeekPrefixes.Keys).Concat(dates.WeekWords).Concat(dates.DurationsBack).Concat(dates.DurationsOn)
-            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(dates.Ordinals.Keys).Concat(["第", "前", "首", "Q", "H", "年", "今", "本"]));
+            .Concat(dates.RelativeCenturies.Keys).Concat(dates.Eras.Keys).Concat(dates.LunarPrefixes).Concat(dates.LunarMonths.Keys).Append(dates.LunarNewYear).Concat(dates.Ordinals.Keys).Concat(dates.LeadingCounts).Concat(["第", "Q", "H", "年", "今", "本"]));
         return lexicon;
     }
 
@@ -363,6 +366,7 @@ public sealed class ChineseLexicon
         public Dictionary<string, int> Halves { get; set; } = new();
         public Dictionary<string, List<int>> YearParts { get; set; } = new();
         public List<string> WholeYear { get; set; } = new();
+        public List<string> LeadingCounts { get; set; } = new();
         public List<string> Quarter { get; set; } = new();
         public List<string> Month { get; set; } = new();
         public List<string> Day { get; set; } = new();

@@ -241,8 +241,8 @@ public sealed class DateRecognizer : IRecognizer
             end = p + 2;
             return true;
         }
-        leading = c is '前' or '首';
-        var q = c is '第' or '前' or '首' ? Scan.SkipSpaces(text, p + 1) : p;
+        leading = _lex.LeadingCounts.TryMatch(text, p, out _, out var leadEnd);
+        var q = leading ? Scan.SkipSpaces(text, leadEnd) : c is '第' ? Scan.SkipSpaces(text, p + 1) : p;
         if (!ReadSmall(text, q, out var n, out var ne)) return false;
         var w = Scan.SkipSpaces(text, ne);
         if (w < text.Length && text[w] is '个' or '個' && _lex.QuarterWords.StartsAt(text, w + 1)) w++; // 前三个季度
@@ -395,7 +395,7 @@ public sealed class DateRecognizer : IRecognizer
             if (st.ContextYear == 0 && reference is { } hr) halfPeriod = LatestBy(halfPeriod, hr, leading: false);
             return new Item { Start = i, End = he, Period = halfPeriod, Year = halfPeriod.End.Year };
         }
-        if (text[i] is '第' or '前' or '首' or 'Q' or 'H' || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
+        if (text[i] is '第' or 'Q' or 'H' || _lex.LeadingCounts.StartsAt(text, i) || (_lex.Digit(text[i]) >= 0) || Scan.IsDigit(text[i]))
         {
             if ((text[i] is 'Q' or 'H') && i > 0 && Scan.IsAsciiLetter(text[i - 1])) return null;
             if (TryQuarterOrLeading(text, i, contextYear, out var period, out var qe, out var leadingMonths))
