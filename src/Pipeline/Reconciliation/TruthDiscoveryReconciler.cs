@@ -58,6 +58,10 @@ public sealed record ReconcilerOptions
     /// <summary>Sources with fewer judged observations than this share a prior learned from their pooled record (0: every
     /// source starts from <see cref="PriorReliability"/>).</summary>
     public double RareSourceObservations { get; init; } = 2;
+    /// <summary>How many wrong values a source that errs spreads over (the Accu model's n), for a fact's confidence: the
+    /// larger, the less likely two wrong sources write the same figure. A figure in the news can be wrong in many ways
+    /// (a stale period, a slipped digit, another basis or unit), so many.</summary>
+    public double FalseValues { get; init; } = 100;
     /// <summary>Factor a fact's confidence is multiplied by when an arithmetic check it takes part in fails.</summary>
     public double FailedCheckFactor { get; init; } = 0.5;
     /// <summary>Run the arithmetic checks (and let them decide conflicts).</summary>
@@ -414,23 +418,27 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             .ThenBy(c => c.Detail, StringComparer.Ordinal).Select((c, i) => c with { Id = $"K{i + 1}" }).ToList();
 
     /// <summary>
-    /// How likely the chosen value is right: its share of the weighted vote times the chance that at least one of its
-    /// (independent) sources is right, 1 − Π(1 − r). A value only one source states carries that source's reliability,
-    /// never 1; two independent outlets that agree are surer than either. A failed arithmetic check on the fact's stated figure
-    /// halves it.
+    /// How likely the chosen value is right: its share of the weighted vote times the posterior of the Accu model (Dong,
+    /// Berti-Equille and Srivastava 2009) for a value its (independent) sources state: a source of reliability r states
+    /// the true value with probability r and each of <see cref="ReconcilerOptions.FalseValues"/> wrong values with
+    /// (1 − r)/n, so the value's likelihood ratio is Π n·r/(1 − r) and its posterior L/(L + n). A value only one source
+    /// states carries that source's reliability, never 1; two independent outlets that agree are far surer than either,
+    /// since two wrong sources seldom write the same wrong figure. Sources counted as one by copy detection count as the
+    /// geometric mean of their ratios. A failed arithmetic check on the fact's stated figure halves it.
     /// </summary>
     private double FactConfidence(KeyGroup g, WorkingCandidate c, double[] trust, bool failedCheck)
     {
-        var wrong = 1.0;
+        var n = Math.Max(1, _options.FalseValues);
+        var logRatio = 0.0;
         foreach (var s in c.Members.Select(m => m.Source).Distinct())
         {
-            // Sources counted as one by copy detection add nothing beyond the first.
-            var r = trust[s] * c.Members.Where(m => m.Source == s).Max(m => m.O.ExtractionConfidence);
-            wrong *= 1 - Math.Clamp(r, 0, 0.999);
+            var r = Math.Clamp(trust[s] * c.Members.Where(m => m.Source == s).Max(m => m.O.ExtractionConfidence), 0.001, 0.999);
+            logRatio += Math.Log(n * r / (1 - r));
         }
-        if (c.DependenceNote.Length > 0) wrong = Math.Sqrt(wrong);
+        if (c.DependenceNote.Length > 0) logRatio /= 2;
+        var posterior = 1 / (1 + n * Math.Exp(-logRatio));
         var share = g.Candidates.Length == 1 ? 1 : Math.Clamp(c.Confidence, 0, 1);
-        var confidence = share * (1 - wrong);
+        var confidence = share * posterior;
         return failedCheck ? confidence * _options.FailedCheckFactor : confidence;
     }
 
