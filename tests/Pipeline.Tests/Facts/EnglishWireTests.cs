@@ -242,4 +242,73 @@ public class EnglishWireTests
         Assert.That(rows.Where(r => r.Contains("|price.")), Is.Not.Empty);
         Assert.That(rows.Where(r => r.Contains("|price.")), Has.All.Contains("|2026-01-13|"));
     }
+
+    [Test]
+    public void A_leading_comparison_with_the_same_period_last_year_dates_the_new_level_to_the_quarter()
+    {
+        // Reuters: the base period opens the sentence; the change and the new level are the reported quarter's.
+        const string text = "Norland Holdings (02288.HK) said second-quarter revenue reached 10.5 billion yuan. "
+                            + "Compared to the same period last year, the company's net profit decreased by 5% to 3.2 billion yuan.";
+        Assert.That(Bind(text, new LocalDate(2025, 8, 25)), Is.EquivalentTo(new[]
+        {
+            "Norland Holdings|revenue|||2025-04-01/2025-06-30|10500000000 CNY|=",
+            "Norland Holdings|net_profit_growth_pct|||2025-04-01/2025-06-30|-5 %|=",
+            "Norland Holdings|net_profit|||2025-04-01/2025-06-30|3200000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void Bases_after_up_from_are_dated_a_year_and_a_quarter_back()
+    {
+        // Benzinga / company release: a margin with its year-ago and previous-quarter bases in one clause.
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "Gross margin for the quarter expanded to 12.4%, up from 9.8% a year ago and 11.1% the previous quarter.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|gross_margin_pct|||2025-07-01/2025-09-30|12.4 %|=",
+            "Dongling Motors|gross_margin_pct|||2024-07-01/2024-09-30|9.8 %|=",
+            "Dongling Motors|gross_margin_pct|||2025-04-01/2025-06-30|11.1 %|=",
+        }));
+    }
+
+    [Test]
+    public void A_loss_per_ads_narrowing_from_a_year_earlier_keeps_its_sign()
+    {
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "Excluding one-time items, the company posted an adjusted loss of 0.86 yuan per ADS, narrowing from 1.52 yuan a year earlier.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|eps_ads||adjusted|2025-07-01/2025-09-30|-0.86 CNY|=",
+            "Dongling Motors|eps_ads||adjusted|2024-07-01/2024-09-30|-1.52 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void An_increase_in_a_named_quantity_is_that_quantity_s_change()
+    {
+        // AFP: "a 93% increase in deliveries" names its quantity after the change; the forecast clause before it is
+        // the outlook, the deliveries are reported.
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Heyuan Auto is forecasting revenue growth in 2025, buoyed by a 41% increase in deliveries in 2024.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2024-01-01/2024-12-31|41 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct|||2024-01-01/2024-12-31|41"));
+    }
+
+    [Test]
+    public void Net_proceeds_named_after_a_stated_equivalent_in_its_own_clause()
+    {
+        const string text = "Shares of Qingshan Pharma (01688.HK) rose on their debut on Friday. Qingshan Pharma's initial public offering raised "
+                            + "HK$6.12 billion, equivalent to US$785 million, in net proceeds.";
+        var rows = Own(Bind(text, new LocalDate(2025, 5, 23))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.net_proceeds|||2025-05-23|6120000000 HKD|="));
+        Assert.That(rows, Has.None.Contains("ipo.gross_proceeds"));
+    }
+
+    [Test]
+    public void The_company_is_not_its_own_segment()
+    {
+        const string text = "Nio Inc. (NYSE: NIO) reported third-quarter results on Tuesday. Nio delivered 40,397 vehicles in October 2025.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Does.Contain("蔚来|deliveries|||2025-10-01/2025-10-31|40397 count|="));
+    }
 }

@@ -120,7 +120,7 @@ public sealed partial class ClaimBinder
                 if (before.EndsWith(anaphor, StringComparison.Ordinal))
                     return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            if (segment == entity) return "";
+            if (segment == entity || s.English && _binder._entities.CanonicalOf(segment) == entity) return "";
             if (segment.Length > 0)
                 foreach (var prefix in _binder._words.SegmentCuePrefixes)
                     if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))
@@ -219,13 +219,14 @@ public sealed partial class ClaimBinder
             {
                 if (a.Start < item.End) continue;
                 if (a.Start >= end) return null;
-                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
+                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison && !NamedAfterChange(item.End, c))) return null;
                 var gap = _text[item.End..a.Start];
                 var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
                 if (words.Any(w => _binder._words.ComparisonFigureLeadsEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
                 // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
                 // relative period the recognizers resolved against the publication date).
-                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
+                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)
+                    && BasePeriodAfter(item.Mention, s, anchors) is null) return null;
                 var adjacent = words.All(PeriodPrepositions.Contains)
                                && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
                 if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;

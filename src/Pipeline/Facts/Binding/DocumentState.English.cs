@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Pipeline.Facts.Binding;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts;
@@ -59,6 +60,8 @@ public sealed partial class ClaimBinder
         {
             var floor = ClauseStart(cue.Start, s);
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            // The company itself is never its own segment (Nio delivered 40,397 vehicles).
+            foreach (var e in EntitiesIn(floor, cue.Start)) if (e.Span.End <= cue.Start) floor = Math.Max(floor, e.Span.End);
             // Another cue right against this one is part of the segment's name (Vehicle sales revenue: not deliveries).
             foreach (var c in CuesIn(floor, cue.Start))
                 if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric && Gap(c.End, cue.Start).Length > 0) floor = Math.Max(floor, c.End);
@@ -94,6 +97,46 @@ public sealed partial class ClaimBinder
             return after.StartsWith("on a", StringComparison.OrdinalIgnoreCase) || after.StartsWith("on an", StringComparison.OrdinalIgnoreCase) ? end : pos;
         }
     
+
+        /// <summary>The base period written right after an English figure (up from 10.7% a year ago; 10.0% in the
+        /// previous quarter): a period word of the document's period moved back a year or a quarter, with only prepositions
+        /// between. Null when none follows or the document's period is unknown.</summary>
+        internal Anchor? BasePeriodAfter(Mention m, Sentence s, List<Anchor> anchors)
+        {
+            var end = ClauseEnd(m.Span.End, s);
+            foreach (var a in anchors)
+            {
+                if (a.Start < m.Span.End) continue;
+                if (a.Start >= end || a.Kind != AnchorKind.Period) return null;
+                var words = _text[m.Span.End..a.Start].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+                if (!words.All(PeriodPrepositions.Contains)) return null;
+                var relative = _frame.RelativePeriods.Any(r => r.Start == a.Start && r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter);
+                return relative && !a.Unresolved ? a : null;
+            }
+            return null;
+        }
+
+        /// <summary>A figure that follows an English comparison base in a list (up from 10.7% a year ago and 10.0% the
+        /// previous quarter): the earlier figure is a base and only "and" and qualifier words stand between them.</summary>
+        internal bool FollowsEnglishBase(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var earlier = FiguresBetween(clause, m.Span.Start).LastOrDefault();
+            if (earlier is null || !IsEnglishComparisonBase(earlier, s)) return false;
+            var between = _text[earlier.Span.End..m.Span.Start];
+            var and = between.LastIndexOf(" and ", StringComparison.OrdinalIgnoreCase);
+            return and >= 0 && between[(and + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => EnglishGapWords.Contains(w) || w is "above" or "below");
+        }
+
+        /// <summary>The quantity an English change names after its direction word (a 93% increase in deliveries): the cue
+        /// belongs to the change written right before it, so a period after it still dates the figure.</summary>
+        internal bool NamedAfterChange(int figureEnd, PhraseMatch<Cue> cue)
+        {
+            if (cue.Value.Kind != CueKind.Metric) return false;
+            var direction = CuesIn(figureEnd, cue.Start).FirstOrDefault();
+            return direction.Value is { Kind: CueKind.Rise or CueKind.Fall } && Gap(figureEnd, direction.Start).Length == 0
+                   && Gap(direction.End, cue.Start) is "in" or "in the" or "in its" or "in their";
+        }
 
         /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
         internal bool IsModifier(EntityMention e)

@@ -196,7 +196,7 @@ public sealed class EnglishInCueRule : IMetricRule
         if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
         var end = f.Mention.Span.End;
         // Past a stated equivalent: (US$1.25 billion) or ", equivalent to US$1.25 billion,".
-        var next = f.Document.FiguresBetween(end, f.ClauseEnd(end) + 1).FirstOrDefault();
+        var next = f.Document.FiguresBetween(end, f.Sentence.End).FirstOrDefault();
         var sentenceEnd = f.Sentence.End;
         if (next is not null && next.Value is Money && f.Gap(end, next.Span.Start).TrimStart(',').Trim() is "(" or "equivalent to" or "or about" or "or")
             end = next.Span.End;
@@ -255,4 +255,27 @@ public sealed class EnglishEstimateRule : IMetricRule
 
     public RuleOutcome Apply(FigureContext f) =>
         f.English && f.Document.MarketWordsIn(f.Clause, f.Position) ? RuleOutcome.Reject : RuleOutcome.Pass;
+}
+
+/// <summary>A comparison base dated by a base period after it, in a clause that names no quantity of its own: gross
+/// margin expanded to 13.9%, up from 10.7% a year ago and 10.0% the previous quarter. The figure restates the quantity
+/// the sentence is about (the nearest cue before it, not itself a base) for the year-ago or the previous quarter; the
+/// period is read from the base period (<see cref="ClaimBinder.DocumentState.PeriodAfter"/>).</summary>
+public sealed class EnglishComparisonBaseRule : IMetricRule
+{
+    public string Name => "comparison-base-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.ClauseCues.Count > 0) return RuleOutcome.Pass;
+        if (!f.Document.IsEnglishComparisonBase(f.Mention, f.Sentence) && !f.Document.FollowsEnglishBase(f.Mention, f.Sentence)) return RuleOutcome.Pass;
+        if (f.Document.BasePeriodAfter(f.Mention, f.Sentence, f.Anchors) is null) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(f.Clause);
+        if (quantity.Value?.Metric is not { } metric) return RuleOutcome.Pass;
+        // narrowing from 2.14 yuan a year earlier, after "an adjusted loss of 1.14 yuan per ADS": a loss per share.
+        if (metric.Id.StartsWith("eps", StringComparison.Ordinal) && f.Value is Money money
+            && f.MetricCues(f.SentenceStart, quantity.Start).Any(c => c.Value.Metric!.Id.EndsWith("loss", StringComparison.Ordinal)))
+            return RuleOutcome.Bind(metric, money with { Amount = -money.Amount }, quantity);
+        return RuleOutcome.BindIfAccepted(f.Cumulate(quantity), f.Value, quantity);
+    }
 }

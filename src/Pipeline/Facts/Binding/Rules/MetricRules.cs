@@ -24,6 +24,7 @@ public static class MetricRules
         new EnglishChangeAmountRule(),
         new EnglishInCueRule(),
         new EnglishMarketCapAtOfferRule(),
+        new EnglishComparisonBaseRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
