@@ -311,4 +311,67 @@ public class EnglishWireTests
         const string text = "Nio Inc. (NYSE: NIO) reported third-quarter results on Tuesday. Nio delivered 40,397 vehicles in October 2025.";
         Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Does.Contain("蔚来|deliveries|||2025-10-01/2025-10-31|40397 count|="));
     }
+
+    [Test]
+    public void Respectively_growth_rates_belong_to_the_levels_before_them()
+    {
+        // A translated results piece (36Kr English, Yicai Global): two levels, then their growth rates "respectively".
+        const string text = "Lanting Games (06123.HK) announced its results on February 20. For the full year of 2024, Lanting Games' net revenue "
+                            + "was 52.4 billion yuan, and the net revenue from games and related value-added services was 41.8 billion yuan, "
+                            + "with year-on-year growth rates of 3.2% and 4.1%, respectively.";
+        Assert.That(Bind(text, new LocalDate(2025, 2, 21)), Is.EquivalentTo(new[]
+        {
+            "Lanting Games|revenue|||2024-01-01/2024-12-31|52400000000 CNY|=",
+            "Lanting Games|revenue|游戏及相关增值服务||2024-01-01/2024-12-31|41800000000 CNY|=",
+            "Lanting Games|revenue_growth_pct|||2024-01-01/2024-12-31|3.2 %|=",
+            "Lanting Games|revenue_growth_pct|游戏及相关增值服务||2024-01-01/2024-12-31|4.1 %|=",
+        }));
+    }
+
+    [Test]
+    public void Guidance_ranges_of_amounts_and_of_declines_give_both_ends()
+    {
+        // An outlook paragraph: the currency written once after the second amount, a decline written "of X% to Y%".
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results. For Q4 2025, Dongling Motors expects revenue "
+                            + "to be between 12.5 billion and 13.8 billion RMB, representing a year-on-year decline of 18.2% to 25.9%.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 26)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|guidance.revenue|||2025-10-01/2025-12-31|12500000000 CNY|=",
+            "Dongling Motors|guidance.revenue|||2025-10-01/2025-12-31|13800000000 CNY|=",
+            "Dongling Motors|guidance.revenue_growth_pct|||2025-10-01/2025-12-31|-18.2 %|=",
+            "Dongling Motors|guidance.revenue_growth_pct|||2025-10-01/2025-12-31|-25.9 %|=",
+        }));
+    }
+
+    [Test]
+    public void A_change_then_a_level_is_no_range()
+    {
+        const string text = "Dongling Motors (09877.HK) said third-quarter 2025 revenue rose 6% to 20.1 billion yuan, and its gross margin rose to 18%.";
+        var rows = Bind(text, new LocalDate(2025, 11, 26));
+        Assert.That(rows, Does.Contain("Dongling Motors|revenue_growth_pct|||2025-07-01/2025-09-30|6 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct|||2025-07-01/2025-09-30|18"));
+    }
+
+    [Test]
+    public void The_first_two_months_of_the_year_date_a_running_total_by_the_publication_year()
+    {
+        // AFP: monthly sales after the annual results, dated only by "the first two months of the year".
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Heyuan Auto is forecasting revenue growth in 2025, buoyed by a 41% increase in deliveries during the first two months "
+                            + "of the year, totaling 210,400 units.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2025-01-01/2025-02-28|41 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries|||2025-01-01/2025-02-28|210400 count|="));
+    }
+
+    [Test]
+    public void A_hyphenated_quarter_with_its_year_is_that_quarter()
+    {
+        const string text = "Dongling Motors (09877.HK) said third-quarter 2025 revenue rose 6% to 20.1 billion yuan.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 26)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|revenue_growth_pct|||2025-07-01/2025-09-30|6 %|=",
+            "Dongling Motors|revenue|||2025-07-01/2025-09-30|20100000000 CNY|=",
+        }));
+    }
 }

@@ -32,7 +32,7 @@ public sealed partial class ClaimBinder
                     _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
                     continue;
                 }
-                var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
+                var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 _claims.Add(claim);
                 _used.Add(item.Mention);

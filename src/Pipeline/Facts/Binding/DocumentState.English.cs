@@ -138,6 +138,34 @@ public sealed partial class ClaimBinder
                    && Gap(direction.End, cue.Start) is "in" or "in the" or "in its" or "in their";
         }
 
+        /// <summary>The change of a level bound earlier in the sentence, for an English "respectively" list of changes:
+        /// the level's change metric (quarter-on-quarter when so marked), its entity, period, segment and basis; negative
+        /// after a fall word.</summary>
+        internal Claim? ChangeOfLevel(Item item, Mention level, Sentence s)
+        {
+            var m = item.Mention;
+            var bound = _claims.LastOrDefault(c => c.Provenance.SourceSpan == level.SourceSpan && c.EquivalentOf is null);
+            if (bound is null || m.Value is not Percentage p) return Unbound(m, UnboundReason.AmbiguousList);
+            var words = CuesIn(level.Span.End, m.Span.Start).ToList();
+            var qoq = words.Any(c => c.Value.Kind == CueKind.QuarterOnQuarter);
+            var fall = words.LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall).Value?.Kind == CueKind.Fall;
+            var definition = _binder._metrics.Find(bound.Metric);
+            var id = qoq ? definition?.ChangeQoq : definition?.Change;
+            if (id is null) return Unbound(m, UnboundReason.NoMetric);
+            var value = fall ? new Percentage(-p.Percent, p.Precision) : p;
+            var quote = _text[s.Start..s.End].Trim();
+            return bound with
+            {
+                Metric = id,
+                Value = value,
+                Qualifier = Qualify(m, s),
+                Provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote),
+                RangeEnd = null,
+                AsWritten = m.Text,
+                StatedEquivalent = null,
+            };
+        }
+
         /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
         internal bool IsModifier(EntityMention e)
         {

@@ -279,3 +279,31 @@ public sealed class EnglishComparisonBaseRule : IMetricRule
         return RuleOutcome.BindIfAccepted(f.Cumulate(quantity), f.Value, quantity);
     }
 }
+
+/// <summary>The upper end of a range of changes: a year-on-year decline of 30.7% to 37.0%; growth of between 8% and
+/// 10%. The figure after "to", a dash or "and" (after "between") takes the metric and the sign the first figure of the
+/// range binds to, when that first figure is a change written as a noun's complement ("of", "between", "by"); "rose 5% to
+/// 20%" (a change, then a level) is not a range.</summary>
+public sealed class EnglishChangeRangeRule : IMetricRule
+{
+    private static readonly string[] Joins = ["to", "-", "–", "and"];
+    private static readonly string[] Leads = ["of", "between", "by", "of between"];
+
+    public string Name => "change-range-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Percent || f.Value is not Percentage p) return RuleOutcome.Pass;
+        var first = f.Document.FiguresBetween(f.Clause, f.Position).LastOrDefault();
+        if (first?.Value is not Percentage || first.Numeric is not { } firstValue) return RuleOutcome.Pass;
+        var join = f.Gap(first.Span.End, f.Position);
+        if (!Joins.Contains(join)) return RuleOutcome.Pass;
+        var lead = f.Document.TextBefore(first.Span.Start, f.Clause);
+        var led = Leads.FirstOrDefault(w => lead.EndsWith(" " + w, StringComparison.OrdinalIgnoreCase));
+        if (led is null || join == "and" && !led.EndsWith("between", StringComparison.Ordinal)) return RuleOutcome.Pass;
+        if (f.Document.Metric(first, firstValue, f.Sentence) is not { Value: Percentage low } choice || !IsChange(choice.Metric.Id)) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(choice.Metric, low.Percent < 0 ? new Percentage(-p.Percent, p.Precision) : p, choice.Cue);
+    }
+
+    private static bool IsChange(string id) => id.EndsWith("growth_pct", StringComparison.Ordinal) || id.EndsWith("change_pct", StringComparison.Ordinal);
+}

@@ -13,6 +13,7 @@ public static class MetricRules
     [
         new EnglishEstimateRule(),
         new EnglishAsMuchAsRule(),
+        new EnglishChangeRangeRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
