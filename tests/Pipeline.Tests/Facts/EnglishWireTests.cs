@@ -374,4 +374,17 @@ public class EnglishWireTests
             "Dongling Motors|revenue|||2025-07-01/2025-09-30|20100000000 CNY|=",
         }));
     }
+
+    [Test]
+    public void A_parent_named_as_a_complement_does_not_take_the_next_sentence()
+    {
+        // Reuters: "The company is a unit of …" names the parent; "It sold …" is still the listed company.
+        const string text = "Shares of Qingshan Pharma (01688.HK) rose 12% on their Hong Kong debut on Friday.\n\n"
+                            + "The company is a unit of Shanghai Lianhe Group (600111.SS), which owns its plants. "
+                            + "It sold 120 million shares at HK$18.40 per share.";
+        var rows = Bind(text, new LocalDate(2025, 5, 23));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.shares_offered|||2025-05-23|120000000 shares|="));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.issue_price|||2025-05-23|18.4 HKD|="));
+        Assert.That(rows, Has.None.Contains("Lianhe"));
+    }
 }

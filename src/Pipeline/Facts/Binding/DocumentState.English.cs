@@ -166,6 +166,19 @@ public sealed partial class ClaimBinder
             };
         }
 
+        private static readonly string[] SubjectAnaphors = ["the company", "the group", "the firm", "it"];
+
+        /// <summary>An English sentence whose grammatical subject is a word referring back, followed by its verb (The
+        /// company is…, It sold…): "the company's", "its" and "the company, which" are not.</summary>
+        internal bool OpensWithSubjectAnaphor(Sentence s)
+        {
+            var head = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            foreach (var a in SubjectAnaphors)
+                if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && head.Length > a.Length + 1 && head[a.Length] == ' ' && char.IsAsciiLetterLower(head[a.Length + 1]))
+                    return true;
+            return false;
+        }
+
         /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
         internal bool IsModifier(EntityMention e)
         {
