@@ -387,4 +387,22 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.issue_price|||2025-05-23|18.4 HKD|="));
         Assert.That(rows, Has.None.Contains("Lianhe"));
     }
+
+    [Test]
+    public void A_loss_per_ads_restated_in_cents_keeps_its_sign()
+    {
+        // Benzinga: a loss per ADS with its US cents in parentheses.
+        const string text = "Excluding one-time items, Dongling Motors (09877.HK) posted an adjusted loss of 0.86 yuan (12 cents) per ADS in the third quarter of 2025.";
+        var rows = Bind(text, new LocalDate(2025, 11, 14));
+        Assert.That(rows, Does.Contain("Dongling Motors|eps_ads||adjusted|2025-07-01/2025-09-30|-0.86 CNY|="));
+        Assert.That(rows, Does.Contain("Dongling Motors|eps_ads||stated-equivalent|2025-07-01/2025-09-30|-0.12 USD|="));
+    }
+
+    [Test]
+    public void Cents_after_an_amount_are_read_as_money()
+    {
+        var mentions = Pipeline.Process(new RawDocument("c", "c.txt", System.Text.Encoding.UTF8.GetBytes("Acme Corp. reported earnings of 44 cents per share."),
+            DocumentFormat.Text, DocumentMetadata.Empty with { Published = Friday, Language = "en" })).Mentions;
+        Assert.That(mentions.Select(m => m.Value).OfType<Money>(), Has.Some.Matches<Money>(m => m.Amount == 0.44m && m.Currency == Currency.USD));
+    }
 }

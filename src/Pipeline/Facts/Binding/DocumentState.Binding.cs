@@ -54,6 +54,8 @@ public sealed partial class ClaimBinder
         internal static Claim? EquivalentClaim(Claim claim, Mention equivalent)
         {
             if (equivalent.Value is not Money money || claim.Value is not Money own || own.Currency == money.Currency) return null;
+            // A loss read as a negative amount restates as a negative amount (a loss of 1.14 yuan (15 cents) per ADS).
+            if (own.Amount < 0 && money.Amount > 0) money = money with { Amount = -money.Amount };
             return claim with
             {
                 Value = money,

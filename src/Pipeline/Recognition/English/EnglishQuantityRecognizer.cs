@@ -138,6 +138,17 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                         end = next + suffix.Length;
                         break;
                     }
+            // 44 cents per ADS: hundredths of the currency.
+            if (currency is null && scale == 1m)
+                foreach (var (word, c) in lexicon.CurrencySubunits)
+                    if (WordAt(text, next, word))
+                    {
+                        currency = c;
+                        amount /= 100m;
+                        precision /= 100m;
+                        end = next + word.Length;
+                        break;
+                    }
             // between 26.5 billion and 29.2 billion RMB: the currency written after the range's second amount is the first's.
             if (currency is null && scale != 1m) currency = RangeCurrency(text, end);
             if (currency is { } cur)
