@@ -405,4 +405,26 @@ public class EnglishWireTests
             DocumentFormat.Text, DocumentMetadata.Empty with { Published = Friday, Language = "en" })).Mentions;
         Assert.That(mentions.Select(m => m.Value).OfType<Money>(), Has.Some.Matches<Money>(m => m.Amount == 0.44m && m.Currency == Currency.USD));
     }
+
+    [Test]
+    public void As_of_a_day_a_year_s_deliveries_run_to_that_day_and_the_running_total_is_that_day_s()
+    {
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "As of October 31, 2025, it had delivered 182,450 vehicles in 2025, with cumulative deliveries reaching 655,120.";
+        var rows = Bind(text, new LocalDate(2025, 11, 25));
+        Assert.That(rows, Does.Contain("Dongling Motors|deliveries|||2025-01-01/2025-10-31|182450 count|="));
+        Assert.That(rows, Does.Contain("Dongling Motors|cumulative_deliveries|||2025-10-31|655120 count|="));
+    }
+
+    [Test]
+    public void What_cornerstone_investors_subscribed_is_their_shares_and_amount()
+    {
+        // HKBU / Reuters: the cornerstone investors are the subject, their shares and money come after the verb.
+        const string text = "Shares of Heyuan Appliances (02397.HK) priced its shares at HK$44.0 on Friday. "
+                            + "The company introduced 12 cornerstone investors who subscribed to 95.2 million shares, approximately $590 million of the offered shares.";
+        var rows = Own(Bind(text, new LocalDate(2026, 1, 9))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_investors|||2026-01-01/2026-12-31|12 count|="));
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_shares|||2026-01-01/2026-12-31|95200000 shares|="));
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_amount|||2026-01-01/2026-12-31|590000000 USD|~"));
+    }
 }

@@ -84,6 +84,7 @@ public sealed partial class ClaimBinder
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
             if (period is null && s.English) period = TradingDay(metric, entity, s);
+            if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Pipeline.Facts.Binding;
+using NodaTime;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts;
@@ -177,6 +178,33 @@ public sealed partial class ClaimBinder
                 if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && head.Length > a.Length + 1 && head[a.Length] == ' ' && char.IsAsciiLetterLower(head[a.Length + 1]))
                     return true;
             return false;
+        }
+
+        private static readonly string[] AsOfLeads = ["as of", "as at", "as of the end of", "by the end of"];
+
+        /// <summary>The day an English sentence states its figures at (As of October 31, 2025, it had delivered…): a day
+        /// written right after "as of" or "as at" before the figure.</summary>
+        internal LocalDate? EnglishAsOfDay(Sentence s, List<Anchor> anchors, int pos)
+        {
+            foreach (var a in anchors)
+            {
+                if (a.Start >= pos) break;
+                if (a.Kind != AnchorKind.Period || !a.Period.IsDay || a.Unresolved) continue;
+                var before = _text.AsSpan(s.Start, a.Start - s.Start).TrimEnd();
+                foreach (var lead in AsOfLeads)
+                    if (before.EndsWith(lead, StringComparison.OrdinalIgnoreCase) && (before.Length == lead.Length || !char.IsAsciiLetter(before[^(lead.Length + 1)])))
+                        return a.Period.Start;
+            }
+            return null;
+        }
+
+        /// <summary>A figure stated as of a day: a balance or running total is that day's; a flow over a period that the
+        /// day falls inside runs from the period's start to that day (delivered 241,618 vehicles in 2025, as of October 31).</summary>
+        internal static ReportingPeriod AsOf(ReportingPeriod period, LocalDate day, MetricDefinition metric)
+        {
+            if (metric.Timing is MetricTiming.Stock or MetricTiming.Span) return ReportingPeriod.Day(day);
+            if (metric.Timing == MetricTiming.Flow && period.Start < day && day < period.End) return ReportingPeriod.Between(period.Start, day);
+            return period;
         }
 
         /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>

@@ -307,3 +307,21 @@ public sealed class EnglishChangeRangeRule : IMetricRule
 
     private static bool IsChange(string id) => id.EndsWith("growth_pct", StringComparison.Ordinal) || id.EndsWith("change_pct", StringComparison.Ordinal);
 }
+
+/// <summary>What cornerstone investors took, written after them as the sentence's subject: 18 cornerstone investors who
+/// subscribed to 179 million shares, approximately $1.26 billion of the offered shares; Cornerstone investors, led by
+/// a wealth fund, purchased shares worth $1.6 billion. A number of shares is the cornerstone shares, an amount the
+/// cornerstone amount, when the last metric cue before the figure in its sentence is the cornerstone investors.</summary>
+public sealed class EnglishCornerstoneRule : IMetricRule
+{
+    public string Name => "cornerstone-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind is not (FigureKinds.Shares or FigureKinds.Money)) return RuleOutcome.Pass;
+        var cues = f.MetricCues(f.SentenceStart, f.Position);
+        if (cues.Count == 0 || cues[^1].Value.Metric?.Id != "ipo.cornerstone_investors") return RuleOutcome.Pass;
+        var id = f.Kind == FigureKinds.Shares ? "ipo.cornerstone_shares" : "ipo.cornerstone_amount";
+        return f.Metrics.Find(id) is { } metric ? RuleOutcome.Bind(metric, f.Value, cues[^1]) : RuleOutcome.Pass;
+    }
+}

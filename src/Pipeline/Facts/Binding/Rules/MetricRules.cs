@@ -24,6 +24,7 @@ public static class MetricRules
         new EnglishDividendPerLotRule(),
         new EnglishChangeAmountRule(),
         new EnglishInCueRule(),
+        new EnglishCornerstoneRule(),
         new EnglishMarketCapAtOfferRule(),
         new EnglishComparisonBaseRule(),
         new RatioOfCueRule(),
