@@ -427,4 +427,17 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_shares|||2026-01-01/2026-12-31|95200000 shares|="));
         Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_amount|||2026-01-01/2026-12-31|590000000 USD|~"));
     }
+
+    [Test]
+    public void Sales_counted_in_units_are_deliveries()
+    {
+        // AFP: "sales" of an automaker counted in units is unit sales; "sales" in money stays revenue.
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Monthly sales surged 58% in February alone, with 96,500 units sold.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2025-02-01/2025-02-28|58 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct"));
+        var money = Bind("Heyuan Retail (02266.HK) said sales rose 12% to 8.1 billion yuan in 2024.", new LocalDate(2025, 3, 24));
+        Assert.That(money, Does.Contain("Heyuan Retail|revenue_growth_pct|||2024-01-01/2024-12-31|12 %|="));
+    }
 }

@@ -325,3 +325,26 @@ public sealed class EnglishCornerstoneRule : IMetricRule
         return f.Metrics.Find(id) is { } metric ? RuleOutcome.Bind(metric, f.Value, cues[^1]) : RuleOutcome.Pass;
     }
 }
+
+/// <summary>"Sales" counted in units: Monthly sales surged 161% in February alone, with 318,000 units sold. When the
+/// quantity a change is about is the bare word "sales" and the sentence counts vehicles or units, the change is of
+/// deliveries (unit sales), not of revenue.</summary>
+public sealed class EnglishUnitSalesRule : IMetricRule
+{
+    private static readonly string[] UnitWords = ["units", "vehicles", "cars", "EVs"];
+
+    public string Name => "unit-sales-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (change.Value is null || !ClaimBinder.DocumentState.IsEnglishQualifierGap(f.Gap(change.End, f.Position))) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(change.Start);
+        if (quantity.Value?.Metric?.Id != "revenue" || !quantity.Value.Phrase.Equals("sales", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
+        var counted = f.Document.FiguresBetween(f.SentenceStart, f.Sentence.End)
+            .Any(m => m.Value is Number { Unit: CountUnit.Count } && UnitWords.Any(w => f.Document.TextAfter(m.Span.End, f.Sentence.End).StartsWith(w, StringComparison.OrdinalIgnoreCase)));
+        if (!counted || f.Metrics.Find("deliveries") is not { } deliveries) return RuleOutcome.Pass;
+        return Change.Of(f, quantity with { Value = quantity.Value with { Metric = deliveries } }, change.Value.Kind == CueKind.Fall, multipleAsPercent: false);
+    }
+}

@@ -14,6 +14,7 @@ public static class MetricRules
         new EnglishEstimateRule(),
         new EnglishAsMuchAsRule(),
         new EnglishChangeRangeRule(),
+        new EnglishUnitSalesRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
