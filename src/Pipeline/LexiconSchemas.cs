@@ -62,6 +62,7 @@ public static class LexiconSchemas
         "entities[].aliases: list of text",
         "entities[].tickers: list of text",
         "entities[].fiscal_year_end: text",
+        "entities[].segments: map of list of text",
         "industry_words: list of text",
         "name_lead_words: list of text",
         "not_names: list of text",

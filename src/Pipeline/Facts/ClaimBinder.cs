@@ -62,6 +62,7 @@ public sealed partial class ClaimBinder : IClaimBinder
     internal readonly BindingLexicon _words;
     internal readonly DocumentFrameReader _frames;
     internal readonly SegmentReader _segments;
+    internal readonly SegmentCatalogue _segmentNames;
     internal readonly BasisReader _bases;
     internal readonly CurrencyConvention _currency;
     internal readonly IReadOnlyList<IMetricRule> _rules;
@@ -83,6 +84,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         _words = words ?? BindingLexicon.Default;
         _frames = new DocumentFrameReader(_words, entities.FiscalYearEnd);
         _segments = new SegmentReader(_words);
+        _segmentNames = new SegmentCatalogue(entities, _words.SegmentSuffixes);
         _bases = new BasisReader(_words);
         _currency = new CurrencyConvention(_words);
     }

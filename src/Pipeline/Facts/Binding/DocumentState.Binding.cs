@@ -104,9 +104,21 @@ public sealed partial class ClaimBinder
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
+        /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
+        /// the article writes before the cue, else a segment of the company the lexicon knows written in the cue's clause
+        /// before it (百度核心业务营收: the company's name is part of the segment's).</summary>
+        internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        {
+            var written = WrittenSegment(cue, s, entity);
+            if (written.Length > 0) return _binder._segmentNames.Canonical(entity, written);
+            var from = ClauseStart(cue.Start, s);
+            foreach (var f in Between(_figures, m => m.Span.Start, from, cue.Start)) from = Math.Max(from, Math.Min(f.Span.End, cue.Start));
+            return _binder._segmentNames.Find(entity, _text, from, cue.Start) ?? "";
+        }
+
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
         /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
-        internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        private string WrittenSegment(PhraseMatch<Cue> cue, Sentence s, string entity)
         {
             if (s.English && NamedSegment(cue, s) is { } named) return named;
             var floor = ClauseStart(cue.Start, s);

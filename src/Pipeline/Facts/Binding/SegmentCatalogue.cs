@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace Pipeline.Facts.Binding;
+
+/// <summary>
+/// The segments companies report (<c>entities.yaml</c> <c>segments</c>), so that one segment keeps one name across
+/// articles: 电商板块 and 电商业务 are Alibaba's 电商业务, 智能云基础设施 and AI云 are Baidu's AI云基础设施. Names are compared
+/// without spaces, case, and the generic endings of <c>binding.yaml</c> <c>segment_suffixes</c> (业务, 板块). A company the
+/// lexicon lists no segments for keeps the segment as the article writes it.
+/// </summary>
+public sealed class SegmentCatalogue
+{
+    private readonly Dictionary<string, Dictionary<string, string>> _byEntity = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Name, string Segment)>> _names = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> _endings;
+
+    public SegmentCatalogue(EntityLexicon entities, IReadOnlyList<string> genericEndings)
+    {
+        _endings = genericEndings.Where(e => e.Length > 1).OrderByDescending(e => e.Length).ToList();
+        foreach (var e in entities.Entities)
+        {
+            if (e.Segments is not { Count: > 0 } segments) continue;
+            var index = new Dictionary<string, string>(StringComparer.Ordinal);
+            var names = new List<(string, string)>();
+            foreach (var (segment, aliases) in segments)
+                foreach (var name in aliases.Prepend(segment))
+                {
+                    var key = Key(name);
+                    if (key.Length == 0) continue;
+                    if (index.TryGetValue(key, out var other) && other != segment)
+                        throw new System.IO.InvalidDataException($"entities.yaml: {e.Name} segment name '{name}' stands for both {other} and {segment}.");
+                    index[key] = segment;
+                    names.Add((name, segment));
+                }
+            _byEntity[e.Name] = index;
+            _names[e.Name] = names.OrderByDescending(n => n.Item1.Length).ToList();
+        }
+    }
+
+    /// <summary>The company's own name for a segment as an article writes it, or the written name when the lexicon
+    /// knows no such segment of that company.</summary>
+    public string Canonical(string entity, string written) =>
+        written.Length > 0 && _byEntity.TryGetValue(entity, out var index) && index.TryGetValue(Key(written), out var segment) ? segment : written;
+
+    /// <summary>The company's segment whose name is written in <paramref name="text"/> between <paramref name="from"/> and
+    /// <paramref name="to"/> (百度核心业务营收: 百度核心), the longest name first; null when none is.</summary>
+    public string? Find(string entity, string text, int from, int to)
+    {
+        if (to <= from || !_names.TryGetValue(entity, out var names)) return null;
+        foreach (var (name, segment) in names)
+        {
+            var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            // A Latin name is a whole word (AIDC, not inside a longer word).
+            if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
+            if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
+            return segment;
+        }
+        return null;
+    }
+
+    private string Key(string name)
+    {
+        var b = new StringBuilder(name.Length);
+        foreach (var ch in name) if (!char.IsWhiteSpace(ch)) b.Append(char.ToLowerInvariant(ch));
+        var key = b.ToString();
+        foreach (var ending in _endings)
+            if (key.Length > ending.Length && key.EndsWith(ending, StringComparison.Ordinal)) return key[..^ending.Length];
+        return key;
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using NUnit.Framework;
+using NodaTime;
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Facts.Binding;
+
+namespace Pipeline.Tests.Facts;
+
+/// <summary>Segments under the company's own name for them (entities.yaml <c>segments</c>): sentences written the way
+/// 财联社 and 經濟通 write results (invented figures), through the default pipeline.</summary>
+public class SegmentCatalogueTests
+{
+    private static readonly ExtractionPipeline Pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
+
+    private static string[] Bind(string text)
+    {
+        var raw = new RawDocument("seg-test", "seg-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 11, 26), Language = "zh-Hans" });
+        var rows = Pipeline.Process(raw).Claims.Select(c => $"{c.Entity}|{c.Metric}|{c.Segment}|{c.Value.Value / 1.0000000000m}").ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        return rows;
+    }
+
+    [Test]
+    public void Coverage_names_of_a_reported_segment_become_the_company_s_name()
+    {
+        const string text = "阿里巴巴集团（09988.HK）周二公布截至9月30日止季度业绩。季内，阿里云智能收入同比增长31%至371.2亿元；"
+                            + "电商板块收入为1012.5亿元，同比增长8%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|云智能集团|37120000000"));
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|电商业务|101250000000"));
+    }
+
+    [Test]
+    public void A_segment_named_with_the_company_s_own_name_is_found()
+    {
+        const string text = "百度（09888.HK）公布第三季度业绩，期内百度核心业务营收251亿元，同比下降5%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("百度|revenue|百度核心|25100000000"));
+    }
+
+    [Test]
+    public void A_company_without_listed_segments_keeps_the_segment_as_written()
+    {
+        var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);
+        Assert.That(catalogue.Canonical("云帆汽车", "储能业务"), Is.EqualTo("储能业务"));
+        Assert.That(catalogue.Canonical("百度", "智能云基础设施业务"), Is.EqualTo("AI云基础设施"));
+        Assert.That(catalogue.Canonical("百度", "Baidu Core"), Is.EqualTo("百度核心"));
+    }
+
+    [Test]
+    public void Two_segments_of_one_company_may_not_share_a_name()
+    {
+        var lexicon = EntityLexicon.Parse("""
+            entities:
+              - name: 云帆汽车
+                segments:
+                  汽车销售: [车辆]
+                  其他销售: [车辆业务]
+            """);
+        Assert.That(() => new SegmentCatalogue(lexicon, ["业务"]), Throws.TypeOf<System.IO.InvalidDataException>());
+    }
+}
