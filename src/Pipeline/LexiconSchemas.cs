@@ -215,6 +215,7 @@ public static class LexiconSchemas
             "qualifiers.after_en: map of list of text",
             "segment_max_length: integer",
             "segment_suffixes: list of text",
+            "segment_cues: map of list of text",
             "code_words: list of text",
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",

@@ -42,6 +42,23 @@ public class SegmentCatalogueTests
     }
 
     [Test]
+    public void Exports_are_the_channel_of_the_deliveries_they_count()
+    {
+        const string text = "比亚迪（01211.HK）公布，2025年10月新能源汽车销量为44.2万辆，其中出口8.4万辆，同比增长156%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("比亚迪|deliveries|出口|84000"));
+        Assert.That(rows, Does.Contain("比亚迪|deliveries_growth_pct|出口|156"));
+    }
+
+    [Test]
+    public void A_listed_segment_leading_the_sentence_is_the_segment_of_its_figures()
+    {
+        const string text = "网易（09999.HK）公布第二季度业绩。游戏及相关增值服务作为公司的核心业务，第二季度实现净收入228亿元，同比增长13.7%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue|游戏及相关增值服务|22800000000"));
+    }
+
+    [Test]
     public void A_company_without_listed_segments_keeps_the_segment_as_written()
     {
         var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);

@@ -105,15 +105,26 @@ public sealed partial class ClaimBinder
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
         /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
-        /// the article writes before the cue, else a segment of the company the lexicon knows written in the cue's clause
-        /// before it (百度核心业务营收: the company's name is part of the segment's).</summary>
+        /// the article writes before the cue when the lexicon knows it; else a segment of the company the lexicon knows,
+        /// written in the cue's clause before it, when it holds what the segment reader read (百度核心业务营收, 在线营销收入:
+        /// the reader leaves out the company's name and the link word 在); else in a leading clause of the sentence with no
+        /// figure between (汽车业务作为核心支柱，2024年实现收入…); else the segment as written.</summary>
         internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
         {
             var written = WrittenSegment(cue, s, entity);
-            if (written.Length > 0) return _binder._segmentNames.Canonical(entity, written);
+            var names = _binder._segmentNames;
+            if (names.Known(entity, written) is { } known) return known;
             var from = ClauseStart(cue.Start, s);
             foreach (var f in Between(_figures, m => m.Span.Start, from, cue.Start)) from = Math.Max(from, Math.Min(f.Span.End, cue.Start));
-            return _binder._segmentNames.Find(entity, _text, from, cue.Start) ?? "";
+            if (names.Find(entity, _text, from, cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
+                return found;
+            if (written.Length > 0) return written;
+            if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
+            var clause = ClauseStart(cue.Start, s);
+            if (clause > s.Start && !Between(_figures, m => m.Span.Start, s.Start, clause).Any()
+                && names.Find(entity, _text, s.Start, clause, out _) is { } topic)
+                return topic;
+            return "";
         }
 
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its

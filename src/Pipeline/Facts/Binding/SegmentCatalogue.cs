@@ -42,24 +42,36 @@ public sealed class SegmentCatalogue
 
     /// <summary>The company's own name for a segment as an article writes it, or the written name when the lexicon
     /// knows no such segment of that company.</summary>
-    public string Canonical(string entity, string written) =>
-        written.Length > 0 && _byEntity.TryGetValue(entity, out var index) && index.TryGetValue(Key(written), out var segment) ? segment : written;
+    public string Canonical(string entity, string written) => Known(entity, written) ?? written;
+
+    /// <summary>The company's own name for a segment name, or null when the lexicon lists no such segment of it.</summary>
+    public string? Known(string entity, string written) =>
+        written.Length > 0 && _byEntity.TryGetValue(entity, out var index) && index.TryGetValue(Key(written), out var segment) ? segment : null;
 
     /// <summary>The company's segment whose name is written in <paramref name="text"/> between <paramref name="from"/> and
-    /// <paramref name="to"/> (百度核心业务营收: 百度核心), the longest name first; null when none is.</summary>
-    public string? Find(string entity, string text, int from, int to)
+    /// <paramref name="to"/> (百度核心业务营收: 百度核心): the name ending nearest <paramref name="to"/>, the longest of those;
+    /// null when none is. <paramref name="written"/> is the name's text as found.</summary>
+    public string? Find(string entity, string text, int from, int to, out string written)
     {
+        written = "";
         if (to <= from || !_names.TryGetValue(entity, out var names)) return null;
+        string? best = null;
+        var bestEnd = -1;
         foreach (var (name, segment) in names)
         {
-            var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase);
-            if (at < 0) continue;
-            // A Latin name is a whole word (AIDC, not inside a longer word).
-            if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
-            if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
-            return segment;
+            for (var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to;
+                 at = at + 1 < to ? text.IndexOf(name, at + 1, to - at - 1, StringComparison.OrdinalIgnoreCase) : -1)
+            {
+                // A Latin name is a whole word (AIDC, not inside a longer word).
+                if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
+                if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
+                // A name inside a parenthesis explains another (中国电商集团(包含电商业务、即时零售)收入): not the segment.
+                if (text.AsSpan(at + name.Length, to - at - name.Length).IndexOfAny(')', '）') >= 0) continue;
+                // Names are tried longest first: at the same end a shorter one never replaces a longer one.
+                if (at + name.Length > bestEnd) { best = segment; bestEnd = at + name.Length; written = name; }
+            }
         }
-        return null;
+        return best;
     }
 
     private string Key(string name)
