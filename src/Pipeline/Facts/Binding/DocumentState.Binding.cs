@@ -81,7 +81,7 @@ public sealed partial class ClaimBinder
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
-            if (period is null && s.English) period = TradingDay(metric, entity, s);
+            if (period is null) period = TradingDay(metric, entity, s);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();

@@ -119,7 +119,7 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>A price or a market value that its sentence does not date: the company's trading debut when the
+        /// <summary>A price or a market value that its sentence does not date (any language): the company's trading debut when the
         /// article gives it (The shares closed at HK$120.60, up 69%), else the publication date (a wire reports the
         /// day's trading).</summary>
         internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity, Sentence s)
