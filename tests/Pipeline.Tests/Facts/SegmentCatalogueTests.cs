@@ -59,6 +59,29 @@ public class SegmentCatalogueTests
     }
 
     [Test]
+    public void A_list_of_segments_gives_each_figure_of_a_respectively_list_its_segment()
+    {
+        const string text = "网易（09999.HK）公布第三季度业绩。有道、云音乐业务收入分别为16.3亿元、20.4亿元。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue|有道|1630000000"));
+        Assert.That(rows, Does.Contain("网易|revenue|云音乐|2040000000"));
+    }
+
+    [Test]
+    public void A_span_of_quarters_gives_each_figure_of_a_respectively_list_its_quarter()
+    {
+        const string text = "云帆科技（09899.HK）的增长持续放缓，2024年二季度至2025年一季度的营收增速分别为86%、44%、24%和10%。";
+        var raw = new RawDocument("seg-test", "seg-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 6, 3), Language = "zh-Hans" });
+        var rows = Pipeline.Process(raw).Claims.Select(c => $"{c.Metric}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0000000000m}").ToArray();
+        Assert.That(rows, Is.EquivalentTo(new[]
+        {
+            "revenue_growth_pct|2024-04-01/2024-06-30|86", "revenue_growth_pct|2024-07-01/2024-09-30|44",
+            "revenue_growth_pct|2024-10-01/2024-12-31|24", "revenue_growth_pct|2025-01-01/2025-03-31|10",
+        }));
+    }
+
+    [Test]
     public void A_company_without_listed_segments_keeps_the_segment_as_written()
     {
         var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);

@@ -25,8 +25,16 @@ public sealed partial class ClaimBinder
             var anchors = Anchors(s);
             if (s.English) DistributeEnglish(items, anchors, s);
             else Distribute(items, anchors, s);
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
+                var item = items[index];
+                // A list of figures no period list matches may follow a list of the company's segments.
+                if (item.Ambiguous && item.ListSize > 1 && EntityFor(item.Mention.Span.Start, s, subject, carried) is { } owner
+                    && SegmentList(owner, s, items[index - item.ListIndex].Mention.Span.Start, item.ListSize) is { } segments)
+                {
+                    item.DistributedSegment = segments[item.ListIndex];
+                    item.Ambiguous = false;
+                }
                 if (item.Ambiguous || item.Appositive)
                 {
                     _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
@@ -81,7 +89,7 @@ public sealed partial class ClaimBinder
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
-            if (period is null) period = TradingDay(metric, entity, s);
+            if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
@@ -90,6 +98,7 @@ public sealed partial class ClaimBinder
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
             var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {

@@ -74,6 +74,25 @@ public sealed class SegmentCatalogue
         return best;
     }
 
+    /// <summary>Every listed segment of the company written between <paramref name="from"/> and <paramref name="to"/>, in
+    /// text order, longer names first where they overlap (游戏、有道、云音乐业务、创新及其他业务).</summary>
+    public List<(int Start, int End, string Segment)> FindAll(string entity, string text, int from, int to)
+    {
+        var found = new List<(int Start, int End, string Segment)>();
+        if (to <= from || !_names.TryGetValue(entity, out var names)) return found;
+        foreach (var (name, segment) in names)
+            for (var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to;
+                 at = at + 1 < to ? text.IndexOf(name, at + 1, to - at - 1, StringComparison.OrdinalIgnoreCase) : -1)
+            {
+                if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
+                if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
+                var end = at + name.Length;
+                if (!found.Any(f => f.Start < end && at < f.End)) found.Add((at, end, segment));
+            }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
     private string Key(string name)
     {
         var b = new StringBuilder(name.Length);
