@@ -440,4 +440,15 @@ public class EnglishWireTests
         var money = Bind("Heyuan Retail (02266.HK) said sales rose 12% to 8.1 billion yuan in 2024.", new LocalDate(2025, 3, 24));
         Assert.That(money, Does.Contain("Heyuan Retail|revenue_growth_pct|||2024-01-01/2024-12-31|12 %|="));
     }
+
+    [Test]
+    public void Respectively_multiples_take_the_tranches_named_after_them()
+    {
+        // SCMP: the tranches are named after the multiples.
+        const string text = "Heyuan Appliances (02397.HK) raised HK$6.1 billion in its Hong Kong listing on Monday, June 23, 2025. "
+                            + "Heyuan Appliances was oversubscribed by around 512 and 18 times among retail and institutional investors, respectively.";
+        var rows = Own(Bind(text, new LocalDate(2025, 6, 23))).ToArray();
+        Assert.That(rows.Where(r => r.Contains("|ipo.public_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "512 x" }));
+        Assert.That(rows.Where(r => r.Contains("|ipo.intl_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "18 x" }));
+    }
 }

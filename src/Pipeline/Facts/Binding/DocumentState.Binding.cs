@@ -83,7 +83,9 @@ public sealed partial class ClaimBinder
             var pos = m.Span.Start;
             var entity = EntityFor(pos, s, subject, carried);
             if (entity is null) return Unbound(m, UnboundReason.NoEntity);
-            if (Metric(m, value, s) is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+            var choice = item.DistributedCue is { Value.Metric: { } named } namedCue && (named.Units & KindOf(value)) != 0
+                ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
+            if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
 
             ReportingPeriod? period;
             if (item.DistributedPeriod is { } dp) period = dp;
