@@ -183,6 +183,8 @@ public static class LexiconSchemas
             "bases[].basis: text",
             "bases[].metrics: list of text",
             "bases[].words: list of text",
+            "bases[].excludes: list of text",
+            "exclusion_leads: list of text",
             "basis_in_metric: list of text",
             "currency_scopes: list of object",
             "currency_scopes[].currency: currency",
