@@ -218,6 +218,7 @@ public static class LexiconSchemas
             "segment_max_length: integer",
             "segment_suffixes: list of text",
             "segment_cues: map of list of text",
+            "segment_metric: text",
             "code_words: list of text",
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",

@@ -35,6 +35,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
+    /// <summary>The metric a reported segment written as a figure's subject stands for (revenue).</summary>
+    public required string SegmentRevenueMetric { get; init; }
     /// <summary>Metric cue phrases that name the segment (channel) themselves, by cue phrase: 出口 → 出口.</summary>
     public required IReadOnlyDictionary<string, string> SegmentCues { get; init; }
     /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
@@ -146,6 +148,7 @@ public sealed class BindingLexicon
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
+            SegmentRevenueMetric = string.IsNullOrWhiteSpace(file.SegmentMetric) ? throw new PipelineConfigurationException(Where("segment_metric is missing")) : file.SegmentMetric.Trim(),
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
@@ -202,6 +205,7 @@ public sealed class BindingLexicon
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
+        public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
