@@ -155,5 +155,11 @@ public sealed partial class ClaimBinder : IClaimBinder
         public int ListSize { get; set; }
         /// <summary>A figure in parentheses after another that is not the same amount (60%（约 12 亿港元）): left unbound.</summary>
         public bool Appositive { get; set; }
+        /// <summary>An English "respectively" list of changes after as many levels (net revenue was X, and games revenue
+        /// was Y, with growth rates of 1.7% and 2.5%, respectively): the level this change belongs to.</summary>
+        public Mention? ChangeOf { get; set; }
+        /// <summary>An English "respectively" list whose metrics are named after it (747 and 23 times among retail and
+        /// institutional investors, respectively): the cue this figure takes.</summary>
+        public PhraseMatch<Cue>? DistributedCue { get; set; }
     }
 }

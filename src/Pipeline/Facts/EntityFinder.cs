@@ -71,6 +71,9 @@ public sealed partial class EntityFinder
     private readonly EntityLexicon _lexicon;
     private readonly PhraseMatcher<string?> _lexiconMatcher;
 
+    /// <summary>The canonical name a written alias stands for (Nio → 蔚来), if the lexicon knows it.</summary>
+    public string? CanonicalOf(string alias) => _lexicon.FindByAlias(alias);
+
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;

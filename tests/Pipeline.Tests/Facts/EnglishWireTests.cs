@@ -242,4 +242,213 @@ public class EnglishWireTests
         Assert.That(rows.Where(r => r.Contains("|price.")), Is.Not.Empty);
         Assert.That(rows.Where(r => r.Contains("|price.")), Has.All.Contains("|2026-01-13|"));
     }
+
+    [Test]
+    public void A_leading_comparison_with_the_same_period_last_year_dates_the_new_level_to_the_quarter()
+    {
+        // Reuters: the base period opens the sentence; the change and the new level are the reported quarter's.
+        const string text = "Norland Holdings (02288.HK) said second-quarter revenue reached 10.5 billion yuan. "
+                            + "Compared to the same period last year, the company's net profit decreased by 5% to 3.2 billion yuan.";
+        Assert.That(Bind(text, new LocalDate(2025, 8, 25)), Is.EquivalentTo(new[]
+        {
+            "Norland Holdings|revenue|||2025-04-01/2025-06-30|10500000000 CNY|=",
+            "Norland Holdings|net_profit_growth_pct|||2025-04-01/2025-06-30|-5 %|=",
+            "Norland Holdings|net_profit|||2025-04-01/2025-06-30|3200000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void Bases_after_up_from_are_dated_a_year_and_a_quarter_back()
+    {
+        // Benzinga / company release: a margin with its year-ago and previous-quarter bases in one clause.
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "Gross margin for the quarter expanded to 12.4%, up from 9.8% a year ago and 11.1% the previous quarter.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|gross_margin_pct|||2025-07-01/2025-09-30|12.4 %|=",
+            "Dongling Motors|gross_margin_pct|||2024-07-01/2024-09-30|9.8 %|=",
+            "Dongling Motors|gross_margin_pct|||2025-04-01/2025-06-30|11.1 %|=",
+        }));
+    }
+
+    [Test]
+    public void A_loss_per_ads_narrowing_from_a_year_earlier_keeps_its_sign()
+    {
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "Excluding one-time items, the company posted an adjusted loss of 0.86 yuan per ADS, narrowing from 1.52 yuan a year earlier.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|eps_ads||adjusted|2025-07-01/2025-09-30|-0.86 CNY|=",
+            "Dongling Motors|eps_ads||adjusted|2024-07-01/2024-09-30|-1.52 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void An_increase_in_a_named_quantity_is_that_quantity_s_change()
+    {
+        // AFP: "a 93% increase in deliveries" names its quantity after the change; the forecast clause before it is
+        // the outlook, the deliveries are reported.
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Heyuan Auto is forecasting revenue growth in 2025, buoyed by a 41% increase in deliveries in 2024.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2024-01-01/2024-12-31|41 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct|||2024-01-01/2024-12-31|41"));
+    }
+
+    [Test]
+    public void Net_proceeds_named_after_a_stated_equivalent_in_its_own_clause()
+    {
+        const string text = "Shares of Qingshan Pharma (01688.HK) rose on their debut on Friday. Qingshan Pharma's initial public offering raised "
+                            + "HK$6.12 billion, equivalent to US$785 million, in net proceeds.";
+        var rows = Own(Bind(text, new LocalDate(2025, 5, 23))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.net_proceeds|||2025-05-23|6120000000 HKD|="));
+        Assert.That(rows, Has.None.Contains("ipo.gross_proceeds"));
+    }
+
+    [Test]
+    public void The_company_is_not_its_own_segment()
+    {
+        const string text = "Nio Inc. (NYSE: NIO) reported third-quarter results on Tuesday. Nio delivered 40,397 vehicles in October 2025.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 25)), Does.Contain("蔚来|deliveries|||2025-10-01/2025-10-31|40397 count|="));
+    }
+
+    [Test]
+    public void Respectively_growth_rates_belong_to_the_levels_before_them()
+    {
+        // A translated results piece (36Kr English, Yicai Global): two levels, then their growth rates "respectively".
+        const string text = "Lanting Games (06123.HK) announced its results on February 20. For the full year of 2024, Lanting Games' net revenue "
+                            + "was 52.4 billion yuan, and the net revenue from games and related value-added services was 41.8 billion yuan, "
+                            + "with year-on-year growth rates of 3.2% and 4.1%, respectively.";
+        Assert.That(Bind(text, new LocalDate(2025, 2, 21)), Is.EquivalentTo(new[]
+        {
+            "Lanting Games|revenue|||2024-01-01/2024-12-31|52400000000 CNY|=",
+            "Lanting Games|revenue|游戏及相关增值服务||2024-01-01/2024-12-31|41800000000 CNY|=",
+            "Lanting Games|revenue_growth_pct|||2024-01-01/2024-12-31|3.2 %|=",
+            "Lanting Games|revenue_growth_pct|游戏及相关增值服务||2024-01-01/2024-12-31|4.1 %|=",
+        }));
+    }
+
+    [Test]
+    public void Guidance_ranges_of_amounts_and_of_declines_give_both_ends()
+    {
+        // An outlook paragraph: the currency written once after the second amount, a decline written "of X% to Y%".
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results. For Q4 2025, Dongling Motors expects revenue "
+                            + "to be between 12.5 billion and 13.8 billion RMB, representing a year-on-year decline of 18.2% to 25.9%.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 26)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|guidance.revenue|||2025-10-01/2025-12-31|12500000000 CNY|=",
+            "Dongling Motors|guidance.revenue|||2025-10-01/2025-12-31|13800000000 CNY|=",
+            "Dongling Motors|guidance.revenue_growth_pct|||2025-10-01/2025-12-31|-18.2 %|=",
+            "Dongling Motors|guidance.revenue_growth_pct|||2025-10-01/2025-12-31|-25.9 %|=",
+        }));
+    }
+
+    [Test]
+    public void A_change_then_a_level_is_no_range()
+    {
+        const string text = "Dongling Motors (09877.HK) said third-quarter 2025 revenue rose 6% to 20.1 billion yuan, and its gross margin rose to 18%.";
+        var rows = Bind(text, new LocalDate(2025, 11, 26));
+        Assert.That(rows, Does.Contain("Dongling Motors|revenue_growth_pct|||2025-07-01/2025-09-30|6 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct|||2025-07-01/2025-09-30|18"));
+    }
+
+    [Test]
+    public void The_first_two_months_of_the_year_date_a_running_total_by_the_publication_year()
+    {
+        // AFP: monthly sales after the annual results, dated only by "the first two months of the year".
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Heyuan Auto is forecasting revenue growth in 2025, buoyed by a 41% increase in deliveries during the first two months "
+                            + "of the year, totaling 210,400 units.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2025-01-01/2025-02-28|41 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries|||2025-01-01/2025-02-28|210400 count|="));
+    }
+
+    [Test]
+    public void A_hyphenated_quarter_with_its_year_is_that_quarter()
+    {
+        const string text = "Dongling Motors (09877.HK) said third-quarter 2025 revenue rose 6% to 20.1 billion yuan.";
+        Assert.That(Bind(text, new LocalDate(2025, 11, 26)), Is.EquivalentTo(new[]
+        {
+            "Dongling Motors|revenue_growth_pct|||2025-07-01/2025-09-30|6 %|=",
+            "Dongling Motors|revenue|||2025-07-01/2025-09-30|20100000000 CNY|=",
+        }));
+    }
+
+    [Test]
+    public void A_parent_named_as_a_complement_does_not_take_the_next_sentence()
+    {
+        // Reuters: "The company is a unit of …" names the parent; "It sold …" is still the listed company.
+        const string text = "Shares of Qingshan Pharma (01688.HK) rose 12% on their Hong Kong debut on Friday.\n\n"
+                            + "The company is a unit of Shanghai Lianhe Group (600111.SS), which owns its plants. "
+                            + "It sold 120 million shares at HK$18.40 per share.";
+        var rows = Bind(text, new LocalDate(2025, 5, 23));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.shares_offered|||2025-05-23|120000000 shares|="));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|ipo.issue_price|||2025-05-23|18.4 HKD|="));
+        Assert.That(rows, Has.None.Contains("Lianhe"));
+    }
+
+    [Test]
+    public void A_loss_per_ads_restated_in_cents_keeps_its_sign()
+    {
+        // Benzinga: a loss per ADS with its US cents in parentheses.
+        const string text = "Excluding one-time items, Dongling Motors (09877.HK) posted an adjusted loss of 0.86 yuan (12 cents) per ADS in the third quarter of 2025.";
+        var rows = Bind(text, new LocalDate(2025, 11, 14));
+        Assert.That(rows, Does.Contain("Dongling Motors|eps_ads||adjusted|2025-07-01/2025-09-30|-0.86 CNY|="));
+        Assert.That(rows, Does.Contain("Dongling Motors|eps_ads||stated-equivalent|2025-07-01/2025-09-30|-0.12 USD|="));
+    }
+
+    [Test]
+    public void Cents_after_an_amount_are_read_as_money()
+    {
+        var mentions = Pipeline.Process(new RawDocument("c", "c.txt", System.Text.Encoding.UTF8.GetBytes("Acme Corp. reported earnings of 44 cents per share."),
+            DocumentFormat.Text, DocumentMetadata.Empty with { Published = Friday, Language = "en" })).Mentions;
+        Assert.That(mentions.Select(m => m.Value).OfType<Money>(), Has.Some.Matches<Money>(m => m.Amount == 0.44m && m.Currency == Currency.USD));
+    }
+
+    [Test]
+    public void As_of_a_day_a_year_s_deliveries_run_to_that_day_and_the_running_total_is_that_day_s()
+    {
+        const string text = "Dongling Motors (09877.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "As of October 31, 2025, it had delivered 182,450 vehicles in 2025, with cumulative deliveries reaching 655,120.";
+        var rows = Bind(text, new LocalDate(2025, 11, 25));
+        Assert.That(rows, Does.Contain("Dongling Motors|deliveries|||2025-01-01/2025-10-31|182450 count|="));
+        Assert.That(rows, Does.Contain("Dongling Motors|cumulative_deliveries|||2025-10-31|655120 count|="));
+    }
+
+    [Test]
+    public void What_cornerstone_investors_subscribed_is_their_shares_and_amount()
+    {
+        // HKBU / Reuters: the cornerstone investors are the subject, their shares and money come after the verb.
+        const string text = "Shares of Heyuan Appliances (02397.HK) priced its shares at HK$44.0 on Friday. "
+                            + "The company introduced 12 cornerstone investors who subscribed to 95.2 million shares, approximately $590 million of the offered shares.";
+        var rows = Own(Bind(text, new LocalDate(2026, 1, 9))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_investors|||2026-01-01/2026-12-31|12 count|="));
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_shares|||2026-01-01/2026-12-31|95200000 shares|="));
+        Assert.That(rows, Does.Contain("Heyuan Appliances|ipo.cornerstone_amount|||2026-01-01/2026-12-31|590000000 USD|~"));
+    }
+
+    [Test]
+    public void Sales_counted_in_units_are_deliveries()
+    {
+        // AFP: "sales" of an automaker counted in units is unit sales; "sales" in money stays revenue.
+        const string text = "Heyuan Auto (02255.HK) reported revenue of 50.2 billion yuan for 2024. "
+                            + "Monthly sales surged 58% in February alone, with 96,500 units sold.";
+        var rows = Bind(text, new LocalDate(2025, 3, 24));
+        Assert.That(rows, Does.Contain("Heyuan Auto|deliveries_growth_pct|||2025-02-01/2025-02-28|58 %|="));
+        Assert.That(rows, Has.None.Contains("revenue_growth_pct"));
+        var money = Bind("Heyuan Retail (02266.HK) said sales rose 12% to 8.1 billion yuan in 2024.", new LocalDate(2025, 3, 24));
+        Assert.That(money, Does.Contain("Heyuan Retail|revenue_growth_pct|||2024-01-01/2024-12-31|12 %|="));
+    }
+
+    [Test]
+    public void Respectively_multiples_take_the_tranches_named_after_them()
+    {
+        // SCMP: the tranches are named after the multiples.
+        const string text = "Heyuan Appliances (02397.HK) raised HK$6.1 billion in its Hong Kong listing on Monday, June 23, 2025. "
+                            + "Heyuan Appliances was oversubscribed by around 512 and 18 times among retail and institutional investors, respectively.";
+        var rows = Own(Bind(text, new LocalDate(2025, 6, 23))).ToArray();
+        Assert.That(rows.Where(r => r.Contains("|ipo.public_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "512 x" }));
+        Assert.That(rows.Where(r => r.Contains("|ipo.intl_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "18 x" }));
+    }
 }

@@ -40,7 +40,7 @@ public sealed partial class ClaimBinder
                     _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
                     continue;
                 }
-                var claim = BindItem(item, s, subject, carried, anchors, lastPeriod);
+                var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 _claims.Add(claim);
                 _used.Add(item.Mention);
@@ -62,6 +62,8 @@ public sealed partial class ClaimBinder
         internal static Claim? EquivalentClaim(Claim claim, Mention equivalent)
         {
             if (equivalent.Value is not Money money || claim.Value is not Money own || own.Currency == money.Currency) return null;
+            // A loss read as a negative amount restates as a negative amount (a loss of 1.14 yuan (15 cents) per ADS).
+            if (own.Amount < 0 && money.Amount > 0) money = money with { Amount = -money.Amount };
             return claim with
             {
                 Value = money,
@@ -81,7 +83,9 @@ public sealed partial class ClaimBinder
             var pos = m.Span.Start;
             var entity = EntityFor(pos, s, subject, carried);
             if (entity is null) return Unbound(m, UnboundReason.NoEntity);
-            if (Metric(m, value, s) is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+            var choice = item.DistributedCue is { Value.Metric: { } named } namedCue && (named.Units & KindOf(value)) != 0
+                ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
+            if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
 
             ReportingPeriod? period;
             if (item.DistributedPeriod is { } dp) period = dp;
@@ -90,6 +94,7 @@ public sealed partial class ClaimBinder
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
             if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
+            if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
@@ -152,7 +157,7 @@ public sealed partial class ClaimBinder
                 if (before.EndsWith(anaphor, StringComparison.Ordinal))
                     return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            if (segment == entity) return "";
+            if (segment == entity || s.English && _binder._entities.CanonicalOf(segment) == entity) return "";
             if (segment.Length > 0)
                 foreach (var prefix in _binder._words.SegmentCuePrefixes)
                     if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))
@@ -251,13 +256,14 @@ public sealed partial class ClaimBinder
             {
                 if (a.Start < item.End) continue;
                 if (a.Start >= end) return null;
-                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison)) return null;
+                if (CuesIn(item.End, a.Start).Any(c => c.Value.Kind is CueKind.Metric or CueKind.Comparison && !NamedAfterChange(item.End, c))) return null;
                 var gap = _text[item.End..a.Start];
                 var words = gap.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
                 if (words.Any(w => _binder._words.ComparisonFigureLeadsEnglish.Contains(w, StringComparer.OrdinalIgnoreCase))) return null;
                 // A comparison base is dated only by a period written out (from 44.1% a year earlier: not by a
                 // relative period the recognizers resolved against the publication date).
-                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)) return null;
+                if (IsEnglishComparisonBase(item.Mention, s) && !_text.AsSpan(a.Start, a.End - a.Start).ContainsAny(Digits)
+                    && BasePeriodAfter(item.Mention, s, anchors) is null) return null;
                 var adjacent = words.All(PeriodPrepositions.Contains)
                                && !Between(_figures, f => f.Span.Start, item.End, a.Start).Any(f => !ReferenceEquals(f, item.Equivalent));
                 if (adjacent || !anchors.Any(b => b.Start >= clause && b.Start < pos)) return a;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Pipeline.Facts.Binding;
+using NodaTime;
 using Pipeline.Recognition;
 
 namespace Pipeline.Facts;
@@ -59,6 +61,8 @@ public sealed partial class ClaimBinder
         {
             var floor = ClauseStart(cue.Start, s);
             foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            // The company itself is never its own segment (Nio delivered 40,397 vehicles).
+            foreach (var e in EntitiesIn(floor, cue.Start)) if (e.Span.End <= cue.Start) floor = Math.Max(floor, e.Span.End);
             // Another cue right against this one is part of the segment's name (Vehicle sales revenue: not deliveries).
             foreach (var c in CuesIn(floor, cue.Start))
                 if (c.End <= cue.Start && c.Value.Kind == CueKind.Metric && Gap(c.End, cue.Start).Length > 0) floor = Math.Max(floor, c.End);
@@ -94,6 +98,114 @@ public sealed partial class ClaimBinder
             return after.StartsWith("on a", StringComparison.OrdinalIgnoreCase) || after.StartsWith("on an", StringComparison.OrdinalIgnoreCase) ? end : pos;
         }
     
+
+        /// <summary>The base period written right after an English figure (up from 10.7% a year ago; 10.0% in the
+        /// previous quarter): a period word of the document's period moved back a year or a quarter, with only prepositions
+        /// between. Null when none follows or the document's period is unknown.</summary>
+        internal Anchor? BasePeriodAfter(Mention m, Sentence s, List<Anchor> anchors)
+        {
+            var end = ClauseEnd(m.Span.End, s);
+            foreach (var a in anchors)
+            {
+                if (a.Start < m.Span.End) continue;
+                if (a.Start >= end || a.Kind != AnchorKind.Period) return null;
+                var words = _text[m.Span.End..a.Start].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+                if (!words.All(PeriodPrepositions.Contains)) return null;
+                var relative = _frame.RelativePeriods.Any(r => r.Start == a.Start && r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter);
+                return relative && !a.Unresolved ? a : null;
+            }
+            return null;
+        }
+
+        /// <summary>A figure that follows an English comparison base in a list (up from 10.7% a year ago and 10.0% the
+        /// previous quarter): the earlier figure is a base and only "and" and qualifier words stand between them.</summary>
+        internal bool FollowsEnglishBase(Mention m, Sentence s)
+        {
+            var clause = ClauseStart(m.Span.Start, s);
+            var earlier = FiguresBetween(clause, m.Span.Start).LastOrDefault();
+            if (earlier is null || !IsEnglishComparisonBase(earlier, s)) return false;
+            var between = _text[earlier.Span.End..m.Span.Start];
+            var and = between.LastIndexOf(" and ", StringComparison.OrdinalIgnoreCase);
+            return and >= 0 && between[(and + 5)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => EnglishGapWords.Contains(w) || w is "above" or "below");
+        }
+
+        /// <summary>The quantity an English change names after its direction word (a 93% increase in deliveries): the cue
+        /// belongs to the change written right before it, so a period after it still dates the figure.</summary>
+        internal bool NamedAfterChange(int figureEnd, PhraseMatch<Cue> cue)
+        {
+            if (cue.Value.Kind != CueKind.Metric) return false;
+            var direction = CuesIn(figureEnd, cue.Start).FirstOrDefault();
+            return direction.Value is { Kind: CueKind.Rise or CueKind.Fall } && Gap(figureEnd, direction.Start).Length == 0
+                   && Gap(direction.End, cue.Start) is "in" or "in the" or "in its" or "in their";
+        }
+
+        /// <summary>The change of a level bound earlier in the sentence, for an English "respectively" list of changes:
+        /// the level's change metric (quarter-on-quarter when so marked), its entity, period, segment and basis; negative
+        /// after a fall word.</summary>
+        internal Claim? ChangeOfLevel(Item item, Mention level, Sentence s)
+        {
+            var m = item.Mention;
+            var bound = _claims.LastOrDefault(c => c.Provenance.SourceSpan == level.SourceSpan && c.EquivalentOf is null);
+            if (bound is null || m.Value is not Percentage p) return Unbound(m, UnboundReason.AmbiguousList);
+            var words = CuesIn(level.Span.End, m.Span.Start).ToList();
+            var qoq = words.Any(c => c.Value.Kind == CueKind.QuarterOnQuarter);
+            var fall = words.LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall).Value?.Kind == CueKind.Fall;
+            var definition = _binder._metrics.Find(bound.Metric);
+            var id = qoq ? definition?.ChangeQoq : definition?.Change;
+            if (id is null) return Unbound(m, UnboundReason.NoMetric);
+            var value = fall ? new Percentage(-p.Percent, p.Precision) : p;
+            var quote = _text[s.Start..s.End].Trim();
+            return bound with
+            {
+                Metric = id,
+                Value = value,
+                Qualifier = Qualify(m, s),
+                Provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote),
+                RangeEnd = null,
+                AsWritten = m.Text,
+                StatedEquivalent = null,
+            };
+        }
+
+        private static readonly string[] SubjectAnaphors = ["the company", "the group", "the firm", "it"];
+
+        /// <summary>An English sentence whose grammatical subject is a word referring back, followed by its verb (The
+        /// company is…, It sold…): "the company's", "its" and "the company, which" are not.</summary>
+        internal bool OpensWithSubjectAnaphor(Sentence s)
+        {
+            var head = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            foreach (var a in SubjectAnaphors)
+                if (head.StartsWith(a, StringComparison.OrdinalIgnoreCase) && head.Length > a.Length + 1 && head[a.Length] == ' ' && char.IsAsciiLetterLower(head[a.Length + 1]))
+                    return true;
+            return false;
+        }
+
+        private static readonly string[] AsOfLeads = ["as of", "as at", "as of the end of", "by the end of"];
+
+        /// <summary>The day an English sentence states its figures at (As of October 31, 2025, it had delivered…): a day
+        /// written right after "as of" or "as at" before the figure.</summary>
+        internal LocalDate? EnglishAsOfDay(Sentence s, List<Anchor> anchors, int pos)
+        {
+            foreach (var a in anchors)
+            {
+                if (a.Start >= pos) break;
+                if (a.Kind != AnchorKind.Period || !a.Period.IsDay || a.Unresolved) continue;
+                var before = _text.AsSpan(s.Start, a.Start - s.Start).TrimEnd();
+                foreach (var lead in AsOfLeads)
+                    if (before.EndsWith(lead, StringComparison.OrdinalIgnoreCase) && (before.Length == lead.Length || !char.IsAsciiLetter(before[^(lead.Length + 1)])))
+                        return a.Period.Start;
+            }
+            return null;
+        }
+
+        /// <summary>A figure stated as of a day: a balance or running total is that day's; a flow over a period that the
+        /// day falls inside runs from the period's start to that day (delivered 241,618 vehicles in 2025, as of October 31).</summary>
+        internal static ReportingPeriod AsOf(ReportingPeriod period, LocalDate day, MetricDefinition metric)
+        {
+            if (metric.Timing is MetricTiming.Stock or MetricTiming.Span) return ReportingPeriod.Day(day);
+            if (metric.Timing == MetricTiming.Flow && period.Start < day && day < period.End) return ReportingPeriod.Between(period.Start, day);
+            return period;
+        }
 
         /// <summary>A company name joined to a modifier suffix (Xiaomi-backed, Shenzhen-based): not the subject.</summary>
         internal bool IsModifier(EntityMention e)

@@ -95,14 +95,48 @@ public sealed partial class ClaimBinder
                 if (n >= 2 && items[j].End <= marker.Start)
                 {
                     var periods = EnglishPeriodList(anchors, items[i].Mention.Span.Start, items[j].End, marker.Start);
+                    var levels = periods.Count == n ? null : LevelsBeforeChangeList(items, i, j, s);
+                    var named = periods.Count == n || levels is not null ? null : CuesAfterList(items[j].End, marker.Start, n, s);
                     for (var k = i; k <= j; k++)
                     {
                         if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else if (levels is not null) items[k].ChangeOf = levels[k - i].Mention;
+                        else if (named is not null) items[k].DistributedCue = named[k - i];
                         else items[k].Ambiguous = true;
                     }
                 }
                 i = j + 1;
             }
+        }
+
+        /// <summary>The metrics a "respectively" list names after its figures (747 and 23 times among retail and
+        /// institutional investors, respectively): exactly as many distinct metric cues between the list and the marker,
+        /// joined by commas and "and", with only a few words before the first. Null otherwise.</summary>
+        internal List<PhraseMatch<Cue>>? CuesAfterList(int listEnd, int markerStart, int n, Sentence s)
+        {
+            var cues = MetricCues(listEnd, markerStart, s);
+            if (cues.Count != n || cues.Select(c => c.Value.Metric!.Id).Distinct().Count() != n) return null;
+            for (var k = 1; k < n; k++)
+                if (!IsEnglishListGap(_text[cues[k - 1].End..cues[k].Start])) return null;
+            var lead = _text[listEnd..cues[0].Start].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return lead.Length <= 3 ? cues : null;
+        }
+
+        /// <summary>The levels a "respectively" list of changes refers to: as many amounts or counts right before the
+        /// list, each in a clause of its own, with a rise or fall word between the last of them and the list (net revenue
+        /// was 105.3 billion yuan, and games revenue was 83.6 billion yuan, with year-on-year growth rates of 1.7% and
+        /// 2.5%, respectively). Null when the shape does not hold.</summary>
+        internal List<Item>? LevelsBeforeChangeList(List<Item> items, int first, int last, Sentence s)
+        {
+            var n = last - first + 1;
+            if (first < n || items.Skip(first).Take(n).Any(x => x.Mention.Value is not Percentage)) return null;
+            var levels = items.GetRange(first - n, n);
+            if (levels.Any(x => x.Mention.Value is Percentage or PercentagePoints or Multiple)) return null;
+            for (var k = 1; k < n; k++)
+                if (ClauseStart(levels[k].Mention.Span.Start, s) == ClauseStart(levels[k - 1].Mention.Span.Start, s)) return null;
+            var between = CuesIn(levels[^1].End, items[first].Mention.Span.Start).ToList();
+            if (!between.Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall) || between.Any(c => c.Value.Kind == CueKind.Metric)) return null;
+            return levels;
         }
 
         internal List<ReportingPeriod> EnglishPeriodList(List<Anchor> anchors, int listStart, int listEnd, int markerStart)

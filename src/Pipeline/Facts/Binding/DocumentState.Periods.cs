@@ -36,6 +36,8 @@ public sealed partial class ClaimBinder
             }
             foreach (var c in CuesIn(s.Start, s.End))
             {
+                // "same period" inside "the same period last year" is part of that period word, not another anchor.
+                if (relative.Any(r => r.Start <= c.Start && c.End <= r.End)) continue;
                 if (c.Value.Kind == CueKind.ListingDay) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.ListingDay, default, false));
                 else if (c.Value.Kind == CueKind.SamePeriod) anchors.Add(new Anchor(c.Start, c.End, AnchorKind.SamePeriod, default, false));
             }

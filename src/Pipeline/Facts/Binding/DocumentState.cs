@@ -183,6 +183,13 @@ public sealed partial class ClaimBinder
                 // An English paragraph that names no entity but refers back (The company…, Its…) continues the
                 // entity last named in the segment.
                 if (subject is null && carried is null && s.English && inSegment is not null && RefersBack(s)) carried = inSegment;
+                // The company is a unit of China's Zijin Mining…: a company named after an English subject that refers
+                // back is a complement; the sentence (and the next "It sold…") stays with the company referred to.
+                if (subject is not null && s.English && OpensWithSubjectAnaphor(s) && (carried ?? inSegment) is { } referred && referred != subject.Value.Name)
+                {
+                    subject = null;
+                    carried = referred;
+                }
                 inSegment = subject?.Name ?? inSegment;
                 BindSentence(s, subject, carried, ref lastPeriod);
                 carried = subject?.Name ?? carried;

@@ -75,6 +75,8 @@ public sealed class EnglishDateRecognizer : IRecognizer
                 (m, _) => MonthsEnded(m), MentionKind.Period, Digits),
             // the first nine months of 2025 / the first 9 months of 2025
             (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+(of|in)\s+{year}\b"), (m, _) => FirstMonths(m), MentionKind.Period, Digits),
+            // the first two months of the year / of this year (the reference date's year; "of" is a month lead, an anchor word)
+            (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+of\s+(the|this)\s+year\b"), (m, r) => r is { } d ? FirstMonths(m, d.Year) : null, MentionKind.Period, Words),
             // the first half of 2025 / first half 2025 / H1 2025 / 2025 H1
             (Build($@"\b(the\s+)?(?<half>{half})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<half>{half})\b"),
                 (m, _) => ReportingPeriod.Half(Year(m), _lex.Halves[Key(m, "half")]), MentionKind.Period, Digits),
@@ -193,10 +195,10 @@ public sealed class EnglishDateRecognizer : IRecognizer
         return ReportingPeriod.Between(start, end.Value.End);
     }
 
-    private ReportingPeriod? FirstMonths(Match m)
+    private ReportingPeriod? FirstMonths(Match m, int? year = null)
     {
         var months = _lex.MonthCounts.TryGetValue(Key(m, "count"), out var n) ? n : int.Parse(m.Groups["count"].Value);
-        return months is >= 1 and <= 12 ? ReportingPeriod.Months(Year(m), 1, months) : null;
+        return months is >= 1 and <= 12 ? ReportingPeriod.Months(year ?? Year(m), 1, months) : null;
     }
 
     private static ReportingPeriod? YearSpan(Match m)

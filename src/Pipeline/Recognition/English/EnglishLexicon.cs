@@ -14,6 +14,8 @@ public sealed class EnglishLexicon
 
     public required IReadOnlyList<(string Text, Currency Currency)> CurrencyPrefixes { get; init; }
     public required IReadOnlyList<(string Text, Currency Currency)> CurrencySuffixes { get; init; }
+    /// <summary>Hundredths of a currency written after the amount (44 cents, 15 US cents), longest first.</summary>
+    public IReadOnlyList<(string Text, Currency Currency)> CurrencySubunits { get; init; } = [];
     /// <summary>Scale words, longest first.</summary>
     public required IReadOnlyList<(string Word, decimal Factor)> Scales { get; init; }
     public required IReadOnlyList<string> PercentWords { get; init; }
@@ -41,6 +43,7 @@ public sealed class EnglishLexicon
     {
         public Dictionary<string, string> CurrencyPrefixes { get; set; } = new();
         public Dictionary<string, string> CurrencySuffixes { get; set; } = new();
+        public Dictionary<string, string> CurrencySubunits { get; set; } = new();
         public Dictionary<string, decimal> Scales { get; set; } = new();
         public List<string> PercentWords { get; set; } = new();
         public List<string> PointWords { get; set; } = new();
@@ -82,6 +85,8 @@ public sealed class EnglishLexicon
                 .Select(p => (p.Key, Currency.Of(p.Value))).ToList(),
             CurrencySuffixes = quantities.CurrencySuffixes.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (p.Key, Currency.Of(p.Value))).ToList(),
+            CurrencySubunits = quantities.CurrencySubunits.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => (p.Key.ToLowerInvariant(), Currency.Of(p.Value))).ToList(),
             Scales = quantities.Scales.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (p.Key.ToLowerInvariant(), p.Value)).ToList(),
             PercentWords = LongestFirst(quantities.PercentWords),

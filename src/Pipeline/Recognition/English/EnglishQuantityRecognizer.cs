@@ -138,6 +138,19 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                         end = next + suffix.Length;
                         break;
                     }
+            // 44 cents per ADS: hundredths of the currency.
+            if (currency is null && scale == 1m)
+                foreach (var (word, c) in lexicon.CurrencySubunits)
+                    if (WordAt(text, next, word))
+                    {
+                        currency = c;
+                        amount /= 100m;
+                        precision /= 100m;
+                        end = next + word.Length;
+                        break;
+                    }
+            // between 26.5 billion and 29.2 billion RMB: the currency written after the range's second amount is the first's.
+            if (currency is null && scale != 1m) currency = RangeCurrency(text, end);
             if (currency is { } cur)
             {
                 kind = MentionKind.Money;
@@ -258,6 +271,21 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             i = end;
         }
         return null;
+    }
+
+    /// <summary>The currency of the amount that ends a range after a scaled amount written without one (26.5 billion and
+    /// 29.2 billion RMB; 1.2 billion to 1.5 billion yuan): null when no such amount follows.</summary>
+    private Currency? RangeCurrency(string text, int end)
+    {
+        var j = Scan.SkipSpaces(text, end);
+        if (WordAt(text, j, "and")) j = Scan.SkipSpaces(text, j + 3);
+        else if (WordAt(text, j, "to")) j = Scan.SkipSpaces(text, j + 2);
+        else if (j < text.Length && text[j] is '-' or '–') j = Scan.SkipSpaces(text, j + 1);
+        else return null;
+        if (j >= text.Length || !char.IsAsciiDigit(text[j])) return null;
+        var next = new List<Mention>(1);
+        TryAt(text, j, next);
+        return next.Count == 1 && next[0].Span.Start == j && next[0].Value is Money m && m.Precision > 0 && next[0].Text.Any(char.IsAsciiLetter) ? m.Currency : null;
     }
 
     /// <summary>A short scale word written tight against the number ($3.2bn, HK$316.45bn, 1.3mn).</summary>

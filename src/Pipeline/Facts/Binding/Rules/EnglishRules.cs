@@ -196,7 +196,7 @@ public sealed class EnglishInCueRule : IMetricRule
         if (!f.English || f.Kind != FigureKinds.Money) return RuleOutcome.Pass;
         var end = f.Mention.Span.End;
         // Past a stated equivalent: (US$1.25 billion) or ", equivalent to US$1.25 billion,".
-        var next = f.Document.FiguresBetween(end, f.ClauseEnd(end) + 1).FirstOrDefault();
+        var next = f.Document.FiguresBetween(end, f.Sentence.End).FirstOrDefault();
         var sentenceEnd = f.Sentence.End;
         if (next is not null && next.Value is Money && f.Gap(end, next.Span.Start).TrimStart(',').Trim() is "(" or "equivalent to" or "or about" or "or")
             end = next.Span.End;
@@ -255,4 +255,96 @@ public sealed class EnglishEstimateRule : IMetricRule
 
     public RuleOutcome Apply(FigureContext f) =>
         f.English && f.Document.MarketWordsIn(f.Clause, f.Position) ? RuleOutcome.Reject : RuleOutcome.Pass;
+}
+
+/// <summary>A comparison base dated by a base period after it, in a clause that names no quantity of its own: gross
+/// margin expanded to 13.9%, up from 10.7% a year ago and 10.0% the previous quarter. The figure restates the quantity
+/// the sentence is about (the nearest cue before it, not itself a base) for the year-ago or the previous quarter; the
+/// period is read from the base period (<see cref="ClaimBinder.DocumentState.PeriodAfter"/>).</summary>
+public sealed class EnglishComparisonBaseRule : IMetricRule
+{
+    public string Name => "comparison-base-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.ClauseCues.Count > 0) return RuleOutcome.Pass;
+        if (!f.Document.IsEnglishComparisonBase(f.Mention, f.Sentence) && !f.Document.FollowsEnglishBase(f.Mention, f.Sentence)) return RuleOutcome.Pass;
+        if (f.Document.BasePeriodAfter(f.Mention, f.Sentence, f.Anchors) is null) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(f.Clause);
+        if (quantity.Value?.Metric is not { } metric) return RuleOutcome.Pass;
+        // narrowing from 2.14 yuan a year earlier, after "an adjusted loss of 1.14 yuan per ADS": a loss per share.
+        if (metric.Id.StartsWith("eps", StringComparison.Ordinal) && f.Value is Money money
+            && f.MetricCues(f.SentenceStart, quantity.Start).Any(c => c.Value.Metric!.Id.EndsWith("loss", StringComparison.Ordinal)))
+            return RuleOutcome.Bind(metric, money with { Amount = -money.Amount }, quantity);
+        return RuleOutcome.BindIfAccepted(f.Cumulate(quantity), f.Value, quantity);
+    }
+}
+
+/// <summary>The upper end of a range of changes: a year-on-year decline of 30.7% to 37.0%; growth of between 8% and
+/// 10%. The figure after "to", a dash or "and" (after "between") takes the metric and the sign the first figure of the
+/// range binds to, when that first figure is a change written as a noun's complement ("of", "between", "by"); "rose 5% to
+/// 20%" (a change, then a level) is not a range.</summary>
+public sealed class EnglishChangeRangeRule : IMetricRule
+{
+    private static readonly string[] Joins = ["to", "-", "–", "and"];
+    private static readonly string[] Leads = ["of", "between", "by", "of between"];
+
+    public string Name => "change-range-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Percent || f.Value is not Percentage p) return RuleOutcome.Pass;
+        var first = f.Document.FiguresBetween(f.Clause, f.Position).LastOrDefault();
+        if (first?.Value is not Percentage || first.Numeric is not { } firstValue) return RuleOutcome.Pass;
+        var join = f.Gap(first.Span.End, f.Position);
+        if (!Joins.Contains(join)) return RuleOutcome.Pass;
+        var lead = f.Document.TextBefore(first.Span.Start, f.Clause);
+        var led = Leads.FirstOrDefault(w => lead.EndsWith(" " + w, StringComparison.OrdinalIgnoreCase));
+        if (led is null || join == "and" && !led.EndsWith("between", StringComparison.Ordinal)) return RuleOutcome.Pass;
+        if (f.Document.Metric(first, firstValue, f.Sentence) is not { Value: Percentage low } choice || !IsChange(choice.Metric.Id)) return RuleOutcome.Pass;
+        return RuleOutcome.Bind(choice.Metric, low.Percent < 0 ? new Percentage(-p.Percent, p.Precision) : p, choice.Cue);
+    }
+
+    private static bool IsChange(string id) => id.EndsWith("growth_pct", StringComparison.Ordinal) || id.EndsWith("change_pct", StringComparison.Ordinal);
+}
+
+/// <summary>What cornerstone investors took, written after them as the sentence's subject: 18 cornerstone investors who
+/// subscribed to 179 million shares, approximately $1.26 billion of the offered shares; Cornerstone investors, led by
+/// a wealth fund, purchased shares worth $1.6 billion. A number of shares is the cornerstone shares, an amount the
+/// cornerstone amount, when the last metric cue before the figure in its sentence is the cornerstone investors.</summary>
+public sealed class EnglishCornerstoneRule : IMetricRule
+{
+    public string Name => "cornerstone-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind is not (FigureKinds.Shares or FigureKinds.Money)) return RuleOutcome.Pass;
+        var cues = f.MetricCues(f.SentenceStart, f.Position);
+        if (cues.Count == 0 || cues[^1].Value.Metric?.Id != "ipo.cornerstone_investors") return RuleOutcome.Pass;
+        var id = f.Kind == FigureKinds.Shares ? "ipo.cornerstone_shares" : "ipo.cornerstone_amount";
+        return f.Metrics.Find(id) is { } metric ? RuleOutcome.Bind(metric, f.Value, cues[^1]) : RuleOutcome.Pass;
+    }
+}
+
+/// <summary>"Sales" counted in units: Monthly sales surged 161% in February alone, with 318,000 units sold. When the
+/// quantity a change is about is the bare word "sales" and the sentence counts vehicles or units, the change is of
+/// deliveries (unit sales), not of revenue.</summary>
+public sealed class EnglishUnitSalesRule : IMetricRule
+{
+    private static readonly string[] UnitWords = ["units", "vehicles", "cars", "EVs"];
+
+    public string Name => "unit-sales-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (change.Value is null || !ClaimBinder.DocumentState.IsEnglishQualifierGap(f.Gap(change.End, f.Position))) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(change.Start);
+        if (quantity.Value?.Metric?.Id != "revenue" || !quantity.Value.Phrase.Equals("sales", StringComparison.OrdinalIgnoreCase)) return RuleOutcome.Pass;
+        var counted = f.Document.FiguresBetween(f.SentenceStart, f.Sentence.End)
+            .Any(m => m.Value is Number { Unit: CountUnit.Count } && UnitWords.Any(w => f.Document.TextAfter(m.Span.End, f.Sentence.End).StartsWith(w, StringComparison.OrdinalIgnoreCase)));
+        if (!counted || f.Metrics.Find("deliveries") is not { } deliveries) return RuleOutcome.Pass;
+        return Change.Of(f, quantity with { Value = quantity.Value with { Metric = deliveries } }, change.Value.Kind == CueKind.Fall, multipleAsPercent: false);
+    }
 }

@@ -13,6 +13,8 @@ public static class MetricRules
     [
         new EnglishEstimateRule(),
         new EnglishAsMuchAsRule(),
+        new EnglishChangeRangeRule(),
+        new EnglishUnitSalesRule(),
         new ChangeAfterDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
@@ -23,7 +25,9 @@ public static class MetricRules
         new EnglishDividendPerLotRule(),
         new EnglishChangeAmountRule(),
         new EnglishInCueRule(),
+        new EnglishCornerstoneRule(),
         new EnglishMarketCapAtOfferRule(),
+        new EnglishComparisonBaseRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
