@@ -21,8 +21,8 @@ public class DevSetScoreTests
     // Floors just below the figures measured when they were set (see the commit that last changed them).
     private static readonly Dictionary<string, (double Recall, double Precision)> Floors = new()
     {
-        ["results"] = (0.72, 0.90),
-        ["ipos"] = (0.54, 0.88),
+        ["results"] = (0.75, 0.92),
+        ["ipos"] = (0.57, 0.89),
     };
 
     [TestCase("results")]
