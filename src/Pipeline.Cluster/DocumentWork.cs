@@ -31,6 +31,8 @@ public sealed record DocumentWork
     [Id(13)] public string? Region { get; init; }
     /// <summary>The periods sibling documents report per company (ISO periods), for an undated article's second pass.</summary>
     [Id(14)] public Dictionary<string, string>? CoveragePeriods { get; init; }
+    /// <summary>The listing days sibling documents give per company (ISO days).</summary>
+    [Id(15)] public Dictionary<string, string>? CoverageListingDays { get; init; }
 
     public static DocumentWork From(RawDocument doc) => new()
     {
@@ -39,18 +41,24 @@ public sealed record DocumentWork
         Published = doc.Metadata.Published is { } p ? LocalDatePattern.Iso.Format(p) : null,
         PublishedInferred = doc.Metadata.PublishedInferred, Language = doc.Metadata.Language, Title = doc.Metadata.Title,
         Author = doc.Metadata.Author, Region = doc.Metadata.Region,
-        CoveragePeriods = doc.Metadata.CoveragePeriods?.ToDictionary(c => c.Key, c => c.Value.ToIsoString(), StringComparer.Ordinal),
+        CoveragePeriods = Iso(doc.Metadata.CoveragePeriods), CoverageListingDays = Iso(doc.Metadata.CoverageListingDays),
         ReadDiagnostics = doc.ReadDiagnostics.Select(d => new DiagnosticWork((int)d.Severity, d.Code, d.Message, d.Span?.Start ?? -1, d.Span?.End ?? -1)).ToList(),
     };
+
+    private static Dictionary<string, string>? Iso(IReadOnlyDictionary<string, ReportingPeriod>? periods) =>
+        periods?.ToDictionary(c => c.Key, c => c.Value.ToIsoString(), StringComparer.Ordinal);
+
+    private static Dictionary<string, ReportingPeriod>? Periods(Dictionary<string, string>? iso) =>
+        iso?.ToDictionary(c => c.Key,
+            c => ReportingPeriod.TryParseIso(c.Value, out var p) ? p : throw new InvalidDataException($"coverage period '{c.Value}' is not an ISO period"),
+            StringComparer.Ordinal);
 
     public RawDocument ToRawDocument() => new(Id, Path, Bytes, Html ? DocumentFormat.Html : DocumentFormat.Text, new DocumentMetadata
     {
         Outlet = Outlet, Url = Url,
         Published = Published is null ? null : LocalDatePattern.Iso.Parse(Published).GetValueOrThrow(),
         PublishedInferred = PublishedInferred, Language = Language, Title = Title, Author = Author, Region = Region,
-        CoveragePeriods = CoveragePeriods?.ToDictionary(c => c.Key,
-            c => ReportingPeriod.TryParseIso(c.Value, out var p) ? p : throw new InvalidDataException($"coverage period '{c.Value}' is not an ISO period"),
-            StringComparer.Ordinal),
+        CoveragePeriods = Periods(CoveragePeriods), CoverageListingDays = Periods(CoverageListingDays),
     })
     {
         Text = Text,

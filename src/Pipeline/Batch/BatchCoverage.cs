@@ -14,20 +14,32 @@ namespace Pipeline.Batch;
 public sealed class BatchCoverage
 {
     private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _votes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _listings = new(StringComparer.Ordinal);
 
     public void Add(DocumentSubject? subject)
     {
-        if (subject is not { Period: { } period } || period.Kind is not (PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year)) return;
-        if (!_votes.TryGetValue(subject.Entity, out var votes)) _votes[subject.Entity] = votes = new();
+        if (subject is null) return;
+        if (subject.ListingDay is { } day) Vote(_listings, subject.Entity, day);
+        if (subject.Period is { } period && period.Kind is PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) Vote(_votes, subject.Entity, period);
+    }
+
+    private static void Vote(Dictionary<string, Dictionary<ReportingPeriod, int>> all, string entity, ReportingPeriod period)
+    {
+        if (!all.TryGetValue(entity, out var votes)) all[entity] = votes = new();
         votes[period] = votes.GetValueOrDefault(period) + 1;
     }
 
     /// <summary>Company → the period its documents report, where at least one document dates itself and no other
     /// period is reported as often.</summary>
-    public IReadOnlyDictionary<string, ReportingPeriod> Periods()
+    public IReadOnlyDictionary<string, ReportingPeriod> Periods() => Winners(_votes);
+
+    /// <summary>Company → the listing day its documents give, where no other day is given as often.</summary>
+    public IReadOnlyDictionary<string, ReportingPeriod> ListingDays() => Winners(_listings);
+
+    private static Dictionary<string, ReportingPeriod> Winners(Dictionary<string, Dictionary<ReportingPeriod, int>> all)
     {
         var periods = new Dictionary<string, ReportingPeriod>(StringComparer.Ordinal);
-        foreach (var (entity, votes) in _votes)
+        foreach (var (entity, votes) in all)
         {
             var ranked = votes.OrderByDescending(v => v.Value).ThenByDescending(v => v.Key.End).ToList();
             if (ranked.Count > 1 && ranked[1].Value == ranked[0].Value && ranked[1].Key.Kind == ranked[0].Key.Kind) continue;

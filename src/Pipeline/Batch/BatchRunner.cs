@@ -167,9 +167,10 @@ public sealed class BatchRunner
         // Second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
         // date) is read again with the period the batch's other articles on that company report.
         var periods = coverage.Periods();
+        var listingDays = coverage.ListingDays();
         foreach (var doc in undated.OrderBy(d => d.Id, StringComparer.Ordinal))
         {
-            var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods } });
+            var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays } });
             if (again.Claims.Count == 0) continue;
             store.BeginBatch();
             store.SaveResult(again, _pipelineVersion, runId);

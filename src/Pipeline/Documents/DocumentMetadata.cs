@@ -27,5 +27,10 @@ public sealed record DocumentMetadata
     /// (上季, 三季度 with no year and no publication date). The binder reads it only when the text gives no period.</summary>
     public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoveragePeriods { get; init; }
 
+    /// <summary>The listing day other documents of the same batch give each company (canonical name → day), set with
+    /// <see cref="CoveragePeriods"/> in the second pass: an undated article's deal terms and debut prices take it when
+    /// the text gives no day of its own.</summary>
+    public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoverageListingDays { get; init; }
+
     public static DocumentMetadata Empty { get; } = new();
 }

@@ -28,7 +28,11 @@ public sealed record BindingResult(IReadOnlyList<Claim> Claims, IReadOnlyList<Me
 
 /// <summary>The company a document is about, the period it reports (null when it cannot tell), and whether figures
 /// stayed unbound for want of that period (the batch may then date it from other documents on the same company).</summary>
-public sealed record DocumentSubject(string Entity, ReportingPeriod? Period, bool NeedsPeriod);
+public sealed record DocumentSubject(string Entity, ReportingPeriod? Period, bool NeedsPeriod)
+{
+    /// <summary>The company's listing day as the document gives it.</summary>
+    public ReportingPeriod? ListingDay { get; init; }
+}
 
 /// <summary>Turns mentions into claims. Pure; never invents an entity or a period.</summary>
 public interface IClaimBinder

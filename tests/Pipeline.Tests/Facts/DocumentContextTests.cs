@@ -113,4 +113,30 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void An_undated_article_takes_the_listing_day_the_batch_gives_its_company()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-listing-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(dir, "in");
+            Directory.CreateDirectory(input);
+            File.WriteAllText(Path.Combine(input, "a.txt"), "3月18日，云帆汽车（09899.HK）在港交所挂牌上市，发行价为每股36.3港元，首日开盘价为40.2港元。");
+            File.WriteAllText(Path.Combine(input, "manifest.csv"), "file,outlet,url,published,language\na.txt,甲报,,2026-03-18,zh-Hans\nb.txt,乙网,,,zh-Hans\n");
+            // A repost with no date anywhere: the debut is "今日", the deal terms have no year.
+            File.WriteAllText(Path.Combine(input, "b.txt"), "云帆汽车（09899.HK）今日登陆港交所，此次IPO定价为每股36.3港元，募资总额约45.6亿港元。");
+            var outDir = Path.Combine(dir, "out");
+            new BatchRunner(Pipeline, TestReconciler.Create()).Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+            var claims = File.ReadAllLines(Path.Combine(outDir, "claims.csv")).Where(l => l.Contains(",b,")).ToList();
+            foreach (var c in claims) TestContext.Out.WriteLine(c);
+            Assert.That(claims.Any(c => c.Contains("ipo.issue_price") && c.Contains("2026-03-18") && c.Contains("36.3")),
+                "b's offer price belongs to the listing a dates");
+            Assert.That(claims.Any(c => c.Contains("ipo.gross_proceeds") && c.Contains("4560000000")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -91,6 +91,10 @@ public sealed partial class ClaimBinder
                     if (entity is not null) _listingDates.TryAdd(entity, when.Value);
                 }
             }
+            // An article that gives no listing day: the one the batch's other articles give its company.
+            if (_input.Metadata.CoverageListingDays is { } days)
+                foreach (var (entity, day) in days)
+                    if (entity == _frame.MainEntity) _listingDates.TryAdd(entity, day);
         }
     }
 }
