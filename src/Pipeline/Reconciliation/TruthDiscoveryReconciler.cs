@@ -111,7 +111,14 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 if (!byKey.TryGetValue(k, out var list)) byKey[k] = list = [];
                 list.Add(check);
             }
-        var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [])).ToList();
+        // The suspect of a failed check is the fact it relates that the fewest sources state (the stated figure it is
+        // checked against, its last fact, on a tie): a figure two outlets agree on is not doubted for a single
+        // source's figure beside it.
+        var support = groups.ToDictionary(g => g.Key, g => g.Chosen >= 0 ? g.Candidates[g.Chosen].Members.Select(m => m.Source).Distinct().Count() : 0);
+        var suspects = checks.Where(k => !k.Passed && k.Facts.Count > 0)
+            .Select(k => k.Facts.Select((f, i) => (f, i)).OrderBy(t => support.GetValueOrDefault(t.f)).ThenByDescending(t => t.i).First().f)
+            .ToHashSet();
+        var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))).ToList();
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
         return new ReconciliationResult(facts, checks, reliability);
@@ -424,7 +431,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     /// (1 − r)/n, so the value's likelihood ratio is Π n·r/(1 − r) and its posterior L/(L + n). A value only one source
     /// states carries that source's reliability, never 1; two independent outlets that agree are far surer than either,
     /// since two wrong sources seldom write the same wrong figure. Sources counted as one by copy detection count as the
-    /// geometric mean of their ratios. A failed arithmetic check on the fact's stated figure halves it.
+    /// geometric mean of their ratios. A failed arithmetic check halves the confidence of its suspect: the fact it relates
+    /// that the fewest sources state.
     /// </summary>
     private double FactConfidence(KeyGroup g, WorkingCandidate c, double[] trust, bool failedCheck)
     {
@@ -442,7 +450,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         return failedCheck ? confidence * _options.FailedCheckFactor : confidence;
     }
 
-    private ReconciledFact BuildFact(KeyGroup g, double[] trust, List<ArithmeticCheck> checks)
+    private ReconciledFact BuildFact(KeyGroup g, double[] trust, List<ArithmeticCheck> checks, bool suspect)
     {
         var candidates = new List<Candidate>(g.Candidates.Length);
         Candidate? chosen = null;
@@ -451,9 +459,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             var w = g.Candidates[j];
             var o = w.Representative.O;
             var isChosen = j == g.Chosen;
-            // A failed check marks every fact it relates; the stated figure it is checked against (its last fact, when no
-            // single substitution repaired it) is the suspect and loses confidence.
-            var failed = isChosen && checks.Any(k => !k.Passed && k.Facts[^1] == g.Key);
+            // A failed check marks every fact it relates; its suspect loses confidence.
+            var failed = isChosen && suspect;
             var cand = new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, w.Members.Select(m => m.O).ToList())
             {
                 Confidence = Math.Round(FactConfidence(g, w, trust, failed), 4),
