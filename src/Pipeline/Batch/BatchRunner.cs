@@ -131,14 +131,15 @@ public sealed class BatchRunner
         }
         else
         {
-        // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second pass.
-        var undated = new System.Collections.Concurrent.ConcurrentBag<RawDocument>();
+        // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
+        // pass as a shell (identity, metadata, hash: no content), with the company it is about.
+        var undated = new System.Collections.Concurrent.ConcurrentBag<(string Entity, RawDocument Shell)>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var doc in work.Reader.ReadAllAsync(cancel))
             {
                 var result = _pipeline.Process(doc);
-                if (result.Subject is { NeedsPeriod: true }) undated.Add(doc);
+                if (result.Subject is { NeedsPeriod: true } subject) undated.Add((subject.Entity, doc.Shell()));
                 await results.Writer.WriteAsync(result, cancel);
             }
         }, cancel)).ToArray();
@@ -164,17 +165,9 @@ public sealed class BatchRunner
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
 
-        // Second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
-        // date) is read again with the period the batch's other articles on that company report.
-        var periods = coverage.Periods();
-        foreach (var doc in undated.OrderBy(d => d.Id, StringComparer.Ordinal))
-        {
-            var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods } });
-            if (again.Claims.Count == 0) continue;
-            store.BeginBatch();
-            store.SaveResult(again, _pipelineVersion, runId);
-        }
-        store.CommitBatch();
+        var secondPass = Stopwatch.StartNew();
+        SecondPass(reader, undated, coverage.Periods(), options, store, runId, cancel);
+        stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         }
 
         // Duplicates: identical content already processed in this run or an earlier one.
@@ -196,6 +189,7 @@ public sealed class BatchRunner
             new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
+        Console.Error.WriteLine($"DEBUG reconcile {stageTimes["reconcile"]:0.00} write {stageTimes["write"]:0.00} end {wall.Elapsed.TotalSeconds:0.00}");
 
         var quarantinedTotal = documents.Count(d => d.Status == "quarantined") + unreadable.Count;
         var summary = new RunSummary
@@ -213,6 +207,55 @@ public sealed class BatchRunner
         AtomicFile.WriteText(Path.Combine(outDir, "run.json"), json + "\n");
         store.FinishRun(runId, DateTimeOffset.UtcNow, json);
         return summary;
+    }
+
+    /// <summary>
+    /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
+    /// date) is read again with the period the batch's other articles on that company report. Only an article whose
+    /// company has such a period can read differently (the period is looked up by the article's company alone), so only
+    /// those are read again: their content comes back from where it was read (the batch kept shells, not content) and
+    /// they are processed on <c>Jobs</c> workers, this thread writing the results.
+    /// </summary>
+    private void SecondPass(CorpusReader reader, IEnumerable<(string Entity, RawDocument Shell)> undated,
+        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> periods, BatchOptions options, PipelineStore store, long runId,
+        CancellationToken cancel)
+    {
+        var covered = undated.Where(u => periods.ContainsKey(u.Entity)).Select(u => u.Shell)
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        Console.Error.WriteLine($"DEBUG second pass covered {covered.Count}");
+        if (covered.Count == 0) return;
+        var jobs = Math.Max(1, options.Jobs);
+        var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
+        var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(jobs * 4) { SingleReader = true });
+        var readerTask = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var doc in reader.Reread(covered)) await work.Writer.WriteAsync(doc, cancel);
+            }
+            finally
+            {
+                work.Writer.Complete();
+            }
+        }, cancel);
+        var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var doc in work.Reader.ReadAllAsync(cancel))
+            {
+                var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods } });
+                if (again.Claims.Count > 0) await results.Writer.WriteAsync(again, cancel);
+            }
+        }, cancel)).ToArray();
+        var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+        foreach (var again in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
+        {
+            store.BeginBatch();
+            store.SaveResult(again, _pipelineVersion, runId);
+        }
+        store.CommitBatch();
+        readerTask.GetAwaiter().GetResult();
+        workersDone.GetAwaiter().GetResult();
+        foreach (var w in workers) w.GetAwaiter().GetResult();
     }
 
     private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
