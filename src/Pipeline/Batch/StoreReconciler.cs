@@ -28,12 +28,20 @@ public static class StoreReconciler
         merger.Add(store.EntityDefinitions(documents));
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
+        var mergedKeys = new Dictionary<FactKey, FactKey>(); // one merged key object per key, not per claim
+        FactKey MergeKey(FactKey k) => mergedKeys.TryGetValue(k, out var m) ? m : mergedKeys[k] = k with { Entity = Merge(k.Entity) };
         var observations = store.Observations(documents)
-            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = o.Key with { Entity = e } } : o)
+            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = MergeKey(o.Key) } : o)
             .ToList();
-        var reconciliation = WithQuotes(reconciler.Reconcile(observations), store);
+        static void Mem(string at) => Console.Error.WriteLine($"DEBUG mem {at}: live {GC.GetTotalMemory(true) / 1048576.0:0} MB, peak RSS {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
+        Mem("observations");
+        var raw = reconciler.Reconcile(observations);
+        Mem("reconciled");
+        var reconciliation = WithQuotes(raw, store);
+        Mem("quotes");
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
         var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
+        Mem("rows");
         var changed = store.ReplaceFacts(factRows, conflictRows);
         return new StoreReconciliation(reconciliation, factRows, conflictRows, changed, observations.Count, Merge);
     }
