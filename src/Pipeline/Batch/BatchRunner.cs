@@ -179,14 +179,15 @@ public sealed class BatchRunner
         }
         store.CommitBatch();
 
-        // Reconcile every claim of the documents this run saw.
+        // Reconcile every claim of the documents this run saw; the datasets that do not depend on the facts are written
+        // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
-        var (reconciliation, factRows, conflictRows, changed, claimCount, Merge) = StoreReconciler.Reconcile(store, seen, _reconciler);
+        using var outputs = new Outputs(outDir, options, store, seen, unreadable);
+        var (reconciliation, factRows, conflictRows, changed, claimCount, _) = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var (documents, quarantineRows) = WriteOutputs(outDir, options, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
-            new AuditReportOptions { DocumentUrls = urls });
+        var (documents, quarantineRows) = outputs.Finish(factRows, conflictRows, reconciliation, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
         Console.Error.WriteLine($"DEBUG reconcile {stageTimes["reconcile"]:0.00} write {stageTimes["write"]:0.00} end {wall.Elapsed.TotalSeconds:0.00}");
@@ -285,55 +286,69 @@ public sealed class BatchRunner
             File.WriteAllText(marker, "Written by pipeline: this folder holds outputs and is never read as input.\n");
     }
 
-    /// <summary>Writes every dataset from the store, streaming, beside the old ones, then renames them all into place;
-    /// returns the documents (without their text) and the quarantine rows.</summary>
-    private static (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) WriteOutputs(string outDir, BatchOptions options,
-        PipelineStore store, IReadOnlySet<string> seen, IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts,
-        ReconciliationResult reconciliation, IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity,
-        AuditReportOptions audit)
+    /// <summary>Writes every dataset from the store, streaming, beside the old ones, then renames them all into place.
+    /// The claims, mentions, clean texts and quarantine first (<see cref="WriteClaimsAndMentions"/>, while the
+    /// reconciler works), then the facts, conflicts and audit (<see cref="Finish"/>).</summary>
+    private sealed class Outputs(string outDir, BatchOptions options, PipelineStore store, IReadOnlySet<string> seen,
+        IReadOnlyList<UnreadableInput> unreadable) : IDisposable
     {
-        var documents = store.Documents(seen, withText: false).ToList();
-        var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
-            .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
-            .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
+        private readonly OutputSet _outputs = new(outDir);
+        private readonly OutputOptions _text = new() { Bom = options.Bom };
+        private List<DocumentRow> _documents = [];
+        private List<QuarantineRow> _quarantine = [];
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
-        using var outputs = new OutputSet(outDir);
-        var textOptions = new OutputOptions { Bom = options.Bom };
-        void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
+        private void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
         {
-            foreach (var writer in options.Formats ?? [byDefault]) outputs.WriteTable(table, rows(), writer, textOptions);
+            foreach (var writer in options.Formats ?? [byDefault]) _outputs.WriteTable(table, rows(), writer, _text);
         }
-        Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
-        Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
-            OutputFormats.Csv);
-        Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
-        Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
-        Table(DatasetWriter.Quarantine, () => quarantine, OutputFormats.Csv);
-        outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
-        outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
-        var datasets = outputs.Names.ToList();
 
-        // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
-        // run compares content first, so a file cut short by a killed run is rewritten.
-        var cleanDir = Path.Combine(outDir, "clean");
-        Directory.CreateDirectory(cleanDir);
-        var written = new HashSet<string>(datasets, StringComparer.Ordinal);
-        foreach (var d in store.Documents(seen, withText: true))
+        public void WriteClaimsAndMentions(Func<string, string> mergeEntity)
         {
-            if (d.Status != "processed" || d.CleanText is null) continue;
-            var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
-            written.Add(name);
-            var path = Path.Combine(outDir, name);
-            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
-        }
-        outputs.Commit();
+            _documents = store.Documents(seen, withText: false).ToList();
+            _quarantine = _documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
+                .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
+                .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
+            Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
+            Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
+                OutputFormats.Csv);
+            Table(DatasetWriter.Quarantine, () => _quarantine, OutputFormats.Csv);
 
-        // Only files this pipeline wrote (recorded in the store) are ever deleted: a stale clean text of a document no
-        // longer read, a dataset in a format no longer chosen. A file of the user's in out/ is never touched.
-        foreach (var stale in store.WrittenFiles())
-            if (!written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
-        store.ReplaceWrittenFiles(written.Order(StringComparer.Ordinal));
-        return (documents, quarantine);
+            // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
+            // run compares content first, so a file cut short by a killed run is rewritten.
+            var cleanDir = Path.Combine(outDir, "clean");
+            Directory.CreateDirectory(cleanDir);
+            foreach (var d in store.Documents(seen, withText: true))
+            {
+                if (d.Status != "processed" || d.CleanText is null) continue;
+                var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
+                _written.Add(name);
+                var path = Path.Combine(outDir, name);
+                if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
+            }
+        }
+
+        /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;
+        /// returns the documents (without their text) and the quarantine rows.</summary>
+        public (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) Finish(IReadOnlyList<FactRow> facts,
+            IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation, AuditReportOptions audit)
+        {
+            Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
+            Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
+            _outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
+            _outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
+            _written.UnionWith(_outputs.Names);
+            _outputs.Commit();
+
+            // Only files this pipeline wrote (recorded in the store) are ever deleted: a stale clean text of a document no
+            // longer read, a dataset in a format no longer chosen. A file of the user's in out/ is never touched.
+            foreach (var stale in store.WrittenFiles())
+                if (!_written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
+            store.ReplaceWrittenFiles(_written.Order(StringComparer.Ordinal));
+            return (_documents, _quarantine);
+        }
+
+        public void Dispose() => _outputs.Dispose();
     }
 
     private static bool SameContent(string path, string text)

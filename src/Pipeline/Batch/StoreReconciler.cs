@@ -20,7 +20,10 @@ public sealed record StoreReconciliation(ReconciliationResult Result, IReadOnlyL
 /// </summary>
 public static class StoreReconciler
 {
-    public static StoreReconciliation Reconcile(PipelineStore store, IReadOnlySet<string> documents, IReconciler reconciler)
+    /// <param name="meanwhile">Work that needs the store and the entity merge but not the facts (writing the claims and
+    /// mentions): run on this thread while the reconciler works on another, so a run's end uses two cores.</param>
+    public static StoreReconciliation Reconcile(PipelineStore store, IReadOnlySet<string> documents, IReconciler reconciler,
+        Action<Func<string, string>>? meanwhile = null)
     {
         // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
         // entity: canonical names are merged through the definitions the documents stored, before reconciling.
@@ -35,7 +38,9 @@ public static class StoreReconciler
             .ToList();
         static void Mem(string at) => Console.Error.WriteLine($"DEBUG mem {at}: live {GC.GetTotalMemory(true) / 1048576.0:0} MB, peak RSS {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB");
         Mem("observations");
-        var raw = reconciler.Reconcile(observations);
+        var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(observations));
+        meanwhile?.Invoke(Merge);
+        var raw = computing.GetAwaiter().GetResult();
         Mem("reconciled");
         var reconciliation = WithQuotes(raw, store);
         Mem("quotes");
