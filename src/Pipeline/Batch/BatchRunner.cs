@@ -190,7 +190,6 @@ public sealed class BatchRunner
         var (documents, quarantineRows) = outputs.Finish(factRows, conflictRows, reconciliation, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
-        Console.Error.WriteLine($"DEBUG reconcile {stageTimes["reconcile"]:0.00} write {stageTimes["write"]:0.00} end {wall.Elapsed.TotalSeconds:0.00}");
 
         var quarantinedTotal = documents.Count(d => d.Status == "quarantined") + unreadable.Count;
         var summary = new RunSummary
@@ -223,7 +222,6 @@ public sealed class BatchRunner
     {
         var covered = undated.Where(u => periods.ContainsKey(u.Entity)).Select(u => u.Shell)
             .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-        Console.Error.WriteLine($"DEBUG second pass covered {covered.Count}");
         if (covered.Count == 0) return;
         var jobs = Math.Max(1, options.Jobs);
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
