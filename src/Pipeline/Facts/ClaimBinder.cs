@@ -62,6 +62,7 @@ public sealed partial class ClaimBinder : IClaimBinder
     internal readonly BindingLexicon _words;
     internal readonly DocumentFrameReader _frames;
     internal readonly SegmentReader _segments;
+    internal readonly SegmentCatalogue _segmentNames;
     internal readonly BasisReader _bases;
     internal readonly CurrencyConvention _currency;
     internal readonly IReadOnlyList<IMetricRule> _rules;
@@ -83,6 +84,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         _words = words ?? BindingLexicon.Default;
         _frames = new DocumentFrameReader(_words, entities.FiscalYearEnd);
         _segments = new SegmentReader(_words);
+        _segmentNames = new SegmentCatalogue(entities, _words.SegmentSuffixes);
         _bases = new BasisReader(_words);
         _currency = new CurrencyConvention(_words);
     }
@@ -145,7 +147,12 @@ public sealed partial class ClaimBinder : IClaimBinder
         public Mention? Equivalent { get; set; }
         public int End => Equivalent is { } e ? Math.Max(e.Span.End, Mention.Span.End) : Mention.Span.End;
         public ReportingPeriod? DistributedPeriod { get; set; }
+        /// <summary>The company segment a list of segments gives this figure (有道、云音乐收入分别为13亿、23.2亿).</summary>
+        public string? DistributedSegment { get; set; }
         public bool Ambiguous { get; set; }
+        /// <summary>The figure's place in its list and the list's length (for lists no period list matches).</summary>
+        public int ListIndex { get; set; }
+        public int ListSize { get; set; }
         /// <summary>A figure in parentheses after another that is not the same amount (60%（约 12 亿港元）): left unbound.</summary>
         public bool Appositive { get; set; }
     }

@@ -8,9 +8,11 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Facts;
 
-/// <summary>A known entity: its canonical name, aliases and normalised tickers, and the last day of its fiscal year
-/// when that is not 31 December (<c>fiscal_year_end: 03-31</c>: Alibaba's fiscal 2026 runs 2025-04-01 to 2026-03-31).</summary>
-public sealed record EntityDefinition(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Tickers, AnnualDate? FiscalYearEnd = null)
+/// <summary>A known entity: its canonical name, aliases and normalised tickers, the last day of its fiscal year
+/// when that is not 31 December (<c>fiscal_year_end: 03-31</c>: Alibaba's fiscal 2026 runs 2025-04-01 to 2026-03-31),
+/// and the segments it reports, each with the other names coverage gives it (云智能集团: 阿里云智能, Cloud Intelligence Group).</summary>
+public sealed record EntityDefinition(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Tickers, AnnualDate? FiscalYearEnd = null,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Segments = null)
 {
     /// <summary>The fiscal year end, 31 December when the lexicon gives none.</summary>
     public AnnualDate FiscalYearEndOrCalendar => FiscalYearEnd ?? new AnnualDate(12, 31);
@@ -94,12 +96,12 @@ public sealed class EntityLexicon
     public static EntityLexicon Combine(params EntityLexicon[] lexicons)
     {
         var order = new List<string>();
-        var merged = new Dictionary<string, (List<string> Aliases, List<string> Tickers, AnnualDate?[] YearEnd)>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, (List<string> Aliases, List<string> Tickers, AnnualDate?[] YearEnd, Dictionary<string, List<string>> Segments)>(StringComparer.Ordinal);
         foreach (var e in lexicons.SelectMany(l => l.Entities))
         {
             if (!merged.TryGetValue(e.Name, out var entry))
             {
-                merged[e.Name] = entry = ([], [], [null]);
+                merged[e.Name] = entry = ([], [], [null], new(StringComparer.Ordinal));
                 order.Add(e.Name);
             }
             entry.Aliases.AddRange(e.Aliases.Where(a => !entry.Aliases.Contains(a, StringComparer.Ordinal)));
@@ -107,8 +109,14 @@ public sealed class EntityLexicon
             if (e.FiscalYearEnd is { } end && entry.YearEnd[0] is { } other && other != end)
                 throw new InvalidDataException($"{e.Name}: fiscal year ends {other:MM-dd} in one lexicon and {end:MM-dd} in another.");
             entry.YearEnd[0] ??= e.FiscalYearEnd;
+            foreach (var (segment, names) in e.Segments ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                if (!entry.Segments.TryGetValue(segment, out var list)) entry.Segments[segment] = list = [];
+                list.AddRange(names.Where(a => !list.Contains(a, StringComparer.Ordinal)));
+            }
         }
-        return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers, merged[n].YearEnd[0])).ToList(),
+        return new EntityLexicon(order.Select(n => new EntityDefinition(n, merged[n].Aliases, merged[n].Tickers, merged[n].YearEnd[0],
+                merged[n].Segments.Count == 0 ? null : merged[n].Segments.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal))).ToList(),
             Union(lexicons, l => l.NotNames), Union(lexicons, l => l.PlacePrefixes), Union(lexicons, l => l.IndustryWords),
             Union(lexicons, l => l.NameLeadWords), EntityNameWords.Combine(lexicons.Select(l => l.NameWords)));
     }
@@ -140,8 +148,12 @@ public sealed class EntityLexicon
                 if (!Tickers.TryNormalize(t, out var n)) throw new InvalidDataException($"{sourceName}: {e.Name} ticker '{t}' is not a ticker.");
                 tickers.Add(n);
             }
+            foreach (var (segment, names) in e.Segments)
+                if (string.IsNullOrWhiteSpace(segment) || names.Any(string.IsNullOrWhiteSpace))
+                    throw new InvalidDataException($"{sourceName}: {e.Name} has a segment or a segment name that is empty.");
             list.Add(new EntityDefinition(e.Name, e.Aliases.Where(a => !string.IsNullOrWhiteSpace(a)).ToArray(), tickers,
-                ParseYearEnd(e.FiscalYearEnd, $"{sourceName}: {e.Name}")));
+                ParseYearEnd(e.FiscalYearEnd, $"{sourceName}: {e.Name}"),
+                e.Segments.Count == 0 ? null : e.Segments.ToDictionary(kv => kv.Key.Trim(), kv => (IReadOnlyList<string>)kv.Value.Select(a => a.Trim()).ToList(), StringComparer.Ordinal)));
         }
         static List<string> Words(List<string> words) => words.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w.Trim()).ToList();
         return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords),
@@ -195,6 +207,7 @@ public sealed class EntityLexicon
         public List<string> Aliases { get; set; } = [];
         public List<string> Tickers { get; set; } = [];
         public string? FiscalYearEnd { get; set; }
+        public Dictionary<string, List<string>> Segments { get; set; } = [];
     }
 }
 

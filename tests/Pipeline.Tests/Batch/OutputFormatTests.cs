@@ -147,4 +147,38 @@ public class OutputFormatTests
         Assert.That(fields.Select(f => f.Name), Is.EqualTo(new[] { "document", "path", "reason" }));
         Assert.That(columns["document"], Is.Empty);
     }
+
+    /// <summary>An independent reader: DuckDB (the engine analysts query Parquet with) sees the column types the README
+    /// promises, and sums the values without a cast.</summary>
+    [Test]
+    public void Duckdb_reads_the_parquet_datasets_with_their_types()
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        Dictionary<string, string> Types(string table)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"DESCRIBE SELECT * FROM read_parquet('{Path.Combine(Out, table + ".parquet").Replace("'", "''")}')";
+            using var r = cmd.ExecuteReader();
+            var types = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (r.Read()) types[r.GetString(0)] = r.GetString(1);
+            return types;
+        }
+        var claims = Types("claims");
+        Assert.That(claims["value"], Does.StartWith("DECIMAL"));
+        Assert.That(claims["precision"], Does.StartWith("DECIMAL"));
+        Assert.That(claims["start"], Is.EqualTo("BIGINT"));
+        Assert.That(claims["entity"], Is.EqualTo("VARCHAR"));
+        var facts = Types("facts");
+        Assert.That(facts["confidence"], Is.EqualTo("DOUBLE"));
+        Assert.That(Types("conflicts")["chosen"], Is.EqualTo("BOOLEAN"));
+
+        using var sum = connection.CreateCommand();
+        sum.CommandText = $"SELECT SUM(value), COUNT(*) FROM read_parquet('{Path.Combine(Out, "claims.parquet").Replace("'", "''")}') WHERE unit = 'HKD'";
+        using var row = sum.ExecuteReader();
+        Assert.That(row.Read(), Is.True);
+        var csvTotal = ReadCsv(Path.Combine(Out, "claims.csv")).Where(c => c["unit"] == "HKD").Sum(c => decimal.Parse(c["value"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(row.GetInt64(1), Is.GreaterThan(0));
+        Assert.That(row.GetDecimal(0), Is.EqualTo(csvTotal));
+    }
 }

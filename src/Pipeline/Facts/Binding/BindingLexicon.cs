@@ -33,6 +33,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
+    /// <summary>Metric cue phrases that name the segment (channel) themselves, by cue phrase: 出口 → 出口.</summary>
+    public required IReadOnlyDictionary<string, string> SegmentCues { get; init; }
     /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
     public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
     /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
@@ -137,6 +139,8 @@ public sealed class BindingLexicon
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
+            SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
+                .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
             SegmentAnaphors = file.SegmentAnaphors,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
@@ -188,6 +192,7 @@ public sealed class BindingLexicon
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
+        public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];

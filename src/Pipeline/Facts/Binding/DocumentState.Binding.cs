@@ -25,8 +25,16 @@ public sealed partial class ClaimBinder
             var anchors = Anchors(s);
             if (s.English) DistributeEnglish(items, anchors, s);
             else Distribute(items, anchors, s);
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
+                var item = items[index];
+                // A list of figures no period list matches may follow a list of the company's segments.
+                if (item.Ambiguous && item.ListSize > 1 && EntityFor(item.Mention.Span.Start, s, subject, carried) is { } owner
+                    && SegmentList(owner, s, items[index - item.ListIndex].Mention.Span.Start, item.ListSize) is { } segments)
+                {
+                    item.DistributedSegment = segments[item.ListIndex];
+                    item.Ambiguous = false;
+                }
                 if (item.Ambiguous || item.Appositive)
                 {
                     _reasons[item.Mention] = item.Ambiguous ? UnboundReason.AmbiguousList : UnboundReason.Appositive;
@@ -81,7 +89,7 @@ public sealed partial class ClaimBinder
                 period = Resolve(after, anchors, entity, lastPeriod) is { } p ? Adjust(p, after.AsOf, metric) : null;
             else if (s.English && IsEnglishComparisonBase(m, s)) period = null;
             else period = PeriodBefore(anchors, pos, s, metric, entity, lastPeriod);
-            if (period is null && s.English) period = TradingDay(metric, entity, s);
+            if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
 
             var quote = _text[s.Start..s.End].Trim();
@@ -90,6 +98,7 @@ public sealed partial class ClaimBinder
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
             var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
@@ -104,9 +113,32 @@ public sealed partial class ClaimBinder
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
+        /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
+        /// the article writes before the cue when the lexicon knows it; else a segment of the company the lexicon knows,
+        /// written in the cue's clause before it, when it holds what the segment reader read (百度核心业务营收, 在线营销收入:
+        /// the reader leaves out the company's name and the link word 在); else in a leading clause of the sentence with no
+        /// figure between (汽车业务作为核心支柱，2024年实现收入…); else the segment as written.</summary>
+        internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        {
+            var written = WrittenSegment(cue, s, entity);
+            var names = _binder._segmentNames;
+            if (names.Known(entity, written) is { } known) return known;
+            var from = ClauseStart(cue.Start, s);
+            foreach (var f in Between(_figures, m => m.Span.Start, from, cue.Start)) from = Math.Max(from, Math.Min(f.Span.End, cue.Start));
+            if (names.Find(entity, _text, from, cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
+                return found;
+            if (written.Length > 0) return written;
+            if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
+            var clause = ClauseStart(cue.Start, s);
+            if (clause > s.Start && !Between(_figures, m => m.Span.Start, s.Start, clause).Any()
+                && names.Find(entity, _text, s.Start, clause, out _) is { } topic)
+                return topic;
+            return "";
+        }
+
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
         /// clause (<see cref="SegmentReader"/>); never the entity itself.</summary>
-        internal string SegmentOf(PhraseMatch<Cue> cue, Sentence s, string entity)
+        private string WrittenSegment(PhraseMatch<Cue> cue, Sentence s, string entity)
         {
             if (s.English && NamedSegment(cue, s) is { } named) return named;
             var floor = ClauseStart(cue.Start, s);

@@ -120,13 +120,15 @@ public sealed partial class ClaimBinder
         }
 
         /// <summary>A price or a market value that its sentence does not date: the company's trading debut when the
-        /// article gives it (The shares closed at HK$120.60, up 69%), else the publication date (a wire reports the
-        /// day's trading).</summary>
+        /// article gives it (The shares closed at HK$120.60, up 69%; 上市首日…开盘价报5.12港元), else, in English, the
+        /// publication date (a wire reports the day's trading; Chinese features recall earlier days' trading, so a
+        /// Chinese figure stays undated).</summary>
         internal ReportingPeriod? TradingDay(MetricDefinition metric, string entity, Sentence s)
         {
             if (metric.Timing != MetricTiming.Instant || !(metric.Id.StartsWith("price.", StringComparison.Ordinal) || metric.Id.StartsWith("market_cap", StringComparison.Ordinal)))
                 return null;
             if (_listingDates.TryGetValue(entity, out var day)) return day;
+            if (!s.English) return null;
             if (WeekdayIn(s) is { } weekday) return weekday;
             return _input.Metadata.Published is { } published && !_input.Metadata.PublishedInferred ? ReportingPeriod.Day(published) : null;
         }

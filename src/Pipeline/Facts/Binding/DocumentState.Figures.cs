@@ -52,10 +52,12 @@ public sealed partial class ClaimBinder
                 if (n >= 2)
                 {
                     var periods = PeriodList(anchors, items[i].Mention.Span.Start);
+                    // One span of n whole quarters or years (2024年二季度至2025年一季度的增速分别为86%、44%、24%和10%).
+                    if (periods.Count == 1 && n > 1 && SplitPeriod(periods[0], n) is { } parts) periods = parts;
                     for (var k = i; k <= j; k++)
                     {
                         if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
-                        else items[k].Ambiguous = true;
+                        else { items[k].Ambiguous = true; items[k].ListIndex = k - i; items[k].ListSize = n; }
                     }
                 }
                 i = j + 1;
@@ -131,6 +133,38 @@ public sealed partial class ClaimBinder
             return list;
         }
 
-        internal static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约";
+        internal static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约" or "/";
+
+        /// <summary>A span of whole quarters or whole years cut into its <paramref name="n"/> quarters or years, in order;
+        /// null when it is not exactly n of either.</summary>
+        internal static List<ReportingPeriod>? SplitPeriod(ReportingPeriod span, int n)
+        {
+            var start = span.Start;
+            var months = (span.End.Year - start.Year) * 12 + span.End.Month - start.Month + 1;
+            if (start.Day != 1 || span.End.PlusDays(1).Day != 1) return null;
+            if (start.Month == 1 && months == 12 * n)
+                return Enumerable.Range(0, n).Select(k => ReportingPeriod.Year(start.Year + k)).ToList();
+            if ((start.Month - 1) % 3 == 0 && months == 3 * n)
+                return Enumerable.Range(0, n).Select(k => start.PlusMonths(3 * k)).Select(d => ReportingPeriod.Quarter(d.Year, (d.Month - 1) / 3 + 1)).ToList();
+            return null;
+        }
+
+        /// <summary>The company's listed segments written as a list before the figures of a list of <paramref name="n"/>
+        /// figures in the same sentence (游戏、有道、云音乐业务、创新及其他业务同比分别减少1.5%/9.5%/5.3%/17.0%): the
+        /// last n of them, when they are joined by list words only; else null.</summary>
+        internal List<string>? SegmentList(string entity, Sentence s, int before, int n)
+        {
+            var found = _binder._segmentNames.FindAll(entity, _text, s.Start, before);
+            if (found.Count < n) return null;
+            var run = found.GetRange(found.Count - n, n);
+            for (var k = 1; k < n; k++)
+            {
+                var gap = Gap(run[k - 1].End, run[k].Start);
+                foreach (var ending in _binder._words.SegmentSuffixes)
+                    if (gap.StartsWith(ending, StringComparison.Ordinal) && ending.Length > 1) { gap = gap[ending.Length..]; break; }
+                if (!IsListGap(gap)) return null;
+            }
+            return run.Select(r => r.Segment).Distinct().Count() == n ? run.Select(r => r.Segment).ToList() : null;
+        }
     }
 }

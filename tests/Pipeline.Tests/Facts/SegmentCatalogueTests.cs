@@ -1,0 +1,105 @@
+using System;
+using System.Linq;
+using NUnit.Framework;
+using NodaTime;
+using Pipeline.Documents;
+using Pipeline.Facts;
+using Pipeline.Facts.Binding;
+
+namespace Pipeline.Tests.Facts;
+
+/// <summary>Segments under the company's own name for them (entities.yaml <c>segments</c>): sentences written the way
+/// 财联社 and 經濟通 write results (invented figures), through the default pipeline.</summary>
+public class SegmentCatalogueTests
+{
+    private static readonly ExtractionPipeline Pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
+
+    private static string[] Bind(string text)
+    {
+        var raw = new RawDocument("seg-test", "seg-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 11, 26), Language = "zh-Hans" });
+        var rows = Pipeline.Process(raw).Claims.Select(c => $"{c.Entity}|{c.Metric}|{c.Segment}|{c.Value.Value / 1.0000000000m}").ToArray();
+        foreach (var r in rows) TestContext.Out.WriteLine(r);
+        return rows;
+    }
+
+    [Test]
+    public void Coverage_names_of_a_reported_segment_become_the_company_s_name()
+    {
+        const string text = "阿里巴巴集团（09988.HK）周二公布截至9月30日止季度业绩。季内，阿里云智能收入同比增长31%至371.2亿元；"
+                            + "电商板块收入为1012.5亿元，同比增长8%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|云智能集团|37120000000"));
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|电商业务|101250000000"));
+    }
+
+    [Test]
+    public void A_segment_named_with_the_company_s_own_name_is_found()
+    {
+        const string text = "百度（09888.HK）公布第三季度业绩，期内百度核心业务营收251亿元，同比下降5%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("百度|revenue|百度核心|25100000000"));
+    }
+
+    [Test]
+    public void Exports_are_the_channel_of_the_deliveries_they_count()
+    {
+        const string text = "比亚迪（01211.HK）公布，2025年10月新能源汽车销量为44.2万辆，其中出口8.4万辆，同比增长156%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("比亚迪|deliveries|出口|84000"));
+        Assert.That(rows, Does.Contain("比亚迪|deliveries_growth_pct|出口|156"));
+    }
+
+    [Test]
+    public void A_listed_segment_leading_the_sentence_is_the_segment_of_its_figures()
+    {
+        const string text = "网易（09999.HK）公布第二季度业绩。游戏及相关增值服务作为公司的核心业务，第二季度实现净收入228亿元，同比增长13.7%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue|游戏及相关增值服务|22800000000"));
+    }
+
+    [Test]
+    public void A_list_of_segments_gives_each_figure_of_a_respectively_list_its_segment()
+    {
+        const string text = "网易（09999.HK）公布第三季度业绩。有道、云音乐业务收入分别为16.3亿元、20.4亿元。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue|有道|1630000000"));
+        Assert.That(rows, Does.Contain("网易|revenue|云音乐|2040000000"));
+    }
+
+    [Test]
+    public void A_span_of_quarters_gives_each_figure_of_a_respectively_list_its_quarter()
+    {
+        const string text = "云帆科技（09899.HK）的增长持续放缓，2024年二季度至2025年一季度的营收增速分别为86%、44%、24%和10%。";
+        var raw = new RawDocument("seg-test", "seg-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 6, 3), Language = "zh-Hans" });
+        var rows = Pipeline.Process(raw).Claims.Select(c => $"{c.Metric}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0000000000m}").ToArray();
+        Assert.That(rows, Is.EquivalentTo(new[]
+        {
+            "revenue_growth_pct|2024-04-01/2024-06-30|86", "revenue_growth_pct|2024-07-01/2024-09-30|44",
+            "revenue_growth_pct|2024-10-01/2024-12-31|24", "revenue_growth_pct|2025-01-01/2025-03-31|10",
+        }));
+    }
+
+    [Test]
+    public void A_company_without_listed_segments_keeps_the_segment_as_written()
+    {
+        var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);
+        Assert.That(catalogue.Canonical("云帆汽车", "储能业务"), Is.EqualTo("储能业务"));
+        Assert.That(catalogue.Canonical("百度", "智能云基础设施业务"), Is.EqualTo("AI云基础设施"));
+        Assert.That(catalogue.Canonical("百度", "Baidu Core"), Is.EqualTo("百度核心"));
+    }
+
+    [Test]
+    public void Two_segments_of_one_company_may_not_share_a_name()
+    {
+        var lexicon = EntityLexicon.Parse("""
+            entities:
+              - name: 云帆汽车
+                segments:
+                  汽车销售: [车辆]
+                  其他销售: [车辆业务]
+            """);
+        Assert.That(() => new SegmentCatalogue(lexicon, ["业务"]), Throws.TypeOf<System.IO.InvalidDataException>());
+    }
+}
