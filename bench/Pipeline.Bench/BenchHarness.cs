@@ -233,11 +233,11 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                 $"- Parallel efficiency from 1 to 2 jobs (wall time on 1 ÷ (2 × wall time on 2)): pipeline {pe:0.00}" +
                 (Efficiency("floor") is { } fe ? FormattableString.Invariant($", floor {fe:0.00}.") : ".")));
         if (_phases.GetValueOrDefault((_bestRound, 2)) is { } ph && Best("pipeline", 2) is { } p2)
-            report.AppendLine(FormattableString.Invariant(
-                $"- Where the pipeline's wall time goes (round {_bestRound}, 2 jobs, from its `run.json`): {p2.Wall:0.00} s in all, {p2.Wall - ph.Run:0.00} s of it " +
-                $"before the run's clock starts (runtime, lexicons, OpenCC, store: compare the start-up rows) and after it stops; in the run, " +
-                $"the documents {ph.Run - ph.SecondPass - ph.Reconcile - ph.Write:0.00} s, the second pass over undated articles {ph.SecondPass:0.00} s, " +
-                $"the reconciliation {ph.Reconcile:0.00} s (the claims, mentions and clean texts are written meanwhile), the rest of the outputs {ph.Write:0.00} s."));
+        {
+            var documentsPart = ph.Run - ph.SecondPass - ph.Reconcile - ph.Write;
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"- Where the pipeline's wall time goes (round {_bestRound}, 2 jobs, from its `run.json`): {p2.Wall:0.00} s in all, {p2.Wall - ph.Run:0.00} s of it before the run's clock starts (runtime, lexicons, OpenCC, store: compare the start-up rows) and after it stops; in the run, the documents {documentsPart:0.00} s, the second pass over undated articles {ph.SecondPass:0.00} s, the reconciliation {ph.Reconcile:0.00} s (the claims, mentions and clean texts are written meanwhile), the rest of the outputs {ph.Write:0.00} s.");
+        }
         report.AppendLine("- On a larger machine: the workers share nothing but the input and output channels, so `--jobs N` should " +
                           "scale with cores until the single store writer (SQLite, one transaction per 64 documents) or the disk " +
                           "becomes the limit; the storage row above gives the writer's cost per document, the ceiling being about " +
