@@ -59,6 +59,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
     private double? _storageMs;
     private readonly List<ProcessRun> _processes = new();
     private double? _recognizerRatio, _recognizerMBps, _conversionRatio, _microsoftRatio;
+    private string? _recognizerRun;
 
     /// <summary>One whole process: what ran, its wall and CPU seconds (user + system), the documents it read, its peak
     /// memory, the round and the machine's 1-minute load when it started.</summary>
@@ -455,17 +456,38 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                     textChars += line.Length;
                 }
         }
-        log.WriteLine($"recognizers: pipeline recognize as a process over {textBytes / 1e6:0.0} MB of text");
-        var cpu0 = CpuClock.ChildrenSeconds();
-        var clock = Stopwatch.StartNew();
-        var code = RunRecognize(input, output);
-        var wall = clock.Elapsed.TotalSeconds;
-        var cpu = CpuClock.ChildrenSeconds() is { } c1 && cpu0 is { } c0 ? c1 - c0 : (double?)null;
-        _recognizerMBps = textBytes / wall / 1e6;
-        var processCharsPerSecond = textChars / wall;
-        report.AppendLine("| `pipeline recognize` as a whole process | text | wall s | CPU s | MB/s (UTF-8 text, wall) | chars/s (wall) | exit |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        // Whole processes on a shared machine: several rounds, each with the load it started under; the best (lowest
+        // wall time) is the one judged, as for the whole-process rows above.
+        var processRounds = Math.Max(1, options.Rounds);
+        var runs = new List<(double Wall, double? Cpu, int Code, string Load)>();
+        for (var round = 0; round < processRounds; round++)
+        {
+            log.WriteLine($"recognizers: pipeline recognize as a process over {textBytes / 1e6:0.0} MB of text (round {round + 1} of {processRounds})");
+            var load = LoadAverage().Split(' ')[0];
+            var cpu0 = CpuClock.ChildrenSeconds();
+            var clock = Stopwatch.StartNew();
+            var code = RunRecognize(input, output);
+            var wall = clock.Elapsed.TotalSeconds;
+            var cpu = CpuClock.ChildrenSeconds() is { } c1 && cpu0 is { } c0 ? c1 - c0 : (double?)null;
+            runs.Add((wall, cpu, code, load));
+        }
+        var best = runs.MinBy(r => r.Wall);
+        _recognizerRun = FormattableString.Invariant($"{textBytes / 1e6:0.0} MB of text, best of {processRounds}: {best.Wall:0.00} s wall, {best.Cpu:0.00} s CPU");
+        _recognizerMBps = textBytes / best.Wall / 1e6;
+        var processCharsPerSecond = textChars / best.Wall;
+        var jsonBytes = new FileInfo(input).Length;
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"| {lines.Count * copies:N0} JSON lines (seed text x{copies}), start-up included | {textBytes / 1e6:0.0} MB | {wall:0.00} | {(cpu is { } cs ? cs.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")} | {_recognizerMBps:0.0} | {processCharsPerSecond:N0} | {code} |");
+            $"`pipeline recognize` as a user runs it: a child process reading {lines.Count * copies:N0} JSON lines ({jsonBytes / 1e6:0.0} MB of JSON; " +
+            $"{textBytes / 1e6:0.0} MB of UTF-8 text, the seed articles' {lines.Count} non-blank lines repeated {copies} times, non-ASCII written as " +
+            $"\\uXXXX escapes) from a file and writing its mentions to a file ({new FileInfo(output).Length / 1e6:0.0} MB), start-up included; " +
+            $"{processRounds} round(s), the best judged.").AppendLine();
+        report.AppendLine("| round | text | wall s | CPU s | MB/s (UTF-8 text, wall) | chars/s (wall) | load | exit |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var (wall, cpu, code, load) = runs[r];
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r + 1} | {textBytes / 1e6:0.0} MB | {wall:0.00} | {(cpu is { } cs ? cs.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")} | {textBytes / wall / 1e6:0.0} | {textChars / wall:N0} | {load} | {code} |");
+        }
         report.AppendLine();
         foreach (var peer in RecognizerPeers.Create(options, log))
         {
@@ -541,7 +563,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         report.AppendLine(inv,
             $"| `pipeline recognize` as a whole process ≥ 100× the JavaScript peer, all on | {(_recognizerRatio is { } r ? $"{r:N0}×" : "peer not run")} | {Mark(_recognizerRatio is { } r2 ? r2 >= 100 : null)} |");
         report.AppendLine(inv,
-            $"| `pipeline recognize` as a whole process ≥ 5 MB/s | {(_recognizerMBps is { } m ? $"{m:0.0} MB/s" : "")} | {Mark(_recognizerMBps is { } m2 ? m2 >= 5 : null)} |");
+            $"| `pipeline recognize` as a whole process ≥ 5 MB/s | {(_recognizerMBps is { } m ? $"{m:0.0} MB/s ({_recognizerRun})" : "")} | {Mark(_recognizerMBps is { } m2 ? m2 >= 5 : null)} |");
         report.AppendLine(inv,
             $"| conversion no slower than the opencc CLI | {(_conversionRatio is { } cv ? $"{cv:0.00}×" : "CLI not run")} | {Mark(_conversionRatio is { } c2 ? c2 >= 1 : null)} |");
         var million = _reconcile.Where(r => r.N >= 1_000_000).ToList();

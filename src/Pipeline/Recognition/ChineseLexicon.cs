@@ -212,45 +212,45 @@ public sealed class ChineseLexicon
             DecimalPoints = CharSet(numbers.DecimalPoints),
             NegativeSigns = CharSet(numbers.NegativeSigns),
             ApproximateInfixes = CharSet(numbers.ApproximateInfixes),
-            NotNumbers = notNumbers.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray()),
-            CountUnits = new(numbers.CountUnits.Select(p => (p.Key, p.Value == "shares" ? CountUnit.Shares : CountUnit.Count))),
-            PrefixQualifiers = new(numbers.PrefixQualifiers.Select(p => (p.Key, QualifierExtensions.FromSymbol(p.Value)))),
-            SuffixQualifiers = new(numbers.SuffixQualifiers.Select(p => (p.Key, QualifierExtensions.FromSymbol(p.Value)))),
+            NotNumbers = NotNumberIndex(notNumbers),
+            CountUnits = WordTable.Of(numbers.CountUnits, (k, v) => v == "shares" ? CountUnit.Shares : CountUnit.Count),
+            PrefixQualifiers = WordTable.Of(numbers.PrefixQualifiers, (k, v) => QualifierExtensions.FromSymbol(v)),
+            SuffixQualifiers = WordTable.Of(numbers.SuffixQualifiers, (k, v) => QualifierExtensions.FromSymbol(v)),
             NotQuantitySuffixes = WordTable.Of(numbers.NotQuantitySuffixes),
             RangeConnectors = WordTable.Of(numbers.RangeConnectors),
             DateUnits = WordTable.Of(numbers.DateUnits),
             DurationCounts = WordTable.Of(numbers.DurationUnits),
             CodePrefixes = WordTable.Of(numbers.CodePrefixes),
             CodeSuffixes = WordTable.Of(numbers.CodeSuffixes),
-            PercentPrefixes = new(percent.Prefixes.Select(p => (p.Key, p.Value))),
-            PercentSuffixes = new(percent.Suffixes.Select(p => (p.Key, p.Value))),
+            PercentPrefixes = WordTable.Of(percent.Prefixes),
+            PercentSuffixes = WordTable.Of(percent.Suffixes),
             Tenths = WordTable.Of(percent.Tenths),
             TenthsBlockers = CharSet(percent.TenthsBlockers),
             Discounts = WordTable.Of(percent.Discounts),
             DiscountBlockers = CharSet(percent.DiscountBlockers),
             Points = WordTable.Of(percent.Points),
             Multiples = WordTable.Of(percent.Multiples),
-            PercentWords = new(percent.Words.Select(p => (p.Key, p.Value))),
-            PercentWordsAfter = new(percent.WordsAfter.Select(p => (p.Key, p.Value is [var b, var v] && b.Length == 1
+            PercentWords = WordTable.Of(percent.Words),
+            PercentWordsAfter = WordTable.Of(percent.WordsAfter, (k, pair) => pair is [var b, var v] && b.Length == 1
                 ? (b[0], decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
-                : throw new InvalidDataException($"percent.yaml wordsAfter '{p.Key}' needs [character, percent]")))),
+                : throw new InvalidDataException($"percent.yaml wordsAfter '{k}' needs [character, percent]")),
             Dozen = numbers.Dozen is { Length: 1 } dz ? dz[0] : throw new InvalidDataException("numbers.yaml dozen must be one character"),
             DozenBlockers = CharSet(numbers.DozenBlockers),
-            CurrencySuffixes = new(money.Suffixes.Select(p => (p.Key, Currency.Of(p.Value)))),
-            CurrencyPrefixes = new(money.Prefixes.Select(p => (p.Key, Currency.Of(p.Value)))),
+            CurrencySuffixes = WordTable.Of(money.Suffixes, (k, v) => Currency.Of(v)),
+            CurrencyPrefixes = WordTable.Of(money.Prefixes, (k, v) => Currency.Of(v)),
             PerSharePrefixes = WordTable.Of(money.PerSharePrefixes),
             PerShareSuffixes = WordTable.Of(money.PerShareSuffixes),
-            Subunits = new(money.Subunits.Select(p => (p.Key, p.Value is [var code, var v]
+            Subunits = WordTable.Of(money.Subunits, (k, pair) => pair is [var code, var v]
                 ? (Currency.Of(code), decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
-                : throw new InvalidDataException($"money.yaml subunits '{p.Key}' needs [currency, value]")))),
+                : throw new InvalidDataException($"money.yaml subunits '{k}' needs [currency, value]")),
             SubunitBlockers = CharSet(money.SubunitBlockers),
-            RelativeYears = new(dates.RelativeYears.Select(p => (p.Key, p.Value))),
-            RelativeMonths = new(dates.RelativeMonths.Select(p => (p.Key, p.Value))),
-            RelativeQuarters = new(dates.RelativeQuarters.Select(p => (p.Key, p.Value))),
-            RelativeDays = new(dates.RelativeDays.Select(p => (p.Key, p.Value))),
-            Halves = new(dates.Halves.Select(p => (p.Key, p.Value))),
-            YearParts = new(dates.YearParts.Select(p => (p.Key, p.Value is [var a, var b]
-                ? (a, b) : throw new InvalidDataException($"dates.yaml yearParts '{p.Key}' needs [from, to]")))),
+            RelativeYears = WordTable.Of(dates.RelativeYears),
+            RelativeMonths = WordTable.Of(dates.RelativeMonths),
+            RelativeQuarters = WordTable.Of(dates.RelativeQuarters),
+            RelativeDays = WordTable.Of(dates.RelativeDays),
+            Halves = WordTable.Of(dates.Halves),
+            YearParts = WordTable.Of(dates.YearParts, (k, v) => v is [var a, var b]
+                ? (a, b) : throw new InvalidDataException($"dates.yaml yearParts '{k}' needs [from, to]")),
             WholeYear = WordTable.Of(dates.WholeYear),
             LeadingCounts = WordTable.Of(dates.LeadingCounts),
             QuarterWords = WordTable.Of(dates.Quarter),
@@ -262,31 +262,31 @@ public sealed class ChineseLexicon
             MonthsWords = WordTable.Of(dates.MonthsWord),
             ListJoiners = WordTable.Of(dates.ListJoiners),
             RangePrefixes = WordTable.Of(dates.RangePrefixes),
-            WeekPrefixes = new(dates.WeekPrefixes.Select(p => (p.Key, p.Value))),
+            WeekPrefixes = WordTable.Of(dates.WeekPrefixes),
             WeekWords = WordTable.Of(dates.WeekWords),
-            Weekdays = new(dates.Weekdays.Select(p => (p.Key, p.Value))),
+            Weekdays = WordTable.Of(dates.Weekdays),
             Weekend = dates.Weekend is { Length: 1 } we ? we[0] : throw new InvalidDataException("dates.yaml weekend must be one character"),
             DurationsBack = WordTable.Of(dates.DurationsBack),
             DurationsOn = WordTable.Of(dates.DurationsOn),
-            DurationUnits = new(dates.DurationUnits.Select(p => (p.Key, p.Value))),
+            DurationUnits = WordTable.Of(dates.DurationUnits),
             Decade = dates.Decade,
             Century = WordTable.Of(dates.Century),
-            RelativeCenturies = new(dates.RelativeCenturies.Select(p => (p.Key, p.Value))),
+            RelativeCenturies = WordTable.Of(dates.RelativeCenturies),
             BetweenJoiners = WordTable.Of(dates.BetweenJoiners),
             BetweenSuffixes = WordTable.Of(dates.BetweenSuffixes),
             BetweenPrefixes = WordTable.Of(dates.BetweenPrefixes),
             AfterWords = WordTable.Of(dates.AfterWords),
             BeforeWords = WordTable.Of(dates.BeforeWords),
-            Eras = new(dates.Eras.Select(p => (p.Key, p.Value))),
+            Eras = WordTable.Of(dates.Eras),
             LunarPrefixes = WordTable.Of(dates.LunarPrefixes),
-            LunarMonths = new(dates.LunarMonths.Select(p => (p.Key, p.Value))),
+            LunarMonths = WordTable.Of(dates.LunarMonths),
             LunarDayPrefix = dates.LunarDayPrefix is { Length: 1 } ld ? ld[0] : throw new InvalidDataException("dates.yaml lunarDayPrefix must be one character"),
             LunarNewYear = dates.LunarNewYear,
-            Ordinals = new(dates.Ordinals.Select(p => (p.Key, p.Value))),
+            Ordinals = WordTable.Of(dates.Ordinals),
             Classifiers = WordTable.Of(dates.Classifiers),
             OfWords = WordTable.Of(dates.Of),
-            Holidays = new(dates.Holidays.Select(p => (p.Key, p.Value is [var m, var d]
-                ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{p.Key}' needs [month, day]")))),
+            Holidays = WordTable.Of(dates.Holidays, (k, v) => v is [var m, var d]
+                ? (m, d) : throw new InvalidDataException($"dates.yaml holidays '{k}' needs [month, day]")),
         };
         lexicon.BuildTables(dates.RelativeYears.Keys.Concat(dates.RelativeMonths.Keys).Concat(dates.RelativeQuarters.Keys).Concat(dates.RelativeDays.Keys)
             .Concat(dates.Halves.Keys).Concat(dates.CutoffPrefixes).Concat(dates.RangePrefixes).Concat(dates.WholeYear)
@@ -302,11 +302,29 @@ public sealed class ChineseLexicon
         return deserializer.Deserialize<T>(LexiconResources.ReadText(name)) ?? throw new InvalidDataException($"Lexicon '{name}' is empty.");
     }
 
-    private static FrozenDictionary<char, TValue> Chars<TValue>(Dictionary<string, TValue> map) =>
-        map.ToFrozenDictionary(p => p.Key.Length == 1 ? p.Key[0] : throw new InvalidDataException($"'{p.Key}' must be one character"), p => p.Value);
+    // Plain loops, not LINQ: each LINQ operator over a value type is more generic code for the JIT at start-up.
+    private static FrozenDictionary<char, TValue> Chars<TValue>(Dictionary<string, TValue> map)
+    {
+        var chars = new Dictionary<char, TValue>(map.Count);
+        foreach (var (key, value) in map) chars[OneChar(key)] = value;
+        return chars.ToFrozenDictionary();
+    }
 
-    private static FrozenSet<char> CharSet(List<string> items) =>
-        items.Select(s => s.Length == 1 ? s[0] : throw new InvalidDataException($"'{s}' must be one character")).ToFrozenSet();
+    private static FrozenSet<char> CharSet(List<string> items)
+    {
+        var chars = new HashSet<char>();
+        foreach (var s in items) chars.Add(OneChar(s));
+        return chars.ToFrozenSet();
+    }
+
+    private static char OneChar(string s) => s.Length == 1 ? s[0] : throw new InvalidDataException($"'{s}' must be one character");
+
+    private static FrozenDictionary<char, (string Word, int Offset)[]> NotNumberIndex(Dictionary<char, List<(string, int)>> words)
+    {
+        var index = new Dictionary<char, (string Word, int Offset)[]>(words.Count);
+        foreach (var (c, list) in words) index[c] = list.ToArray();
+        return index.ToFrozenDictionary();
+    }
 
     private sealed class NumbersFile
     {

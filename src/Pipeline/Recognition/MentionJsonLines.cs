@@ -1,10 +1,12 @@
 using System;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading.Tasks;
 using NodaTime;
 using NodaTime.Text;
 
@@ -15,27 +17,29 @@ namespace Pipeline.Recognition;
 /// <c>{"id", "mentions": [{"kind", "text", "start", "end", "value", "unit", "qualifier", "period_start",
 /// "period_end"}]}</c> line out per input line (UTF-16 offsets, end exclusive). A bad line yields
 /// <c>{"id", "error"}</c> and processing goes on.
-/// <para>UTF-8 end to end: input bytes are read into one reused buffer and split at newlines, each line is read with a
-/// <see cref="Utf8JsonReader"/> (only the text becomes a string: the recognizers read strings), and one
-/// <see cref="Utf8JsonWriter"/> writes every output line into one reused buffer that goes to the output stream in
-/// blocks. No per-line reader, document, decoder or output string.</para>
+/// <para>UTF-8 end to end: input bytes are read in blocks and cut at the last newline into chunks of whole lines; each
+/// line is read with a <see cref="Utf8JsonReader"/> (only the text becomes a string: the recognizers read strings), and
+/// a reused <see cref="Utf8JsonWriter"/> writes the chunk's output lines into one reused buffer. No per-line reader,
+/// document, decoder or output string.</para>
+/// <para>Chunks are recognized on up to <see cref="Workers"/> threads at once (the model is immutable and its
+/// recognizers pure) and written in input order, so the output is the same, line for line, as one thread's.</para>
 /// </summary>
 public sealed class MentionJsonLines
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private const int FlushAt = 1 << 16;
+    private const int BlockSize = 1 << 16;
 
     private readonly RecognitionModel _model;
-    private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
-    private readonly Utf8JsonWriter _writer;
-    private byte[] _lastAsOf = [];
-    private LocalDate? _lastAsOfDate;
+    private readonly ConcurrentBag<ChunkWriter> _writers = new();
 
-    public MentionJsonLines(RecognitionModel model)
+    public MentionJsonLines(RecognitionModel model, int? workers = null)
     {
         _model = model;
-        _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        Workers = Math.Max(1, workers ?? Environment.ProcessorCount);
     }
+
+    /// <summary>How many chunks are recognized at once (default: one per processor).</summary>
+    public int Workers { get; }
 
     /// <summary>Reads every line of <paramref name="input"/> and writes one line per non-blank one. Returns the
     /// number of lines that could not be read.</summary>
@@ -56,132 +60,182 @@ public sealed class MentionJsonLines
     public int Process(Stream input, Stream output, LocalDate? asOf)
     {
         var errors = 0;
-        var buffer = new byte[FlushAt];
-        int filled = 0, start = 0;
+        var pending = new Queue<Task<ChunkWriter>>();
+        void WriteOldest()
+        {
+            var done = pending.Dequeue().GetAwaiter().GetResult();
+            errors += done.Errors;
+            output.Write(done.Written);
+            done.Reset();
+            _writers.Add(done);
+        }
+        void Submit(byte[] chunk, int length)
+        {
+            while (pending.Count >= 2 * Workers) WriteOldest();
+            var writer = _writers.TryTake(out var w) ? w : new ChunkWriter(_model);
+            pending.Enqueue(Workers == 1
+                ? Task.FromResult(writer.Run(chunk, length, asOf))
+                : Task.Run(() => writer.Run(chunk, length, asOf)));
+        }
+
+        var buffer = new byte[BlockSize];
+        var filled = 0;
         while (true)
         {
+            // Before waiting for more input, write what is already recognized (a slow producer still sees output).
+            while (pending.Count > 0 && pending.Peek().IsCompleted) WriteOldest();
             var read = input.Read(buffer, filled, buffer.Length - filled);
-            var end = filled + read;
-            var scan = filled;
-            filled = end;
-            while (true)
-            {
-                var nl = buffer.AsSpan(scan, filled - scan).IndexOf((byte)'\n');
-                if (nl < 0) break;
-                var lineEnd = scan + nl;
-                if (!Line(buffer.AsSpan(start, lineEnd - start), asOf, output)) errors++;
-                start = scan = lineEnd + 1;
-            }
+            filled += read;
             if (read == 0)
             {
-                if (filled > start && !Line(buffer.AsSpan(start, filled - start), asOf, output)) errors++;
+                if (filled > 0) Submit(buffer, filled);
                 break;
             }
-            // Keep the unfinished line at the front; grow when one line fills the buffer.
-            var rest = filled - start;
-            if (start > 0) Buffer.BlockCopy(buffer, start, buffer, 0, rest);
-            else if (rest == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            var lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+            if (lastNewline < 0)
+            {
+                // One line longer than the buffer so far: grow it and read on.
+                if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                continue;
+            }
+            // The whole lines go to a chunk of their own; the unfinished line moves to the front of a fresh buffer.
+            var rest = filled - (lastNewline + 1);
+            var next = new byte[Math.Max(BlockSize, rest * 2)];
+            buffer.AsSpan(lastNewline + 1, rest).CopyTo(next);
+            Submit(buffer, lastNewline + 1);
+            buffer = next;
             filled = rest;
-            start = 0;
         }
-        Flush(output, force: true);
+        while (pending.Count > 0) WriteOldest();
+        output.Flush();
         return errors;
     }
 
-    /// <summary>One input line (without its newline); false when it could not be read. Blank lines are skipped.</summary>
-    private bool Line(ReadOnlySpan<byte> line, LocalDate? asOf, Stream output)
+    /// <summary>Recognizes the lines of one chunk into its own output buffer (one per thread at a time).</summary>
+    private sealed class ChunkWriter
     {
-        if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
-        if (line.Trim((byte)' ').IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) return true;
-        var ok = ProcessLine(line, asOf);
-        _buffer.Write("\n"u8);
-        Flush(output, force: false);
-        return ok;
-    }
+        private readonly RecognitionModel _model;
+        private readonly ArrayBufferWriter<byte> _buffer = new(BlockSize * 2);
+        private readonly Utf8JsonWriter _writer;
+        private byte[] _lastAsOf = [];
+        private LocalDate? _lastAsOfDate;
 
-    /// <summary>One input line into the buffer; false (with an error line written) when it cannot be read.</summary>
-    private bool ProcessLine(ReadOnlySpan<byte> line, LocalDate? asOf)
-    {
-        var mark = _buffer.WrittenCount;
-        string? id = null;
-        try
+        public ChunkWriter(RecognitionModel model)
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a line must be a JSON object");
-            string? text = null;
-            var reference = asOf;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            _model = model;
+            _writer = new Utf8JsonWriter(_buffer, WriterOptions);
+        }
+
+        public int Errors { get; private set; }
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public void Reset()
+        {
+            _buffer.ResetWrittenCount();
+            Errors = 0;
+        }
+
+        /// <summary>Every line of <paramref name="chunk"/>[..<paramref name="length"/>] (the last may lack its newline).</summary>
+        public ChunkWriter Run(byte[] chunk, int length, LocalDate? asOf)
+        {
+            var start = 0;
+            while (start < length)
             {
-                if (reader.ValueTextEquals("id"u8))
+                var nl = chunk.AsSpan(start, length - start).IndexOf((byte)'\n');
+                var end = nl < 0 ? length : start + nl;
+                if (!Line(chunk.AsSpan(start, end - start), asOf)) Errors++;
+                start = end + 1;
+            }
+            return this;
+        }
+
+        /// <summary>One input line (without its newline); false when it could not be read. Blank lines are skipped.</summary>
+        private bool Line(ReadOnlySpan<byte> line, LocalDate? asOf)
+        {
+            if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
+            if (line.Trim((byte)' ').IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0) return true;
+            var ok = ProcessLine(line, asOf);
+            _buffer.Write("\n"u8);
+            return ok;
+        }
+
+        /// <summary>One input line into the buffer; false (with an error line written) when it cannot be read.</summary>
+        private bool ProcessLine(ReadOnlySpan<byte> line, LocalDate? asOf)
+        {
+            var mark = _buffer.WrittenCount;
+            string? id = null;
+            try
+            {
+                var reader = new Utf8JsonReader(line);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a line must be a JSON object");
+                string? text = null;
+                var reference = asOf;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    reader.Read();
-                    id = reader.TokenType switch
+                    if (reader.ValueTextEquals("id"u8))
                     {
-                        JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Null => null,
-                        _ => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
-                    };
-                    if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                        reader.Read();
+                        id = reader.TokenType switch
+                        {
+                            JsonTokenType.String => reader.GetString(),
+                            JsonTokenType.Null => null,
+                            _ => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+                        };
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    }
+                    else if (reader.ValueTextEquals("text"u8))
+                    {
+                        reader.Read();
+                        text = reader.TokenType == JsonTokenType.String ? reader.GetString()
+                            : reader.TokenType == JsonTokenType.Null ? null : throw new InvalidOperationException("text must be a string");
+                    }
+                    else if (reader.ValueTextEquals("asOf"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.String && AsOf(reader.ValueSpan, reader.ValueIsEscaped) is { } d) reference = d;
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
                 }
-                else if (reader.ValueTextEquals("text"u8))
-                {
-                    reader.Read();
-                    text = reader.TokenType == JsonTokenType.String ? reader.GetString()
-                        : reader.TokenType == JsonTokenType.Null ? null : throw new InvalidOperationException("text must be a string");
-                }
-                else if (reader.ValueTextEquals("asOf"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == JsonTokenType.String && AsOf(reader.ValueSpan, reader.ValueIsEscaped) is { } d) reference = d;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
+                if (text is null) throw new KeyNotFoundException("the line has no \"text\"");
+                WriteMentions(_writer, id, _model.Recognize(text, RecognitionContext.Chinese(reference)));
+                _writer.Flush();
+                _writer.Reset();
+                return true;
             }
-            if (text is null) throw new KeyNotFoundException("the line has no \"text\"");
-            WriteMentions(_writer, id, _model.Recognize(text, RecognitionContext.Chinese(reference)));
-            _writer.Flush();
-            _writer.Reset();
-            return true;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            _writer.Reset();
-            // Drop whatever this line wrote before it failed; keep the lines before it.
-            if (_buffer.WrittenCount > mark)
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {
-                var kept = _buffer.WrittenSpan[..mark].ToArray();
-                _buffer.ResetWrittenCount();
-                _buffer.Write(kept);
+                _writer.Reset();
+                // Drop whatever this line wrote before it failed; keep the lines before it.
+                if (_buffer.WrittenCount > mark)
+                {
+                    var kept = _buffer.WrittenSpan[..mark].ToArray();
+                    _buffer.ResetWrittenCount();
+                    _buffer.Write(kept);
+                }
+                _writer.WriteStartObject();
+                _writer.WriteString("id", id);
+                _writer.WriteString("error", e.Message);
+                _writer.WriteEndObject();
+                _writer.Flush();
+                _writer.Reset();
+                return false;
             }
-            _writer.WriteStartObject();
-            _writer.WriteString("id", id);
-            _writer.WriteString("error", e.Message);
-            _writer.WriteEndObject();
-            _writer.Flush();
-            _writer.Reset();
-            return false;
         }
-    }
 
-    /// <summary>An ISO date, parsed once per distinct value (a file's lines usually share one).</summary>
-    private LocalDate? AsOf(ReadOnlySpan<byte> value, bool escaped)
-    {
-        if (!escaped && value.SequenceEqual(_lastAsOf)) return _lastAsOfDate;
-        var parsed = LocalDatePattern.Iso.Parse(Encoding.UTF8.GetString(value));
-        _lastAsOf = escaped ? [] : value.ToArray();
-        _lastAsOfDate = parsed.Success ? parsed.Value : null;
-        return _lastAsOfDate;
-    }
-
-    private void Flush(Stream output, bool force)
-    {
-        if (_buffer.WrittenCount == 0 || !force && _buffer.WrittenCount < FlushAt) return;
-        output.Write(_buffer.WrittenSpan);
-        _buffer.ResetWrittenCount();
-        if (force) output.Flush();
+        /// <summary>An ISO date, parsed once per distinct value (a file's lines usually share one).</summary>
+        private LocalDate? AsOf(ReadOnlySpan<byte> value, bool escaped)
+        {
+            if (!escaped && value.SequenceEqual(_lastAsOf)) return _lastAsOfDate;
+            var parsed = LocalDatePattern.Iso.Parse(Encoding.UTF8.GetString(value));
+            _lastAsOf = escaped ? [] : value.ToArray();
+            _lastAsOfDate = parsed.Success ? parsed.Value : null;
+            return _lastAsOfDate;
+        }
     }
 
     /// <summary>One output line (without its newline) as a string: for callers outside the stream protocol.</summary>

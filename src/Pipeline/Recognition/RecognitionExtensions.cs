@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Pipeline.Recognition.Dates;
 using Pipeline.Recognition.English;
 using Pipeline.Recognition.Quantities;
@@ -34,8 +35,15 @@ public static class RecognitionExtensions
     /// <summary>The recognizers of the standard pipeline (<see cref="ExtractionPipelineBuilder.CreateDefault"/>: the Chinese
     /// ones, then the English ones), without the cleaning, conversion and binding stages it would also load: what
     /// <c>pipeline recognize</c> runs.</summary>
-    public static RecognitionModel CreateStandardModel() =>
-        new ExtractionPipelineBuilder().UseRecognizers().UseEnglishRecognizers().Build().Recognition;
+    public static RecognitionModel CreateStandardModel()
+    {
+        // The Chinese lexicon loads on another thread while this one builds the English recognizers (their lexicon
+        // and regexes): most of a short `pipeline recognize`'s start-up, halved on two cores. The Chinese recognizers
+        // still go first (UseRecognizers places them before the English ones).
+        var chinese = Task.Run(() => ChineseLexicon.Default);
+        var builder = new ExtractionPipelineBuilder().UseEnglishRecognizers();
+        return builder.UseRecognizers(chinese.GetAwaiter().GetResult()).Build().Recognition;
+    }
 
     /// <summary>The standard zh-Hans model, without a pipeline (the CLI's <c>recognize</c> and the benchmark).</summary>
     public static RecognitionModel CreateChineseModel() =>

@@ -21,8 +21,10 @@ public sealed class RecognitionModel
     /// mentions, and the failure is added to <paramref name="problems"/> (the rest of the document is kept).</summary>
     public IReadOnlyList<Mention> Recognize(string text, RecognitionContext context, List<Documents.Diagnostic>? problems)
     {
-        var all = new List<(Mention Mention, int Order)>();
-        var buffer = new List<Mention>();
+        // Sized for a long paragraph's mentions at once: growing these from empty (copying 4, 8, 16…) was about 3% of
+        // `pipeline recognize`.
+        var all = new List<(Mention Mention, int Order)>(32);
+        var buffer = new List<Mention>(32);
         for (var i = 0; i < _recognizers.Count; i++)
         {
             buffer.Clear();
@@ -63,8 +65,8 @@ public sealed class RecognitionModel
             c = a.Order.CompareTo(b.Order);
             return c != 0 ? c : a.Mention.Span.Start.CompareTo(b.Mention.Span.Start);
         });
-        var kept = new List<Mention>();
-        var taken = new SortedList<int, int>(); // start -> end of kept spans
+        var kept = new List<Mention>(all.Count);
+        var taken = new SortedList<int, int>(all.Count); // start -> end of kept spans
         foreach (var (m, _) in all)
         {
             if (Overlaps(taken, m.Span.Start, m.Span.End)) continue;

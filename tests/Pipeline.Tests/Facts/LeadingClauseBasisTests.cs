@@ -42,4 +42,13 @@ public class LeadingClauseBasisTests
         var claims = Claims("云帆网络（HK09899）公布2024年第四季度业绩。剔除汇兑损益后净利润增长5.2%，2024年第四季度收入同比增长3.1%。");
         Assert.That(claims.Single(c => c.Metric == "revenue_growth_pct").Basis, Is.EqualTo(Bases.Reported), string.Join("; ", claims.Select(ClaimBinderTests.Row)));
     }
+
+    [Test]
+    public void What_an_exclusion_leaves_out_names_the_basis_wherever_it_is_written()
+    {
+        var claims = Claims("云帆汽车（HK09866）公布第二季度业绩。剔除云帆M9召回预估成本的影响后，第二季度毛利率为18.7%；"
+                            + "若不计长期资产减值，云帆汽车经营利润为9.6亿元。");
+        Assert.That(claims.Single(c => c.Metric == "gross_margin_pct").Basis, Is.EqualTo("ex-recall"), string.Join("; ", claims.Select(ClaimBinderTests.Row)));
+        Assert.That(claims.Single(c => c.Metric == "operating_profit").Basis, Is.EqualTo("ex-impairment"));
+    }
 }

@@ -82,6 +82,16 @@ public class SegmentCatalogueTests
     }
 
     [Test]
+    public void A_reported_segment_as_the_subject_of_a_figure_is_its_revenue()
+    {
+        const string text = "蔚来（09866.HK）公布第三季度业绩。期内汽车销售按年增长12%至185亿元，按季升9%；汽车销售毛利率为13.1%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("蔚来|revenue|汽车销售|18500000000"));
+        Assert.That(rows, Does.Contain("蔚来|revenue_growth_pct|汽车销售|12"));
+        Assert.That(rows, Does.Contain("蔚来|gross_margin_pct|汽车销售|13.1"), "a metric word after the name is the figure's metric");
+    }
+
+    [Test]
     public void A_company_without_listed_segments_keeps_the_segment_as_written()
     {
         var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);

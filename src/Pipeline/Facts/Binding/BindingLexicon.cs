@@ -12,7 +12,9 @@ namespace Pipeline.Facts.Binding;
 public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
-public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words)
+/// <param name="Excludes">What the basis leaves out, read after an exclusion word of <c>exclusion_leads</c> anywhere in
+/// the clause (剔除长期资产减值影响后: 减值; 剔除理想MEGA召回预估成本影响: 召回).</param>
+public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words, IReadOnlyList<string>? Excludes = null)
 {
     public bool AppliesTo(string metric) => MetricPrefixes.Count == 0 || MetricPrefixes.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
 }
@@ -33,6 +35,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
+    /// <summary>The metric a reported segment written as a figure's subject stands for (revenue).</summary>
+    public required string SegmentRevenueMetric { get; init; }
     /// <summary>Metric cue phrases that name the segment (channel) themselves, by cue phrase: 出口 → 出口.</summary>
     public required IReadOnlyDictionary<string, string> SegmentCues { get; init; }
     /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
@@ -56,6 +60,11 @@ public sealed class BindingLexicon
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersBeforeEnglish { get; init; }
     public required IReadOnlyList<(string Word, Qualifier Qualifier)> QualifiersAfterEnglish { get; init; }
     public required PhraseMatcher<BasisWords> BasisMatcher { get; init; }
+    /// <summary>Words that open an exclusion (剔除, 不计, excluding): with a basis's <c>excludes</c> word after them in the
+    /// clause, the figure is on that basis.</summary>
+    public required PhraseMatcher<bool> ExclusionLeads { get; init; }
+    /// <summary>The bases by what they exclude.</summary>
+    public required PhraseMatcher<BasisWords> ExcludedMatcher { get; init; }
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
@@ -115,7 +124,7 @@ public sealed class BindingLexicon
         foreach (var b in file.Bases)
         {
             if (string.IsNullOrWhiteSpace(b.Basis) || b.Words.Count == 0) throw new PipelineConfigurationException(Where("every basis needs a name and words"));
-            bases.Add(new BasisWords(b.Basis, b.Metrics, b.Words));
+            bases.Add(new BasisWords(b.Basis, b.Metrics, b.Words, b.Excludes));
         }
         var periods = new List<(string, RelativePeriod)>();
         void AddPeriods(List<string> words, RelativePeriod kind) => periods.AddRange(words.Select(w => (w, kind)));
@@ -139,6 +148,7 @@ public sealed class BindingLexicon
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
+            SegmentRevenueMetric = string.IsNullOrWhiteSpace(file.SegmentMetric) ? throw new PipelineConfigurationException(Where("segment_metric is missing")) : file.SegmentMetric.Trim(),
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
@@ -163,6 +173,8 @@ public sealed class BindingLexicon
             ComparisonLeadsEnglish = file.ComparisonLeads.En,
             ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
             BasisMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => b.Words.Select(w => (w, b))), ignoreCase: true),
+            ExclusionLeads = new PhraseMatcher<bool>(file.ExclusionLeads.Select(w => (w, true)), ignoreCase: true),
+            ExcludedMatcher = new PhraseMatcher<BasisWords>(bases.SelectMany(b => (b.Excludes ?? []).Select(w => (w, b))), ignoreCase: true),
             CodeWords = new PhraseMatcher<string>(file.CodeWords.Select(w => (w, w)), ignoreCase: true),
             SegmentNames = new PhraseMatcher<string>(file.SegmentNames.SelectMany(n => n.Value.Select(w => (w, n.Key))), ignoreCase: true),
             WeekdaysEnglish = file.WeekdaysEn.Count is 0 or 7 ? file.WeekdaysEn
@@ -188,10 +200,12 @@ public sealed class BindingLexicon
     private sealed class BindingFile
     {
         public List<BasisEntry> Bases { get; set; } = [];
+        public List<string> ExclusionLeads { get; set; } = [];
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
+        public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
@@ -229,6 +243,7 @@ public sealed class BindingLexicon
         public string Basis { get; set; } = "";
         public List<string> Metrics { get; set; } = [];
         public List<string> Words { get; set; } = [];
+        public List<string> Excludes { get; set; } = [];
     }
 
     private sealed class PeriodEntries

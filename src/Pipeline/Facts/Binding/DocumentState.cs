@@ -123,6 +123,28 @@ public sealed partial class ClaimBinder
                     if (c.Value.Kind != CueKind.Ignore && !InsideMention(mentions, c.Start, c.End)) _cues.Add(c);
                 }
             }
+            AddSegmentCues(mentions);
+        }
+
+        /// <summary>A reported segment of the article's company written as the subject of a figure with no metric word
+        /// of its own (汽车销售按年增长15%至192亿元, 家电增速回落到4.9%) is that segment's revenue: the segment names a line of
+        /// revenue. A cue for it is added right after the name, unless a metric word stands between the name and the
+        /// clause's first figure (汽车销售毛利率为13.1%, 阿里国际数字商业(AIDC)收入347.99亿元).</summary>
+        private void AddSegmentCues(List<Mention> mentions)
+        {
+            if (_frame.MainEntity is not { } main || _binder._metrics.Find(_binder._words.SegmentRevenueMetric) is not { } revenue) return;
+            var added = false;
+            foreach (var (start, end, segment) in _binder._segmentNames.FindAll(main, _text, 0, _text.Length))
+            {
+                var s = _sentences.FirstOrDefault(x => x.Start <= start && end <= x.End);
+                if (s.End == 0 || s.English || InsideMention(mentions, start, end)) continue;
+                var clauseEnd = ClauseEnd(end, s);
+                var figure = Between(_figures, m => m.Span.Start, end, clauseEnd).FirstOrDefault();
+                if (figure is null || Between(_cues, c => c.Start, start, figure.Span.Start).Any(c => c.Value.Kind == CueKind.Metric)) continue;
+                _cues.Add(new PhraseMatch<Cue>(end, end, new Cue(_text[start..end], CueKind.Metric, revenue)));
+                added = true;
+            }
+            if (added) _cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
         internal readonly bool[] _ends;

@@ -158,6 +158,12 @@ public sealed class BasisReader(BindingLexicon lexicon)
         var found = lexicon.BasisMatcher.FindAll(text, from, to);
         for (var i = found.Count - 1; i >= 0; i--)
             if (found[i].Value.AppliesTo(metric) && !Negated(text, found[i].End)) return found[i].Value.Basis;
+        // An exclusion word, then what is excluded (剔除长期资产减值影响后, excluding the estimated recall costs).
+        var leads = lexicon.ExclusionLeads.FindAll(text, from, to);
+        if (leads.Count == 0) return Bases.Reported;
+        var excluded = lexicon.ExcludedMatcher.FindAll(text, leads[0].End, to);
+        for (var i = excluded.Count - 1; i >= 0; i--)
+            if (excluded[i].Value.AppliesTo(metric)) return excluded[i].Value.Basis;
         return Bases.Reported;
     }
 

@@ -21,7 +21,16 @@ public sealed class EnglishDateRecognizer : IRecognizer
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private readonly EnglishLexicon _lex;
-    private readonly (Regex Pattern, Func<Match, LocalDate?, ReportingPeriod?> Resolve, MentionKind Kind)[] _rules;
+    /// <summary>Each rule with what every one of its matches holds: an ASCII digit (<see cref="Digits"/>: a year or a
+    /// day) or one of <see cref="_anchors"/> as a whole word (<see cref="Words"/>).</summary>
+    private readonly (Regex Pattern, Func<Match, LocalDate?, ReportingPeriod?> Resolve, MentionKind Kind, bool NeedsDigit)[] _rules;
+    private const bool Digits = true, Words = false;
+
+    /// <summary>The leading letters of every word the digit-free rules are built on (this year, yesterday, last week,
+    /// Tuesday, in September…): a span with no digit and none of these words cannot match any rule, so its regexes are
+    /// not run. On Chinese news the English spans are mostly names (AI, MiniMax) and pinyin: this skips almost all of them.</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _anchors;
+    private readonly bool _anchorsComplete;
 
     public EnglishDateRecognizer() : this(EnglishLexicon.Default) { }
 
@@ -46,51 +55,64 @@ public sealed class EnglishDateRecognizer : IRecognizer
         const string year = @"(?<year>(19|20)\d{2})";
         var day = @"(?<day>[12]\d|3[01]|0?[1-9])(st|nd|rd|th)?";
         var monthDay = $@"(?<month>{month})\.?\s+{day}";
+        var anchors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        _anchorsComplete = true;
+        foreach (var word in lexicon.RelativeYears.Keys.Concat(lexicon.RelativeDays.Keys).Concat(lexicon.PastWords).Concat(lexicon.RelativeWeeks.Keys)
+                     .Concat(lexicon.RelativeMonths.Keys).Concat(lexicon.Weekdays.Keys).Concat(lexicon.MonthLeads))
+        {
+            var letters = 0;
+            while (letters < word.Length && char.IsAsciiLetter(word[letters])) letters++;
+            if (letters == 0) _anchorsComplete = false; // a word not starting with a letter: the word rules always run
+            else anchors.Add(word[..letters]);
+        }
+        // Weekdays go into their pattern unescaped: one with anything but letters would not stand as a letter run.
+        if (lexicon.Weekdays.Keys.Any(w => !w.All(char.IsAsciiLetter))) _anchorsComplete = false;
+        _anchors = anchors.GetAlternateLookup<ReadOnlySpan<char>>();
         _rules =
         [
             // the nine months ended September 30, 2025 / the year ended December 31, 2024
             (Build($@"\b(the\s+)?((?<count>{count})\s+months?|(?<fullyear>(fiscal\s+)?year)|(?<quarterword>(fiscal\s+)?quarter))\s+(ended|ending|to)\s+{monthDay},?\s+{year}\b"),
-                (m, _) => MonthsEnded(m), MentionKind.Period),
+                (m, _) => MonthsEnded(m), MentionKind.Period, Digits),
             // the first nine months of 2025 / the first 9 months of 2025
-            (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+(of|in)\s+{year}\b"), (m, _) => FirstMonths(m), MentionKind.Period),
+            (Build($@"\b(the\s+)?first\s+(?<count>{count})\s+months\s+(of|in)\s+{year}\b"), (m, _) => FirstMonths(m), MentionKind.Period, Digits),
             // the first half of 2025 / first half 2025 / H1 2025 / 2025 H1
             (Build($@"\b(the\s+)?(?<half>{half})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<half>{half})\b"),
-                (m, _) => ReportingPeriod.Half(Year(m), _lex.Halves[Key(m, "half")]), MentionKind.Period),
+                (m, _) => ReportingPeriod.Half(Year(m), _lex.Halves[Key(m, "half")]), MentionKind.Period, Digits),
             // Q3 2025 / the third quarter of 2025 / 2025 Q3 / 3Q25 excluded (ambiguous)
             (Build($@"\b(the\s+)?(?<quarter>{quarter})(\s+of)?,?\s+{year}\b|\b{year}\s+(?<quarter>{quarter})\b"),
-                (m, _) => ReportingPeriod.Quarter(Year(m), _lex.Quarters[Key(m, "quarter")]), MentionKind.Period),
+                (m, _) => ReportingPeriod.Quarter(Year(m), _lex.Quarters[Key(m, "quarter")]), MentionKind.Period, Digits),
             // FY2024 / FY 2024 / fiscal 2024 / fiscal year 2024
-            (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b(?!\s*/\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+            (Build($@"\b(FY\s?|fiscal\s+(year\s+)?){year}\b(?!\s*/\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period, Digits),
             // from 2022 to 2024 / 2022-2024 / between 2022 and 2024 ("2023 and 2024" alone is a list of two years)
             (Build($@"\b(between\s+(?<y1>(19|20)\d{{2}})\s+and\s+|(from\s+)?(?<y1>(19|20)\d{{2}})\s*(-|–|to|through)\s*)(?<y2>(19|20)\d{{2}})\b"),
-                (m, _) => YearSpan(m), MentionKind.Period),
+                (m, _) => YearSpan(m), MentionKind.Period, Digits),
             // January 8, 2026 / Jan. 8 2026
-            (Build($@"\b{monthDay}(,\s*|\s+){year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date),
+            (Build($@"\b{monthDay}(,\s*|\s+){year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date, Digits),
             // 8 January 2026
-            (Build($@"\b{day}\s+(?<month>{month})\.?,?\s+{year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date),
+            (Build($@"\b{day}\s+(?<month>{month})\.?,?\s+{year}\b"), (m, _) => Day(Year(m), Month(m), int.Parse(m.Groups["day"].Value)), MentionKind.Date, Digits),
             // January 8 (year from the reference date)
-            (Build($@"\b{monthDay}\b(?!\s*,?\s*(19|20)\d{{2}})"), (m, r) => DayInContext(m, r), MentionKind.Date),
+            (Build($@"\b{monthDay}\b(?!\s*,?\s*(19|20)\d{{2}})"), (m, r) => DayInContext(m, r), MentionKind.Date, Digits),
             // January 2026
-            (Build($@"\b(?<month>{month})\.?,?\s+{year}\b"), (m, _) => ReportingPeriod.Month(Year(m), Month(m)), MentionKind.Period),
+            (Build($@"\b(?<month>{month})\.?,?\s+{year}\b"), (m, _) => ReportingPeriod.Month(Year(m), Month(m)), MentionKind.Period, Digits),
             // this year / last year / next year
-            (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period),
+            (Build($@"\b(?<rel>{rel})\b"), (m, r) => r is { } d ? ReportingPeriod.Year(d.Year + _lex.RelativeYears[Key(m, "rel")]) : null, MentionKind.Period, Words),
             // today / yesterday
-            (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date),
+            (Build($@"\b(?<relday>{relDay})\b"), (m, r) => r is { } d ? ReportingPeriod.Day(d.PlusDays(_lex.RelativeDays[Key(m, "relday")])) : null, MentionKind.Date, Words),
             // the past five years, the last two quarters (a rolling span up to the reference date)
-            (Build($@"\b(the\s+)?(?<past>{past})\s+(?<count>{count})\s+(?<unit>{pastUnit})\b"), (m, r) => PastSpan(m, r), MentionKind.Period),
+            (Build($@"\b(the\s+)?(?<past>{past})\s+(?<count>{count})\s+(?<unit>{pastUnit})\b"), (m, r) => PastSpan(m, r), MentionKind.Period, Words),
             // last week / this week / earlier this week
-            (Build($@"\b(?<relweek>{relWeek})\b"), (m, r) => Week(m, r), MentionKind.Period),
+            (Build($@"\b(?<relweek>{relWeek})\b"), (m, r) => Week(m, r), MentionKind.Period, Words),
             // last month / this month
-            (Build($@"\b(?<relmonth>{relMonth})\b"), (m, r) => r is { } d ? Month(d, _lex.RelativeMonths[Key(m, "relmonth")]) : null, MentionKind.Period),
+            (Build($@"\b(?<relmonth>{relMonth})\b"), (m, r) => r is { } d ? Month(d, _lex.RelativeMonths[Key(m, "relmonth")]) : null, MentionKind.Period, Words),
             // (on) Tuesday, last Friday, next Monday
-            (Build($@"\b((?i:(?<which>last|next|this))\s+)?(?-i:(?<weekday>{weekday}))\b(?!\s*,?\s*(?i:{month})\.?\s+\d)"), (m, r) => Weekday(m, r), MentionKind.Date),
+            (Build($@"\b((?i:(?<which>last|next|this))\s+)?(?-i:(?<weekday>{weekday}))\b(?!\s*,?\s*(?i:{month})\.?\s+\d)"), (m, r) => Weekday(m, r), MentionKind.Date, Words),
             // in September, early May, since March (the nearest such month to the reference date)
-            (Build($@"\b(?<lead>{lead})\s+(?-i:(?<month>{fullMonth}))\b(?!\.?\s*,?\s*\d)"), (m, r) => MonthInContext(m, r), MentionKind.Period),
+            (Build($@"\b(?<lead>{lead})\s+(?-i:(?<month>{fullMonth}))\b(?!\.?\s*,?\s*\d)"), (m, r) => MonthInContext(m, r), MentionKind.Period, Words),
             // A year in a list of years: 2022, 2023 and 2024 (each its own period).
             (Build(@"(?<=\b(19|20)\d{2}(\s*,\s*|\s+and\s+|,\s+and\s+))(?<year>(19|20)\d{2})\b|\b(?<year>(19|20)\d{2})(?=(\s*,\s*|\s+and\s+|,\s+and\s+)(19|20)\d{2}\b)"),
-                (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+                (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period, Digits),
             // in 2024 / for 2024 / of 2024 / 2024's
-            (Build($@"\b(in|for|during|of|since|by)\s+{year}\b(?!\s*(-|–|to)\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period),
+            (Build($@"\b(in|for|during|of|since|by)\s+{year}\b(?!\s*(-|–|to)\s*\d)"), (m, _) => ReportingPeriod.Year(Year(m)), MentionKind.Period, Digits),
         ];
     }
 
@@ -105,8 +127,13 @@ public sealed class EnglishDateRecognizer : IRecognizer
 
     private void RecognizeSpan(string text, int spanStart, int spanEnd, RecognitionContext context, List<Mention> output)
     {
-        foreach (var (pattern, resolve, kind) in _rules)
+        var span = text.AsSpan(spanStart, spanEnd - spanStart);
+        var digit = span.IndexOfAnyInRange('0', '9') >= 0;
+        var words = HasAnchorWord(span);
+        if (!digit && !words) return;
+        foreach (var (pattern, resolve, kind, needsDigit) in _rules)
         {
+            if (needsDigit ? !digit : !words) continue;
             try
             {
                 for (var m = pattern.Match(text, spanStart, spanEnd - spanStart); m.Success; m = m.NextMatch())
@@ -122,6 +149,22 @@ public sealed class EnglishDateRecognizer : IRecognizer
                 // Pathological input: this rule yields nothing more for this text; the others still run.
             }
         }
+    }
+
+    /// <summary>Whether one of the anchor words stands in <paramref name="span"/> as a whole run of ASCII letters (a
+    /// regex word boundary precedes each of them, and each is followed by a space or the end of its word).</summary>
+    private bool HasAnchorWord(ReadOnlySpan<char> span)
+    {
+        // Case-insensitive regexes also match the Kelvin sign and the long s for k and s: no shortcut then.
+        if (!_anchorsComplete || span.IndexOfAny('\u212A', '\u017F') >= 0) return true;
+        for (var i = 0; i < span.Length;)
+        {
+            if (!char.IsAsciiLetter(span[i])) { i++; continue; }
+            var start = i;
+            while (i < span.Length && char.IsAsciiLetter(span[i])) i++;
+            if (_anchors.Contains(span[start..i])) return true;
+        }
+        return false;
     }
 
     /// <summary>The span without a leading "in", "for", "the"… that only served to anchor the match.</summary>
