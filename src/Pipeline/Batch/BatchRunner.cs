@@ -131,14 +131,15 @@ public sealed class BatchRunner
         }
         else
         {
-        // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second pass.
-        var undated = new System.Collections.Concurrent.ConcurrentBag<RawDocument>();
+        // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
+        // pass as a shell (identity, metadata, hash: no content), with the company it is about.
+        var undated = new System.Collections.Concurrent.ConcurrentBag<(string Entity, RawDocument Shell)>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var doc in work.Reader.ReadAllAsync(cancel))
             {
                 var result = _pipeline.Process(doc);
-                if (result.Subject is { NeedsPeriod: true }) undated.Add(doc);
+                if (result.Subject is { NeedsPeriod: true } subject) undated.Add((subject.Entity, doc.Shell()));
                 await results.Writer.WriteAsync(result, cancel);
             }
         }, cancel)).ToArray();
@@ -164,18 +165,9 @@ public sealed class BatchRunner
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
 
-        // Second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
-        // date) is read again with the period the batch's other articles on that company report.
-        var periods = coverage.Periods();
-        var listingDays = coverage.ListingDays();
-        foreach (var doc in undated.OrderBy(d => d.Id, StringComparer.Ordinal))
-        {
-            var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays } });
-            if (again.Claims.Count == 0) continue;
-            store.BeginBatch();
-            store.SaveResult(again, _pipelineVersion, runId);
-        }
-        store.CommitBatch();
+        var secondPass = Stopwatch.StartNew();
+        SecondPass(reader, undated, coverage.Periods(), coverage.ListingDays(), options, store, runId, cancel);
+        stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         }
 
         // Duplicates: identical content already processed in this run or an earlier one.
@@ -187,14 +179,15 @@ public sealed class BatchRunner
         }
         store.CommitBatch();
 
-        // Reconcile every claim of the documents this run saw.
+        // Reconcile every claim of the documents this run saw; the datasets that do not depend on the facts are written
+        // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
-        var (reconciliation, factRows, conflictRows, changed, claimCount, Merge) = StoreReconciler.Reconcile(store, seen, _reconciler);
+        using var outputs = new Outputs(outDir, options, store, seen, unreadable);
+        var (reconciliation, factRows, conflictRows, changed, claimCount, _) = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var (documents, quarantineRows) = WriteOutputs(outDir, options, store, seen, factRows, conflictRows, reconciliation, unreadable, Merge,
-            new AuditReportOptions { DocumentUrls = urls });
+        var (documents, quarantineRows) = outputs.Finish(factRows, conflictRows, reconciliation, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         var (bound, unbound) = store.MentionCounts(seen);
 
@@ -214,6 +207,55 @@ public sealed class BatchRunner
         AtomicFile.WriteText(Path.Combine(outDir, "run.json"), json + "\n");
         store.FinishRun(runId, DateTimeOffset.UtcNow, json);
         return summary;
+    }
+
+    /// <summary>
+    /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
+    /// date) is read again with the period the batch's other articles on that company report. Only an article whose
+    /// company has such a period can read differently (the period is looked up by the article's company alone), so only
+    /// those are read again: their content comes back from where it was read (the batch kept shells, not content) and
+    /// they are processed on <c>Jobs</c> workers, this thread writing the results.
+    /// </summary>
+    private void SecondPass(CorpusReader reader, IEnumerable<(string Entity, RawDocument Shell)> undated,
+        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> periods,
+        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> listingDays, BatchOptions options, PipelineStore store, long runId,
+        CancellationToken cancel)
+    {
+        var covered = undated.Where(u => periods.ContainsKey(u.Entity) || listingDays.ContainsKey(u.Entity)).Select(u => u.Shell)
+            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        if (covered.Count == 0) return;
+        var jobs = Math.Max(1, options.Jobs);
+        var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
+        var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(jobs * 4) { SingleReader = true });
+        var readerTask = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var doc in reader.Reread(covered)) await work.Writer.WriteAsync(doc, cancel);
+            }
+            finally
+            {
+                work.Writer.Complete();
+            }
+        }, cancel);
+        var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var doc in work.Reader.ReadAllAsync(cancel))
+            {
+                var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays } });
+                if (again.Claims.Count > 0) await results.Writer.WriteAsync(again, cancel);
+            }
+        }, cancel)).ToArray();
+        var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
+        foreach (var again in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
+        {
+            store.BeginBatch();
+            store.SaveResult(again, _pipelineVersion, runId);
+        }
+        store.CommitBatch();
+        readerTask.GetAwaiter().GetResult();
+        workersDone.GetAwaiter().GetResult();
+        foreach (var w in workers) w.GetAwaiter().GetResult();
     }
 
     private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
@@ -243,55 +285,69 @@ public sealed class BatchRunner
             File.WriteAllText(marker, "Written by pipeline: this folder holds outputs and is never read as input.\n");
     }
 
-    /// <summary>Writes every dataset from the store, streaming, beside the old ones, then renames them all into place;
-    /// returns the documents (without their text) and the quarantine rows.</summary>
-    private static (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) WriteOutputs(string outDir, BatchOptions options,
-        PipelineStore store, IReadOnlySet<string> seen, IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts,
-        ReconciliationResult reconciliation, IReadOnlyList<UnreadableInput> unreadable, Func<string, string> mergeEntity,
-        AuditReportOptions audit)
+    /// <summary>Writes every dataset from the store, streaming, beside the old ones, then renames them all into place.
+    /// The claims, mentions, clean texts and quarantine first (<see cref="WriteClaimsAndMentions"/>, while the
+    /// reconciler works), then the facts, conflicts and audit (<see cref="Finish"/>).</summary>
+    private sealed class Outputs(string outDir, BatchOptions options, PipelineStore store, IReadOnlySet<string> seen,
+        IReadOnlyList<UnreadableInput> unreadable) : IDisposable
     {
-        var documents = store.Documents(seen, withText: false).ToList();
-        var quarantine = documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
-            .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
-            .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
+        private readonly OutputSet _outputs = new(outDir);
+        private readonly OutputOptions _text = new() { Bom = options.Bom };
+        private List<DocumentRow> _documents = [];
+        private List<QuarantineRow> _quarantine = [];
+        private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
-        using var outputs = new OutputSet(outDir);
-        var textOptions = new OutputOptions { Bom = options.Bom };
-        void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
+        private void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
         {
-            foreach (var writer in options.Formats ?? [byDefault]) outputs.WriteTable(table, rows(), writer, textOptions);
+            foreach (var writer in options.Formats ?? [byDefault]) _outputs.WriteTable(table, rows(), writer, _text);
         }
-        Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
-        Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
-            OutputFormats.Csv);
-        Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
-        Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
-        Table(DatasetWriter.Quarantine, () => quarantine, OutputFormats.Csv);
-        outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
-        outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
-        var datasets = outputs.Names.ToList();
 
-        // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
-        // run compares content first, so a file cut short by a killed run is rewritten.
-        var cleanDir = Path.Combine(outDir, "clean");
-        Directory.CreateDirectory(cleanDir);
-        var written = new HashSet<string>(datasets, StringComparer.Ordinal);
-        foreach (var d in store.Documents(seen, withText: true))
+        public void WriteClaimsAndMentions(Func<string, string> mergeEntity)
         {
-            if (d.Status != "processed" || d.CleanText is null) continue;
-            var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
-            written.Add(name);
-            var path = Path.Combine(outDir, name);
-            if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
-        }
-        outputs.Commit();
+            _documents = store.Documents(seen, withText: false).ToList();
+            _quarantine = _documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
+                .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
+                .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
+            Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
+            Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
+                OutputFormats.Csv);
+            Table(DatasetWriter.Quarantine, () => _quarantine, OutputFormats.Csv);
 
-        // Only files this pipeline wrote (recorded in the store) are ever deleted: a stale clean text of a document no
-        // longer read, a dataset in a format no longer chosen. A file of the user's in out/ is never touched.
-        foreach (var stale in store.WrittenFiles())
-            if (!written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
-        store.ReplaceWrittenFiles(written.Order(StringComparer.Ordinal));
-        return (documents, quarantine);
+            // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
+            // run compares content first, so a file cut short by a killed run is rewritten.
+            var cleanDir = Path.Combine(outDir, "clean");
+            Directory.CreateDirectory(cleanDir);
+            foreach (var d in store.Documents(seen, withText: true))
+            {
+                if (d.Status != "processed" || d.CleanText is null) continue;
+                var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
+                _written.Add(name);
+                var path = Path.Combine(outDir, name);
+                if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
+            }
+        }
+
+        /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;
+        /// returns the documents (without their text) and the quarantine rows.</summary>
+        public (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) Finish(IReadOnlyList<FactRow> facts,
+            IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation, AuditReportOptions audit)
+        {
+            Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
+            Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
+            _outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
+            _outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
+            _written.UnionWith(_outputs.Names);
+            _outputs.Commit();
+
+            // Only files this pipeline wrote (recorded in the store) are ever deleted: a stale clean text of a document no
+            // longer read, a dataset in a format no longer chosen. A file of the user's in out/ is never touched.
+            foreach (var stale in store.WrittenFiles())
+                if (!_written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
+            store.ReplaceWrittenFiles(_written.Order(StringComparer.Ordinal));
+            return (_documents, _quarantine);
+        }
+
+        public void Dispose() => _outputs.Dispose();
     }
 
     private static bool SameContent(string path, string text)

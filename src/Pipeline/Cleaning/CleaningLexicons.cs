@@ -21,7 +21,7 @@ public sealed class CleaningLexicons
 
     public static CleaningLexicons Default => Lazy.Value;
 
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan RegexTimeout = Pipeline.Text.RegexLimits.Timeout;
 
     public required IReadOnlyDictionary<char, char> Fold { get; init; }
     /// <summary>Spam term (folded, lower case) → weight (2 strong, 1 supporting).</summary>

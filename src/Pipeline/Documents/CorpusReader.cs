@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -66,6 +67,60 @@ public sealed class CorpusReader
         foreach (var m in manifestProblems) yield return m;
         foreach (var item in ReadFiles(expanded, manifests)) yield return item;
     }
+
+    /// <summary>Reads again the documents this reader gave earlier, from where they were read (their <c>Path</c>: a
+    /// file, or <c>file:line</c> for a JSON-lines record), with the identity and metadata they had: a caller can keep a
+    /// document's small shell (<see cref="RawDocument.Shell"/>) instead of its content and read the content back when it
+    /// needs it. A document whose source cannot be read any more, or no longer holds the same content (its hash), is left
+    /// out. Each JSON-lines file is read once, whatever the number of its records asked for.</summary>
+    public IEnumerable<RawDocument> Reread(IEnumerable<RawDocument> shells)
+    {
+        var records = new Dictionary<string, Dictionary<int, RawDocument>>(StringComparer.Ordinal);
+        foreach (var shell in shells)
+        {
+            if (!shell.IsRecordShell)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = File.ReadAllBytes(shell.Path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                if (SameContent(shell, bytes)) yield return shell.WithContent(bytes, null);
+                continue;
+            }
+            var colon = shell.Path.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(shell.Path.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number)) continue;
+            var file = shell.Path[..colon];
+            if (!records.TryGetValue(file, out var wanted)) records[file] = wanted = [];
+            wanted[number] = shell;
+        }
+        foreach (var (file, wanted) in records.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            var found = new List<RawDocument>();
+            try
+            {
+                foreach (var line in JsonlLines.Read(file, MaxRecordBytes))
+                {
+                    if (line.Text is null || !wanted.TryGetValue(line.Number, out var shell)) continue;
+                    if (ParseJsonlLine(file, line.Number, line.Text) is DocumentInput { Document: var doc } && doc.Id == shell.Id
+                        && SameContent(shell, doc.Bytes))
+                        found.Add(shell.WithContent(doc.Bytes, doc.Text));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var doc in found) yield return doc;
+        }
+    }
+
+    private static bool SameContent(RawDocument shell, byte[] bytes) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == shell.ContentHash;
 
     private sealed record Expansion(List<string> Files, List<UnreadableInput> Problems, HashSet<string> WalkedFolders);
 

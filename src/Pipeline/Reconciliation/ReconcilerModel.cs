@@ -62,10 +62,10 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     public Unit ReferenceUnit { get; } = referenceUnit;
     public PreparedObservation[] Observations { get; } = observations;
     public WorkingCandidate[] Candidates { get; } = candidates;
-    /// <summary>Support of observation i for candidate j at [i * Candidates.Length + j].</summary>
-    /// <summary>Support of each distinct writing (row) for each candidate, row-major: observations that are written
-    /// alike share a row, so the work per key grows with its distinct values, not with its observations.</summary>
-    public float[] RowSupport { get; set; } = [];
+    /// <summary>Support of each distinct writing (row) for each candidate: observations that are written alike share a
+    /// row, so the work per key grows with its distinct values, not with its observations; pairs that lend each other
+    /// nothing are not stored.</summary>
+    public SupportMatrix RowSupport { get; set; } = SupportMatrix.Empty;
     /// <summary>Row of each observation.</summary>
     public int[] Row { get; set; } = [];
     public int RowCount { get; set; }
@@ -78,7 +78,7 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     public double EffectiveWeight(int i, double[] weight) =>
         weight[Observations[i].Source] * Share[i] * Candidates[RowCandidate[Row[i]]].Discount * (Factor?[i] ?? 1);
     /// <summary>How much observation <paramref name="i"/> supports candidate <paramref name="j"/>.</summary>
-    public float Support(int i, int j) => RowSupport[Row[i] * Candidates.Length + j];
+    public float Support(int i, int j) => RowSupport.Get(Row[i], j);
     /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>
     public double[] Share { get; set; } = [];
     public int Chosen { get; set; }

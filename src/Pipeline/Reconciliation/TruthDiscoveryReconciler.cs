@@ -172,7 +172,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var rowCandidate = new List<int>();
         var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < c; j++) candidateIndex[group.Candidates[j].Id] = j;
-        var support = new List<float>();
+        var support = new SupportMatrix.Builder(c);
         for (var i = 0; i < prepared.Length; i++)
         {
             var p = prepared[i];
@@ -182,11 +182,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 rowOf[signature] = row = rowOf.Count;
                 rowCandidate.Add(candidateIndex[ids[i]]);
                 for (var j = 0; j < c; j++)
-                    support.Add(group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
+                    support.Add(j, group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
+                support.EndRow();
             }
             rows[i] = row;
         }
-        group.RowSupport = support.ToArray();
+        group.RowSupport = support.Build();
         group.Row = rows;
         group.RowCount = rowOf.Count;
         group.RowCandidate = rowCandidate.ToArray();
@@ -353,6 +354,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var c = g.Candidates.Length;
         var obs = g.Observations;
         Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
+        Span<double> own = c <= 64 ? stackalloc double[c] : new double[c];
         var start = 0;
         var rowWeight = new Dictionary<int, double>();
         while (start < obs.Length)
@@ -363,12 +365,15 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             // This source's own weight on each row it wrote, then its share of every candidate's score.
             rowWeight.Clear();
             for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + g.EffectiveWeight(i, weight);
-            for (var j = 0; j < c; j++)
+            // Each candidate's sum runs over the rows in the same order as over a dense table, skipping zeros.
+            own.Clear();
+            foreach (var (row, w) in rowWeight)
             {
-                var own = 0.0;
-                foreach (var (row, w) in rowWeight) own += w * g.RowSupport[row * c + j];
-                scores[j] = g.Candidates[j].Score - own;
+                var candidates = g.RowSupport.RowCandidates(row);
+                var values = g.RowSupport.RowValues(row);
+                for (var e = 0; e < candidates.Length; e++) own[candidates[e]] += w * values[e];
             }
+            for (var j = 0; j < c; j++) scores[j] = g.Candidates[j].Score - own[j];
             var best = 0;
             for (var j = 1; j < c; j++)
                 if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
@@ -406,12 +411,20 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // Weight of each row (all observations written alike), then each candidate's score from the rows.
         var rowWeight = new double[g.RowCount];
         for (var i = 0; i < g.Observations.Length; i++) rowWeight[g.Row[i]] += g.EffectiveWeight(i, weight);
+        // Each candidate's score summed row by row (in row order, as over a dense table; zeros skipped).
+        Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
+        scores.Clear();
+        for (var r = 0; r < rowWeight.Length; r++)
+        {
+            var candidates = g.RowSupport.RowCandidates(r);
+            var values = g.RowSupport.RowValues(r);
+            for (var e = 0; e < candidates.Length; e++) scores[candidates[e]] += rowWeight[r] * values[e];
+        }
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)
         {
-            var score = 0.0;
-            for (var r = 0; r < rowWeight.Length; r++) score += rowWeight[r] * g.RowSupport[r * c + j];
+            var score = scores[j];
             g.Candidates[j].Score = score;
             g.Candidates[j].Confidence = total > 0 ? Math.Min(1, score / total) : 0;
             if (j == 0 || score > bestScore + 1e-9 * (1 + Math.Abs(bestScore))) { best = j; bestScore = score; }

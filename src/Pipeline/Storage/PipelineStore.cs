@@ -342,8 +342,16 @@ public sealed class PipelineStore : IDisposable
 
     /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
     /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) =>
-        ReadClaims(documents, withQuotes: false).Select(c => c.ToObservation());
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents)
+    {
+        var keys = new Dictionary<FactKey, FactKey>(); // one key object per key, not per claim
+        foreach (var claim in ReadClaims(documents, withQuotes: false))
+        {
+            var o = claim.ToObservation();
+            if (keys.TryGetValue(o.Key, out var key)) yield return o with { Key = key };
+            else yield return o with { Key = keys[o.Key] = o.Key };
+        }
+    }
 
     private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes)
     {
@@ -362,10 +370,10 @@ public sealed class PipelineStore : IDisposable
             var d = Text(r, 1);
             if (!documents.Contains(d)) continue;
             yield return new ClaimRow(Text(r, 0), Intern(d), InternOrNull(Str(r, 2)), Intern(Text(r, 3)), Intern(Text(r, 4)),
-                Intern(Text(r, 5)), Intern(Text(r, 6)), Text(r, 7), Intern(Text(r, 8)), Intern(Text(r, 9)),
+                Intern(Text(r, 5)), Intern(Text(r, 6)), Intern(Text(r, 7)), Intern(Text(r, 8)), Intern(Text(r, 9)),
                 Text(r, 10), Str(r, 11), Str(r, 12), InternOrNull(Str(r, 13)), Text(r, 14), Int(r, 15), Int(r, 16))
             {
-                Segment = Intern(Text(r, 17)), Basis = Intern(Text(r, 18)), AsWritten = Text(r, 19), EquivalentOf = Str(r, 20),
+                Segment = Intern(Text(r, 17)), Basis = Intern(Text(r, 18)), AsWritten = Intern(Text(r, 19)), EquivalentOf = Str(r, 20),
             };
         }
     }

@@ -17,9 +17,9 @@ public readonly record struct CellValue(decimal Number, bool Percent, bool Point
 public sealed class CellValueReader(TableLexicon lexicon)
 {
     private static readonly Regex Number = new(@"^(?<neg>[-−–])?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<pct>[%％])?",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
-    private static readonly Regex Footnote = new(@"(?<=\S)\s*(?:\(\[\d{1,2}\]\)|\[\d{1,2}\]|（\d{1,2}）|\(\d{1,2}\))\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Footnote = new(@"(?<=\S)\s*(?:\(\[\d{1,2}\]\)|\[\d{1,2}\]|（\d{1,2}）|\(\d{1,2}\))\s*$", RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
     public CellValue? Read(string text)
     {

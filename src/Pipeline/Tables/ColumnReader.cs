@@ -26,7 +26,7 @@ public sealed record ColumnInfo(PeriodSpec Period, ChangeKind Change, string Bas
 /// </summary>
 public sealed class ColumnReader(TableLexicon lexicon)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Timeout = Pipeline.Text.RegexLimits.Timeout;
     private static readonly Regex Year = new(@"(?<!\d)(?:19|20)\d{2}(?!\d)", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex QuarterCode = new(@"(?<![A-Za-z0-9])(?:Q([1-4])|([1-4])Q)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
     private static readonly Regex ChineseDate = new(@"([一二三四五六七八九十\d]{1,3})月([一二三四五六七八九十\d]{1,3})日", RegexOptions.CultureInvariant, Timeout);

@@ -15,7 +15,7 @@ namespace Pipeline.Tables;
 /// </summary>
 public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetector
 {
-    private static readonly Regex Separator = new(@"^\s*:?-{2,}:?\s*$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Separator = new(@"^\s*:?-{2,}:?\s*$", RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
     /// <summary>Characters of text before a table read as its context (title, unit note).</summary>
     private const int ContextLength = 300;
@@ -143,7 +143,7 @@ public sealed class MarkdownTableDetector(CellValueReader cells) : ITableDetecto
 
     private bool IsFigure(string cell) => cells.Read(cell) is not null && !Year.IsMatch(cell.Trim());
 
-    private static readonly Regex Year = new(@"^(?:19|20)\d{2}$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Year = new(@"^(?:19|20)\d{2}$", RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
     private static string Tail(string s) => s.Length <= ContextLength ? s : s[^ContextLength..];
 

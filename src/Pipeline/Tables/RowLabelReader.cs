@@ -24,12 +24,12 @@ public sealed record LabelMeaning(MetricDefinition? Metric, string Basis, bool T
 /// </summary>
 public sealed class RowLabelReader(TableLexicon lexicon, IReadOnlyList<MetricLexicon> metrics)
 {
-    private static readonly Regex Footnote = new(@"\(\[?\d{1,2}\]?\)|\[\d{1,2}\]|（\d{1,2}）|\(\d{1,2}\)$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Footnote = new(@"\(\[?\d{1,2}\]?\)|\[\d{1,2}\]|（\d{1,2}）|\(\d{1,2}\)$", RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
     /// <summary>Looks a metric id up in any of the lexicons.</summary>
     public MetricDefinition? Find(string id) => metrics.Select(m => m.Find(id)).FirstOrDefault(d => d is not null);
 
-    private static readonly Regex Parenthesis = new(@"[(（][^()（）]{1,40}[)）]", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static readonly Regex Parenthesis = new(@"[(（][^()（）]{1,40}[)）]", RegexOptions.CultureInvariant, Pipeline.Text.RegexLimits.Timeout);
 
     public LabelMeaning Read(string label)
     {
@@ -40,8 +40,8 @@ public sealed class RowLabelReader(TableLexicon lexicon, IReadOnlyList<MetricLex
             basis = b.Value;
             s = s[..b.Start] + " " + s[b.End..];
         }
-        s = Regex.Replace(s, @"[(（]\s*[)）]", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100));
-        s = Regex.Replace(s, @"\s+", " ", RegexOptions.None, TimeSpan.FromMilliseconds(100)).Trim();
+        s = Regex.Replace(s, @"[(（]\s*[)）]", " ", RegexOptions.None, Pipeline.Text.RegexLimits.Timeout);
+        s = Regex.Replace(s, @"\s+", " ", RegexOptions.None, Pipeline.Text.RegexLimits.Timeout).Trim();
         var total = false;
         var part = false;
         bool changed;

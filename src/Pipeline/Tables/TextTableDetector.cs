@@ -17,7 +17,7 @@ namespace Pipeline.Tables;
 /// </summary>
 public sealed class TextTableDetector(TableLexicon lexicon, ColumnReader columns) : ITableDetector
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Timeout = Pipeline.Text.RegexLimits.Timeout;
     private static readonly Regex ValueToken = new(@"^(?:\(\s*[-−]?\d[\d,]*(?:\.\d+)?\s*[%％]?\s*\)|[-−]?\d[\d,]*(?:\.\d+)?\s*[%％]?)$",
         RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex YearOnly = new(@"^(?:19|20)\d{2}$", RegexOptions.CultureInvariant, Timeout);

@@ -22,6 +22,36 @@ public class CorpusReaderTests
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     [Test]
+    public void Reread_gives_back_the_content_of_shells_from_files_and_jsonl_records_and_leaves_out_what_changed()
+    {
+        File.WriteAllText(Path.Combine(_dir, "b.txt"), "阿里巴巴第三季度营收为2478亿元。");
+        File.WriteAllText(Path.Combine(_dir, "c.txt"), "京东三季度净利润为53亿元。");
+        File.WriteAllText(Path.Combine(_dir, "d.jsonl"),
+            """{"id":"j1","outlet":"财联社","text":"小米集团上季营收同比增长22%。"}""" + "\n" +
+            """{"id":"j2","outlet":"經濟通","html":"<p>騰訊第二季度收入1845億元人民幣。</p>"}""" + "\n");
+        File.WriteAllText(Path.Combine(_dir, "manifest.csv"), "file,outlet,url,published,language\nb.txt,日报,http://b,,zh-Hans\n");
+        var reader = new CorpusReader();
+        var docs = reader.Read([_dir]).OfType<DocumentInput>().Select(d => d.Document).ToList();
+        var shells = docs.Select(d => d.Shell()).ToList();
+        Assert.That(shells.All(s => s.Bytes.Length == 0 && s.Text is null), Is.True, "a shell holds no content");
+
+        File.WriteAllText(Path.Combine(_dir, "c.txt"), "京东三季度净利润为55亿元。"); // changed since the first read
+        var again = reader.Reread(shells).ToDictionary(d => d.Id);
+
+        Assert.That(again.Keys.Order(), Is.EqualTo(new[] { "b", "j1", "j2" }), "c changed, so it is left out");
+        foreach (var original in docs.Where(d => d.Id != "c"))
+        {
+            var back = again[original.Id];
+            Assert.That(back.Bytes, Is.EqualTo(original.Bytes), original.Id);
+            Assert.That(back.Text, Is.EqualTo(original.Text), original.Id);
+            Assert.That(back.Path, Is.EqualTo(original.Path), original.Id);
+            Assert.That(back.Format, Is.EqualTo(original.Format), original.Id);
+            Assert.That(back.Metadata, Is.EqualTo(original.Metadata), original.Id);
+            Assert.That(back.ContentHash, Is.EqualTo(original.ContentHash), original.Id);
+        }
+    }
+
+    [Test]
     public void Reads_text_html_and_jsonl_recursively_in_path_order_with_manifest_metadata()
     {
         File.WriteAllText(Path.Combine(_dir, "b.txt"), "正文");

@@ -23,7 +23,7 @@ public sealed class FiscalPeriodReader
         static string Alternatives(IEnumerable<string> words) => string.Join('|', words.OrderByDescending(w => w.Length).Select(Regex.Escape));
         var zh = Alternatives(lexicon.FiscalWordsChinese);
         var en = Alternatives(lexicon.FiscalWordsEnglish);
-        var timeout = TimeSpan.FromMilliseconds(200);
+        var timeout = Pipeline.Text.RegexLimits.Timeout;
         _chinese = new Regex($@"(?<y1>\d{{4}})\s*(?:[/／]\s*(?<y2>\d{{2,4}}))?\s*年?\s*(?:{zh})\s*(?:的)?\s*第?(?<q>[一二三四1-4])\s*(?:财季|季度|季)", RegexOptions.None, timeout);
         _englishQuarterFirst = new Regex($@"\b(?:(?<qw>first|second|third|fourth)[- ]quarter|Q(?<q>[1-4]))\s+(?:of\s+)?(?:(?:its|the)\s+)?(?:{en})\s*(?<y1>\d{{2,4}})(?:\s*/\s*(?<y2>\d{{2,4}}))?\b",
             RegexOptions.IgnoreCase, timeout);

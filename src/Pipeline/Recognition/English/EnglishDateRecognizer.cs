@@ -17,7 +17,7 @@ namespace Pipeline.Recognition.English;
 /// </summary>
 public sealed class EnglishDateRecognizer : IRecognizer
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Timeout = Pipeline.Text.RegexLimits.Timeout;
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private readonly EnglishLexicon _lex;
