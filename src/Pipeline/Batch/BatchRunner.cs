@@ -211,8 +211,8 @@ public sealed class BatchRunner
 
     /// <summary>
     /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
-    /// date) is read again with the period the batch's other articles on that company report. Only an article whose
-    /// company has such a period can read differently (the period is looked up by the article's company alone), so only
+    /// date), or gives no listing day for its deal terms, is read again with the period and the listing day the batch's
+    /// other articles on that company give. Only an article whose company has one of them can read differently (the period is looked up by the article's company alone), so only
     /// those are read again: their content comes back from where it was read (the batch kept shells, not content) and
     /// they are processed on <c>Jobs</c> workers, this thread writing the results.
     /// </summary>
