@@ -92,6 +92,16 @@ public class SegmentCatalogueTests
     }
 
     [Test]
+    public void A_year_is_not_cut_into_quarters_for_a_list_of_quantities()
+    {
+        const string text = "云帆科技（09899.HK）公布，2024年营收、毛利、经营利润及净利润分别为120亿元、30亿元、12亿元和9亿元。";
+        var raw = new RawDocument("seg-test", "seg-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 3, 20), Language = "zh-Hans" });
+        var periods = Pipeline.Process(raw).Claims.Select(c => c.Period.ToIsoString()).ToList();
+        Assert.That(periods, Has.None.Matches<string>(p => p.StartsWith("2024-04") || p.EndsWith("-03-31")));
+    }
+
+    [Test]
     public void A_company_without_listed_segments_keeps_the_segment_as_written()
     {
         var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块"]);

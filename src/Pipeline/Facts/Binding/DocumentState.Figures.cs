@@ -169,10 +169,13 @@ public sealed partial class ClaimBinder
 
         internal static bool IsListGap(string gap) => gap is "、" or "和" or "及" or "以及" or "与" or "、约" or "和约" or "及约" or "/";
 
-        /// <summary>A span of whole quarters or whole years cut into its <paramref name="n"/> quarters or years, in order;
+        /// <summary>A range of whole quarters or whole years cut into its <paramref name="n"/> quarters or years, in order;
         /// null when it is not exactly n of either.</summary>
         internal static List<ReportingPeriod>? SplitPeriod(ReportingPeriod span, int n)
         {
+            // Only a range written from one period to another (二季度至一季度): a year or 前三季度 with three figures lists
+            // three quantities, not three quarters.
+            if (span.Kind != PeriodKind.Range) return null;
             var start = span.Start;
             var months = (span.End.Year - start.Year) * 12 + span.End.Month - start.Month + 1;
             if (start.Day != 1 || span.End.PlusDays(1).Day != 1) return null;
