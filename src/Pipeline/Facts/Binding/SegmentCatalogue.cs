@@ -50,26 +50,18 @@ public sealed class SegmentCatalogue
 
     /// <summary>The company's segment whose name is written in <paramref name="text"/> between <paramref name="from"/> and
     /// <paramref name="to"/> (百度核心业务营收: 百度核心): the name ending nearest <paramref name="to"/>, the longest of those;
-    /// null when none is. <paramref name="written"/> is the name's text as found.</summary>
+    /// a name inside a parenthesis explains another (中国电商集团(包含电商业务、即时零售)收入) and is skipped. Null when none
+    /// is; <paramref name="written"/> is the name's text as found.</summary>
     public string? Find(string entity, string text, int from, int to, out string written)
     {
         written = "";
-        if (to <= from || !_names.TryGetValue(entity, out var names)) return null;
         string? best = null;
         var bestEnd = -1;
-        foreach (var (name, segment) in names)
+        foreach (var (at, name, segment) in Occurrences(entity, text, from, to))
         {
-            for (var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to;
-                 at = at + 1 < to ? text.IndexOf(name, at + 1, to - at - 1, StringComparison.OrdinalIgnoreCase) : -1)
-            {
-                // A Latin name is a whole word (AIDC, not inside a longer word).
-                if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
-                if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
-                // A name inside a parenthesis explains another (中国电商集团(包含电商业务、即时零售)收入): not the segment.
-                if (text.AsSpan(at + name.Length, to - at - name.Length).IndexOfAny(')', '）') >= 0) continue;
-                // Names are tried longest first: at the same end a shorter one never replaces a longer one.
-                if (at + name.Length > bestEnd) { best = segment; bestEnd = at + name.Length; written = name; }
-            }
+            if (text.AsSpan(at + name.Length, to - at - name.Length).IndexOfAny(')', '）') >= 0) continue;
+            // Names come longest first: at the same end a shorter one never replaces a longer one.
+            if (at + name.Length > bestEnd) { best = segment; bestEnd = at + name.Length; written = name; }
         }
         return best;
     }
@@ -79,18 +71,28 @@ public sealed class SegmentCatalogue
     public List<(int Start, int End, string Segment)> FindAll(string entity, string text, int from, int to)
     {
         var found = new List<(int Start, int End, string Segment)>();
-        if (to <= from || !_names.TryGetValue(entity, out var names)) return found;
+        foreach (var (at, name, segment) in Occurrences(entity, text, from, to))
+        {
+            var end = at + name.Length;
+            if (!found.Any(f => f.Start < end && at < f.End)) found.Add((at, end, segment));
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>Where the company's segment names are written in [from, to), longest names first; a Latin name only as a
+    /// whole word (AIDC, not inside a longer word).</summary>
+    private IEnumerable<(int At, string Name, string Segment)> Occurrences(string entity, string text, int from, int to)
+    {
+        if (to <= from || !_names.TryGetValue(entity, out var names)) yield break;
         foreach (var (name, segment) in names)
             for (var at = text.IndexOf(name, from, to - from, StringComparison.OrdinalIgnoreCase); at >= 0 && at + name.Length <= to;
                  at = at + 1 < to ? text.IndexOf(name, at + 1, to - at - 1, StringComparison.OrdinalIgnoreCase) : -1)
             {
                 if (char.IsAsciiLetter(name[0]) && at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
                 if (char.IsAsciiLetter(name[^1]) && at + name.Length < text.Length && char.IsAsciiLetter(text[at + name.Length])) continue;
-                var end = at + name.Length;
-                if (!found.Any(f => f.Start < end && at < f.End)) found.Add((at, end, segment));
+                yield return (at, name, segment);
             }
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return found;
     }
 
     private string Key(string name)
