@@ -128,13 +128,11 @@ public sealed partial class ClaimBinder
             var written = WrittenSegment(cue, s, entity);
             var names = _binder._segmentNames;
             if (names.Known(entity, written) is { } known) return known;
-            var from = ClauseStart(cue.Start, s);
-            foreach (var f in Between(_figures, m => m.Span.Start, from, cue.Start)) from = Math.Max(from, Math.Min(f.Span.End, cue.Start));
-            if (names.Find(entity, _text, from, cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
+            var clause = ClauseStart(cue.Start, s);
+            if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
-            var clause = ClauseStart(cue.Start, s);
             if (clause > s.Start && !Between(_figures, m => m.Span.Start, s.Start, clause).Any()
                 && names.Find(entity, _text, s.Start, clause, out _) is { } topic)
                 return topic;
@@ -149,7 +147,7 @@ public sealed partial class ClaimBinder
             var floor = ClauseStart(cue.Start, s);
             foreach (var e in EntitiesIn(floor, cue.Start)) floor = Math.Max(floor, e.Span.End);
             foreach (var p in Between(_periods, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(p.Span.End, cue.Start));
-            foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            floor = AfterFigures(floor, cue.Start);
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
             var before = _text.AsSpan(floor, cue.Start - floor).Trim();
@@ -184,9 +182,7 @@ public sealed partial class ClaimBinder
             }
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
             if (!_binder._words.IsReportedFigure(metric)) return basis;
-            var from = s.Start;
-            foreach (var f in Between(_figures, m => m.Span.Start, s.Start, start)) from = Math.Max(from, f.Span.End);
-            return _binder._bases.Read(_text, from, start, metric);
+            return _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
         }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not

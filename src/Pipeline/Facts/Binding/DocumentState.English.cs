@@ -60,7 +60,7 @@ public sealed partial class ClaimBinder
         internal string? NamedSegment(PhraseMatch<Cue> cue, Sentence s)
         {
             var floor = ClauseStart(cue.Start, s);
-            foreach (var f in Between(_figures, m => m.Span.Start, floor, cue.Start)) floor = Math.Max(floor, Math.Min(f.Span.End, cue.Start));
+            floor = AfterFigures(floor, cue.Start);
             // The company itself is never its own segment (Nio delivered 40,397 vehicles).
             foreach (var e in EntitiesIn(floor, cue.Start)) if (e.Span.End <= cue.Start) floor = Math.Max(floor, e.Span.End);
             // Another cue right against this one is part of the segment's name (Vehicle sales revenue: not deliveries).

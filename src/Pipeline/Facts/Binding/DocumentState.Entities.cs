@@ -92,9 +92,8 @@ public sealed partial class ClaimBinder
                 }
             }
             // An article that gives no listing day: the one the batch's other articles give its company.
-            if (_input.Metadata.CoverageListingDays is { } days)
-                foreach (var (entity, day) in days)
-                    if (entity == _frame.MainEntity) _listingDates.TryAdd(entity, day);
+            if (_frame.MainEntity is { } main && _input.Metadata.CoverageListingDays is { } days && days.TryGetValue(main, out var covered))
+                _listingDates.TryAdd(main, covered);
         }
     }
 }

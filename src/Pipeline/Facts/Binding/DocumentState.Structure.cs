@@ -50,6 +50,15 @@ public sealed partial class ClaimBinder
         /// <summary>End of the clause holding <paramref name="pos"/> (exclusive), within the sentence.</summary>
         internal int ClauseEnd(int pos, Sentence s) => Math.Min(s.End, _breakFrom[Math.Min(pos, _text.Length)]);
 
+        /// <summary>Where text after the last figure starting in [<paramref name="from"/>, <paramref name="to"/>) begins
+        /// (no later than <paramref name="to"/>): <paramref name="from"/> when no figure starts there.</summary>
+        internal int AfterFigures(int from, int to)
+        {
+            var after = from;
+            foreach (var f in Between(_figures, m => m.Span.Start, from, to)) after = Math.Max(after, Math.Min(f.Span.End, to));
+            return after;
+        }
+
         internal IEnumerable<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
         {
             for (var i = LowerBound(sorted, from, start); i < sorted.Count && start(sorted[i]) < to; i++) yield return sorted[i];
