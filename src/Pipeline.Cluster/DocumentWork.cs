@@ -33,6 +33,8 @@ public sealed record DocumentWork
     [Id(14)] public Dictionary<string, string>? CoveragePeriods { get; init; }
     /// <summary>The listing days sibling documents give per company (ISO days).</summary>
     [Id(15)] public Dictionary<string, string>? CoverageListingDays { get; init; }
+    /// <summary>The years sibling documents date each company's deal terms to (ISO years).</summary>
+    [Id(16)] public Dictionary<string, string>? CoverageDealYears { get; init; }
 
     public static DocumentWork From(RawDocument doc) => new()
     {
@@ -42,6 +44,7 @@ public sealed record DocumentWork
         PublishedInferred = doc.Metadata.PublishedInferred, Language = doc.Metadata.Language, Title = doc.Metadata.Title,
         Author = doc.Metadata.Author, Region = doc.Metadata.Region,
         CoveragePeriods = Iso(doc.Metadata.CoveragePeriods), CoverageListingDays = Iso(doc.Metadata.CoverageListingDays),
+        CoverageDealYears = Iso(doc.Metadata.CoverageDealYears),
         ReadDiagnostics = doc.ReadDiagnostics.Select(d => new DiagnosticWork((int)d.Severity, d.Code, d.Message, d.Span?.Start ?? -1, d.Span?.End ?? -1)).ToList(),
     };
 
@@ -59,6 +62,7 @@ public sealed record DocumentWork
         Published = Published is null ? null : LocalDatePattern.Iso.Parse(Published).GetValueOrThrow(),
         PublishedInferred = PublishedInferred, Language = Language, Title = Title, Author = Author, Region = Region,
         CoveragePeriods = Periods(CoveragePeriods), CoverageListingDays = Periods(CoverageListingDays),
+        CoverageDealYears = Periods(CoverageDealYears),
     })
     {
         Text = Text,

@@ -15,11 +15,13 @@ public sealed class BatchCoverage
 {
     private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _votes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _listings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _dealYears = new(StringComparer.Ordinal);
 
     public void Add(DocumentSubject? subject)
     {
         if (subject is null) return;
         if (subject.ListingDay is { } day) Vote(_listings, subject.Entity, day);
+        if (subject.DealYear is { } year) Vote(_dealYears, subject.Entity, year);
         if (subject.Period is { } period && period.Kind is PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) Vote(_votes, subject.Entity, period);
     }
 
@@ -35,6 +37,9 @@ public sealed class BatchCoverage
 
     /// <summary>Company → the listing day its documents give, where no other day is given as often.</summary>
     public IReadOnlyDictionary<string, ReportingPeriod> ListingDays() => Winners(_listings);
+
+    /// <summary>Company → the year its documents date its deal terms to, where no other year is given as often.</summary>
+    public IReadOnlyDictionary<string, ReportingPeriod> DealYears() => Winners(_dealYears);
 
     private static Dictionary<string, ReportingPeriod> Winners(Dictionary<string, Dictionary<ReportingPeriod, int>> all)
     {

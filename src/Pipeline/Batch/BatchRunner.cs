@@ -166,7 +166,7 @@ public sealed class BatchRunner
         foreach (var w in workers) w.GetAwaiter().GetResult();
 
         var secondPass = Stopwatch.StartNew();
-        SecondPass(reader, undated, coverage.Periods(), coverage.ListingDays(), options, store, runId, cancel);
+        SecondPass(reader, undated, coverage.Periods(), coverage.ListingDays(), coverage.DealYears(), options, store, runId, cancel);
         stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         }
 
@@ -211,17 +211,18 @@ public sealed class BatchRunner
 
     /// <summary>
     /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
-    /// date), or gives no listing day for its deal terms, is read again with the period and the listing day the batch's
-    /// other articles on that company give. Only an article whose company has one of them can read differently (the period is looked up by the article's company alone), so only
+    /// date), or gives no listing day for its deal terms, is read again with the period, the listing day and the deal year
+    /// (for an article that writes no year at all) the batch's other articles on that company give. Only an article whose company has one of them can read differently (the period is looked up by the article's company alone), so only
     /// those are read again: their content comes back from where it was read (the batch kept shells, not content) and
     /// they are processed on <c>Jobs</c> workers, this thread writing the results.
     /// </summary>
     private void SecondPass(CorpusReader reader, IEnumerable<(string Entity, RawDocument Shell)> undated,
         IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> periods,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> listingDays, BatchOptions options, PipelineStore store, long runId,
+        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> listingDays,
+        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> dealYears, BatchOptions options, PipelineStore store, long runId,
         CancellationToken cancel)
     {
-        var covered = undated.Where(u => periods.ContainsKey(u.Entity) || listingDays.ContainsKey(u.Entity)).Select(u => u.Shell)
+        var covered = undated.Where(u => periods.ContainsKey(u.Entity) || listingDays.ContainsKey(u.Entity) || dealYears.ContainsKey(u.Entity)).Select(u => u.Shell)
             .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         if (covered.Count == 0) return;
         var jobs = Math.Max(1, options.Jobs);
@@ -242,7 +243,7 @@ public sealed class BatchRunner
         {
             await foreach (var doc in work.Reader.ReadAllAsync(cancel))
             {
-                var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays } });
+                var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays, CoverageDealYears = dealYears } });
                 if (again.Claims.Count > 0) await results.Writer.WriteAsync(again, cancel);
             }
         }, cancel)).ToArray();

@@ -32,5 +32,9 @@ public sealed record DocumentMetadata
     /// the text gives no day of its own.</summary>
     public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoverageListingDays { get; init; }
 
+    /// <summary>The year other documents of the same batch date each company's deal terms to (canonical name → year),
+    /// set with <see cref="CoverageListingDays"/>: an article that writes no year at all keys its deal terms by it.</summary>
+    public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoverageDealYears { get; init; }
+
     public static DocumentMetadata Empty { get; } = new();
 }

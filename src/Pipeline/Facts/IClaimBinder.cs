@@ -32,6 +32,10 @@ public sealed record DocumentSubject(string Entity, ReportingPeriod? Period, boo
 {
     /// <summary>The company's listing day as the document gives it.</summary>
     public ReportingPeriod? ListingDay { get; init; }
+
+    /// <summary>The year the document's own text or publication date gives its deal terms when it gives no listing day
+    /// (<see cref="ReportingPeriod.Year(int)"/>); null when it writes no year at all.</summary>
+    public ReportingPeriod? DealYear { get; init; }
 }
 
 /// <summary>Turns mentions into claims. Pure; never invents an entity or a period.</summary>

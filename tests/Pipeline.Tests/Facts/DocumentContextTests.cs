@@ -139,4 +139,40 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+    [Test]
+    public void A_deal_term_after_a_date_without_a_year_keeps_the_deal_key()
+    {
+        // An HK blog post with no publication date: the bookbuilding days have no year, the results year comes later.
+        const string text = "云帆汽車（09899）於6月10日至13日招股，計劃發行1.2億股H股，其中10%於香港作公開發售，每手200股。"
+                            + "公司早前公布，2025年第一季度收入為38億元人民幣。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.shares_offered|2025-01-01/2025-12-31|120000000 shares|="),
+            "a yearless bookbuilding day does not undate the deal: the term takes the year the article reports");
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.board_lot_shares|2025-01-01/2025-12-31|200 shares|="));
+    }
+
+    [Test]
+    public void An_article_that_writes_no_year_keys_its_deal_terms_by_the_year_the_batch_gives_them()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-dealyear-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(dir, "in");
+            Directory.CreateDirectory(input);
+            File.WriteAllText(Path.Combine(input, "a.txt"), "云帆汽车（09899.HK）公布招股结果，最终发售价为每股36.3港元，香港公开发售获918倍认购。"
+                                                           + "公司2025年一季度收入为38亿元。");
+            // A wire repost with no date and no year anywhere, nor a listing day of its own.
+            File.WriteAllText(Path.Combine(input, "b.txt"), "云帆汽车（09899.HK）此次发行价为36.3港元/股，基石投资者一共认购2.95亿美元。");
+            var outDir = Path.Combine(dir, "out");
+            new BatchRunner(Pipeline, TestReconciler.Create()).Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+            var claims = File.ReadAllLines(Path.Combine(outDir, "claims.csv")).Where(l => l.Contains(",b,")).ToList();
+            foreach (var c in claims) TestContext.Out.WriteLine(c);
+            Assert.That(claims.Any(c => c.Contains("ipo.issue_price") && c.Contains("2025-01-01/2025-12-31") && c.Contains("36.3")),
+                "b's offer price is the same deal a keys by 2025");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

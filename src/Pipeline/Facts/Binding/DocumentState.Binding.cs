@@ -200,7 +200,10 @@ public sealed partial class ClaimBinder
                 var spans = before.Where(a => a.Kind == AnchorKind.Period && !a.Unresolved).Select(a => a.Period).ToList();
                 return spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
             }
-            if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos)) return null;
+            // A nearer date the recognizers could not resolve (5月15日至20日招股，计划发行2.2亿股) is the figure's own, so
+            // it cannot be dated; but a deal term belongs to the deal whatever day it was set: it takes the deal's key.
+            if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos))
+                return metric.Timing == MetricTiming.Listing ? DealPeriod(entity) : null;
             if (before.Count > 0)
             {
                 var a = before[^1];
@@ -214,12 +217,18 @@ public sealed partial class ClaimBinder
                 }
                 return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
             }
-            if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
-            // A deal term whose listing day the article does not give: the offering of the year the article reports it
-            // (one key for every outlet covering the deal that year): its publication year, else the year it writes most.
-            if (metric.Timing == MetricTiming.Listing && _frame.ReportYear is { } year)
-                return ReportingPeriod.Year(year);
+            if (metric.Timing == MetricTiming.Listing) return DealPeriod(entity);
             return Fallback(metric, lastPeriod, entity, s);
+        }
+
+        /// <summary>The key of a deal term with no date of its own: the company's listing day, else the offering of the
+        /// year the article reports it (one key for every outlet covering the deal that year): its publication year, else
+        /// the latest year it writes, else the year the batch's other articles on the company give their deal terms.</summary>
+        internal ReportingPeriod? DealPeriod(string entity)
+        {
+            if (_listingDates.TryGetValue(entity, out var day)) return day;
+            if (_frame.ReportYear is { } year) return ReportingPeriod.Year(year);
+            return entity == _frame.MainEntity && _input.Metadata.CoverageDealYears?.GetValueOrDefault(entity) is { } covered ? covered : null;
         }
 
         /// <summary>A flow whose sentence names no period: the period of the statement it continues after a semicolon,

@@ -198,7 +198,10 @@ public sealed partial class ClaimBinder
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
             var documentSubject = _frame.MainEntity is { } main
                 ? new DocumentSubject(main, _frame.CurrentPeriod, _frame.CurrentPeriod is null && reasons.Contains(UnboundReason.NoPeriod))
-                  { ListingDay = _listingDates.TryGetValue(main, out var listed) ? listed : null }
+                  {
+                      ListingDay = _listingDates.TryGetValue(main, out var listed) ? listed : null,
+                      DealYear = _frame.ReportYear is { } year ? ReportingPeriod.Year(year) : null,
+                  }
                 : null;
             return new BindingResult(_claims, unbound) { Entities = _definitions, UnboundReasons = reasons, Subject = documentSubject };
         }
