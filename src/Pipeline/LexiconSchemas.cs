@@ -222,6 +222,7 @@ public static class LexiconSchemas
             "code_words: list of text",
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",
+            "listing_venue_leads: list of text",
             "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],

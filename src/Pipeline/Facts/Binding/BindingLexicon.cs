@@ -78,6 +78,8 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> WeekdaysEnglish { get; init; } = [];
     /// <summary>Suffixes that make a company's name a modifier (Xiaomi-backed).</summary>
     public IReadOnlyList<string> EntityModifiersEnglish { get; init; } = [];
+    /// <summary>Words right before a company's name that make it a listing's venue (在香港联交所主板挂牌).</summary>
+    public IReadOnlyList<string> ListingVenueLeads { get; init; } = [];
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
     public required IReadOnlyList<string> ComparisonLeads { get; init; }
     public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
@@ -180,6 +182,7 @@ public sealed class BindingLexicon
             WeekdaysEnglish = file.WeekdaysEn.Count is 0 or 7 ? file.WeekdaysEn
                 : throw new PipelineConfigurationException(Where("weekdays_en lists the seven days, Monday first")),
             EntityModifiersEnglish = file.EntityModifiersEn,
+            ListingVenueLeads = file.ListingVenueLeads,
         };
     }
 
@@ -222,6 +225,7 @@ public sealed class BindingLexicon
         public Dictionary<string, List<string>> SegmentNames { get; set; } = [];
         public List<string> WeekdaysEn { get; set; } = [];
         public List<string> EntityModifiersEn { get; set; } = [];
+        public List<string> ListingVenueLeads { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }
 

@@ -304,6 +304,67 @@ public sealed partial class ClaimBinder
             return false;
         }
 
+        /// <summary>In an article with no publication date, a day written without a year (5月23日) whose month and day
+        /// are those of the listing day the batch's other articles give the article's company is that listing day: the
+        /// year a recognizer guessed for it from a year written nearby (2020年以来), or could not find at all, gives way.
+        /// Any other yearless day keeps what the recognizers read.</summary>
+        internal void RedateToCoveredListingDay()
+        {
+            if (_input.Metadata.Published is not null || _frame.MainEntity is not { } main
+                || _input.Metadata.CoverageListingDays?.GetValueOrDefault(main) is not { IsDay: true } listed) return;
+            var changed = false;
+            for (var i = 0; i < _periods.Count; i++)
+            {
+                var p = _periods[i];
+                if (p.Period is { IsDay: true } day && day != listed && SameMonthDay(day, listed) && YearlessDay(p.Text))
+                {
+                    _periods[i] = p with { Value = new PeriodResolution(listed) };
+                    changed = true;
+                }
+            }
+            for (var i = 0; i < _text.Length; i++)
+            {
+                if (_text[i] is not ('日' or '号') || MonthDayBefore(i) is not var (start, month, dayOfMonth)) continue;
+                if (month != listed.Start.Month || dayOfMonth != listed.Start.Day || InsideMention(_periods, start, i + 1)) continue;
+                _periods.Add(new Mention(MentionKind.Date, new TextSpan(start, i + 1), _text[start..(i + 1)], new PeriodResolution(listed)));
+                changed = true;
+            }
+            if (changed) _periods.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+
+        private static bool SameMonthDay(ReportingPeriod a, ReportingPeriod b) => a.Start.Month == b.Start.Month && a.Start.Day == b.Start.Day;
+
+        /// <summary>A day written as month and day only (5月23日, 5 月 23 日).</summary>
+        private static bool YearlessDay(string text)
+        {
+            foreach (var ch in text)
+                if (!(char.IsAsciiDigit(ch) || ch is ' ' or '月' or '日' or '号')) return false;
+            return text.Contains('月');
+        }
+
+        /// <summary>The month and day written right before the day word at <paramref name="at"/> (5月23日), with where they
+        /// start; null when no month is written there. A date written with its year is the recognizers' mention already.</summary>
+        private (int Start, int Month, int Day)? MonthDayBefore(int at)
+        {
+            var j = at;
+            int? Digits(ref int k)
+            {
+                while (k > 0 && _text[k - 1] == ' ') k--;
+                var end = k;
+                while (k > 0 && char.IsAsciiDigit(_text[k - 1]) && end - k < 2) k--;
+                return k < end && int.TryParse(_text.AsSpan(k, end - k), out var v) ? v : null;
+            }
+            if (Digits(ref j) is not { } day) return null;
+            while (j > 0 && _text[j - 1] == ' ') j--;
+            if (j == 0 || _text[j - 1] != '月') return null;
+            j--;
+            if (Digits(ref j) is not { } month || month is < 1 or > 12 || day is < 1 or > 31) return null;
+            var before = j;
+            while (before > 0 && _text[before - 1] == ' ') before--;
+            if (before > 0 && char.IsAsciiDigit(_text[before - 1])) return null;
+            return (j, month, day);
+        }
+
         /// <summary>A period offered as one of alternatives (2026 年年中或年末) does not date a figure.</summary>
         internal bool IsAlternative(Anchor a, Sentence s)
         {

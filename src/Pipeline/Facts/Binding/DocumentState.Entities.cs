@@ -49,6 +49,7 @@ public sealed partial class ClaimBinder
 
         internal string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
         {
+            if (InlineQuoteOwner(pos, s) is { } quoted) return quoted.Name;
             var clause = ClauseStart(pos, s);
             EntityMention? nearest = null;
             foreach (var e in EntitiesIn(clause, pos)) nearest = e;
@@ -59,6 +60,48 @@ public sealed partial class ClaimBinder
             return carried ?? MainEntityOf(s.Segment);
         }
 
+        /// <summary>A company named right after a venue word (在香港联交所, 登陆港交所): where a listing happens.</summary>
+        internal bool IsVenue(EntityMention e, int floor)
+        {
+            var before = _text.AsSpan(floor, e.Span.Start - floor).TrimEnd();
+            foreach (var w in _binder._words.ListingVenueLeads)
+                if (before.EndsWith(w, StringComparison.OrdinalIgnoreCase) && (before.Length == w.Length || !char.IsAsciiLetter(w[0]) || !char.IsAsciiLetter(before[^(w.Length + 1)])))
+                    return true;
+            return false;
+        }
+
+        /// <summary>True when <paramref name="pos"/> lies inside a title mark opened after <paramref name="from"/> (《…》).</summary>
+        internal bool InsideTitle(int from, int pos)
+        {
+            var depth = 0;
+            for (var i = from; i < pos; i++)
+                if (_text[i] == '《') depth++;
+                else if (_text[i] == '》' && depth > 0) depth--;
+            return depth > 0;
+        }
+
+        /// <summary>The company whose name stands right before the parentheses a figure is in: an inline quote header
+        /// (宁德时代（300750.SZ，股价266.99元，市值12172.9亿元）) gives that company's figures, whoever the sentence is about.</summary>
+        internal EntityMention? InlineQuoteOwner(int pos, Sentence s)
+        {
+            var depth = 0;
+            for (var i = pos - 1; i >= s.Start; i--)
+            {
+                var ch = _text[i];
+                if (ch is ')' or '）') depth++;
+                else if (ch is '(' or '（')
+                {
+                    if (depth > 0) { depth--; continue; }
+                    var end = i;
+                    while (end > s.Start && _text[end - 1] == ' ') end--;
+                    EntityMention? owner = null;
+                    foreach (var e in EntitiesIn(Math.Max(s.Start, end - 40), end)) if (e.Span.End == end) owner = e;
+                    return owner;
+                }
+            }
+            return null;
+        }
+
         /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
         internal void FindListingDates(List<Sentence> sentences)
         {
@@ -66,8 +109,10 @@ public sealed partial class ClaimBinder
             {
                 foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing || s.English && c.Value.Kind == CueKind.ListingDay))
                 {
-                    // A listing word in a compound adjective describes shares, not a debut (Shenzhen-listed, US-listed).
+                    // A listing word in a compound adjective describes shares, not a debut (Shenzhen-listed, US-listed);
+                    // one in a document's title (披露的《关于H股挂牌并上市交易的公告》) is no event of the day before it.
                     if (s.English && cue.Start > 0 && _text[cue.Start - 1] == '-') continue;
+                    if (InsideTitle(s.Start, cue.Start)) continue;
                     Mention? day = null;
                     foreach (var p in Between(_periods, m => m.Span.Start, s.Start, cue.Start))
                         if (p.Period is { IsDay: true }) day = p;
@@ -85,7 +130,7 @@ public sealed partial class ClaimBinder
                     if (entity is null)
                     {
                         foreach (var e in EntitiesIn(s.Start, cue.Start))
-                            if (!IsExcluded(e, s.Start)) entity = e.Name;
+                            if (!IsExcluded(e, s.Start) && !IsVenue(e, s.Start)) entity = e.Name;
                     }
                     entity ??= s.English ? MainEntityOf(s.Segment) : null;
                     if (entity is not null) _listingDates.TryAdd(entity, when.Value);

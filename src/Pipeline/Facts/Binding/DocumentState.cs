@@ -62,6 +62,7 @@ public sealed partial class ClaimBinder
             _entityMentions = found.Mentions.Where(e => !IsModifier(e)).ToList();
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
+            RedateToCoveredListingDay();
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
@@ -197,7 +198,8 @@ public sealed partial class ClaimBinder
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
             var documentSubject = _frame.MainEntity is { } main
-                ? new DocumentSubject(main, _frame.CurrentPeriod, _frame.CurrentPeriod is null && reasons.Contains(UnboundReason.NoPeriod))
+                // Figures left undated want the article's period, or its company's listing day when it gives none.
+                ? new DocumentSubject(main, _frame.CurrentPeriod, reasons.Contains(UnboundReason.NoPeriod) && (_frame.CurrentPeriod is null || !_listingDates.ContainsKey(main)))
                   {
                       ListingDay = _listingDates.TryGetValue(main, out var listed) ? listed : null,
                       DealYear = _frame.ReportYear is { } year ? ReportingPeriod.Year(year) : null,
