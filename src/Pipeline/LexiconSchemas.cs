@@ -223,6 +223,7 @@ public static class LexiconSchemas
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",
             "listing_venue_leads: list of text",
+            "price_quote_words: list of text",
             "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],

@@ -204,4 +204,14 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+    [Test]
+    public void A_price_quoted_with_bao_is_the_price_named_earlier_in_the_sentence()
+    {
+        const string text = "云帆汽车（09899.HK）今日在港交所挂牌上市。云帆汽车开盘即跌破发行价，报33.2港元。"
+                            + "截至收盘，云帆汽车股价报35.8港元，跌1.4%，成交额12.6亿港元。截至发稿，云帆汽车报36.25港元。";
+        var rows = Bind(text, new LocalDate(2026, 3, 18));
+        Assert.That(rows, Does.Contain("云帆汽车|price.open|2026-03-18|33.2 HKD|="), "开盘 names the price; 发行价 is what it fell below");
+        Assert.That(rows, Does.Contain("云帆汽车|price.close|2026-03-18|35.8 HKD|="));
+        Assert.That(rows.Any(r => r.Contains("36.25")), Is.False, "a quote with no price named in its sentence (截至发稿) stays unbound");
+    }
 }

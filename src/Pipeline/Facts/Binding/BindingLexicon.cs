@@ -80,6 +80,8 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> EntityModifiersEnglish { get; init; } = [];
     /// <summary>Words right before a company's name that make it a listing's venue (在香港联交所主板挂牌).</summary>
     public IReadOnlyList<string> ListingVenueLeads { get; init; } = [];
+    /// <summary>Words that quote a share price right before it (股价报4.1港元).</summary>
+    public IReadOnlyList<string> PriceQuoteWords { get; init; } = [];
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
     public required IReadOnlyList<string> ComparisonLeads { get; init; }
     public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
@@ -183,6 +185,7 @@ public sealed class BindingLexicon
                 : throw new PipelineConfigurationException(Where("weekdays_en lists the seven days, Monday first")),
             EntityModifiersEnglish = file.EntityModifiersEn,
             ListingVenueLeads = file.ListingVenueLeads,
+            PriceQuoteWords = file.PriceQuoteWords,
         };
     }
 
@@ -226,6 +229,7 @@ public sealed class BindingLexicon
         public List<string> WeekdaysEn { get; set; } = [];
         public List<string> EntityModifiersEn { get; set; } = [];
         public List<string> ListingVenueLeads { get; set; } = [];
+        public List<string> PriceQuoteWords { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }
 

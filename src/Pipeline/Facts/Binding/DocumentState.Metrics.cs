@@ -95,6 +95,9 @@ public sealed partial class ClaimBinder
 
         internal MetricLexicon Metrics => _binder._metrics;
 
+        /// <summary>Words that quote a share price (报): see <see cref="Rules.PriceQuoteRule"/>.</summary>
+        internal System.Collections.Generic.IReadOnlyList<string> QuoteWords => _binder._words.PriceQuoteWords;
+
         /// <summary>The ratio metric a figure was read as (set by the ratio rules), to qualify it by its whole phrase.</summary>
         internal Dictionary<Mention, string> RatioFigures => _ratioFigures;
 

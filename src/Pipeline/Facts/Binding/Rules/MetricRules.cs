@@ -31,6 +31,7 @@ public static class MetricRules
         new RatioOfCueRule(),
         new EnglishRatioRule(),
         new NearestCueRule(),
+        new PriceQuoteRule(),
         new CueAfterFigureRule(),
         new ComparisonBaseRule(),
         new EarlierClauseCueRule(),
