@@ -224,6 +224,8 @@ public static class LexiconSchemas
             "entity_modifiers_en: list of text",
             "listing_venue_leads: list of text",
             "price_quote_words: list of text",
+            "company_anaphors: list of text",
+            "next_day_words: list of text",
             "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],

@@ -214,4 +214,14 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|price.close|2026-03-18|35.8 HKD|="));
         Assert.That(rows.Any(r => r.Contains("36.25")), Is.False, "a quote with no price named in its sentence (截至发稿) stays unbound");
     }
+    [Test]
+    public void An_industry_that_describes_the_company_lends_no_market_and_a_base_cue_names_only_the_base()
+    {
+        const string text = "云帆汽车（09899.HK）3月18日登陆港交所。作为今年港股汽车行业规模最大的IPO，该公司上市首日即大涨35.2%，"
+                            + "股价从发行价30港元升至40.56港元，次日继续上涨5.1%，总市值突破1200亿港元。";
+        var rows = Bind(text, new LocalDate(2026, 3, 19));
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.issue_price|2026-03-18|30 HKD|="), "该公司 after 行业 turns the sentence back to the company");
+        Assert.That(rows.Any(r => r.Contains("40.56")), Is.False, "the level reached from the offer price is not an offer price");
+        Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
+    }
 }

@@ -82,6 +82,10 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> ListingVenueLeads { get; init; } = [];
     /// <summary>Words that quote a share price right before it (股价报4.1港元).</summary>
     public IReadOnlyList<string> PriceQuoteWords { get; init; } = [];
+    /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
+    public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
+    /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
+    public PhraseMatcher<string> NextDayWords { get; init; } = new([]);
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
     public required IReadOnlyList<string> ComparisonLeads { get; init; }
     public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
@@ -186,6 +190,8 @@ public sealed class BindingLexicon
             EntityModifiersEnglish = file.EntityModifiersEn,
             ListingVenueLeads = file.ListingVenueLeads,
             PriceQuoteWords = file.PriceQuoteWords,
+            CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
+            NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
         };
     }
 
@@ -230,6 +236,8 @@ public sealed class BindingLexicon
         public List<string> EntityModifiersEn { get; set; } = [];
         public List<string> ListingVenueLeads { get; set; } = [];
         public List<string> PriceQuoteWords { get; set; } = [];
+        public List<string> CompanyAnaphors { get; set; } = [];
+        public List<string> NextDayWords { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }
 

@@ -293,6 +293,8 @@ public sealed partial class ClaimBinder
         /// period found and the figure: that nearer date is the figure's, so the figure cannot be dated.</summary>
         internal bool HasUnresolvedDate(int from, int to)
         {
+            // 次日继续上涨14.01%至137.5港元: the day after another, which only a trading calendar could name.
+            if (from < to && _binder._words.NextDayWords.FindAll(_text, from, to).Count > 0) return true;
             for (var i = from; i < to; i++)
             {
                 if (_text[i] is not ('月' or '日' or '号')) continue;

@@ -56,7 +56,10 @@ public sealed partial class ClaimBinder
             if (nearest is { } n) return n.Name;
             if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
             // A figure about a market or a country (2025年我国商业航天整体营收, 中国生成式AI用户规模) is nobody's company figure.
-            if (_binder._words.MarketWords.FindAll(_text, s.Start, pos).Count > 0) return null;
+            // …unless the sentence turns back to the company after the market word (作为全球黄金开采行业规模最大的IPO项目，该公司
+            // 上市首日即暴涨68.46%): the industry only describes it.
+            var markets = _binder._words.MarketWords.FindAll(_text, s.Start, pos);
+            if (markets.Count > 0 && _binder._words.CompanyAnaphors.FindAll(_text, markets[^1].End, pos).Count == 0) return null;
             return carried ?? MainEntityOf(s.Segment);
         }
 

@@ -39,6 +39,15 @@ public sealed partial class ClaimBinder
             return false;
         }
 
+        /// <summary>True when a comparison lead stands right before <paramref name="cue"/> (从发行价) and a figure and a rise or
+        /// fall word stand between it and <paramref name="pos"/>: the cue names the base, the figure at pos the level reached.</summary>
+        internal bool NamesBaseOfChange(PhraseMatch<Cue> cue, int pos)
+        {
+            var from = Math.Max(0, cue.Start - 3);
+            if (!_binder._words.EndsWithComparisonLead(_text.AsSpan(from, cue.Start - from).TrimEnd())) return false;
+            return Between(_figures, m => m.Span.Start, cue.End, pos).Any() && ChangeBetween(cue.End, pos);
+        }
+
         internal bool InComparison(PhraseMatch<Cue> cue, Sentence s)
         {
             var clause = ClauseStart(cue.Start, s);

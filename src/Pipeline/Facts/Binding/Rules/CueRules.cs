@@ -12,6 +12,8 @@ public sealed class NearestCueRule : IMetricRule
     {
         if (f.ClauseCues.Count == 0) return RuleOutcome.Pass;
         var cue = f.ClauseCues[^1];
+        // 股价从发行价71.59港元飙升至120.6港元: the cue led by 从 names the base; the level reached is not that metric.
+        if (f.Document.NamesBaseOfChange(cue, f.Position)) return RuleOutcome.Reject;
         return RuleOutcome.BindIfAccepted(f.Cumulate(cue), f.Value, cue);
     }
 }
