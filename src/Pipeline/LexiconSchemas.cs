@@ -185,6 +185,7 @@ public static class LexiconSchemas
             "bases[].words: list of text",
             "bases[].excludes: list of text",
             "exclusion_leads: list of text",
+            "basis_denials: list of text",
             "basis_in_metric: list of text",
             "currency_scopes: list of object",
             "currency_scopes[].currency: currency",

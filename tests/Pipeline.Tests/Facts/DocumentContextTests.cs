@@ -224,4 +224,18 @@ public class DocumentContextTests
         Assert.That(rows.Any(r => r.Contains("40.56")), Is.False, "the level reached from the offer price is not an offer price");
         Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
     }
+    [Test]
+    public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
+    {
+        const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"
+                            + "全额行使超额配售权后募资总额增至47.8亿港元。";
+        var raw = new RawDocument("deal-test", "deal-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2026, 3, 20), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims;
+        foreach (var c in claims) TestContext.Out.WriteLine($"{ClaimBinderTests.Row(c)} basis={c.Basis}");
+        Assert.That(claims.Select(ClaimBinderTests.Row), Does.Contain("云帆汽车|ipo.public_subscription|2026-01-01/2026-12-31|168.65 x|="),
+            "首日 with no listing day known leaves a deal term in the year the article reports it");
+        var before = claims.Single(c => c.Metric == "ipo.gross_proceeds" && c.Value.Value == 4_160_000_000m);
+        Assert.That(before.Basis, Is.EqualTo(Bases.Reported), "绿鞋前: before the greenshoe");
+    }
 }

@@ -82,6 +82,8 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> ListingVenueLeads { get; init; } = [];
     /// <summary>Words that quote a share price right before it (股价报4.1港元).</summary>
     public IReadOnlyList<string> PriceQuoteWords { get; init; } = [];
+    /// <summary>Words that deny a basis word right after it (未, 前).</summary>
+    public IReadOnlyList<string> BasisDenials { get; init; } = [];
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
@@ -190,6 +192,7 @@ public sealed class BindingLexicon
             EntityModifiersEnglish = file.EntityModifiersEn,
             ListingVenueLeads = file.ListingVenueLeads,
             PriceQuoteWords = file.PriceQuoteWords,
+            BasisDenials = file.BasisDenials,
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
         };
@@ -236,6 +239,7 @@ public sealed class BindingLexicon
         public List<string> EntityModifiersEn { get; set; } = [];
         public List<string> ListingVenueLeads { get; set; } = [];
         public List<string> PriceQuoteWords { get; set; } = [];
+        public List<string> BasisDenials { get; set; } = [];
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();

@@ -215,7 +215,9 @@ public sealed partial class ClaimBinder
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
                     return Fallback(metric, lastPeriod, entity, s);
                 }
-                return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
+                if (Resolve(a, anchors, entity, lastPeriod) is { } p) return Adjust(p, a.AsOf, metric);
+                // 上市首日… with no listing day known: a deal term after it still belongs to the deal.
+                return metric.Timing == MetricTiming.Listing && a.Kind == AnchorKind.ListingDay ? DealPeriod(entity) : null;
             }
             if (metric.Timing == MetricTiming.Listing) return DealPeriod(entity);
             return Fallback(metric, lastPeriod, entity, s);

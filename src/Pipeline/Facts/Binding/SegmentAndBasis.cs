@@ -167,11 +167,14 @@ public sealed class BasisReader(BindingLexicon lexicon)
         return Bases.Reported;
     }
 
-    /// <summary>假设超额配股权未获行使, if the over-allotment option is not exercised: the basis word is denied.</summary>
-    private static bool Negated(string text, int end)
+    /// <summary>假设超额配股权未获行使, if the over-allotment option is not exercised; 绿鞋前募资, raised before the
+    /// greenshoe: the basis word is denied (a word of <c>basis_denials</c> within four characters after it).</summary>
+    private bool Negated(string text, int end)
     {
         var after = text.AsSpan(end, Math.Min(8, text.Length - end));
-        return after.IndexOfAny('未', '不') is >= 0 and < 4 || after.Contains(" not ", StringComparison.OrdinalIgnoreCase)
+        foreach (var w in lexicon.BasisDenials)
+            if (after.IndexOf(w, StringComparison.Ordinal) is >= 0 and < 4) return true;
+        return after.Contains(" not ", StringComparison.OrdinalIgnoreCase)
                || after.StartsWith(" is not", StringComparison.OrdinalIgnoreCase);
     }
 }
