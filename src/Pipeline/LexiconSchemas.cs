@@ -186,6 +186,7 @@ public static class LexiconSchemas
             "bases[].excludes: list of text",
             "exclusion_leads: list of text",
             "basis_denials: list of text",
+            "range_tops: map of text",
             "basis_in_metric: list of text",
             "currency_scopes: list of object",
             "currency_scopes[].currency: currency",

@@ -238,4 +238,12 @@ public class DocumentContextTests
         var before = claims.Single(c => c.Metric == "ipo.gross_proceeds" && c.Value.Value == 4_160_000_000m);
         Assert.That(before.Basis, Is.EqualTo(Bases.Reported), "绿鞋前: before the greenshoe");
     }
+    [Test]
+    public void An_offer_price_range_states_both_bounds()
+    {
+        const string text = "云帆汽车（09899.HK）今日起招股，招股价介乎30.2港元至33.6港元，每手200股，预期3月18日挂牌。";
+        var rows = Bind(text, new LocalDate(2026, 3, 10));
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_bottom|2026-03-10|30.2 HKD|="));
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_top|2026-03-10|33.6 HKD|="));
+    }
 }

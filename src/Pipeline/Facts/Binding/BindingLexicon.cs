@@ -84,6 +84,8 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> PriceQuoteWords { get; init; } = [];
     /// <summary>Words that deny a basis word right after it (未, 前).</summary>
     public IReadOnlyList<string> BasisDenials { get; init; } = [];
+    /// <summary>Metric of a range's lower bound → metric of its upper bound.</summary>
+    public IReadOnlyDictionary<string, string> RangeTops { get; init; } = new Dictionary<string, string>();
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
@@ -193,6 +195,7 @@ public sealed class BindingLexicon
             ListingVenueLeads = file.ListingVenueLeads,
             PriceQuoteWords = file.PriceQuoteWords,
             BasisDenials = file.BasisDenials,
+            RangeTops = file.RangeTops,
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
         };
@@ -240,6 +243,7 @@ public sealed class BindingLexicon
         public List<string> ListingVenueLeads { get; set; } = [];
         public List<string> PriceQuoteWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
+        public Dictionary<string, string> RangeTops { get; set; } = [];
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();

@@ -43,6 +43,7 @@ public sealed partial class ClaimBinder
                 var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 _claims.Add(claim);
+                if (RangeTop(claim, item.Mention) is { } top) _claims.Add(top);
                 _used.Add(item.Mention);
                 if (item.Equivalent is { } eq)
                 {
@@ -51,6 +52,26 @@ public sealed partial class ClaimBinder
                 }
             }
             foreach (var a in anchors) if (Dates(a)) lastPeriod = a.Period;
+        }
+
+        /// <summary>The upper end of a range bound to a metric of a range's lower bound (招股价介乎41.45元至44.05元 →
+        /// ipo.price_range_bottom), as a claim of the metric of its upper bound (<c>range_tops</c> in binding.yaml): the
+        /// article states both bounds. Its offsets are those of the upper end's own digits.</summary>
+        internal Claim? RangeTop(Claim claim, Mention m)
+        {
+            if (claim.RangeEnd is not { } end || !_binder._words.RangeTops.TryGetValue(claim.Metric, out var top)) return null;
+            var text = m.Text;
+            var at = text.Length;
+            while (at > 0 && !char.IsAsciiDigit(text[at - 1])) at--;
+            while (at > 0 && (char.IsAsciiDigit(text[at - 1]) || text[at - 1] is '.' or ',')) at--;
+            var offset = Math.Min(at, Math.Max(0, m.SourceSpan.End - m.SourceSpan.Start - 1));
+            return claim with
+            {
+                Metric = top,
+                Value = end,
+                RangeEnd = null,
+                Provenance = claim.Provenance with { SourceSpan = new TextSpan(m.SourceSpan.Start + offset, m.SourceSpan.End) },
+            };
         }
 
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
@@ -105,9 +126,11 @@ public sealed partial class ClaimBinder
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
-            return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
+            var stated = _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame);
+            return new Claim(entity, metric.Id, period.Value, stated, qualifier, provenance)
             {
-                RangeEnd = m.RangeEnd as NumericResolution,
+                // A range has one currency: a bare 元 read as HKD at its lower end is HKD at its upper end.
+                RangeEnd = m.RangeEnd is Money end && stated is Money own ? end with { Currency = own.Currency } : m.RangeEnd as NumericResolution,
                 AsWritten = m.Text,
                 StatedEquivalent = item.Equivalent?.Value as Money,
                 Segment = segment,
