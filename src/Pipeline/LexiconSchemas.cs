@@ -228,6 +228,7 @@ public static class LexiconSchemas
             "price_quote_words: list of text",
             "company_anaphors: list of text",
             "next_day_words: list of text",
+            "short_name_stop: list of text",
             "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],

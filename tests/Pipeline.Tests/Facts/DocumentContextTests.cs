@@ -246,4 +246,17 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_bottom|2026-03-10|30.2 HKD|="));
         Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_top|2026-03-10|33.6 HKD|="));
     }
+    [Test]
+    public void The_short_name_an_article_uses_for_its_company_is_the_company_not_a_segment()
+    {
+        const string text = "星河动力航天（02999.HK）今日在港交所挂牌上市。招股书显示，2022年、2023年、2024年，"
+                            + "星河动力经调整亏损净额分别为3.1亿元、4.2亿元、5.6亿元。星河动力表示，募资将主要用于研发。";
+        var raw = new RawDocument("short-test", "short-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2026, 3, 18), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims.Where(c => c.Metric.Contains("loss", StringComparison.Ordinal)).ToList();
+        foreach (var c in claims) TestContext.Out.WriteLine($"{ClaimBinderTests.Row(c)} segment={c.Segment}");
+        Assert.That(claims, Has.Count.EqualTo(3));
+        Assert.That(claims.Select(c => c.Segment), Is.All.Empty, "星河动力 is the company's own short name, not one of its segments");
+        Assert.That(claims.Select(c => c.Entity), Is.All.EqualTo("星河动力航天"));
+    }
 }

@@ -90,6 +90,8 @@ public sealed class BindingLexicon
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
     public PhraseMatcher<string> NextDayWords { get; init; } = new([]);
+    /// <summary>Heads of a company's name that are places or generic words, never its short name (中国 of 中国平安).</summary>
+    public IReadOnlySet<string> ShortNameStop { get; init; } = new HashSet<string>();
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
     public required IReadOnlyList<string> ComparisonLeads { get; init; }
     public required IReadOnlyList<string> ComparisonLeadsEnglish { get; init; }
@@ -198,6 +200,7 @@ public sealed class BindingLexicon
             RangeTops = file.RangeTops,
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
+            ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
         };
     }
 
@@ -246,6 +249,7 @@ public sealed class BindingLexicon
         public Dictionary<string, string> RangeTops { get; set; } = [];
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
+        public List<string> ShortNameStop { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }
 

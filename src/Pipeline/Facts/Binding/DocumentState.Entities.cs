@@ -63,6 +63,30 @@ public sealed partial class ClaimBinder
             return carried ?? MainEntityOf(s.Segment);
         }
 
+        /// <summary>The article's company under the short name the article itself uses for it: the longest head of its
+        /// name that leaves at least two characters of the name behind (地平线 of 地平线机器人, 三花 of 三花智控) and that the
+        /// article writes on its own at least twice, unless it is a place or generic word (<c>short_name_stop</c>, market
+        /// words). The lexicon keeps such heads out because they are ordinary words elsewhere (地平线, 美的); in an article
+        /// about the company they name it.</summary>
+        private IReadOnlyList<EntityMention> WithShortName(IReadOnlyList<EntityMention> mentions)
+        {
+            if (_frame.MainEntity is not { } main || main.Length < 4 || !main.All(IsHan)) return mentions;
+            for (var length = main.Length - 2; length >= 2; length--)
+            {
+                var head = main[..length];
+                if (_binder._words.ShortNameStop.Contains(head) || _binder._words.MarketWords.FindAll(head).Count > 0) continue;
+                var found = new List<EntityMention>();
+                for (var at = _text.IndexOf(head, StringComparison.Ordinal); at >= 0; at = _text.IndexOf(head, at + head.Length, StringComparison.Ordinal))
+                    if (!mentions.Any(e => e.Span.Start < at + head.Length && at < e.Span.End))
+                        found.Add(new EntityMention(new TextSpan(at, at + head.Length), main));
+                if (found.Count < 2) continue;
+                return mentions.Concat(found).OrderBy(e => e.Span.Start).ToList();
+            }
+            return mentions;
+        }
+
+        private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
         /// <summary>A company named right after a venue word (在香港联交所, 登陆港交所): where a listing happens.</summary>
         internal bool IsVenue(EntityMention e, int floor)
         {

@@ -63,6 +63,7 @@ public sealed partial class ClaimBinder
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             RedateToCoveredListingDay();
+            _entityMentions = WithShortName(_entityMentions);
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
