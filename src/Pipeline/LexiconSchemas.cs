@@ -187,6 +187,7 @@ public static class LexiconSchemas
             "exclusion_leads: list of text",
             "basis_denials: list of text",
             "range_tops: map of text",
+            "post_figure_links: text",
             "basis_in_metric: list of text",
             "currency_scopes: list of object",
             "currency_scopes[].currency: currency",

@@ -59,7 +59,21 @@ public sealed record MetricDefinition(string Id, string Description, FigureKinds
 public enum CueKind { Metric, Rise, Fall, Comparison, Distributive, Cumulative, AsOf, ListingDay, SamePeriod, Listing, Ignore, QuarterOnQuarter, YearOnYear, Guidance }
 
 /// <summary>A phrase of the lexicon: a metric cue (with its metric) or a marker.</summary>
-public sealed record Cue(string Phrase, CueKind Kind, MetricDefinition? Metric = null, IReadOnlyList<string>? ContextWords = null);
+public sealed record Cue(string Phrase, CueKind Kind, MetricDefinition? Metric = null, IReadOnlyList<string>? ContextWords = null)
+{
+    /// <summary>Other metrics the same phrase names, in file order (认购 before shares is the cornerstone shares, before
+    /// money the cornerstone amount): a figure of a kind <see cref="Metric"/> does not take reads the first that does.</summary>
+    public IReadOnlyList<MetricDefinition> Alternates { get; init; } = [];
+
+    /// <summary>The metric this cue gives a figure of <paramref name="kind"/>: its own, else the first alternate that
+    /// accepts the kind, else its own (which the caller then rejects).</summary>
+    public MetricDefinition? MetricFor(FigureKinds kind)
+    {
+        if (Metric is null || (Metric.Units & kind) != 0) return Metric;
+        foreach (var a in Alternates) if ((a.Units & kind) != 0) return a;
+        return Metric;
+    }
+}
 
 /// <summary>
 /// The metric lexicon: cue phrases mapped to metric ids, ratio definitions and marker words, loaded from
@@ -173,6 +187,11 @@ public sealed class MetricLexicon
             cues.AddRange(m.Cues.Select(c => new Cue(c, CueKind.Metric, def)));
             if (m.Context is { } ctx) cues.AddRange(ctx.Cues.Select(c => new Cue(c, CueKind.Metric, def, ctx.Words)));
         }
+        // One phrase for several metrics of different units: the first keeps it, the others become its alternates.
+        var comparer = definitions is not null ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        cues = cues.GroupBy(c => c.Phrase, comparer)
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with { Alternates = g.Skip(1).Select(c => c.Metric!).Where(a => a != g.First().Metric).ToList() })
+            .ToList();
         var untracked = new MetricDefinition("untracked", "A quantity the lexicon does not track.", FigureKinds.None, MetricTiming.Flow, null, null);
         cues.AddRange(file.Untracked.Select(c => new Cue(c, CueKind.Metric, untracked)));
         var markers = file.Markers;

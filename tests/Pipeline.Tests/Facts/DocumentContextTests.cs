@@ -259,4 +259,14 @@ public class DocumentContextTests
         Assert.That(claims.Select(c => c.Segment), Is.All.Empty, "星河动力 is the company's own short name, not one of its segments");
         Assert.That(claims.Select(c => c.Entity), Is.All.EqualTo("星河动力航天"));
     }
+    [Test]
+    public void A_cornerstone_subscription_is_read_by_the_kind_of_its_figure()
+    {
+        const string text = "云帆汽车（09899.HK）今日起招股，此次发售引入了6家基石投资者，合共认购1.35亿股，"
+                            + "合计投资约4.2亿美元。其中，某主权基金认购1亿美元。";
+        var rows = Bind(text, new LocalDate(2026, 3, 10));
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.cornerstone_investors|2026-03-10|6 count|="));
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.cornerstone_shares|2026-03-10|135000000 shares|="), "认购 before shares: the shares");
+        Assert.That(rows, Does.Contain("云帆汽车|ipo.cornerstone_amount|2026-03-10|420000000 USD|~"), "认购 before money: the amount");
+    }
 }

@@ -86,6 +86,8 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> BasisDenials { get; init; } = [];
     /// <summary>Metric of a range's lower bound → metric of its upper bound.</summary>
     public IReadOnlyDictionary<string, string> RangeTops { get; init; } = new Dictionary<string, string>();
+    /// <summary>Characters that may stand between a figure and a cue right after it (的, 家).</summary>
+    public IReadOnlySet<char> PostFigureLinks { get; init; } = new HashSet<char>();
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
@@ -198,6 +200,7 @@ public sealed class BindingLexicon
             PriceQuoteWords = file.PriceQuoteWords,
             BasisDenials = file.BasisDenials,
             RangeTops = file.RangeTops,
+            PostFigureLinks = new HashSet<char>(file.PostFigureLinks ?? ""),
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
             ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
@@ -247,6 +250,7 @@ public sealed class BindingLexicon
         public List<string> PriceQuoteWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
         public Dictionary<string, string> RangeTops { get; set; } = [];
+        public string? PostFigureLinks { get; set; }
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
         public List<string> ShortNameStop { get; set; } = [];

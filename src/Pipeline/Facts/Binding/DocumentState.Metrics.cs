@@ -138,8 +138,10 @@ public sealed partial class ClaimBinder
         internal static bool IsEnglishQualifierGap(string gap) =>
             gap.Length <= 24 && gap.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(EnglishGapWords.Contains);
 
-        internal static bool IsPostGap(string gap) =>
-            gap.Length <= 6 && gap.All(ch => ch is '的' or '价' or '格' or '个' or '名' or '轮' or '股' or '每' or ' ' or '/' || char.IsAsciiLetter(ch));
+        /// <summary>Only measure and link characters between a figure and a cue after it (120 港元/股的价格, 8家基石投资者):
+        /// <c>post_figure_links</c> in binding.yaml, spaces, slashes and Latin letters.</summary>
+        internal bool IsPostGap(string gap) =>
+            gap.Length <= 6 && gap.All(ch => ch is ' ' or '/' || char.IsAsciiLetter(ch) || _binder._words.PostFigureLinks.Contains(ch));
 
         // Link words, and the verbs of attaining and moving to a level (获得, 录得, 进一步增长至, 降至截至…).
         internal const string LinkChars = "为达约是的则而分别及和与、超过逾近共计已其中另外同时并且也获得录实现取有于进一步增长至到降升提高截";

@@ -14,7 +14,10 @@ public sealed class NearestCueRule : IMetricRule
         var cue = f.ClauseCues[^1];
         // 股价从发行价71.59港元飙升至120.6港元: the cue led by 从 names the base; the level reached is not that metric.
         if (f.Document.NamesBaseOfChange(cue, f.Position)) return RuleOutcome.Reject;
-        return RuleOutcome.BindIfAccepted(f.Cumulate(cue), f.Value, cue);
+        var metric = f.Cumulate(cue);
+        if ((metric.Units & f.Kind) != 0) return RuleOutcome.Bind(metric, f.Value, cue);
+        // 此次发售引入了8家基石投资者: a cue of another kind before a count leaves it to the cue right after it.
+        return f.Kind is FigureKinds.Count or FigureKinds.Number && f.CueRightAfter() ? RuleOutcome.Pass : RuleOutcome.Reject;
     }
 }
 
@@ -27,7 +30,7 @@ public sealed class CueAfterFigureRule : IMetricRule
     {
         var end = f.Mention.Span.End;
         var post = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && f.ContextHolds(c));
-        if (post.Value is null || !ClaimBinder.DocumentState.IsPostGap(f.Gap(end, post.Start)) || (post.Value.Metric!.Units & f.Kind) == 0)
+        if (post.Value is null || !f.Document.IsPostGap(f.Gap(end, post.Start)) || (post.Value.Metric!.Units & f.Kind) == 0)
             return RuleOutcome.Pass;
         return RuleOutcome.Bind(post.Value.Metric, f.Value, post);
     }

@@ -85,8 +85,10 @@ public sealed class FigureContext
     public bool InClosedAside(int from, int to) => Document.InClosedAside(from, to);
     public bool ContextHolds(PhraseMatch<Cue> cue) => Document.ContextHolds(cue, Sentence);
 
-    /// <summary>The cue's metric, or its running total when 累计 marks it.</summary>
-    public MetricDefinition Cumulate(PhraseMatch<Cue> cue) => Document.Cumulate(cue, Position, Sentence);
+    /// <summary>The cue's metric for this figure's kind (<see cref="Cue.MetricFor"/>), or its running total when 累计
+    /// marks it.</summary>
+    public MetricDefinition Cumulate(PhraseMatch<Cue> cue) =>
+        Document.Cumulate(cue.Value.MetricFor(Kind) is { } own && own != cue.Value.Metric ? cue with { Value = cue.Value with { Metric = own } } : cue, Position, Sentence);
 
     /// <summary>A year-on-year or quarter-on-quarter marker written right after the figure (9.5% quarter-on-quarter,
     /// 14.7% sequentially), which says what the figure compares against.</summary>
@@ -95,6 +97,14 @@ public sealed class FigureContext
         var end = Mention.Span.End;
         var next = CuesIn(end, ClauseEnd(end)).FirstOrDefault();
         return next.Value is { Kind: CueKind.QuarterOnQuarter or CueKind.YearOnYear } && Gap(end, next.Start).Length == 0 ? next : null;
+    }
+
+    /// <summary>True when a metric cue that takes the figure's kind follows it with only a measure word between (8家基石投资者).</summary>
+    public bool CueRightAfter()
+    {
+        var end = Mention.Span.End;
+        var post = CuesIn(end, ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && ContextHolds(c));
+        return post.Value?.Metric is { } m && (m.Units & Kind) != 0 && Document.IsPostGap(Gap(end, post.Start));
     }
 
     /// <summary>Records that the figure was read as a ratio (its qualifier is then read over the whole phrase).</summary>
