@@ -26,6 +26,7 @@ public static class CleaningExtensions
             .UseSpamFilter()
             .UseBoilerplateFilter()
             .UseWidthSpacing()
+            .UseLostDecimalPointRepair()
             .UseTitleEnricher()
             .UseDatelineEnricher()
             .UseHeadingSegmenter();
@@ -78,6 +79,16 @@ public static class CleaningExtensions
     public static ExtractionPipelineBuilder UseWidthSpacing(this ExtractionPipelineBuilder builder)
     {
         builder.TextStages.AddIfNotThere(new WidthSpacingStage());
+        return builder;
+    }
+
+    /// <summary>Decimal points lost to spaces throughout a page repaired (<see cref="LostDecimalPointStage"/>), after the
+    /// spacing stage.</summary>
+    public static ExtractionPipelineBuilder UseLostDecimalPointRepair(this ExtractionPipelineBuilder builder)
+    {
+        if (builder.TextStages.Contains<LostDecimalPointStage>()) return builder;
+        if (builder.TextStages.Contains<WidthSpacingStage>()) builder.TextStages.InsertAfter<WidthSpacingStage>(new LostDecimalPointStage());
+        else builder.TextStages.Add(new LostDecimalPointStage());
         return builder;
     }
 

@@ -33,6 +33,7 @@ public static class DiagnosticCatalogue
         new("html.no-text", Severity.Error, "the page has no article text: quarantined"),
         new("clean.empty", Severity.Error, "no article text remains after cleaning: quarantined"),
         new("clean.mojibake", Severity.Warning, "'?' damage or mojibake found in the text (flagged, repaired only where certain)"),
+        new("clean.lost-decimal-point", Severity.Warning, "decimal points lost to spaces throughout the page (1 98%), repaired"),
         new("clean.spam-line", Severity.Info, "a keyword-stuffed line removed as gambling/porn spam"),
         new("clean.spam-hits", Severity.Info, "spam-lexicon hits in a passage kept as text"),
         new("clean.regex-timeout", Severity.Warning, "a boilerplate rule timed out on this text and was skipped"),

@@ -31,6 +31,17 @@ public sealed class TextRuleTests
         Assert.That(ctx.Removals.All(x => x.Reason == "placeholder"));
     }
 
+    [TestCase("首日开盘即下跌2 35%，收报88 6港元，前三季度营收612 08亿元", "首日开盘即下跌2.35%，收报88.6港元，前三季度营收612.08亿元")]
+    [TestCase("公司股价下跌2 35%，成交额12.5亿港元", "公司股价下跌2 35%，成交额12.5亿港元")]
+    [TestCase("2025 11月发布，营收612 08亿元，净利润53 1亿元", "2025 11月发布，营收612.08亿元，净利润53.1亿元")]
+    [TestCase("编号 1 2 3 4 5 6%，1 2 3", "编号 1 2 3 4 5 6%，1 2 3")]
+    public void LostDecimalPoints(string input, string expected)
+    {
+        var (r, ctx) = Run(new LostDecimalPointStage(), input);
+        Assert.That(r.Text, Is.EqualTo(expected), "repaired only where the page loses points more than once, never after a year");
+        Assert.That(ctx.Diagnostics.Count(d => d.Code == "clean.lost-decimal-point"), Is.EqualTo(input.Zip(expected).Count(p => p.First != p.Second)));
+    }
+
     [TestCase("中國AI產(chǎn)業(yè)鏈", "中國AI產業鏈")]
     [TestCase("規(guī)?;?", "規?;?")]
     [TestCase("升級?,F(xiàn)金流", "升級?,F金流")]
