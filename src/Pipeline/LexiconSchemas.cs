@@ -197,6 +197,7 @@ public static class LexiconSchemas
             "segment_cue_prefixes: list of text",
             "named_segment_heads: list of text",
             "segment_anaphors: list of text",
+            "whole_company_words: list of text",
             "comparison_leads: object",
             "comparison_leads.zh: list of text",
             "comparison_leads.en: list of text",

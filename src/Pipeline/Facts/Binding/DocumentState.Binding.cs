@@ -105,6 +105,7 @@ public sealed partial class ClaimBinder
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
+            if (_binder._words.IsReportedFigure(metric.Id)) _sentenceTopic = (s.Start, entity, segment);
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
@@ -117,6 +118,10 @@ public sealed partial class ClaimBinder
 
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
+
+        /// <summary>The segment the last results figure of the sentence was bound to (its sentence start, company and
+        /// segment): the clauses after it go on about that segment (阿里云智能收入大升34%之余，亦录得经调整EBITA 36.04亿元).</summary>
+        private (int Sentence, string Entity, string Segment)? _sentenceTopic;
 
         /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
         /// the article writes before the cue when the lexicon knows it; else a segment of the company the lexicon knows,
@@ -133,10 +138,20 @@ public sealed partial class ClaimBinder
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
-            if (clause > s.Start && !Between(_figures, m => m.Span.Start, s.Start, clause).Any()
-                && names.Find(entity, _text, s.Start, clause, out _) is { } topic)
-                return topic;
-            return "";
+            if (clause <= s.Start || NamesWholeCompany(clause, cue.End)) return "";
+            if (_sentenceTopic is { } t && t.Sentence == s.Start && t.Entity == entity) return t.Segment;
+            return names.Find(entity, _text, AfterFigures(s.Start, clause), clause, out _) ?? "";
+        }
+
+        /// <summary>True when the clause up to the cue names the company or its whole (集团, 总收入, overall): the figure
+        /// is the company's, not the segment an earlier clause of the sentence was about.</summary>
+        private bool NamesWholeCompany(int clause, int cueEnd)
+        {
+            if (EntitiesIn(clause, cueEnd).Any()) return true;
+            var span = _text.AsSpan(clause, cueEnd - clause);
+            foreach (var w in _binder._words.WholeCompanyWords)
+                if (span.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
