@@ -43,6 +43,18 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void The_next_sentence_of_a_paragraph_keeps_the_period_its_figures_were_stated_for()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，季内收入128亿元。\n\n"
+                            + "至于截至今年9月底止首三季，股东应占溢利23.4亿元，按年跌29%。总收入368亿元，升17.9%。\n\n"
+                            + "公司收入上升22%至128亿元，创有史以来最高第一季度收入。毛利率为15.1%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-01-01/2025-09-30|36800000000 CNY|="), "the nine months carry to the next sentence");
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-07-01/2025-09-30|15.1 %|="),
+            "a quarter written after the last figure (最高第一季度收入) dated none of them and does not carry");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

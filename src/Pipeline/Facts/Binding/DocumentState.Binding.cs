@@ -25,6 +25,7 @@ public sealed partial class ClaimBinder
             var anchors = Anchors(s);
             if (s.English) DistributeEnglish(items, anchors, s);
             else Distribute(items, anchors, s);
+            var lastFigure = int.MaxValue;
             for (var index = 0; index < items.Count; index++)
             {
                 var item = items[index];
@@ -44,13 +45,16 @@ public sealed partial class ClaimBinder
                 if (claim is null) continue;
                 _claims.Add(claim);
                 _used.Add(item.Mention);
+                lastFigure = item.Mention.Span.Start;
                 if (item.Equivalent is { } eq)
                 {
                     _used.Add(eq);
                     if (EquivalentClaim(claim, eq) is { } restated) _claims.Add(restated);
                 }
             }
-            foreach (var a in anchors) if (Dates(a)) lastPeriod = a.Period;
+            // The period the sentence's figures were stated for carries on; one written after its last figure
+            // (…至188亿美元，创有史以来最高第一季度收入) dated none of them.
+            foreach (var a in anchors) if (Dates(a) && a.Start < lastFigure) lastPeriod = a.Period;
         }
 
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
@@ -134,7 +138,8 @@ public sealed partial class ClaimBinder
             var names = _binder._segmentNames;
             if (names.Known(entity, written) is { } known) return known;
             var clause = ClauseStart(cue.Start, s);
-            if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
+            if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found
+                && (name.Contains(written, StringComparison.OrdinalIgnoreCase) || written.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
@@ -242,7 +247,8 @@ public sealed partial class ClaimBinder
         internal ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
         {
             if (metric.Timing is not MetricTiming.Flow) return null;
-            if (s.AfterSemicolon && lastPeriod is { } carried) return carried;
+            // Past a full stop only a reporting period carries (not 过去15个季度, a span up to the day of writing).
+            if (lastPeriod is { } carried && (s.AfterSemicolon || carried.Kind != PeriodKind.Range)) return carried;
             return _frame.CurrentPeriod is { } current && entity == MainEntityOf(s.Segment) && _binder._words.IsReportedFigure(metric.Id) ? current : null;
         }
 
