@@ -30,6 +30,8 @@ public static class LexiconSchemas
         "metrics[].change_pp_qoq: text",
         "metrics[].cumulative: text",
         "metrics[].guidance: text",
+        "metrics[].range_low: text",
+        "metrics[].range_high: text",
         "metrics[].context: object",
         "metrics[].context.words: list of text",
         "metrics[].context.cues: list of text",

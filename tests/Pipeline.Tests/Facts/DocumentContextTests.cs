@@ -55,6 +55,27 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_range_is_the_claims_of_its_two_ends()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|110000 count|>="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|115000 count|<="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.revenue|2025-10-01/2025-12-31|31020000000 CNY|<="));
+
+        const string offer = "云帆科技（09899.HK）今日起招股，每股发售价为18.20港元至20.60港元，预期12月8日上市。";
+        var raw = new RawDocument("ctx-range", "ctx-range.txt", System.Text.Encoding.UTF8.GetBytes(offer), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims;
+        Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
+            Is.SupersetOf(new[] { "ipo.price_range_bottom|18.2", "ipo.price_range_top|20.6" }), "an offer price written as a range is the marketed range");
+        var top = claims.Single(c => c.Metric == "ipo.price_range_top");
+        Assert.That(offer.Substring(top.Provenance.SourceSpan.Start, top.Provenance.SourceSpan.Length), Does.StartWith("20.60"),
+            "the high end points at its own figure");
+        Assert.That(claims.Select(c => c.Id), Is.Unique);
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

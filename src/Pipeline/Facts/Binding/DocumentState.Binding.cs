@@ -43,7 +43,7 @@ public sealed partial class ClaimBinder
                 }
                 var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
-                _claims.Add(claim);
+                foreach (var end in RangeEnds(claim, item.Mention)) _claims.Add(end);
                 _used.Add(item.Mention);
                 lastFigure = item.Mention.Span.Start;
                 if (item.Equivalent is { } eq)
@@ -55,6 +55,36 @@ public sealed partial class ClaimBinder
             // The period the sentence's figures were stated for carries on; one written after its last figure
             // (…至188亿美元，创有史以来最高第一季度收入) dated none of them.
             foreach (var a in anchors) if (Dates(a) && a.Start < lastFigure) lastPeriod = a.Period;
+        }
+
+        /// <summary>A claim on a range (预计交付12万至12.5万台) as the claims of its two ends: the metrics the lexicon names
+        /// for them (<see cref="MetricDefinition.RangeLow"/>: the marketed price range), else two bounds of the metric
+        /// itself, at least the low end and at most the high end. The high end keeps its own place in the original.</summary>
+        internal IEnumerable<Claim> RangeEnds(Claim claim, Mention m)
+        {
+            if (claim.RangeEnd is not { } high)
+            {
+                yield return claim;
+                yield break;
+            }
+            var definition = _binder._metrics.Find(claim.Metric);
+            var named = definition?.RangeLow is { } lowId && definition.RangeHigh is { } highId ? (Low: lowId, High: highId) : default;
+            var highSpan = m.RangeEndSourceSpan is { } hs && hs.Start > claim.Provenance.SourceSpan.Start ? hs
+                : new TextSpan(claim.Provenance.SourceSpan.End - 1, claim.Provenance.SourceSpan.End);
+            yield return claim with
+            {
+                Metric = named.Low ?? claim.Metric,
+                RangeEnd = null,
+                Qualifier = named.Low is null && claim.Qualifier == Qualifier.Exact ? Qualifier.GreaterOrEqual : claim.Qualifier,
+            };
+            yield return claim with
+            {
+                Metric = named.High ?? claim.Metric,
+                Value = high,
+                RangeEnd = null,
+                Qualifier = named.High is null && claim.Qualifier == Qualifier.Exact ? Qualifier.LessOrEqual : claim.Qualifier,
+                Provenance = claim.Provenance with { SourceSpan = highSpan },
+            };
         }
 
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
