@@ -200,6 +200,8 @@ public static class LexiconSchemas
             "named_segment_heads: list of text",
             "segment_anaphors: list of text",
             "whole_company_words: list of text",
+            "level_words: list of text",
+            "figure_change_links: list of text",
             "comparison_leads: object",
             "comparison_leads.zh: list of text",
             "comparison_leads.en: list of text",

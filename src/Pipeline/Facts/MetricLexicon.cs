@@ -82,6 +82,8 @@ public sealed class MetricLexicon
         PhraseMatcher<Cue> matcher)
     {
         _metrics = metrics;
+        _changes = metrics.Values.SelectMany(m => new[] { m.Change, m.ChangeQoq, m.ChangePoints, m.ChangePointsQoq })
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         _ratios = ratios;
         Cues = cues;
         Matcher = matcher;
@@ -95,6 +97,11 @@ public sealed class MetricLexicon
     internal PhraseMatcher<Cue> Matcher { get; }
 
     public MetricDefinition? Find(string id) => _metrics.GetValueOrDefault(id);
+
+    private readonly HashSet<string> _changes;
+
+    /// <summary>True when the metric is the change of another (revenue_growth_pct, gross_margin_change_pp).</summary>
+    public bool IsChange(string id) => _changes.Contains(id);
 
     /// <summary>The metric a ratio of <paramref name="numerator"/> to <paramref name="denominator"/> is reported as.</summary>
     public MetricDefinition? Ratio(string numerator, string denominator) =>

@@ -76,6 +76,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_growth_rate_written_as_the_level_it_moved_to_or_before_its_change_word_is_the_change()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度收入123亿元，与去年同期的110亿元相比仅录得11.8%的增长，"
+                            + "增速回落到近两年低位；其中广告收入回升到6.2%，游戏收入则出现3.6%的同比负增长。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|11.8 %|="), "the change after the base figure is the quarter's");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|6.2 %|="), "回升到 6.2%: the growth rate, not a level of revenue");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|-3.6 %|="), "负增长 is a fall");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

@@ -256,7 +256,9 @@ public sealed partial class ClaimBinder
                 var a = before[^1];
                 if (IsAlternative(a, s)) return null;
                 // English writes the new level after the base: fell 3.9% from a year earlier to 30.75 billion yuan.
-                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"))
+                // 与去年同期的970亿元相比录得7%的增长: a change stated after the base's own figure is the sentence's.
+                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"
+                               || _binder._metrics.IsChange(metric.Id) && Between(_figures, m => m.Span.Start, a.End, pos).Any()))
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
