@@ -117,6 +117,23 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_quarter_word_takes_the_quarter_its_sentence_just_named()
+    {
+        const string text = "云帆汽车（09899.HK）公布2024年全年业绩，全年营收7771亿元。\n\n分季度看，云帆汽车2024年第四季度表现尤为突出，单季营收达2748.51亿元，同比增长52.7%。";
+        var rows = Bind(text, new LocalDate(2025, 3, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2024-10-01/2024-12-31|274851000000 CNY|="));
+    }
+
+    [Test]
+    public void An_undated_article_whose_lede_names_a_quarter_of_its_year_reports_that_quarter()
+    {
+        // No publication date: the lede's year and its quarter (not 上一季度's 一季度) are the article's period.
+        const string text = "2025年，进入第三季度，云帆科技（09899.HK）继续推进AI战略。\n\n财报显示，本季度云帆科技总营收和上一季度相比，增长幅度为14.2%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆科技|revenue_qoq_growth_pct|2025-07-01/2025-09-30|14.2 %|="));
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

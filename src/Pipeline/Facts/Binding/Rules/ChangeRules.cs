@@ -19,7 +19,8 @@ internal static class Change
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
         var qoq = f.MarkerAfter() is { } own ? own.Value.Kind == CueKind.QuarterOnQuarter
-            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
+            // A base dated to the previous quarter compares from the quantity on (营收和上一季度相比，增长幅度为14.2%).
+            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(Math.Min(from, quantity.End));
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {
