@@ -59,11 +59,29 @@ public sealed class ChangeAfterDirectionRule : IMetricRule
         var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
         if (change.Value is null) return RuleOutcome.Pass;
         if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
-        var gap = f.Gap(change.End, f.Position);
+        var gap = f.English ? f.Gap(change.End, f.Position) : ListGap(f, change.End);
         var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
         if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
         return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, change.Value.Phrase.Contains('幅'));
     }
+
+    /// <summary>The words between a change word and the figure, a 分别 list's earlier figures and joiners aside (同比分别减少
+    /// 1.5%/9.5%/5.3%: each figure is a change); the whole text when the figures between are no list.</summary>
+    private static string ListGap(FigureContext f, int from)
+    {
+        var whole = f.Gap(from, f.Position);
+        var figures = f.Document.FiguresBetween(from, f.Position);
+        var first = figures.Count > 0 ? figures[0].Span.Start : f.Position;
+        var distributive = f.CuesIn(f.Clause, first).LastOrDefault(c => c.Value.Kind == CueKind.Distributive);
+        if (distributive.Value is null) return whole;
+        for (var k = 0; k < figures.Count; k++)
+            if (!IsJoiner(f.Gap(figures[k].Span.End, k + 1 < figures.Count ? figures[k + 1].Span.Start : f.Position))) return whole;
+        return distributive.Start >= from
+            ? f.Gap(from, distributive.Start) + f.Gap(distributive.End, first)
+            : f.Gap(from, first);
+    }
+
+    private static bool IsJoiner(string gap) => gap == "/" || ClaimBinder.DocumentState.IsConnector(gap);
 }
 
 /// <summary>English puts the direction after the change: opened 15% higher, closed 3.2% lower.</summary>
