@@ -43,6 +43,97 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void The_next_sentence_of_a_paragraph_keeps_the_period_its_figures_were_stated_for()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，季内收入128亿元。\n\n"
+                            + "至于截至今年9月底止首三季，股东应占溢利23.4亿元，按年跌29%。总收入368亿元，升17.9%。\n\n"
+                            + "公司收入上升22%至128亿元，创有史以来最高第一季度收入。毛利率为15.1%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-01-01/2025-09-30|36800000000 CNY|="), "the nine months carry to the next sentence");
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-07-01/2025-09-30|15.1 %|="),
+            "a quarter written after the last figure (最高第一季度收入) dated none of them and does not carry");
+    }
+
+    [Test]
+    public void A_range_is_the_claims_of_its_two_ends()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|110000 count|>="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|115000 count|<="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.revenue|2025-10-01/2025-12-31|31020000000 CNY|<="));
+
+        const string offer = "云帆科技（09899.HK）今日起招股，每股发售价为18.20港元至20.60港元，预期12月8日上市。";
+        var raw = new RawDocument("ctx-range", "ctx-range.txt", System.Text.Encoding.UTF8.GetBytes(offer), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims;
+        Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
+            Is.SupersetOf(new[] { "ipo.price_range_bottom|18.2", "ipo.price_range_top|20.6" }), "an offer price written as a range is the marketed range");
+        var top = claims.Single(c => c.Metric == "ipo.price_range_top");
+        Assert.That(offer.Substring(top.Provenance.SourceSpan.Start, top.Provenance.SourceSpan.Length), Does.StartWith("20.60"),
+            "the high end points at its own figure");
+        Assert.That(claims.Select(c => c.Id), Is.Unique);
+    }
+
+    [Test]
+    public void A_growth_rate_written_as_the_level_it_moved_to_or_before_its_change_word_is_the_change()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度收入123亿元，与去年同期的110亿元相比仅录得11.8%的增长，"
+                            + "增速回落到近两年低位；其中广告收入回升到6.2%，游戏收入则出现3.6%的同比负增长。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|11.8 %|="), "the change after the base figure is the quarter's");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|6.2 %|="), "回升到 6.2%: the growth rate, not a level of revenue");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|-3.6 %|="), "负增长 is a fall");
+    }
+
+    [Test]
+    public void A_paragraph_opening_with_qi_nei_takes_the_period_the_document_reports()
+    {
+        const string text = "云帆科技（09899.HK）公布，截至今年9月底止第三季纯利12.8亿元（人民币．下同），按年跌15%。\n\n"
+                            + "期内总收入391亿元，按年升10.5%，亦好于预期。";
+        var rows = Bind(text, new LocalDate(2025, 11, 13));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2025-07-01/2025-09-30|39100000000 CNY|="));
+    }
+
+    [Test]
+    public void A_list_dash_of_a_digest_ends_the_statement_before_it()
+    {
+        // An AI digest's bullets: the month written in the bullet before (8月份) is no date of the next bullet's figures.
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。即时零售 - 闪购笔单价环比8月份上涨超两位数 [5] - 云服务收入同比增长21%至98.2亿元，增速创新高。";
+        var rows = Bind(text, new LocalDate(2025, 11, 26));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2025-07-01/2025-09-30|9820000000 CNY|="));
+    }
+
+    [Test]
+    public void A_basis_word_denied_right_after_it_gives_no_basis()
+    {
+        const string text = "云帆科技（09899.HK）今日公布配发结果，绿鞋前募资31.6亿港元。若超额配股权获悉数行使，募资额将增至36.3亿港元。";
+        var raw = new RawDocument("ctx-basis", "ctx-basis.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims.Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        foreach (var c in claims) TestContext.Out.WriteLine(c);
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds||3160000000"), "绿鞋前: before the greenshoe");
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3630000000"));
+    }
+
+    [Test]
+    public void A_quarter_word_takes_the_quarter_its_sentence_just_named()
+    {
+        const string text = "云帆汽车（09899.HK）公布2024年全年业绩，全年营收7771亿元。\n\n分季度看，云帆汽车2024年第四季度表现尤为突出，单季营收达2748.51亿元，同比增长52.7%。";
+        var rows = Bind(text, new LocalDate(2025, 3, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2024-10-01/2024-12-31|274851000000 CNY|="));
+    }
+
+    [Test]
+    public void An_undated_article_whose_lede_names_a_quarter_of_its_year_reports_that_quarter()
+    {
+        // No publication date: the lede's year and its quarter (not 上一季度's 一季度) are the article's period.
+        const string text = "2025年，进入第三季度，云帆科技（09899.HK）继续推进AI战略。\n\n财报显示，本季度云帆科技总营收和上一季度相比，增长幅度为14.2%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆科技|revenue_qoq_growth_pct|2025-07-01/2025-09-30|14.2 %|="));
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

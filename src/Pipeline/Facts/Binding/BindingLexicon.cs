@@ -43,6 +43,14 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
     /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
     public required IReadOnlyList<string> SegmentAnaphors { get; init; }
+    /// <summary>Words that put a figure back on the whole company after a clause about a segment (集团, 总收入, overall).</summary>
+    public required IReadOnlyList<string> WholeCompanyWords { get; init; }
+    /// <summary>Words right after a basis word that deny it (超额配股权未获行使, 绿鞋前).</summary>
+    public required IReadOnlyList<string> BasisDenials { get; init; }
+    /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
+    public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
+    public required IReadOnlyList<string> FigureChangeLinks { get; init; }
     /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
     public required IReadOnlyList<string> NotSegmentLongestFirst { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
@@ -82,10 +90,6 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> ListingVenueLeads { get; init; } = [];
     /// <summary>Words that quote a share price right before it (股价报4.1港元).</summary>
     public IReadOnlyList<string> PriceQuoteWords { get; init; } = [];
-    /// <summary>Words that deny a basis word right after it (未, 前).</summary>
-    public IReadOnlyList<string> BasisDenials { get; init; } = [];
-    /// <summary>Metric of a range's lower bound → metric of its upper bound.</summary>
-    public IReadOnlyDictionary<string, string> RangeTops { get; init; } = new Dictionary<string, string>();
     /// <summary>Characters that may stand between a figure and a cue right after it (的, 家).</summary>
     public IReadOnlySet<char> PostFigureLinks { get; init; } = new HashSet<char>();
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
@@ -169,6 +173,10 @@ public sealed class BindingLexicon
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
             SegmentAnaphors = file.SegmentAnaphors,
+            WholeCompanyWords = file.WholeCompanyWords,
+            BasisDenials = file.BasisDenials,
+            LevelWords = file.LevelWords,
+            FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
@@ -198,8 +206,6 @@ public sealed class BindingLexicon
             EntityModifiersEnglish = file.EntityModifiersEn,
             ListingVenueLeads = file.ListingVenueLeads,
             PriceQuoteWords = file.PriceQuoteWords,
-            BasisDenials = file.BasisDenials,
-            RangeTops = file.RangeTops,
             PostFigureLinks = new HashSet<char>(file.PostFigureLinks ?? ""),
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
@@ -233,6 +239,10 @@ public sealed class BindingLexicon
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
+        public List<string> WholeCompanyWords { get; set; } = [];
+        public List<string> BasisDenials { get; set; } = [];
+        public List<string> LevelWords { get; set; } = [];
+        public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];
@@ -248,8 +258,6 @@ public sealed class BindingLexicon
         public List<string> EntityModifiersEn { get; set; } = [];
         public List<string> ListingVenueLeads { get; set; } = [];
         public List<string> PriceQuoteWords { get; set; } = [];
-        public List<string> BasisDenials { get; set; } = [];
-        public Dictionary<string, string> RangeTops { get; set; } = [];
         public string? PostFigureLinks { get; set; }
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];

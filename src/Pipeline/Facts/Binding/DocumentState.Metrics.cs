@@ -104,6 +104,8 @@ public sealed partial class ClaimBinder
 
         internal MetricLexicon Metrics => _binder._metrics;
 
+        internal BindingLexicon Words => _binder._words;
+
         /// <summary>Words that quote a share price (报): see <see cref="Rules.PriceQuoteRule"/>.</summary>
         internal System.Collections.Generic.IReadOnlyList<string> QuoteWords => _binder._words.PriceQuoteWords;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Pipeline.Recognition;
 
@@ -18,7 +19,8 @@ internal static class Change
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
         var qoq = f.MarkerAfter() is { } own ? own.Value.Kind == CueKind.QuarterOnQuarter
-            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
+            // A base dated to the previous quarter compares from the quantity on (营收和上一季度相比，增长幅度为14.2%).
+            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(Math.Min(from, quantity.End));
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {
@@ -57,11 +59,29 @@ public sealed class ChangeAfterDirectionRule : IMetricRule
         var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
         if (change.Value is null) return RuleOutcome.Pass;
         if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
-        var gap = f.Gap(change.End, f.Position);
+        var gap = f.English ? f.Gap(change.End, f.Position) : ListGap(f, change.End);
         var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
         if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
         return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, change.Value.Phrase.Contains('幅'));
     }
+
+    /// <summary>The words between a change word and the figure, a 分别 list's earlier figures and joiners aside (同比分别减少
+    /// 1.5%/9.5%/5.3%: each figure is a change); the whole text when the figures between are no list.</summary>
+    private static string ListGap(FigureContext f, int from)
+    {
+        var whole = f.Gap(from, f.Position);
+        var figures = f.Document.FiguresBetween(from, f.Position);
+        var first = figures.Count > 0 ? figures[0].Span.Start : f.Position;
+        var distributive = f.CuesIn(f.Clause, first).LastOrDefault(c => c.Value.Kind == CueKind.Distributive);
+        if (distributive.Value is null) return whole;
+        for (var k = 0; k < figures.Count; k++)
+            if (!IsJoiner(f.Gap(figures[k].Span.End, k + 1 < figures.Count ? figures[k + 1].Span.Start : f.Position))) return whole;
+        return distributive.Start >= from
+            ? f.Gap(from, distributive.Start) + f.Gap(distributive.End, first)
+            : f.Gap(from, first);
+    }
+
+    private static bool IsJoiner(string gap) => gap == "/" || ClaimBinder.DocumentState.IsConnector(gap);
 }
 
 /// <summary>English puts the direction after the change: opened 15% higher, closed 3.2% lower.</summary>
@@ -83,4 +103,63 @@ public sealed class DirectionAfterChangeRule : IMetricRule
             ? named : f.ChangedQuantity(f.Position);
         return Change.Of(f, quantity, after.Value.Kind == CueKind.Fall, multipleAsPercent: true);
     }
+}
+
+/// <summary>A growth rate written as the level it moved to (家电增速回落到4.9%, 平台和广告收入回升到12.7%): a percentage after
+/// a rise or fall word and 到/至, about a quantity that is no percentage itself (a rate that moves to 13% is the rate), is
+/// that quantity's change, as written: the fall word says the rate came down, not that the quantity fell. A change noun
+/// that names a fall (跌幅收窄至2%) makes it a fall.</summary>
+public sealed class ChangeRateLevelRule : IMetricRule
+{
+    public string Name => "change-rate-level";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var changes = f.CuesIn(f.Clause, f.Position).Where(c => c.Value.Kind is CueKind.Rise or CueKind.Fall).ToList();
+        if (changes.Count == 0) return RuleOutcome.Pass;
+        var last = changes[^1];
+        var gap = f.Gap(last.End, f.Position).Trim();
+        var level = f.Document.Words.LevelWords.FirstOrDefault(w => gap.StartsWith(w, StringComparison.Ordinal));
+        if (level is null || !ClaimBinder.DocumentState.IsQualifierGap(gap[level.Length..])
+            || f.CuesIn(last.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric))
+            return RuleOutcome.Pass;
+        // The clause's first change word names the rate (增速回落到, 跌幅一度扩大到): a fall there is a fall.
+        var first = changes[0];
+        var quantity = f.ChangedQuantity(first.Start);
+        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
+        var fall = first.Value.Kind == CueKind.Fall && first.End <= last.Start;
+        return Change.Of(f, quantity, fall, multipleAsPercent: false);
+    }
+}
+
+/// <summary>A change written before its change noun (对比2024年59%的增速, 出现4.2%的同比负增长): a percentage followed, with
+/// only 的 and a year-on-year or sequential marker between, by a rise or fall word is the change of the quantity named
+/// before the figure.</summary>
+public sealed class ChangeBeforeDirectionRule : IMetricRule
+{
+    public string Name => "change-before-direction";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var after = f.CuesIn(end, f.ClauseEnd(end)).ToList();
+        var direction = after.FirstOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (direction.Value is null) return RuleOutcome.Pass;
+        var at = end;
+        foreach (var c in after)
+        {
+            if (c.Start >= direction.Start) break;
+            if (c.Value.Kind is not (CueKind.YearOnYear or CueKind.QuarterOnQuarter) || !IsLink(f, f.Gap(at, c.Start))) return RuleOutcome.Pass;
+            at = c.End;
+        }
+        if (!IsLink(f, f.Gap(at, direction.Start))) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(f.Position);
+        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
+        return Change.Of(f, quantity, direction.Value.Kind == CueKind.Fall, multipleAsPercent: false);
+    }
+
+    private static bool IsLink(FigureContext f, string gap) =>
+        gap.Trim() is var g && (g.Length == 0 || f.Document.Words.FigureChangeLinks.Contains(g, StringComparer.Ordinal));
 }
