@@ -25,8 +25,8 @@ public static class CleaningExtensions
             .UseLineJoining()
             .UseSpamFilter()
             .UseBoilerplateFilter()
-            .UseWidthSpacing()
             .UseLostDecimalPointRepair()
+            .UseWidthSpacing()
             .UseTitleEnricher()
             .UseDatelineEnricher()
             .UseHeadingSegmenter();
@@ -82,12 +82,12 @@ public static class CleaningExtensions
         return builder;
     }
 
-    /// <summary>Decimal points lost to spaces throughout a page repaired (<see cref="LostDecimalPointStage"/>), after the
-    /// spacing stage.</summary>
+    /// <summary>Decimal points lost to spaces throughout a page repaired (<see cref="LostDecimalPointStage"/>), before the
+    /// spacing stage (which stays last).</summary>
     public static ExtractionPipelineBuilder UseLostDecimalPointRepair(this ExtractionPipelineBuilder builder)
     {
         if (builder.TextStages.Contains<LostDecimalPointStage>()) return builder;
-        if (builder.TextStages.Contains<WidthSpacingStage>()) builder.TextStages.InsertAfter<WidthSpacingStage>(new LostDecimalPointStage());
+        if (builder.TextStages.Contains<WidthSpacingStage>()) builder.TextStages.InsertBefore<WidthSpacingStage>(new LostDecimalPointStage());
         else builder.TextStages.Add(new LostDecimalPointStage());
         return builder;
     }

@@ -11,8 +11,8 @@ namespace Pipeline.Cleaning;
 /// 1 98%, 报131 5港元/股, 营业收入1105 34亿元): a number, one space, then one or two digits right before a percent sign or
 /// a Chinese unit. Repaired only where the page does it at least <see cref="MinimumRepeats"/> times (systematic damage,
 /// not a layout), never after a year (2025 11月) and never inside a run of spaced numbers; each repair is reported. The
-/// space becomes the point, one character for one, so offsets map exactly. Runs after the spacing stage, which keeps a
-/// space between two numbers.
+/// space becomes the point, one character for one, so offsets map exactly. Runs right before the spacing stage (which
+/// keeps a space between two numbers anyway).
 /// </summary>
 public sealed class LostDecimalPointStage : ITextStage
 {

@@ -21,6 +21,7 @@ public class DocumentWorkTests
             Language = "zh-HK", Title = "智谱今日上市", Author = "記者 陳大文", Region = "HK",
             CoveragePeriods = new Dictionary<string, ReportingPeriod> { ["智谱"] = ReportingPeriod.Quarter(2025, 4) },
             CoverageListingDays = new Dictionary<string, ReportingPeriod> { ["智谱"] = ReportingPeriod.Day(new LocalDate(2026, 1, 8)) },
+            CoverageDealYears = new Dictionary<string, ReportingPeriod> { ["智谱"] = ReportingPeriod.Year(2026) },
         };
         // Every settable property has a value: a property added later and not carried fails here.
         foreach (var property in typeof(DocumentMetadata).GetProperties().Where(p => p.CanWrite))
@@ -34,8 +35,9 @@ public class DocumentWorkTests
         var back = DocumentWork.From(raw).ToRawDocument();
 
         // The coverage map arrives as an equal map, not the same instance (records compare a dictionary by reference).
-        Assert.That(back.Metadata with { CoveragePeriods = null, CoverageListingDays = null },
-            Is.EqualTo(raw.Metadata with { CoveragePeriods = null, CoverageListingDays = null }));
+        Assert.That(back.Metadata with { CoveragePeriods = null, CoverageListingDays = null, CoverageDealYears = null },
+            Is.EqualTo(raw.Metadata with { CoveragePeriods = null, CoverageListingDays = null, CoverageDealYears = null }));
+        Assert.That(back.Metadata.CoverageDealYears, Is.EquivalentTo(raw.Metadata.CoverageDealYears!));
         Assert.That(back.Metadata.CoveragePeriods, Is.EquivalentTo(raw.Metadata.CoveragePeriods!));
         Assert.That(back.Metadata.CoverageListingDays, Is.EquivalentTo(raw.Metadata.CoverageListingDays!));
         Assert.That((back.Id, back.Path, back.Format, back.Text, back.ContentHash), Is.EqualTo((raw.Id, raw.Path, raw.Format, raw.Text, raw.ContentHash)));
