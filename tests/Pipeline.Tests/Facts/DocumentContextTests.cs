@@ -134,6 +134,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Triple_digit_growth_doubling_and_more_than_double_are_bounds_on_the_change()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。AI相关产品收入连续第五个季度实现三位数增长，服务器业务收入同比增长超过一倍。"
+                            + "非香港财务报告准则下净利润同比增长22%，按照香港财务报告准则计算则实现翻番。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|100 %|>="));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|100 %|>"), "超过一倍: more than 100%");
+        Assert.That(rows, Does.Contain("云帆科技|net_profit_growth_pct|2025-07-01/2025-09-30|100 %|>="), "翻番: at least doubled");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

@@ -49,6 +49,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> BasisDenials { get; init; }
     /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
     public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Figures that are a change by themselves (翻番).</summary>
+    public required IReadOnlyList<string> ChangeFigures { get; init; }
     /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
     public required IReadOnlyList<string> FigureChangeLinks { get; init; }
     /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
@@ -132,7 +134,8 @@ public sealed class BindingLexicon
         foreach (var b in file.Bases)
         {
             if (string.IsNullOrWhiteSpace(b.Basis) || b.Words.Count == 0) throw new PipelineConfigurationException(Where("every basis needs a name and words"));
-            bases.Add(new BasisWords(b.Basis, b.Metrics, b.Words, b.Excludes));
+            // `reported` names the as-reported basis (empty in claims): 按照香港财务报告准则计算 after a non-HKFRS figure.
+            bases.Add(new BasisWords(b.Basis == "reported" ? Facts.Bases.Reported : b.Basis, b.Metrics, b.Words, b.Excludes));
         }
         var periods = new List<(string, RelativePeriod)>();
         void AddPeriods(List<string> words, RelativePeriod kind) => periods.AddRange(words.Select(w => (w, kind)));
@@ -164,6 +167,7 @@ public sealed class BindingLexicon
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
+            ChangeFigures = file.ChangeFigures,
             FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
@@ -224,6 +228,7 @@ public sealed class BindingLexicon
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
+        public List<string> ChangeFigures { get; set; } = [];
         public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
