@@ -144,6 +144,15 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆科技|net_profit_growth_pct|2025-07-01/2025-09-30|100 %|>="), "翻番: at least doubled");
     }
 
+    [TestCase("联想集团(00992.HK)：2025/26财年首季权益持有人应占溢利大增108%至5.05亿美元。", "2025-04-01/2025-06-30")]
+    [TestCase("阿里巴巴（09988.HK）公布2026财年第二季度业绩，收入2478亿元。", "2025-07-01/2025-09-30")]
+    [TestCase("联想集团公布2025/26财年的第三财季业绩，收入205亿美元。", "2025-10-01/2025-12-31")]
+    public void Fiscal_quarters_resolve_with_the_company_s_fiscal_year_end(string text, string period)
+    {
+        var rows = Bind(text, new LocalDate(2026, 2, 12));
+        Assert.That(rows.Where(r => r.Contains("|revenue|") || r.Contains("|net_profit|")).Select(r => r.Split('|')[2]), Has.All.EqualTo(period).And.Not.Empty);
+    }
+
     [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {

@@ -11,6 +11,10 @@ namespace Pipeline.Facts.Binding;
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
 public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
+/// <summary>The words of a Chinese fiscal quarter besides the fiscal word and the numerals (binding.yaml fiscal_words).</summary>
+public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyList<string> Links, IReadOnlyList<string> Ordinals,
+    IReadOnlyList<string> First, IReadOnlyList<string> Quarter);
+
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 /// <param name="Excludes">What the basis leaves out, read after an exclusion word of <c>exclusion_leads</c> anywhere in
 /// the clause (剔除长期资产减值影响后: 减值; 剔除理想MEGA召回预估成本影响: 召回).</param>
@@ -78,6 +82,9 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>How a Chinese fiscal quarter is written around the fiscal word (2025/26财年首季, 2026财年的第二季度): the
+    /// year word after the year, link words, the ordinal prefix, the words for the first quarter, the quarter words.</summary>
+    public required FiscalQuarterWords FiscalQuarterChinese { get; init; }
     /// <summary>Words that introduce a stock code (under the code 2050, stock code: 9988): the number after one is a
     /// code, never a year or an amount.</summary>
     public PhraseMatcher<string> CodeWords { get; init; } = new([]);
@@ -185,6 +192,9 @@ public sealed class BindingLexicon
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
+            FiscalQuarterChinese = new FiscalQuarterWords(file.FiscalWords.ZhYear, file.FiscalWords.ZhLink, file.FiscalWords.ZhOrdinal,
+                file.FiscalWords.ZhFirst, file.FiscalWords.ZhQuarter.Count > 0 ? file.FiscalWords.ZhQuarter
+                    : throw new PipelineConfigurationException(Where("fiscal_words.zh_quarter is missing"))),
             ComparisonLeads = file.ComparisonLeads.Zh,
             ComparisonLeadsEnglish = file.ComparisonLeads.En,
             ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
@@ -257,6 +267,11 @@ public sealed class BindingLexicon
     {
         public List<string> Zh { get; set; } = [];
         public List<string> En { get; set; } = [];
+        public List<string> ZhYear { get; set; } = [];
+        public List<string> ZhLink { get; set; } = [];
+        public List<string> ZhOrdinal { get; set; } = [];
+        public List<string> ZhFirst { get; set; } = [];
+        public List<string> ZhQuarter { get; set; } = [];
     }
 
     private sealed class BasisEntry
