@@ -154,6 +154,15 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Liao_alone_marks_the_company_s_outlook_but_not_inside_a_word()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，毛利率为13.9%。管理层料第四季毛利率可以达18%；原材料成本占收入的62%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.gross_margin_pct|2025-10-01/2025-12-31|18 %|="));
+        Assert.That(rows.Where(r => r.Contains("|62 %|")), Has.None.Contains("guidance."), "原材料 is no outlook");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"
