@@ -78,7 +78,7 @@ public sealed class LineJoinStage : ITextStage
         if (line.Length < BodyLineLength || line.IndexOfAny(CommaMarks) < 0) return false;
         if (DateFinder.FindFirst(text, ns, Math.Min(12, ne - ns)) is { } date && date.Start == ns) return false;
         if (!(Han.IsHan(last) || char.IsAsciiLetterOrDigit(last))) return false;
-        if (!(Han.IsHan(next[0]) || char.IsAsciiLetterOrDigit(next[0]))) return false;
+        if (!(Han.IsHan(next[0]) || char.IsAsciiLetterOrDigit(next[0]) || next[0] is >= '０' and <= '９')) return false;
         return !LooksLikeListItem(next);
     }
 

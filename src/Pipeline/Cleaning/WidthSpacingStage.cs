@@ -92,12 +92,13 @@ public sealed class WidthSpacingStage : ITextStage
         return b.Build(input.Length);
     }
 
-    /// <summary>The ASCII form of a full-width digit, letter or percent sign (a full-width point only between digits).</summary>
+    /// <summary>The ASCII form of a full-width digit, letter or percent sign (a full-width or small point only between digits).</summary>
     internal static char Narrow(string s, int i)
     {
         var c = s[i];
         if (c is >= '０' and <= '９' or >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ' or '％') return (char)(c - 0xFEE0);
-        if (c == '．' && i > 0 && i + 1 < s.Length && IsDigit(s[i - 1]) && IsDigit(s[i + 1])) return '.';
+        // The full-width and the small full stop (１０３９﹒８５億元) are decimal points between digits.
+        if (c is '．' or '\uFE52' && i > 0 && i + 1 < s.Length && IsDigit(s[i - 1]) && IsDigit(s[i + 1])) return '.';
         return c;
     }
 

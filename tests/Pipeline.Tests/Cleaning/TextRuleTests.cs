@@ -76,6 +76,8 @@ public sealed class TextRuleTests
     [TestCase("智谱披露经营数据\n\n" + LongLine + "\n\n现过亿元的年度经常性收入。", "智谱披露经营数据\n\n" + LongLine + "现过亿元的年度经常性收入。")]
     [TestCase("即通過 API(應用程序編程接口\n)調用向開發者輸出。", "即通過 API(應用程序編程接口)調用向開發者輸出。")]
     [TestCase("他说：“今年的收入\n”已经翻倍。", "他说：“今年的收入”已经翻倍。")]
+    [TestCase("标题\n\n《經濟通通訊社２６日專訊》拼多多（ＮＡＳＤＡＱ：ＰＤＤ）發布二季度財報，實現收入\n１０３９億元。",
+        "标题\n\n《經濟通通訊社２６日專訊》拼多多（ＮＡＳＤＡＱ：ＰＤＤ）發布二季度財報，實現收入１０３９億元。")]
     public void HardWrapsAreJoined(string input, string expected)
     {
         var (r, _) = Run(new LineJoinStage(), input);
@@ -176,6 +178,7 @@ public sealed class TextRuleTests
     [TestCase("２０２６年１月", "2026年1月")]
     [TestCase("ＡＩ大模型增长５０％", "AI大模型增长50%")]
     [TestCase("２．５亿", "2.5亿")]
+    [TestCase("收入１０３９﹒８５億元（人民幣．下同）", "收入1039.85億元（人民幣．下同）")]
     [TestCase("2026 年元旦，1 月 8 日上市，超 300 万家", "2026年元旦，1月8日上市，超300万家")]
     [TestCase("AI 大模型和 MaaS 平台", "AI 大模型和 MaaS 平台")]
     [TestCase("2022 2023 两年", "2022 2023两年")]
