@@ -199,10 +199,7 @@ public sealed partial class ClaimBinder
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
             var documentSubject = _frame.MainEntity is { } main
-                // Figures left undated want the article's period, or, in an article with no publication date, its
-                // company's listing day when it gives none.
-                ? new DocumentSubject(main, _frame.CurrentPeriod, reasons.Contains(UnboundReason.NoPeriod)
-                      && (_frame.CurrentPeriod is null || _input.Metadata.Published is null && !_listingDates.ContainsKey(main)))
+                ? new DocumentSubject(main, _frame.CurrentPeriod, _frame.CurrentPeriod is null && reasons.Contains(UnboundReason.NoPeriod))
                   {
                       ListingDay = _listingDates.TryGetValue(main, out var listed) ? listed : null,
                       DealYear = _frame.ReportYear is { } year ? ReportingPeriod.Year(year) : null,
