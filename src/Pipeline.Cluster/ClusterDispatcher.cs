@@ -121,7 +121,7 @@ public sealed class ClusterDispatcher(IClusterClient client, DispatchOptions opt
             {
                 var outcome = await AnswerOrStall(grain.Process(batch), cancel);
                 lock (_byWorker) _byWorker[outcome.Worker] = _byWorker.GetValueOrDefault(outcome.Worker) + outcome.Documents.Count;
-                foreach (var d in outcome.Documents) committed(new DispatchedDocument(d.Id, d.Processed, d.StageSeconds));
+                foreach (var d in outcome.Documents) committed(new DispatchedDocument(d.Id, d.Processed, d.StageSeconds) { Subject = d.Subject?.ToSubject() });
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException && attempt + 1 < options.MaxAttempts)

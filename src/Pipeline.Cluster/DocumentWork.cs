@@ -84,7 +84,24 @@ public sealed record DocumentBatch([property: Id(0)] long RunId, [property: Id(1
 /// <summary>What a worker committed for one document.</summary>
 [GenerateSerializer, Immutable]
 public sealed record DocumentOutcome([property: Id(0)] string Id, [property: Id(1)] bool Processed,
-    [property: Id(2)] Dictionary<string, double> StageSeconds);
+    [property: Id(2)] Dictionary<string, double> StageSeconds)
+{
+    /// <summary>The document's subject as the binder read it (null when it names no company).</summary>
+    [Id(3)] public SubjectWork? Subject { get; init; }
+}
+
+/// <summary>A <see cref="Pipeline.Facts.DocumentSubject"/> on the wire (ISO periods).</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubjectWork([property: Id(0)] string Entity, [property: Id(1)] string? Period, [property: Id(2)] bool NeedsPeriod,
+    [property: Id(3)] string? ListingDay, [property: Id(4)] string? DealYear)
+{
+    public static SubjectWork? From(Pipeline.Facts.DocumentSubject? s) => s is null ? null
+        : new(s.Entity, s.Period?.ToIsoString(), s.NeedsPeriod, s.ListingDay?.ToIsoString(), s.DealYear?.ToIsoString());
+
+    public Pipeline.Facts.DocumentSubject ToSubject() => new(Entity, Parse(Period), NeedsPeriod) { ListingDay = Parse(ListingDay), DealYear = Parse(DealYear) };
+
+    private static ReportingPeriod? Parse(string? iso) => iso is not null && ReportingPeriod.TryParseIso(iso, out var p) ? p : null;
+}
 
 /// <summary>A worker's answer for a batch: every document committed, and which silo did it.</summary>
 [GenerateSerializer, Immutable]

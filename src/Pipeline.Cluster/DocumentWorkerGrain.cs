@@ -59,6 +59,6 @@ public sealed class WorkerContext(ExtractionPipeline pipeline, Storage.StoreLoca
         }
         Interlocked.Add(ref _processed, results.Count);
         return new BatchOutcome(results.Select(r => new DocumentOutcome(r.Document.Id, r.Status == DocumentStatus.Processed,
-            r.StageTimes.ToDictionary(p => p.Key, p => p.Value.TotalSeconds))).ToList(), Name);
+            r.StageTimes.ToDictionary(p => p.Key, p => p.Value.TotalSeconds)) { Subject = SubjectWork.From(r.Subject) }).ToList(), Name);
     }
 }

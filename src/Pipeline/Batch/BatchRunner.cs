@@ -67,6 +67,8 @@ public sealed class BatchRunner
 
         // Reader: sequential, so which of two identical documents is the original never depends on timing.
         var pendingDuplicates = new List<(RawDocument Doc, string Of)>();
+        // With a dispatcher, the shell of each document sent (identity, metadata, hash: no content), for its second pass.
+        var shells = new System.Collections.Concurrent.ConcurrentDictionary<string, RawDocument>(StringComparer.Ordinal);
         var readerTask = Task.Run(async () =>
         {
             try
@@ -104,6 +106,7 @@ public sealed class BatchRunner
                         Interlocked.Increment(ref skipped);
                         continue;
                     }
+                    if (_dispatcher is not null) shells[doc.Id] = doc.Shell();
                     await work.Writer.WriteAsync(doc, cancel);
                 }
             }
@@ -115,11 +118,16 @@ public sealed class BatchRunner
 
         if (_dispatcher is not null)
         {
-            // Elsewhere: the workers write each document's rows themselves; this side counts what they committed.
+            // Elsewhere: the workers write each document's rows themselves; this side counts what they committed and
+            // keeps what the batch's second pass needs (each document's subject, the shells of the undated).
+            var clusterCoverage = new BatchCoverage();
+            var clusterUndated = new List<(string Entity, RawDocument Shell)>();
             var dispatched = _dispatcher.RunAsync(work.Reader, runId, _pipelineVersion, d =>
             {
                 lock (stageTimes)
                 {
+                    clusterCoverage.Add(d.Subject);
+                    if (d.Subject is { NeedsPeriod: true } subject && shells.TryGetValue(d.Id, out var shell)) clusterUndated.Add((subject.Entity, shell));
                     done++;
                     if (d.Processed) processed++; else quarantined++;
                     foreach (var (stage, seconds) in d.StageSeconds) stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + seconds;
@@ -128,6 +136,9 @@ public sealed class BatchRunner
             }, cancel);
             dispatched.GetAwaiter().GetResult();
             readerTask.GetAwaiter().GetResult();
+            var secondPass = Stopwatch.StartNew();
+            DispatchSecondPass(reader, clusterUndated, clusterCoverage, runId, cancel);
+            stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         }
         else
         {
@@ -207,6 +218,21 @@ public sealed class BatchRunner
         AtomicFile.WriteText(Path.Combine(outDir, "run.json"), json + "\n");
         store.FinishRun(runId, DateTimeOffset.UtcNow, json);
         return summary;
+    }
+
+    /// <summary>The second pass of a run on the worker cluster: the same articles as <see cref="SecondPass"/>, read again
+    /// with the batch's coverage and sent to the workers, which write them as in the first pass.</summary>
+    private void DispatchSecondPass(CorpusReader reader, List<(string Entity, RawDocument Shell)> undated, BatchCoverage coverage, long runId,
+        CancellationToken cancel)
+    {
+        var (periods, listingDays, dealYears) = (coverage.Periods(), coverage.ListingDays(), coverage.DealYears());
+        var covered = Covered(undated, periods, listingDays, dealYears);
+        if (covered.Count == 0 || _dispatcher is null) return;
+        var again = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleWriter = true });
+        foreach (var doc in reader.Reread(covered))
+            again.Writer.TryWrite(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays, CoverageDealYears = dealYears } });
+        again.Writer.Complete();
+        _dispatcher.RunAsync(again.Reader, runId, _pipelineVersion, _ => { }, cancel).GetAwaiter().GetResult();
     }
 
     /// <summary>The shells of the undated articles whose company the batch's coverage gives a period, a listing day or a

@@ -10,7 +10,11 @@ namespace Pipeline.Batch;
 /// <summary>A document a dispatcher has had processed and committed to the store.</summary>
 /// <param name="Processed">False when the document was quarantined.</param>
 /// <param name="StageSeconds">Seconds spent per stage on this document.</param>
-public sealed record DispatchedDocument(string Id, bool Processed, IReadOnlyDictionary<string, double> StageSeconds);
+public sealed record DispatchedDocument(string Id, bool Processed, IReadOnlyDictionary<string, double> StageSeconds)
+{
+    /// <summary>The company the document is about and what it could not date (for the batch's second pass).</summary>
+    public Pipeline.Facts.DocumentSubject? Subject { get; init; }
+}
 
 /// <summary>
 /// Processes documents elsewhere (the worker cluster) instead of in this process: whoever processes a document also
