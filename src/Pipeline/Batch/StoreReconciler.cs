@@ -28,6 +28,7 @@ public static class StoreReconciler
         // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
         // entity: canonical names are merged through the definitions the documents stored, before reconciling.
         ReleaseMemory();
+        MemoryTrace.Mark("reconcile: start");
         var merger = new EntityMerger(EntityLexicon.Default);
         merger.Add(store.EntityDefinitions(documents));
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,14 +38,21 @@ public static class StoreReconciler
         var observations = store.Observations(documents)
             .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = MergeKey(o.Key) } : o)
             .ToList();
+        MemoryTrace.Mark($"reconcile: {observations.Count} observations read");
         ReleaseMemory();
+        MemoryTrace.Mark("reconcile: collected");
         var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(observations));
         meanwhile?.Invoke(Merge);
+        MemoryTrace.Mark("reconcile: meanwhile done");
         var raw = computing.GetAwaiter().GetResult();
+        MemoryTrace.Mark("reconcile: reconciled");
         var reconciliation = WithQuotes(raw, store);
+        MemoryTrace.Mark("reconcile: quotes");
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
         var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
+        MemoryTrace.Mark("reconcile: rows");
         var changed = store.ReplaceFacts(factRows, conflictRows);
+        MemoryTrace.Mark("reconcile: stored");
         return new StoreReconciliation(reconciliation, factRows, conflictRows, changed, observations.Count, Merge);
     }
 
