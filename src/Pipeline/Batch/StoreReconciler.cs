@@ -46,6 +46,10 @@ public static class StoreReconciler
         MemoryTrace.Mark("reconcile: meanwhile done");
         var raw = computing.GetAwaiter().GetResult();
         MemoryTrace.Mark("reconcile: reconciled");
+        // The reconciler's working tables (prepared observations, support, candidates) are garbage now: collected here,
+        // the outputs below start from the facts and the claims they cite, not beside the reconciler's peak.
+        ReleaseMemory();
+        MemoryTrace.Mark("reconcile: collected");
         var reconciliation = WithQuotes(raw, store);
         MemoryTrace.Mark("reconcile: quotes");
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
@@ -73,7 +77,10 @@ public static class StoreReconciler
             : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
         var quotes = store.Quotes(wanted);
         Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
-        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
+        // A candidate none of whose claims gets a quote keeps its own list (no copy of every claim of the batch).
+        Candidate FillCandidate(Candidate c) => c.Support.Any(o => o.Quote.Length == 0 && quotes.ContainsKey(o.ClaimId))
+            ? c with { Support = c.Support.Select(Fill).ToList() }
+            : c;
         var facts = result.Facts.Select(f => f with
         {
             Chosen = FillCandidate(f.Chosen),
