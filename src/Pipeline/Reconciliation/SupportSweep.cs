@@ -17,6 +17,9 @@ namespace Pipeline.Reconciliation;
 /// </summary>
 internal sealed class SupportSweep
 {
+    /// <summary>Keys with at most this many candidates compare every pair: fewer comparisons than building the index.</summary>
+    public const int MinCandidates = 48;
+
     /// <summary>Candidates of one unit class: the narrow bounded ones sorted by lower bound, the rest always tried.</summary>
     private sealed class UnitClass
     {
