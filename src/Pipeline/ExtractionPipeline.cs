@@ -105,7 +105,7 @@ public sealed class ExtractionPipeline
             var published = metadata.Published;
             var problems = new List<Diagnostic>();
             var mentions = _recognition.Recognize(text.Text, RecognitionContext.Chinese(published), problems)
-                .Select(m => m with { SourceSpan = text.ToSource(m.Span) })
+                .Select(m => m with { SourceSpan = text.ToSource(m.Span), RangeEndSourceSpan = m.RangeEndSpan is { } hi ? text.ToSource(hi) : null })
                 .ToList();
             foreach (var p in problems) context.ReportAtSource(p);
             times["recognize"] = clock.Elapsed;

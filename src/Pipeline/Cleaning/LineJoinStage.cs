@@ -15,7 +15,7 @@ namespace Pipeline.Cleaning;
 /// — a Han character, letter or digit, no terminal punctuation — and the next line continues with one (and is not
 /// a dateline).</item>
 /// </list>
-/// Headings (<c>#</c>), short lines (titles, bylines, captions), list items and lines laid out in columns (a text
+/// The first line of the text when a blank line follows it (the title), headings (<c>#</c>), short lines (titles, bylines, captions), list items and lines laid out in columns (a text
 /// table's rows, <see cref="ColumnLayout"/>) are never joined.
 /// </summary>
 public sealed class LineJoinStage : ITextStage
@@ -35,6 +35,7 @@ public sealed class LineJoinStage : ITextStage
         var lines = TextLine.Split(input).ToList();
         var b = new OffsetMapBuilder(input.Length);
         var changed = false;
+        var title = true;
         for (var k = 0; k < lines.Count - 1; k++)
         {
             var (s, e) = lines[k].Trimmed(input);
@@ -44,6 +45,10 @@ public sealed class LineJoinStage : ITextStage
             while (n < lines.Count && lines[n].Trimmed(input) is var (ns, ne) && ne == ns) n++;
             if (n >= lines.Count) break;
             var (nextStart, nextEnd) = lines[n].Trimmed(input);
+            // The first line, set apart by a blank line, is the title (often cut short: …，经调整净利润), not wrapped body.
+            var isTitle = title;
+            title = false;
+            if (isTitle && n > k + 1) continue;
             if (!ShouldJoin(input, s, e, nextStart, nextEnd)) continue;
             // Drop from the end of this line's text to the start of the next line's text.
             b.CopyTo(input, e);

@@ -44,10 +44,18 @@ public sealed record MetricDefinition(string Id, string Description, FigureKinds
     /// lexicon field <c>guidance</c>.</summary>
     public string? Guidance { get; init; }
 
-    /// <summary>Every metric this one names (change, running total, quarter-on-quarter and point changes, guidance).</summary>
+    /// <summary>The metrics the two ends of a range written for this one are reported as (招股价介乎 41.45 至 44.05 港元 →
+    /// <c>ipo.price_range_bottom</c> and <c>ipo.price_range_top</c>); lexicon fields <c>range_low</c> and <c>range_high</c>.
+    /// Without them a range is two bounds of this metric: at least its low end, at most its high end.</summary>
+    public string? RangeLow { get; init; }
+
+    public string? RangeHigh { get; init; }
+
+    /// <summary>Every metric this one names (change, running total, quarter-on-quarter and point changes, guidance, the
+    /// ends of a range).</summary>
     public IEnumerable<string> Related()
     {
-        foreach (var id in new[] { Change, Cumulative, ChangeQoq, ChangePoints, ChangePointsQoq, Guidance })
+        foreach (var id in new[] { Change, Cumulative, ChangeQoq, ChangePoints, ChangePointsQoq, Guidance, RangeLow, RangeHigh })
             if (id is not null) yield return id;
     }
 }
@@ -74,6 +82,8 @@ public sealed class MetricLexicon
         PhraseMatcher<Cue> matcher)
     {
         _metrics = metrics;
+        _changes = metrics.Values.SelectMany(m => new[] { m.Change, m.ChangeQoq, m.ChangePoints, m.ChangePointsQoq })
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
         _ratios = ratios;
         Cues = cues;
         Matcher = matcher;
@@ -87,6 +97,11 @@ public sealed class MetricLexicon
     internal PhraseMatcher<Cue> Matcher { get; }
 
     public MetricDefinition? Find(string id) => _metrics.GetValueOrDefault(id);
+
+    private readonly HashSet<string> _changes;
+
+    /// <summary>True when the metric is the change of another (revenue_growth_pct, gross_margin_change_pp).</summary>
+    public bool IsChange(string id) => _changes.Contains(id);
 
     /// <summary>The metric a ratio of <paramref name="numerator"/> to <paramref name="denominator"/> is reported as.</summary>
     public MetricDefinition? Ratio(string numerator, string denominator) =>
@@ -141,7 +156,10 @@ public sealed class MetricLexicon
             var definition = new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)
             {
                 ChangeQoq = m.ChangeQoq, ChangePoints = m.ChangePp, ChangePointsQoq = m.ChangePpQoq, Guidance = m.Guidance,
+                RangeLow = m.RangeLow, RangeHigh = m.RangeHigh,
             };
+            if ((m.RangeLow is null) != (m.RangeHigh is null))
+                throw new InvalidDataException($"{sourceName}: metric {m.Id} gives one of range_low and range_high without the other.");
             if (!metrics.TryAdd(m.Id, definition))
                 throw new InvalidDataException($"{sourceName}: metric {m.Id} is defined twice.");
         }
@@ -162,7 +180,7 @@ public sealed class MetricLexicon
         {
             if (m.Change is { } c && !metrics.ContainsKey(c)) throw new InvalidDataException($"{sourceName}: {m.Id} change metric {c} is not defined.");
             if (m.Cumulative is { } k && !metrics.ContainsKey(k)) throw new InvalidDataException($"{sourceName}: {m.Id} cumulative metric {k} is not defined.");
-            foreach (var (field, id) in new[] { ("change_qoq", m.ChangeQoq), ("change_pp", m.ChangePoints), ("change_pp_qoq", m.ChangePointsQoq), ("guidance", m.Guidance) })
+            foreach (var (field, id) in new[] { ("change_qoq", m.ChangeQoq), ("change_pp", m.ChangePoints), ("change_pp_qoq", m.ChangePointsQoq), ("guidance", m.Guidance), ("range_low", m.RangeLow), ("range_high", m.RangeHigh) })
                 if (id is not null && !metrics.ContainsKey(id)) throw new InvalidDataException($"{sourceName}: {m.Id} {field} metric {id} is not defined.");
         }
 
@@ -233,6 +251,8 @@ public sealed class MetricLexicon
         public string? ChangePp { get; set; }
         public string? ChangePpQoq { get; set; }
         public string? Guidance { get; set; }
+        public string? RangeLow { get; set; }
+        public string? RangeHigh { get; set; }
         public List<string> Cues { get; set; } = [];
         public ContextEntry? Context { get; set; }
     }

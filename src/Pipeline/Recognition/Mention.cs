@@ -31,6 +31,12 @@ public sealed record Mention(MentionKind Kind, TextSpan Span, string Text, Resol
     /// <summary>Upper end of a range (<c>151至165港元</c>): <see cref="Value"/> is the lower end.</summary>
     public Resolution? RangeEnd { get; init; }
 
+    /// <summary>Where the upper end of a range is written (<c>165港元</c> of <c>151至165港元</c>), in the text the
+    /// recognizer read; <see cref="RangeEndSourceSpan"/> is the same in the original, filled by the pipeline.</summary>
+    public TextSpan? RangeEndSpan { get; init; }
+
+    public TextSpan? RangeEndSourceSpan { get; init; }
+
     /// <summary>Span of another mention that states the same amount in another currency
     /// (<c>13.2 亿美元（92.93 亿元人民币）</c>): the two are conversions of one another.</summary>
     public TextSpan? EquivalentSpan { get; init; }

@@ -62,7 +62,7 @@ public sealed class TextRuleTests
 
     private const string LongLine = "截至目前，智谱 MaaS 平台已汇聚超过 300 万家企业及应用开发者，是国内最活跃的大模型应用程序编程接口平台之一，其中即实";
 
-    [TestCase(LongLine + "\n\n现过亿元的年度经常性收入。", LongLine + "现过亿元的年度经常性收入。")]
+    [TestCase("智谱披露经营数据\n\n" + LongLine + "\n\n现过亿元的年度经常性收入。", "智谱披露经营数据\n\n" + LongLine + "现过亿元的年度经常性收入。")]
     [TestCase("即通過 API(應用程序編程接口\n)調用向開發者輸出。", "即通過 API(應用程序編程接口)調用向開發者輸出。")]
     [TestCase("他说：“今年的收入\n”已经翻倍。", "他说：“今年的收入”已经翻倍。")]
     public void HardWrapsAreJoined(string input, string expected)
@@ -77,6 +77,8 @@ public sealed class TextRuleTests
     [TestCase("第一段说完了，后面还有很多内容要讲，并且这一段的长度已经超过了四十个字符的门槛。\n\n第二段开始。")]
     [TestCase(LongLine + "\n\n# 新的标题")]
     [TestCase(LongLine + "\n\n1. 列表项")]
+    // A headline cut short by the page, then the body: the title is never joined to it.
+    [TestCase(" date 2025-11-18 百度（9888）第三季总收入312亿元（人民币，下同），按年跌7%，经调整净利润\n\n百度公布截至9月底止第三季业绩，经调整净利润38亿元，按年跌36%。")]
     public void ParagraphsAndHeadingsAreNotJoined(string input)
     {
         var (r, _) = Run(new LineJoinStage(), input);

@@ -43,6 +43,50 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void The_next_sentence_of_a_paragraph_keeps_the_period_its_figures_were_stated_for()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，季内收入128亿元。\n\n"
+                            + "至于截至今年9月底止首三季，股东应占溢利23.4亿元，按年跌29%。总收入368亿元，升17.9%。\n\n"
+                            + "公司收入上升22%至128亿元，创有史以来最高第一季度收入。毛利率为15.1%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2025-01-01/2025-09-30|36800000000 CNY|="), "the nine months carry to the next sentence");
+        Assert.That(rows, Does.Contain("云帆汽车|gross_margin_pct|2025-07-01/2025-09-30|15.1 %|="),
+            "a quarter written after the last figure (最高第一季度收入) dated none of them and does not carry");
+    }
+
+    [Test]
+    public void A_range_is_the_claims_of_its_two_ends()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|110000 count|>="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.deliveries|2025-10-01/2025-12-31|115000 count|<="));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.revenue|2025-10-01/2025-12-31|31020000000 CNY|<="));
+
+        const string offer = "云帆科技（09899.HK）今日起招股，每股发售价为18.20港元至20.60港元，预期12月8日上市。";
+        var raw = new RawDocument("ctx-range", "ctx-range.txt", System.Text.Encoding.UTF8.GetBytes(offer), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims;
+        Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
+            Is.SupersetOf(new[] { "ipo.price_range_bottom|18.2", "ipo.price_range_top|20.6" }), "an offer price written as a range is the marketed range");
+        var top = claims.Single(c => c.Metric == "ipo.price_range_top");
+        Assert.That(offer.Substring(top.Provenance.SourceSpan.Start, top.Provenance.SourceSpan.Length), Does.StartWith("20.60"),
+            "the high end points at its own figure");
+        Assert.That(claims.Select(c => c.Id), Is.Unique);
+    }
+
+    [Test]
+    public void A_growth_rate_written_as_the_level_it_moved_to_or_before_its_change_word_is_the_change()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度收入123亿元，与去年同期的110亿元相比仅录得11.8%的增长，"
+                            + "增速回落到近两年低位；其中广告收入回升到6.2%，游戏收入则出现3.6%的同比负增长。";
+        var rows = Bind(text, new LocalDate(2025, 11, 21));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|11.8 %|="), "the change after the base figure is the quarter's");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|6.2 %|="), "回升到 6.2%: the growth rate, not a level of revenue");
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|-3.6 %|="), "负增长 is a fall");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

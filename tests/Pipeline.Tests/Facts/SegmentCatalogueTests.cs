@@ -122,4 +122,23 @@ public class SegmentCatalogueTests
             """);
         Assert.That(() => new SegmentCatalogue(lexicon, ["业务"]), Throws.TypeOf<System.IO.InvalidDataException>());
     }
+
+    [Test]
+    public void A_sentence_goes_on_about_the_segment_its_earlier_clause_named()
+    {
+        const string text = "阿里巴巴（09988.HK）公布截至2025年9月30日止季度业绩。云智能集团收入按年增长26%至333.98亿元，"
+                            + "经调整EBITA录29.54亿元，按年多26%；集团经调整EBITA则按年跌5%至407亿元。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita|云智能集团|2954000000"));
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita_growth_pct|云智能集团|26"));
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita||40700000000"), "集团 puts the figure back on the whole company");
+    }
+
+    [Test]
+    public void A_segment_before_a_parenthesis_that_explains_it_is_the_segment()
+    {
+        const string text = "阿里巴巴（09988.HK）公布截至2025年9月30日止季度业绩：中国电商集团（包括淘天、即时零售及中国批发业务）季度收入为1,189亿元，同比增长9%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|中国电商集团|118900000000"));
+    }
 }

@@ -43,6 +43,12 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
     /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
     public required IReadOnlyList<string> SegmentAnaphors { get; init; }
+    /// <summary>Words that put a figure back on the whole company after a clause about a segment (集团, 总收入, overall).</summary>
+    public required IReadOnlyList<string> WholeCompanyWords { get; init; }
+    /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
+    public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
+    public required IReadOnlyList<string> FigureChangeLinks { get; init; }
     /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
     public required IReadOnlyList<string> NotSegmentLongestFirst { get; init; }
     /// <summary>Words that make a figure a market's or a country's, when no company is named in its sentence.</summary>
@@ -153,6 +159,9 @@ public sealed class BindingLexicon
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
             SegmentAnaphors = file.SegmentAnaphors,
+            WholeCompanyWords = file.WholeCompanyWords,
+            LevelWords = file.LevelWords,
+            FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
             MarketWords = new PhraseMatcher<string>(file.MarketWords.Select(w => (w, w)), ignoreCase: true),
@@ -209,6 +218,9 @@ public sealed class BindingLexicon
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
+        public List<string> WholeCompanyWords { get; set; } = [];
+        public List<string> LevelWords { get; set; } = [];
+        public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
         public Dictionary<int, List<string>> NamedQuarters { get; set; } = [];

@@ -25,6 +25,7 @@ public sealed partial class ClaimBinder
             var anchors = Anchors(s);
             if (s.English) DistributeEnglish(items, anchors, s);
             else Distribute(items, anchors, s);
+            var lastFigure = int.MaxValue;
             for (var index = 0; index < items.Count; index++)
             {
                 var item = items[index];
@@ -42,15 +43,48 @@ public sealed partial class ClaimBinder
                 }
                 var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
-                _claims.Add(claim);
+                foreach (var end in RangeEnds(claim, item.Mention)) _claims.Add(end);
                 _used.Add(item.Mention);
+                lastFigure = item.Mention.Span.Start;
                 if (item.Equivalent is { } eq)
                 {
                     _used.Add(eq);
                     if (EquivalentClaim(claim, eq) is { } restated) _claims.Add(restated);
                 }
             }
-            foreach (var a in anchors) if (Dates(a)) lastPeriod = a.Period;
+            // The period the sentence's figures were stated for carries on; one written after its last figure
+            // (…至188亿美元，创有史以来最高第一季度收入) dated none of them.
+            foreach (var a in anchors) if (Dates(a) && a.Start < lastFigure) lastPeriod = a.Period;
+        }
+
+        /// <summary>A claim on a range (预计交付12万至12.5万台) as the claims of its two ends: the metrics the lexicon names
+        /// for them (<see cref="MetricDefinition.RangeLow"/>: the marketed price range), else two bounds of the metric
+        /// itself, at least the low end and at most the high end. The high end keeps its own place in the original.</summary>
+        internal IEnumerable<Claim> RangeEnds(Claim claim, Mention m)
+        {
+            if (claim.RangeEnd is not { } high)
+            {
+                yield return claim;
+                yield break;
+            }
+            var definition = _binder._metrics.Find(claim.Metric);
+            var named = definition?.RangeLow is { } lowId && definition.RangeHigh is { } highId ? (Low: lowId, High: highId) : default;
+            var highSpan = m.RangeEndSourceSpan is { } hs && hs.Start > claim.Provenance.SourceSpan.Start ? hs
+                : new TextSpan(claim.Provenance.SourceSpan.End - 1, claim.Provenance.SourceSpan.End);
+            yield return claim with
+            {
+                Metric = named.Low ?? claim.Metric,
+                RangeEnd = null,
+                Qualifier = named.Low is null && claim.Qualifier == Qualifier.Exact ? Qualifier.GreaterOrEqual : claim.Qualifier,
+            };
+            yield return claim with
+            {
+                Metric = named.High ?? claim.Metric,
+                Value = high,
+                RangeEnd = null,
+                Qualifier = named.High is null && claim.Qualifier == Qualifier.Exact ? Qualifier.LessOrEqual : claim.Qualifier,
+                Provenance = claim.Provenance with { SourceSpan = highSpan },
+            };
         }
 
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
@@ -105,6 +139,7 @@ public sealed partial class ClaimBinder
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
+            if (_binder._words.IsReportedFigure(metric.Id)) _sentenceTopic = (s.Start, entity, segment);
             return new Claim(entity, metric.Id, period.Value, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame), qualifier, provenance)
             {
                 RangeEnd = m.RangeEnd as NumericResolution,
@@ -118,6 +153,10 @@ public sealed partial class ClaimBinder
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
+        /// <summary>The segment the last results figure of the sentence was bound to (its sentence start, company and
+        /// segment): the clauses after it go on about that segment (阿里云智能收入大升34%之余，亦录得经调整EBITA 36.04亿元).</summary>
+        private (int Sentence, string Entity, string Segment)? _sentenceTopic;
+
         /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
         /// the article writes before the cue when the lexicon knows it; else a segment of the company the lexicon knows,
         /// written in the cue's clause before it, when it holds what the segment reader read (百度核心业务营收, 在线营销收入:
@@ -129,14 +168,25 @@ public sealed partial class ClaimBinder
             var names = _binder._segmentNames;
             if (names.Known(entity, written) is { } known) return known;
             var clause = ClauseStart(cue.Start, s);
-            if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found && name.Contains(written, StringComparison.OrdinalIgnoreCase))
+            if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found
+                && (name.Contains(written, StringComparison.OrdinalIgnoreCase) || written.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
-            if (clause > s.Start && !Between(_figures, m => m.Span.Start, s.Start, clause).Any()
-                && names.Find(entity, _text, s.Start, clause, out _) is { } topic)
-                return topic;
-            return "";
+            if (clause <= s.Start || NamesWholeCompany(clause, cue.End)) return "";
+            if (_sentenceTopic is { } t && t.Sentence == s.Start && t.Entity == entity) return t.Segment;
+            return names.Find(entity, _text, AfterFigures(s.Start, clause), clause, out _) ?? "";
+        }
+
+        /// <summary>True when the clause up to the cue names the company or its whole (集团, 总收入, overall): the figure
+        /// is the company's, not the segment an earlier clause of the sentence was about.</summary>
+        private bool NamesWholeCompany(int clause, int cueEnd)
+        {
+            if (EntitiesIn(clause, cueEnd).Any()) return true;
+            var span = _text.AsSpan(clause, cueEnd - clause);
+            foreach (var w in _binder._words.WholeCompanyWords)
+                if (span.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>The segment named right before the cue, after the nearest entity, period, figure or other cue of its
@@ -206,7 +256,9 @@ public sealed partial class ClaimBinder
                 var a = before[^1];
                 if (IsAlternative(a, s)) return null;
                 // English writes the new level after the base: fell 3.9% from a year earlier to 30.75 billion yuan.
-                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"))
+                // 与去年同期的970亿元相比录得7%的增长: a change stated after the base's own figure is the sentence's.
+                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"
+                               || _binder._metrics.IsChange(metric.Id) && Between(_figures, m => m.Span.Start, a.End, pos).Any()))
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
@@ -227,7 +279,8 @@ public sealed partial class ClaimBinder
         internal ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
         {
             if (metric.Timing is not MetricTiming.Flow) return null;
-            if (s.AfterSemicolon && lastPeriod is { } carried) return carried;
+            // Past a full stop only a reporting period carries (not 过去15个季度, a span up to the day of writing).
+            if (lastPeriod is { } carried && (s.AfterSemicolon || carried.Kind != PeriodKind.Range)) return carried;
             return _frame.CurrentPeriod is { } current && entity == MainEntityOf(s.Segment) && _binder._words.IsReportedFigure(metric.Id) ? current : null;
         }
 

@@ -95,6 +95,8 @@ public sealed partial class ClaimBinder
 
         internal MetricLexicon Metrics => _binder._metrics;
 
+        internal BindingLexicon Words => _binder._words;
+
         /// <summary>The ratio metric a figure was read as (set by the ratio rules), to qualify it by its whole phrase.</summary>
         internal Dictionary<Mention, string> RatioFigures => _ratioFigures;
 

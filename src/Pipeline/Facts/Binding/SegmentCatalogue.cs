@@ -59,11 +59,24 @@ public sealed class SegmentCatalogue
         var bestEnd = -1;
         foreach (var (at, name, segment) in Occurrences(entity, text, from, to))
         {
-            if (text.AsSpan(at + name.Length, to - at - name.Length).IndexOfAny(')', '）') >= 0) continue;
+            if (InsideParenthesis(text.AsSpan(at + name.Length, to - at - name.Length))) continue;
             // Names come longest first: at the same end a shorter one never replaces a longer one.
             if (at + name.Length > bestEnd) { best = segment; bestEnd = at + name.Length; written = name; }
         }
         return best;
+    }
+
+    /// <summary>True when the text after a name closes a parenthesis it did not open: the name is inside it
+    /// (中国电商集团(包含电商业务、即时零售)收入: 电商业务 is, 中国电商集团 is not).</summary>
+    private static bool InsideParenthesis(ReadOnlySpan<char> after)
+    {
+        var depth = 0;
+        foreach (var ch in after)
+        {
+            if (ch is '(' or '（') depth++;
+            else if (ch is ')' or '）' && --depth < 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Every listed segment of the company written between <paramref name="from"/> and <paramref name="to"/>, in

@@ -309,7 +309,7 @@ public sealed class DateRecognizer : IRecognizer
         return true;
     }
 
-    /// <summary>止九个月 / 止年度 after the date a period runs up to.</summary>
+    /// <summary>止九个月 / 止年度 / 止季度 after the date a period runs up to.</summary>
     private void TryCutoffSuffix(string text, int p, LocalDate endDate, Item item)
     {
         var s = Scan.SkipSpaces(text, p);
@@ -326,6 +326,12 @@ public sealed class DateRecognizer : IRecognizer
         {
             months = 12;
             end = we;
+        }
+        else if (_lex.QuarterWords.TryMatch(text, q, out _, out var qe))
+        {
+            // 截至 2025 年 9 月 30 日止季度: the quarter that ends on the date.
+            months = 3;
+            end = qe;
         }
         else return;
         var startMonth = new LocalDate(endDate.Year, endDate.Month, 1).PlusMonths(1 - months);

@@ -143,7 +143,7 @@ public sealed class QuantityRecognizer : IRecognizer
                 var sq = SuffixQualifier(text, second.End, ref rangeQual);
                 output.Add(Make(second.Kind, text, token.Start, second.End, low, rangeQual) with
                 {
-                    RangeEnd = Normalize(second.Value), IsPerShare = qv.PerShare || second.PerShare,
+                    RangeEnd = Normalize(second.Value), RangeEndSpan = new TextSpan(q2, second.End), IsPerShare = qv.PerShare || second.PerShare,
                 });
                 return Math.Max(second.End, sq);
             }

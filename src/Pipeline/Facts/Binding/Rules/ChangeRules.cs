@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Pipeline.Recognition;
 
@@ -83,4 +84,63 @@ public sealed class DirectionAfterChangeRule : IMetricRule
             ? named : f.ChangedQuantity(f.Position);
         return Change.Of(f, quantity, after.Value.Kind == CueKind.Fall, multipleAsPercent: true);
     }
+}
+
+/// <summary>A growth rate written as the level it moved to (家电增速回落到4.9%, 平台和广告收入回升到12.7%): a percentage after
+/// a rise or fall word and 到/至, about a quantity that is no percentage itself (a rate that moves to 13% is the rate), is
+/// that quantity's change, as written: the fall word says the rate came down, not that the quantity fell. A change noun
+/// that names a fall (跌幅收窄至2%) makes it a fall.</summary>
+public sealed class ChangeRateLevelRule : IMetricRule
+{
+    public string Name => "change-rate-level";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var changes = f.CuesIn(f.Clause, f.Position).Where(c => c.Value.Kind is CueKind.Rise or CueKind.Fall).ToList();
+        if (changes.Count == 0) return RuleOutcome.Pass;
+        var last = changes[^1];
+        var gap = f.Gap(last.End, f.Position).Trim();
+        var level = f.Document.Words.LevelWords.FirstOrDefault(w => gap.StartsWith(w, StringComparison.Ordinal));
+        if (level is null || !ClaimBinder.DocumentState.IsQualifierGap(gap[level.Length..])
+            || f.CuesIn(last.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric))
+            return RuleOutcome.Pass;
+        // The clause's first change word names the rate (增速回落到, 跌幅一度扩大到): a fall there is a fall.
+        var first = changes[0];
+        var quantity = f.ChangedQuantity(first.Start);
+        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
+        var fall = first.Value.Kind == CueKind.Fall && first.End <= last.Start;
+        return Change.Of(f, quantity, fall, multipleAsPercent: false);
+    }
+}
+
+/// <summary>A change written before its change noun (对比2024年59%的增速, 出现4.2%的同比负增长): a percentage followed, with
+/// only 的 and a year-on-year or sequential marker between, by a rise or fall word is the change of the quantity named
+/// before the figure.</summary>
+public sealed class ChangeBeforeDirectionRule : IMetricRule
+{
+    public string Name => "change-before-direction";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.English || f.Kind != FigureKinds.Percent) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var after = f.CuesIn(end, f.ClauseEnd(end)).ToList();
+        var direction = after.FirstOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
+        if (direction.Value is null) return RuleOutcome.Pass;
+        var at = end;
+        foreach (var c in after)
+        {
+            if (c.Start >= direction.Start) break;
+            if (c.Value.Kind is not (CueKind.YearOnYear or CueKind.QuarterOnQuarter) || !IsLink(f, f.Gap(at, c.Start))) return RuleOutcome.Pass;
+            at = c.End;
+        }
+        if (!IsLink(f, f.Gap(at, direction.Start))) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(f.Position);
+        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
+        return Change.Of(f, quantity, direction.Value.Kind == CueKind.Fall, multipleAsPercent: false);
+    }
+
+    private static bool IsLink(FigureContext f, string gap) =>
+        gap.Trim() is var g && (g.Length == 0 || f.Document.Words.FigureChangeLinks.Contains(g, StringComparer.Ordinal));
 }

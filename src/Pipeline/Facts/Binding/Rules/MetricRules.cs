@@ -16,6 +16,8 @@ public static class MetricRules
         new EnglishChangeRangeRule(),
         new EnglishUnitSalesRule(),
         new ChangeAfterDirectionRule(),
+        new ChangeRateLevelRule(),
+        new ChangeBeforeDirectionRule(),
         new DirectionAfterChangeRule(),
         new EnglishChangeListRule(),
         new EnglishPricePerShareRule(),
