@@ -307,7 +307,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         report.AppendLine("## End to end").AppendLine();
         report.AppendLine($"`pipeline run CORPUS --full --jobs {options.Jobs}` in a child process per size; peak memory is that process's peak RSS. " +
                           "The documents stream through bounded channels (a reader, the workers, one store writer); the reconciliation at the end " +
-                          "holds every claim of the run, so the last column reruns it alone (`pipeline reconcile --store` on the run's store) " +
+                          "holds every claim of the run (compactly, its working tables collected before the outputs are built), so the last column " +
+                          "reruns it alone (`pipeline reconcile --store` on the run's store) " +
                           "to show its own peak. Load: the 1-minute load average when the run started.").AppendLine();
         report.AppendLine("| corpus | documents | seconds | articles/s | MB/s | peak memory MB | claims | facts | load | reconcile alone: seconds, peak MB |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
