@@ -200,6 +200,7 @@ public static class LexiconSchemas
             "named_segment_heads: list of text",
             "segment_anaphors: list of text",
             "whole_company_words: list of text",
+            "basis_denials: list of text",
             "level_words: list of text",
             "figure_change_links: list of text",
             "comparison_leads: object",

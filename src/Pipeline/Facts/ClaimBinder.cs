@@ -38,6 +38,16 @@ public sealed partial class ClaimBinder : IClaimBinder
         "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bhd", "Plc", "approx", "est", "Hon", "Prof",
     };
 
+    /// <summary>A list dash between spaces ends a statement in the bulleted summaries AI digests write without full
+    /// stops (…盈利改善所致 - 即时零售业务收入为229.06亿元…); a dash between two numbers (26 - 28) does not.</summary>
+    internal static bool IsListMark(string text, int i)
+    {
+        if (text[i] is not ('-' or '–' or '—') || i == 0 || i + 1 >= text.Length || text[i - 1] != ' ' || text[i + 1] != ' ') return false;
+        var before = text.AsSpan(0, i).TrimEnd();
+        var after = text.AsSpan(i + 1).TrimStart();
+        return before.Length > 0 && after.Length > 0 && (Text.Han.IsHan(before[^1]) || before[^1] == ']') && Text.Han.IsHan(after[0]);
+    }
+
     /// <summary>A full stop ends an English sentence when a space or the end follows it and it is neither a decimal
     /// point nor an abbreviation's (U.S., Inc., a single initial), and the next word does not start in lower case.</summary>
     internal static bool IsFullStop(string text, int i)

@@ -87,6 +87,53 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_paragraph_opening_with_qi_nei_takes_the_period_the_document_reports()
+    {
+        const string text = "云帆科技（09899.HK）公布，截至今年9月底止第三季纯利12.8亿元（人民币．下同），按年跌15%。\n\n"
+                            + "期内总收入391亿元，按年升10.5%，亦好于预期。";
+        var rows = Bind(text, new LocalDate(2025, 11, 13));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2025-07-01/2025-09-30|39100000000 CNY|="));
+    }
+
+    [Test]
+    public void A_list_dash_of_a_digest_ends_the_statement_before_it()
+    {
+        // An AI digest's bullets: the month written in the bullet before (8月份) is no date of the next bullet's figures.
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。即时零售 - 闪购笔单价环比8月份上涨超两位数 [5] - 云服务收入同比增长21%至98.2亿元，增速创新高。";
+        var rows = Bind(text, new LocalDate(2025, 11, 26));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2025-07-01/2025-09-30|9820000000 CNY|="));
+    }
+
+    [Test]
+    public void A_basis_word_denied_right_after_it_gives_no_basis()
+    {
+        const string text = "云帆科技（09899.HK）今日公布配发结果，绿鞋前募资31.6亿港元。若超额配股权获悉数行使，募资额将增至36.3亿港元。";
+        var raw = new RawDocument("ctx-basis", "ctx-basis.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
+            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
+        var claims = Pipeline.Process(raw).Claims.Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        foreach (var c in claims) TestContext.Out.WriteLine(c);
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds||3160000000"), "绿鞋前: before the greenshoe");
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3630000000"));
+    }
+
+    [Test]
+    public void A_quarter_word_takes_the_quarter_its_sentence_just_named()
+    {
+        const string text = "云帆汽车（09899.HK）公布2024年全年业绩，全年营收7771亿元。\n\n分季度看，云帆汽车2024年第四季度表现尤为突出，单季营收达2748.51亿元，同比增长52.7%。";
+        var rows = Bind(text, new LocalDate(2025, 3, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|revenue|2024-10-01/2024-12-31|274851000000 CNY|="));
+    }
+
+    [Test]
+    public void An_undated_article_whose_lede_names_a_quarter_of_its_year_reports_that_quarter()
+    {
+        // No publication date: the lede's year and its quarter (not 上一季度's 一季度) are the article's period.
+        const string text = "2025年，进入第三季度，云帆科技（09899.HK）继续推进AI战略。\n\n财报显示，本季度云帆科技总营收和上一季度相比，增长幅度为14.2%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆科技|revenue_qoq_growth_pct|2025-07-01/2025-09-30|14.2 %|="));
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

@@ -141,4 +141,14 @@ public class SegmentCatalogueTests
         var rows = Bind(text);
         Assert.That(rows, Does.Contain("阿里巴巴|revenue|中国电商集团|118900000000"));
     }
+
+    [Test]
+    public void Each_change_of_a_respectively_list_is_the_change_of_its_listed_segment()
+    {
+        const string text = "网易（09999.HK）公布2025年第一季度业绩。公司实现营收288亿元，游戏、有道、云音乐业务同比分别增长12.1%/3.4%/8.9%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue_growth_pct|游戏及相关增值服务|12.1"));
+        Assert.That(rows, Does.Contain("网易|revenue_growth_pct|有道|3.4"));
+        Assert.That(rows, Does.Contain("网易|revenue_growth_pct|云音乐|8.9"));
+    }
 }

@@ -45,6 +45,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> SegmentAnaphors { get; init; }
     /// <summary>Words that put a figure back on the whole company after a clause about a segment (集团, 总收入, overall).</summary>
     public required IReadOnlyList<string> WholeCompanyWords { get; init; }
+    /// <summary>Words right after a basis word that deny it (超额配股权未获行使, 绿鞋前).</summary>
+    public required IReadOnlyList<string> BasisDenials { get; init; }
     /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
     public required IReadOnlyList<string> LevelWords { get; init; }
     /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
@@ -160,6 +162,7 @@ public sealed class BindingLexicon
             NamedSegmentHeads = file.NamedSegmentHeads,
             SegmentAnaphors = file.SegmentAnaphors,
             WholeCompanyWords = file.WholeCompanyWords,
+            BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
             FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
@@ -219,6 +222,7 @@ public sealed class BindingLexicon
         public List<string> NamedSegmentHeads { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> WholeCompanyWords { get; set; } = [];
+        public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
         public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];

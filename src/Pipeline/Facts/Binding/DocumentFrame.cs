@@ -74,10 +74,17 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var words = lexicon.Periods.FindAll(text)
             .Where(w => !periods.Any(p => p.Span.Start < w.End && w.Start < p.Span.End && p.Span.Length > w.End - w.Start && HasYear(p.Text)))
             .ToList();
+        // 上一季度 is the previous quarter, not the first one.
+        named = named.Where(q => !words.Any(w => w.Start < q.End && q.Start < w.End)).ToList();
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
         var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
                       ?? CurrentPeriod(words, stated, metadata) ?? NamedCurrent(named, year, metadata);
+        // 2025年，进入第三季度，…: a year whose quarter the lede names is the article's year; the quarter is its period.
+        if (current is { Kind: PeriodKind.Year } whole && named.Any(q => q.Start < LedeLength)
+            && NamedCurrent(named.Where(q => q.Start < LedeLength).ToList(), whole.End.Year, metadata) is { } quarter
+            && quarter.Start >= whole.Start && quarter.End <= whole.End)
+            current = quarter;
         // Nothing in the text dates it: the period the batch's other documents report for the same company.
         if (current is null && main is not null && metadata.CoveragePeriods?.GetValueOrDefault(main) is { } covered)
             current = FromCoverage(covered, named, words);

@@ -169,7 +169,8 @@ public sealed partial class ClaimBinder
             if (names.Known(entity, written) is { } known) return known;
             var clause = ClauseStart(cue.Start, s);
             if (names.Find(entity, _text, AfterFigures(clause, cue.Start), cue.Start, out var name) is { } found
-                && (name.Contains(written, StringComparison.OrdinalIgnoreCase) || written.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
+                && (name.Contains(written, StringComparison.OrdinalIgnoreCase) || written.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                    || written.EndsWith(names.Stem(name), StringComparison.OrdinalIgnoreCase)))
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
@@ -264,7 +265,9 @@ public sealed partial class ClaimBinder
                     if (own.Kind == AnchorKind.Period && own.End > 0) return Resolve(own, anchors, entity, lastPeriod) is { } p0 ? Adjust(p0, own.AsOf, metric) : null;
                     return Fallback(metric, lastPeriod, entity, s);
                 }
-                return Resolve(a, anchors, entity, lastPeriod) is { } p ? Adjust(p, a.AsOf, metric) : null;
+                if (Resolve(a, anchors, entity, lastPeriod) is { } p) return Adjust(p, a.AsOf, metric);
+                // 期内总收入2991亿元 at the head of a paragraph: the period the document reports.
+                return a.Kind == AnchorKind.SamePeriod && !a.Base ? Fallback(metric, lastPeriod, entity, s) : null;
             }
             if (metric.Timing == MetricTiming.Listing && _listingDates.TryGetValue(entity, out var ld)) return ld;
             // A deal term whose listing day the article does not give: the offering of the year the article reports it

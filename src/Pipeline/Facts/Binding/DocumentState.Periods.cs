@@ -18,11 +18,16 @@ public sealed partial class ClaimBinder
             var anchors = new List<Anchor>();
             var relative = _frame.RelativePeriods.Where(r => r.Start >= s.Start && r.End <= s.End).ToList();
             foreach (var r in relative)
-                anchors.Add(new Anchor(r.Start, r.End, AnchorKind.Period, r.Period ?? default, false)
+            {
+                // 比亚迪2024年第四季度表现突出，单季营收达…: the quarter the sentence has just named, when the article's own
+                // period (a year) gives none.
+                var period = r.Period ?? (r.Kind == RelativePeriod.CurrentQuarter ? QuarterNamedBefore(r.Start, s) : null);
+                anchors.Add(new Anchor(r.Start, r.End, AnchorKind.Period, period ?? default, false)
                 {
                     Base = r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter || IsBaseLead(r.Start, s),
-                    Unresolved = r.Period is null,
+                    Unresolved = period is null,
                 });
+            }
             foreach (var p in Between(_periods, m => m.Span.Start, s.Start, s.End))
             {
                 if (relative.Any(r => r.Start < p.Span.End && p.Span.Start < r.End)) continue; // the document's period word wins
@@ -43,6 +48,15 @@ public sealed partial class ClaimBinder
             }
             anchors.Sort((a, b) => a.Start.CompareTo(b.Start));
             return anchors;
+        }
+
+        /// <summary>The last quarter written out in the sentence before <paramref name="pos"/>, not as a comparison base.</summary>
+        private ReportingPeriod? QuarterNamedBefore(int pos, Sentence s)
+        {
+            ReportingPeriod? found = null;
+            foreach (var p in Between(_periods, m => m.Span.Start, s.Start, pos))
+                if (p.Period is { Kind: PeriodKind.Quarter } q && p.Span.End <= pos && !IsBaseLead(p.Span.Start, s)) found = q;
+            return found;
         }
 
         /// <summary>True when a comparison word leads straight into the period at <paramref name="start"/> (较 2024 年,

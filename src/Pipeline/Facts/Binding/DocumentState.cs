@@ -71,7 +71,7 @@ public sealed partial class ClaimBinder
             {
                 while (mi < mentions.Count && mentions[mi].Span.End <= i) mi++;
                 var inMention = mi < mentions.Count && mentions[mi].Span.Start <= i;
-                _ends[i] = IsSentenceEnd(_text[i]) || (!inMention && IsFullStop(_text, i));
+                _ends[i] = IsSentenceEnd(_text[i]) || (!inMention && (IsFullStop(_text, i) || IsListMark(_text, i)));
                 isBreak[i] = _ends[i] || (IsClauseEnd(_text[i]) && !(inMention && _text[i] == ','));
             }
             // Clause breaks, precomputed once so that every clause lookup is O(1): _breakBefore[i] is the position

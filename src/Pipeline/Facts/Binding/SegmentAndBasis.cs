@@ -157,7 +157,7 @@ public sealed class BasisReader(BindingLexicon lexicon)
         if (lexicon.BasisInMetric.Contains(metric) || to <= from) return Bases.Reported;
         var found = lexicon.BasisMatcher.FindAll(text, from, to);
         for (var i = found.Count - 1; i >= 0; i--)
-            if (found[i].Value.AppliesTo(metric) && !Negated(text, found[i].End)) return found[i].Value.Basis;
+            if (found[i].Value.AppliesTo(metric) && !Denied(text, found[i].End)) return found[i].Value.Basis;
         // An exclusion word, then what is excluded (剔除长期资产减值影响后, excluding the estimated recall costs).
         var leads = lexicon.ExclusionLeads.FindAll(text, from, to);
         if (leads.Count == 0) return Bases.Reported;
@@ -167,12 +167,15 @@ public sealed class BasisReader(BindingLexicon lexicon)
         return Bases.Reported;
     }
 
-    /// <summary>假设超额配股权未获行使, if the over-allotment option is not exercised: the basis word is denied.</summary>
-    private static bool Negated(string text, int end)
+    /// <summary>假设超额配股权未获行使 (if the option is not exercised), 绿鞋前 (before the greenshoe): a denial
+    /// (<see cref="BindingLexicon.BasisDenials"/>) within four characters after the basis word, or an English "not".</summary>
+    private bool Denied(string text, int end)
     {
         var after = text.AsSpan(end, Math.Min(8, text.Length - end));
-        return after.IndexOfAny('未', '不') is >= 0 and < 4 || after.Contains(" not ", StringComparison.OrdinalIgnoreCase)
-               || after.StartsWith(" is not", StringComparison.OrdinalIgnoreCase);
+        var near = after[..Math.Min(4, after.Length)];
+        foreach (var w in lexicon.BasisDenials)
+            if (near.Contains(w, StringComparison.Ordinal)) return true;
+        return after.Contains(" not ", StringComparison.OrdinalIgnoreCase) || after.StartsWith(" is not", StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -108,6 +108,14 @@ public sealed class SegmentCatalogue
             }
     }
 
+    /// <summary>A name without its generic ending (电商板块 → 电商).</summary>
+    public string Stem(string name)
+    {
+        foreach (var ending in _endings)
+            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return name[..^ending.Length];
+        return name;
+    }
+
     private string Key(string name)
     {
         var b = new StringBuilder(name.Length);

@@ -19,7 +19,8 @@ internal static class Change
         var from = Math.Max(quantity.End, f.Clause);
         var markers = f.CuesIn(from, f.Position).Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
         var qoq = f.MarkerAfter() is { } own ? own.Value.Kind == CueKind.QuarterOnQuarter
-            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(from);
+            // A base dated to the previous quarter compares from the quantity on (营收和上一季度相比，增长幅度为14.2%).
+            : markers.Count > 0 ? markers[^1].Value.Kind == CueKind.QuarterOnQuarter : f.PreviousQuarterBaseBefore(Math.Min(from, quantity.End));
         var points = f.Value is PercentagePoints;
         var id = (points, qoq) switch
         {
@@ -58,11 +59,29 @@ public sealed class ChangeAfterDirectionRule : IMetricRule
         var change = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
         if (change.Value is null) return RuleOutcome.Pass;
         if (f.English && f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple or FigureKinds.Points)) return RuleOutcome.Pass;
-        var gap = f.Gap(change.End, f.Position);
+        var gap = f.English ? f.Gap(change.End, f.Position) : ListGap(f, change.End);
         var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
         if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
         return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, change.Value.Phrase.Contains('幅'));
     }
+
+    /// <summary>The words between a change word and the figure, a 分别 list's earlier figures and joiners aside (同比分别减少
+    /// 1.5%/9.5%/5.3%: each figure is a change); the whole text when the figures between are no list.</summary>
+    private static string ListGap(FigureContext f, int from)
+    {
+        var whole = f.Gap(from, f.Position);
+        var figures = f.Document.FiguresBetween(from, f.Position);
+        var first = figures.Count > 0 ? figures[0].Span.Start : f.Position;
+        var distributive = f.CuesIn(f.Clause, first).LastOrDefault(c => c.Value.Kind == CueKind.Distributive);
+        if (distributive.Value is null) return whole;
+        for (var k = 0; k < figures.Count; k++)
+            if (!IsJoiner(f.Gap(figures[k].Span.End, k + 1 < figures.Count ? figures[k + 1].Span.Start : f.Position))) return whole;
+        return distributive.Start >= from
+            ? f.Gap(from, distributive.Start) + f.Gap(distributive.End, first)
+            : f.Gap(from, first);
+    }
+
+    private static bool IsJoiner(string gap) => gap == "/" || ClaimBinder.DocumentState.IsConnector(gap);
 }
 
 /// <summary>English puts the direction after the change: opened 15% higher, closed 3.2% lower.</summary>
