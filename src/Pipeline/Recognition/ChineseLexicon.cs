@@ -70,6 +70,8 @@ public sealed class ChineseLexicon
     public required WordTable<bool> Points { get; init; }
     public required WordTable<bool> Multiples { get; init; }
     public required WordTable<decimal> PercentWords { get; init; }
+    /// <summary>Words that are a lower bound on a percentage (三位数增长: at least 100%, 翻番: at least doubled).</summary>
+    public required WordTable<decimal> PercentAtLeastWords { get; init; }
     public required WordTable<(char Before, decimal Percent)> PercentWordsAfter { get; init; }
     public required char Dozen { get; init; }
     public required FrozenSet<char> DozenBlockers { get; init; }
@@ -168,7 +170,7 @@ public sealed class ChineseLexicon
         for (var c = '０'; c <= '９'; c++) _flags[c] |= QuantityStartFlag | DateStartFlag;
         foreach (var c in "-－−.．") _flags[c] |= QuantityStartFlag;
         foreach (var c in NegativeSigns) _flags[c] |= QuantityStartFlag;
-        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
+        foreach (var w in PercentPrefixes.Words.Concat(CurrencyPrefixes.Words).Concat(PercentWords.Words).Concat(PercentAtLeastWords.Words).Concat(PercentWordsAfter.Words).Append("半")) _flags[w[0]] |= QuantityStartFlag;
         foreach (var w in dateWords) _flags[w[0]] |= DateStartFlag;
         foreach (var w in RangeConnectors.Words) _flags[w[0]] |= ConnectorFlag;
     }
@@ -231,6 +233,7 @@ public sealed class ChineseLexicon
             Points = WordTable.Of(percent.Points),
             Multiples = WordTable.Of(percent.Multiples),
             PercentWords = WordTable.Of(percent.Words),
+            PercentAtLeastWords = WordTable.Of(percent.AtLeastWords),
             PercentWordsAfter = WordTable.Of(percent.WordsAfter, (k, pair) => pair is [var b, var v] && b.Length == 1
                 ? (b[0], decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
                 : throw new InvalidDataException($"percent.yaml wordsAfter '{k}' needs [character, percent]")),
@@ -362,6 +365,7 @@ public sealed class ChineseLexicon
         public List<string> Points { get; set; } = new();
         public List<string> Multiples { get; set; } = new();
         public Dictionary<string, decimal> Words { get; set; } = new();
+        public Dictionary<string, decimal> AtLeastWords { get; set; } = new();
         public Dictionary<string, List<string>> WordsAfter { get; set; } = new();
     }
 

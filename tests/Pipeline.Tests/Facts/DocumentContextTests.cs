@@ -134,6 +134,35 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Triple_digit_growth_doubling_and_more_than_double_are_bounds_on_the_change()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。AI相关产品收入连续第五个季度实现三位数增长，服务器业务收入同比增长超过一倍。"
+                            + "非香港财务报告准则下净利润同比增长22%，按照香港财务报告准则计算则实现翻番。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|100 %|>="));
+        Assert.That(rows, Does.Contain("云帆科技|revenue_growth_pct|2025-07-01/2025-09-30|100 %|>"), "超过一倍: more than 100%");
+        Assert.That(rows, Does.Contain("云帆科技|net_profit_growth_pct|2025-07-01/2025-09-30|100 %|>="), "翻番: at least doubled");
+    }
+
+    [TestCase("联想集团(00992.HK)：2025/26财年首季权益持有人应占溢利大增108%至5.05亿美元。", "2025-04-01/2025-06-30")]
+    [TestCase("阿里巴巴（09988.HK）公布2026财年第二季度业绩，收入2478亿元。", "2025-07-01/2025-09-30")]
+    [TestCase("联想集团公布2025/26财年的第三财季业绩，收入205亿美元。", "2025-10-01/2025-12-31")]
+    public void Fiscal_quarters_resolve_with_the_company_s_fiscal_year_end(string text, string period)
+    {
+        var rows = Bind(text, new LocalDate(2026, 2, 12));
+        Assert.That(rows.Where(r => r.Contains("|revenue|") || r.Contains("|net_profit|")).Select(r => r.Split('|')[2]), Has.All.EqualTo(period).And.Not.Empty);
+    }
+
+    [Test]
+    public void Liao_alone_marks_the_company_s_outlook_but_not_inside_a_word()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，毛利率为13.9%。管理层料第四季毛利率可以达18%；原材料成本占收入的62%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|guidance.gross_margin_pct|2025-10-01/2025-12-31|18 %|="));
+        Assert.That(rows.Where(r => r.Contains("|62 %|")), Has.None.Contains("guidance."), "原材料 is no outlook");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

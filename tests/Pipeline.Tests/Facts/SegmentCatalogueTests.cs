@@ -151,4 +151,12 @@ public class SegmentCatalogueTests
         Assert.That(rows, Does.Contain("网易|revenue_growth_pct|有道|3.4"));
         Assert.That(rows, Does.Contain("网易|revenue_growth_pct|云音乐|8.9"));
     }
+
+    [Test]
+    public void A_period_word_closing_the_segment_phrase_is_no_part_of_the_name()
+    {
+        const string text = "阿里巴巴（09988.HK）公布截至2025年9月30日止季度业绩。阿里云季度收入同比增长28%至361.5亿元，增速创新高。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|revenue|云智能集团|36150000000"));
+    }
 }

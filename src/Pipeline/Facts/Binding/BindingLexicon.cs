@@ -11,6 +11,10 @@ namespace Pipeline.Facts.Binding;
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
 public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
 
+/// <summary>The words of a Chinese fiscal quarter besides the fiscal word and the numerals (binding.yaml fiscal_words).</summary>
+public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyList<string> Links, IReadOnlyList<string> Ordinals,
+    IReadOnlyList<string> First, IReadOnlyList<string> Quarter);
+
 /// <summary>A basis word and the metrics it may apply to (empty: any metric).</summary>
 /// <param name="Excludes">What the basis leaves out, read after an exclusion word of <c>exclusion_leads</c> anywhere in
 /// the clause (剔除长期资产减值影响后: 减值; 剔除理想MEGA召回预估成本影响: 召回).</param>
@@ -49,6 +53,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> BasisDenials { get; init; }
     /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
     public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Figures that are a change by themselves (翻番).</summary>
+    public required IReadOnlyList<string> ChangeFigures { get; init; }
     /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
     public required IReadOnlyList<string> FigureChangeLinks { get; init; }
     /// <summary><see cref="NotSegment"/>, longest first (其中 is dropped whole, not as 其 then 中).</summary>
@@ -76,6 +82,9 @@ public sealed class BindingLexicon
     /// <summary>Words naming a fiscal year, Chinese and English.</summary>
     public required IReadOnlyList<string> FiscalWordsChinese { get; init; }
     public required IReadOnlyList<string> FiscalWordsEnglish { get; init; }
+    /// <summary>How a Chinese fiscal quarter is written around the fiscal word (2025/26财年首季, 2026财年的第二季度): the
+    /// year word after the year, link words, the ordinal prefix, the words for the first quarter, the quarter words.</summary>
+    public required FiscalQuarterWords FiscalQuarterChinese { get; init; }
     /// <summary>Words that introduce a stock code (under the code 2050, stock code: 9988): the number after one is a
     /// code, never a year or an amount.</summary>
     public PhraseMatcher<string> CodeWords { get; init; } = new([]);
@@ -132,7 +141,8 @@ public sealed class BindingLexicon
         foreach (var b in file.Bases)
         {
             if (string.IsNullOrWhiteSpace(b.Basis) || b.Words.Count == 0) throw new PipelineConfigurationException(Where("every basis needs a name and words"));
-            bases.Add(new BasisWords(b.Basis, b.Metrics, b.Words, b.Excludes));
+            // `reported` names the as-reported basis (empty in claims): 按照香港财务报告准则计算 after a non-HKFRS figure.
+            bases.Add(new BasisWords(b.Basis == "reported" ? Facts.Bases.Reported : b.Basis, b.Metrics, b.Words, b.Excludes));
         }
         var periods = new List<(string, RelativePeriod)>();
         void AddPeriods(List<string> words, RelativePeriod kind) => periods.AddRange(words.Select(w => (w, kind)));
@@ -164,6 +174,7 @@ public sealed class BindingLexicon
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
+            ChangeFigures = file.ChangeFigures,
             FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
             NoSegmentMetrics = file.NoSegmentMetrics,
@@ -181,6 +192,9 @@ public sealed class BindingLexicon
             QualifiersAfterEnglish = Qualifiers(file.Qualifiers.AfterEn, Where),
             FiscalWordsChinese = file.FiscalWords.Zh,
             FiscalWordsEnglish = file.FiscalWords.En,
+            FiscalQuarterChinese = new FiscalQuarterWords(file.FiscalWords.ZhYear, file.FiscalWords.ZhLink, file.FiscalWords.ZhOrdinal,
+                file.FiscalWords.ZhFirst, file.FiscalWords.ZhQuarter.Count > 0 ? file.FiscalWords.ZhQuarter
+                    : throw new PipelineConfigurationException(Where("fiscal_words.zh_quarter is missing"))),
             ComparisonLeads = file.ComparisonLeads.Zh,
             ComparisonLeadsEnglish = file.ComparisonLeads.En,
             ComparisonFigureLeadsEnglish = file.ComparisonLeads.EnFigure,
@@ -224,6 +238,7 @@ public sealed class BindingLexicon
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
+        public List<string> ChangeFigures { get; set; } = [];
         public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];
         public List<string> MarketWords { get; set; } = [];
@@ -252,6 +267,11 @@ public sealed class BindingLexicon
     {
         public List<string> Zh { get; set; } = [];
         public List<string> En { get; set; } = [];
+        public List<string> ZhYear { get; set; } = [];
+        public List<string> ZhLink { get; set; } = [];
+        public List<string> ZhOrdinal { get; set; } = [];
+        public List<string> ZhFirst { get; set; } = [];
+        public List<string> ZhQuarter { get; set; } = [];
     }
 
     private sealed class BasisEntry

@@ -24,7 +24,11 @@ public sealed class FiscalPeriodReader
         var zh = Alternatives(lexicon.FiscalWordsChinese);
         var en = Alternatives(lexicon.FiscalWordsEnglish);
         var timeout = Pipeline.Text.RegexLimits.Timeout;
-        _chinese = new Regex($@"(?<y1>\d{{4}})\s*(?:[/／]\s*(?<y2>\d{{2,4}}))?\s*年?\s*(?:{zh})\s*(?:的)?\s*第?(?<q>[一二三四1-4])\s*(?:财季|季度|季)", RegexOptions.None, timeout);
+        var cn = lexicon.FiscalQuarterChinese;
+        static string Optional(IReadOnlyList<string> words) => words.Count == 0 ? "" : $"(?:{Alternatives(words)})?";
+        var first = cn.First.Count == 0 ? "" : $"|(?<first>{Alternatives(cn.First)})";
+        _chinese = new Regex($@"(?<y1>\d{{4}})\s*(?:[/／]\s*(?<y2>\d{{2,4}}))?\s*{Optional(cn.Year)}\s*(?:{zh})\s*{Optional(cn.Links)}\s*"
+                             + $@"(?:{Optional(cn.Ordinals)}(?<q>[一二三四1-4]){first})\s*(?:{Alternatives(cn.Quarter)})", RegexOptions.None, timeout);
         _englishQuarterFirst = new Regex($@"\b(?:(?<qw>first|second|third|fourth)[- ]quarter|Q(?<q>[1-4]))\s+(?:of\s+)?(?:(?:its|the)\s+)?(?:{en})\s*(?<y1>\d{{2,4}})(?:\s*/\s*(?<y2>\d{{2,4}}))?\b",
             RegexOptions.IgnoreCase, timeout);
         _englishYearFirst = new Regex($@"\b(?:{en})\s*(?<y1>\d{{2,4}})(?:\s*/\s*(?<y2>\d{{2,4}}))?\s*(?:(?<qw>first|second|third|fourth)[- ]quarter|Q(?<q>[1-4]))\b",
@@ -51,7 +55,7 @@ public sealed class FiscalPeriodReader
     private static ReportingPeriod? Resolve(Match m, AnnualDate yearEnd)
     {
         var endYear = Year(m.Groups["y2"].Success ? m.Groups["y2"].Value : m.Groups["y1"].Value, m.Groups["y1"].Value);
-        var quarter = m.Groups["q"].Success ? Quarter(m.Groups["q"].Value) : Quarter(m.Groups["qw"].Value);
+        var quarter = m.Groups["first"].Success ? 1 : m.Groups["q"].Success ? Quarter(m.Groups["q"].Value) : Quarter(m.Groups["qw"].Value);
         if (endYear is null || quarter is null || endYear < 1900 || endYear > 2200) return null;
         var fyEnd = yearEnd.InYear(endYear.Value);
         var start = fyEnd.PlusYears(-1).PlusDays(1).PlusMonths(3 * (quarter.Value - 1));

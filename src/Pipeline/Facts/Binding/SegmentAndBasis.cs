@@ -108,6 +108,7 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
                     phrase = "";
                     changed = true;
                 }
+
             }
             foreach (var w in lexicon.SegmentSuffixes)
             {
@@ -126,6 +127,15 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
                     break;
                 }
             }
+            if (changed) continue;
+            // Last, a link or period word closing the phrase ends no segment name (阿里云季度收入: 季度 is when, not what).
+            foreach (var w in lexicon.NotSegmentLongestFirst)
+                if (w.Length > 1 && phrase.Length > w.Length && phrase.EndsWith(w, StringComparison.Ordinal))
+                {
+                    phrase = phrase[..^w.Length];
+                    changed = true;
+                    break;
+                }
         }
         return phrase;
     }

@@ -54,6 +54,14 @@ public sealed class QuantityRecognizer : IRecognizer
             return wordEnd;
         }
 
+        // 三位数增长, 实现翻番: at least the percentage (more than it after 超过).
+        if (!prevNumeral && _lex.PercentAtLeastWords.TryMatch(text, i, out var bound, out var boundEnd, innerSpaces: false))
+        {
+            var before = PrefixQualifier(text, i).Item1;
+            output.Add(Make(MentionKind.Percentage, text, i, boundEnd, new Percentage(bound, 0), before == Qualifier.Exact ? Qualifier.GreaterOrEqual : before));
+            return boundEnd;
+        }
+
         if (i > 0 && _lex.PercentWordsAfter.TryMatch(text, i, out var contextual, out var afterEnd, innerSpaces: false) && text[i - 1] == contextual.Before)
         {
             output.Add(Make(MentionKind.Percentage, text, i, afterEnd, new Percentage(contextual.Percent, 0), Qualifier.Exact));

@@ -62,7 +62,8 @@ public sealed class ChangeAfterDirectionRule : IMetricRule
         var gap = f.English ? f.Gap(change.End, f.Position) : ListGap(f, change.End);
         var qualifierOnly = f.English ? ClaimBinder.DocumentState.IsEnglishQualifierGap(gap) : ClaimBinder.DocumentState.IsQualifierGap(gap);
         if (!qualifierOnly || f.CuesIn(change.End, f.Position).Any(c => c.Value.Kind == CueKind.Metric)) return RuleOutcome.Pass;
-        return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, change.Value.Phrase.Contains('幅'));
+        // 增长超过一倍: a multiple after a Chinese rise word is that many times 100 percent.
+        return Change.Of(f, f.ChangedQuantity(change.Start), change.Value.Kind == CueKind.Fall, !f.English);
     }
 
     /// <summary>The words between a change word and the figure, a 分别 list's earlier figures and joiners aside (同比分别减少
@@ -162,4 +163,16 @@ public sealed class ChangeBeforeDirectionRule : IMetricRule
 
     private static bool IsLink(FigureContext f, string gap) =>
         gap.Trim() is var g && (g.Length == 0 || f.Document.Words.FigureChangeLinks.Contains(g, StringComparer.Ordinal));
+}
+
+/// <summary>A figure that is a change by itself (实现翻番: doubled) is the change of the quantity named before it.</summary>
+public sealed class ChangeFigureRule : IMetricRule
+{
+    public string Name => "change-figure";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (f.English || !f.Document.Words.ChangeFigures.Contains(f.Mention.Text, StringComparer.Ordinal)) return RuleOutcome.Pass;
+        return Change.Of(f, f.ChangedQuantity(f.Position), fall: false, multipleAsPercent: false);
+    }
 }

@@ -15,6 +15,7 @@ public static class MetricRules
         new EnglishAsMuchAsRule(),
         new EnglishChangeRangeRule(),
         new EnglishUnitSalesRule(),
+        new ChangeFigureRule(),
         new ChangeAfterDirectionRule(),
         new ChangeRateLevelRule(),
         new ChangeBeforeDirectionRule(),
