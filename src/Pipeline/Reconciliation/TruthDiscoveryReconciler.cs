@@ -96,13 +96,17 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
 
         var groups = BuildGroups(sorted, sourceIndex, rates);
+        Trace("groups built");
         EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources);
+        Trace("iterated");
 
         var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i], trust);
         List<ArithmeticCheck> checks = [];
         if (_options.RunChecks) checks = Number(new ArithmeticChecker(groups, rates, _options).Run());
+        Trace("checked");
         diagnostician.DiagnoseAll();
+        Trace("diagnosed");
 
         var byKey = new Dictionary<FactKey, List<ArithmeticCheck>>();
         foreach (var check in checks)
@@ -121,8 +125,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))).ToList();
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
+        Trace("facts built");
         return new ReconciliationResult(facts, checks, reliability);
     }
+
+    /// <summary>A phase mark for <c>PIPELINE_MEMORY_TRACE</c> (see <c>Batch.MemoryTrace</c>).</summary>
+    private static void Trace(string phase) => Batch.MemoryTrace.Mark("reconciler: " + phase);
 
     private List<KeyGroup> BuildGroups(Observation[] sorted, Dictionary<string, int> sourceIndex, StatedRates rates)
     {
@@ -173,6 +181,10 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < c; j++) candidateIndex[group.Candidates[j].Id] = j;
         var support = new SupportMatrix.Builder(c);
+        // Each writing is compared only with the candidates it can support (a sweep over sorted intervals), not with all;
+        // a key with few values compares them all, which costs less than sorting them.
+        var sweep = c > SupportSweep.MinCandidates ? new SupportSweep(group.Candidates, _options) : null;
+        var near = new List<int>(sweep is null ? c : 16);
         for (var i = 0; i < prepared.Length; i++)
         {
             var p = prepared[i];
@@ -180,9 +192,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             if (!rowOf.TryGetValue(signature, out var row))
             {
                 rowOf[signature] = row = rowOf.Count;
-                rowCandidate.Add(candidateIndex[ids[i]]);
-                for (var j = 0; j < c; j++)
-                    support.Add(j, group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
+                var own = candidateIndex[ids[i]];
+                rowCandidate.Add(own);
+                if (sweep is not null) sweep.Collect(p, own, near);
+                else { near.Clear(); for (var j = 0; j < c; j++) near.Add(j); }
+                foreach (var j in near)
+                    support.Add(j, j == own ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
                 support.EndRow();
             }
             rows[i] = row;
