@@ -96,17 +96,13 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
 
         var groups = BuildGroups(sorted, sourceIndex, rates);
-        Trace("groups built");
         EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources);
-        Trace("iterated");
 
         var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i], trust);
         List<ArithmeticCheck> checks = [];
         if (_options.RunChecks) checks = Number(new ArithmeticChecker(groups, rates, _options).Run());
-        Trace("checked");
         diagnostician.DiagnoseAll();
-        Trace("diagnosed");
 
         var byKey = new Dictionary<FactKey, List<ArithmeticCheck>>();
         foreach (var check in checks)
@@ -125,12 +121,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))).ToList();
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
-        Trace("facts built");
         return new ReconciliationResult(facts, checks, reliability);
     }
-
-    /// <summary>A phase mark for <c>PIPELINE_MEMORY_TRACE</c> (see <c>Batch.MemoryTrace</c>).</summary>
-    private static void Trace(string phase) => Batch.MemoryTrace.Mark("reconciler: " + phase);
 
     private List<KeyGroup> BuildGroups(Observation[] sorted, Dictionary<string, int> sourceIndex, StatedRates rates)
     {
