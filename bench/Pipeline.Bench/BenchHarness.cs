@@ -32,8 +32,8 @@ public sealed record BenchOptions
     /// <summary>Timed passes of the steady-state stage profile (after one warm-up pass).</summary>
     public int Passes { get; init; } = 3;
     /// <summary>Rounds of the whole-process runs (start-up, floor and pipeline on 2 and 1 jobs); the targets are judged
-    /// on the round taken under the lowest load.</summary>
-    public int Rounds { get; init; } = 2;
+    /// on each process's fastest round.</summary>
+    public int Rounds { get; init; } = 3;
     /// <summary>Command that runs the floor in its own process, e.g. <c>dotnet /path/pipeline-bench.dll</c>.</summary>
     public IReadOnlyList<string>? FloorCommand { get; init; }
     /// <summary>Whether to run the recognizer peers (the JavaScript one takes minutes and needs npm).</summary>
@@ -207,7 +207,9 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             };
             _processes.AddRange(runs.OfType<ProcessRun>());
         }
-        _bestRound = _processes.GroupBy(r => r.Round).OrderBy(g => g.Average(r => r.Load)).First().Key;
+        // Judged on the best run of each process over the rounds (lowest wall time): on a shared machine the neighbours
+        // only ever slow a run down, so each side's fastest round is the closest to its own cost.
+        _bestRound = Best("pipeline", 2)?.Round ?? 1;
 
         report.AppendLine("## Whole processes, side by side").AppendLine();
         report.AppendLine(
@@ -217,7 +219,11 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             "beside the floor process `pipeline-bench floor` (read, AngleSharp-parse the pages, convert the Traditional documents with native OpenCC), " +
             "one right after the other. Start-up is a run over an empty folder (runtime start, lexicons, OpenCC tables, store). " +
             $"{Math.Max(1, options.Rounds)} round(s); the load column is the machine's 1-minute load average when the process started " +
-            $"(2 cores: a load above 2 means other work shared them). The ratios and the efficiency below are round {_bestRound}'s, the round under the lowest load.").AppendLine();
+            "(2 cores: a load above 2 means other work shared them). The ratios and the efficiency below set each process's best round " +
+            "(lowest wall time) beside the other's: " +
+            string.Join("; ", new[] { ("pipeline", 2), ("floor", 2), ("pipeline", 1), ("floor", 1) }.Select(x => Best(x.Item1, x.Item2) is { } b
+                ? FormattableString.Invariant($"{x.Item1} on {x.Item2} job{(x.Item2 > 1 ? "s" : "")}: round {b.Round} at load {b.Load:0.0}") : "")
+                .Where(t => t.Length > 0)) + ".").AppendLine();
         report.AppendLine("| round | process | jobs | wall s | CPU s | documents/s (wall) | peak MB | load | code |").AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in _processes)
             report.AppendLine(CultureInfo.InvariantCulture,
@@ -260,7 +266,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
     private const string Startup = "pipeline start-up (an empty folder)", FloorStartup = "floor start-up (an empty folder)";
     private int _bestRound = 1;
 
-    private ProcessRun? Best(string what, int jobs) => _processes.FirstOrDefault(r => r.What == what && r.Jobs == jobs && r.Round == _bestRound);
+    /// <summary>The fastest run of a process over the rounds.</summary>
+    private ProcessRun? Best(string what, int jobs) => _processes.Where(r => r.What == what && r.Jobs == jobs && r.Code is 0 or 1).MinBy(r => r.Wall);
 
     private static double Load1() =>
         File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture, out var l) ? l : 0;
@@ -300,7 +307,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         report.AppendLine("## End to end").AppendLine();
         report.AppendLine($"`pipeline run CORPUS --full --jobs {options.Jobs}` in a child process per size; peak memory is that process's peak RSS. " +
                           "The documents stream through bounded channels (a reader, the workers, one store writer); the reconciliation at the end " +
-                          "holds every claim of the run, so the last column reruns it alone (`pipeline reconcile --store` on the run's store) " +
+                          "holds every claim of the run (compactly, its working tables collected before the outputs are built), so the last column " +
+                          "reruns it alone (`pipeline reconcile --store` on the run's store) " +
                           "to show its own peak. Load: the 1-minute load average when the run started.").AppendLine();
         report.AppendLine("| corpus | documents | seconds | articles/s | MB/s | peak memory MB | claims | facts | load | reconcile alone: seconds, peak MB |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -22,7 +22,7 @@ public static class BenchCommand
         var reconcile = new Option<string>("--reconcile-sizes") { Description = "Synthetic observation counts for reconciliation", DefaultValueFactory = _ => "100000,1000000" };
         var copies = new Option<int>("--floor-copies") { Description = "Copies of each news page and seed in the floor corpus (issue 20: 19, 1,691 documents)", DefaultValueFactory = _ => 19 };
         var passes = new Option<int>("--passes") { Description = "Timed passes of the steady-state stage profile, after one warm-up pass", DefaultValueFactory = _ => 3 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of the whole processes side by side (start-up, floor, pipeline on 2 and 1 jobs); judged on the round under the lowest load", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of the whole processes side by side (start-up, floor, pipeline on 2 and 1 jobs); judged on each process's fastest round", DefaultValueFactory = _ => 3 };
         var noPeers = new Option<bool>("--no-peers") { Description = "Skip the recognizer peers (the JavaScript one needs npm and takes minutes)" };
         var only = new Option<string?>("--only") { Description = "Run only these sections, comma-separated: stages, sizes, reconcile, peers (peers: the recognizers beside Microsoft's C# and JavaScript builds, and conversion beside the opencc CLI)" };
         var command = new Command("bench", "Measure the steady state per stage beside the floor (AngleSharp parse, native OpenCC), whole processes side by side on 1 and 2 jobs, " +

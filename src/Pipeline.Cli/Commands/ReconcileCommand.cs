@@ -90,6 +90,7 @@ public static class ReconcileCommand
             outputs.WriteTable(DatasetWriter.Conflicts, r.Conflicts, OutputFormats.Csv, new OutputOptions());
             outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(r.Result, w));
             outputs.WriteText("audit.html", w => AuditReport.WriteHtml(r.Result, w));
+            Batch.MemoryTrace.Mark("outputs written");
             outputs.Commit();
         }
         var conflicts = r.Result.Facts.Count(f => f.Status == FactStatus.Conflict);

@@ -175,6 +175,7 @@ public sealed class BatchRunner
         readerTask.GetAwaiter().GetResult();
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
+        MemoryTrace.Mark($"run: {done} documents processed");
 
         var secondPass = Stopwatch.StartNew();
         SecondPass(reader, undated, coverage.Periods(), coverage.ListingDays(), coverage.DealYears(), options, store, runId, cancel);
@@ -200,6 +201,7 @@ public sealed class BatchRunner
         clock.Restart();
         var (documents, quarantineRows) = outputs.Finish(factRows, conflictRows, reconciliation, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
+        MemoryTrace.Mark("run: outputs written");
         var (bound, unbound) = store.MentionCounts(seen);
 
         var quarantinedTotal = documents.Count(d => d.Status == "quarantined") + unreadable.Count;
@@ -347,6 +349,7 @@ public sealed class BatchRunner
             Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
                 OutputFormats.Csv);
             Table(DatasetWriter.Quarantine, () => _quarantine, OutputFormats.Csv);
+            MemoryTrace.Mark("run: claims and mentions written");
 
             // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
             // run compares content first, so a file cut short by a killed run is rewritten.

@@ -28,6 +28,7 @@ public static class StoreReconciler
         // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
         // entity: canonical names are merged through the definitions the documents stored, before reconciling.
         ReleaseMemory();
+        MemoryTrace.Mark("reconcile: start");
         var merger = new EntityMerger(EntityLexicon.Default);
         merger.Add(store.EntityDefinitions(documents));
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -37,14 +38,25 @@ public static class StoreReconciler
         var observations = store.Observations(documents)
             .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = MergeKey(o.Key) } : o)
             .ToList();
+        MemoryTrace.Mark($"reconcile: {observations.Count} observations read");
         ReleaseMemory();
+        MemoryTrace.Mark("reconcile: collected");
         var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(observations));
         meanwhile?.Invoke(Merge);
+        MemoryTrace.Mark("reconcile: meanwhile done");
         var raw = computing.GetAwaiter().GetResult();
+        MemoryTrace.Mark("reconcile: reconciled");
+        // The reconciler's working tables (prepared observations, support, candidates) are garbage now: collected here,
+        // the outputs below start from the facts and the claims they cite, not beside the reconciler's peak.
+        ReleaseMemory();
+        MemoryTrace.Mark("reconcile: collected");
         var reconciliation = WithQuotes(raw, store);
+        MemoryTrace.Mark("reconcile: quotes");
         var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
         var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
+        MemoryTrace.Mark("reconcile: rows");
         var changed = store.ReplaceFacts(factRows, conflictRows);
+        MemoryTrace.Mark("reconcile: stored");
         return new StoreReconciliation(reconciliation, factRows, conflictRows, changed, observations.Count, Merge);
     }
 
@@ -65,7 +77,10 @@ public static class StoreReconciler
             : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
         var quotes = store.Quotes(wanted);
         Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
-        Candidate FillCandidate(Candidate c) => c with { Support = c.Support.Select(Fill).ToList() };
+        // A candidate none of whose claims gets a quote keeps its own list (no copy of every claim of the batch).
+        Candidate FillCandidate(Candidate c) => c.Support.Any(o => o.Quote.Length == 0 && quotes.ContainsKey(o.ClaimId))
+            ? c with { Support = c.Support.Select(Fill).ToList() }
+            : c;
         var facts = result.Facts.Select(f => f with
         {
             Chosen = FillCandidate(f.Chosen),

@@ -173,6 +173,10 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var candidateIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < c; j++) candidateIndex[group.Candidates[j].Id] = j;
         var support = new SupportMatrix.Builder(c);
+        // Each writing is compared only with the candidates it can support (a sweep over sorted intervals), not with all;
+        // a key with few values compares them all, which costs less than sorting them.
+        var sweep = c > SupportSweep.MinCandidates ? new SupportSweep(group.Candidates, _options) : null;
+        var near = new List<int>(sweep is null ? c : 16);
         for (var i = 0; i < prepared.Length; i++)
         {
             var p = prepared[i];
@@ -180,9 +184,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             if (!rowOf.TryGetValue(signature, out var row))
             {
                 rowOf[signature] = row = rowOf.Count;
-                rowCandidate.Add(candidateIndex[ids[i]]);
-                for (var j = 0; j < c; j++)
-                    support.Add(j, group.Candidates[j].Id == ids[i] ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
+                var own = candidateIndex[ids[i]];
+                rowCandidate.Add(own);
+                if (sweep is not null) sweep.Collect(p, own, near);
+                else { near.Clear(); for (var j = 0; j < c; j++) near.Add(j); }
+                foreach (var j in near)
+                    support.Add(j, j == own ? 1f : (float)Agreement.Support(p, group.Candidates[j], _options));
                 support.EndRow();
             }
             rows[i] = row;

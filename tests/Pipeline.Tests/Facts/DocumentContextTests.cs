@@ -163,6 +163,15 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_profit_line_written_as_a_loss_is_negative()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。经调整EBITA转赚1.62亿元，去年同期蚀29.05亿元；净亏损收窄至3.1亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 25));
+        Assert.That(rows, Does.Contain("云帆科技|ebita|2024-07-01/2024-09-30|-2905000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆科技|net_loss|2025-07-01/2025-09-30|310000000 CNY|="), "a loss id keeps the amount positive");
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

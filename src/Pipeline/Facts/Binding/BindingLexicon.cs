@@ -53,6 +53,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> BasisDenials { get; init; }
     /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
     public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Words right before an amount that make a profit-type line a loss (蚀, 转亏).</summary>
+    public required IReadOnlyList<string> LossWords { get; init; }
     /// <summary>Figures that are a change by themselves (翻番).</summary>
     public required IReadOnlyList<string> ChangeFigures { get; init; }
     /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
@@ -186,6 +188,7 @@ public sealed class BindingLexicon
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
+            LossWords = file.LossWords,
             ChangeFigures = file.ChangeFigures,
             FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
@@ -256,6 +259,7 @@ public sealed class BindingLexicon
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
+        public List<string> LossWords { get; set; } = [];
         public List<string> ChangeFigures { get; set; } = [];
         public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];

@@ -120,6 +120,7 @@ public sealed partial class ClaimBinder
             var choice = item.DistributedCue is { Value.Metric: { } named } namedCue && (named.Units & KindOf(value)) != 0
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+            bound = SignedByLossWord(bound, metric, m, s);
 
             ReportingPeriod? period;
             if (item.DistributedPeriod is { } dp) period = dp;
@@ -150,6 +151,19 @@ public sealed partial class ClaimBinder
                 Segment = segment,
                 Basis = basis,
             };
+        }
+
+        /// <summary>A profit-type line written as a loss (去年同期蚀29.05亿元 after 经调整EBITA; 转亏3亿元): a loss word right
+        /// before the amount (binding.yaml loss_words) makes it negative, unless the metric is a loss itself (net_loss).</summary>
+        private NumericResolution SignedByLossWord(NumericResolution value, MetricDefinition metric, Mention m, Sentence s)
+        {
+            if (s.English || value is not Money { Amount: > 0 } money || metric.Id.EndsWith("_loss", StringComparison.Ordinal)
+                || _binder._metrics.IsChange(metric.Id)) return value;
+            var from = Math.Max(ClauseStart(m.Span.Start, s), m.Span.Start - 4);
+            var before = _text.AsSpan(from, m.Span.Start - from);
+            foreach (var w in _binder._words.LossWords)
+                if (before.Contains(w, StringComparison.Ordinal)) return money with { Amount = -money.Amount };
+            return value;
         }
 
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
