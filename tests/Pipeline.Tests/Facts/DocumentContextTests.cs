@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using NUnit.Framework;
@@ -19,14 +20,16 @@ public class DocumentContextTests
 {
     private static readonly ExtractionPipeline Pipeline = ExtractionPipelineBuilder.CreateDefault().Build();
 
-    private static string[] Bind(string text, LocalDate? published = null)
+    private static string[] Bind(string text, LocalDate? published = null) => Claims(text, published).Select(ClaimBinderTests.Row).ToArray();
+
+    /// <summary>The claims of one Simplified Chinese text article, each printed with its segment and basis.</summary>
+    private static IReadOnlyList<Claim> Claims(string text, LocalDate? published = null)
     {
         var raw = new RawDocument("ctx-test", "ctx-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
             DocumentMetadata.Empty with { Published = published, Language = "zh-Hans" });
-        var result = Pipeline.Process(raw);
-        var rows = result.Claims.Select(ClaimBinderTests.Row).ToArray();
-        foreach (var r in rows) TestContext.Out.WriteLine(r);
-        return rows;
+        var claims = Pipeline.Process(raw).Claims;
+        foreach (var c in claims) TestContext.Out.WriteLine($"{ClaimBinderTests.Row(c)} segment={c.Segment} basis={c.Basis}");
+        return claims;
     }
 
     [Test]
@@ -64,9 +67,7 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|guidance.revenue|2025-10-01/2025-12-31|31020000000 CNY|<="));
 
         const string offer = "云帆科技（09899.HK）今日起招股，每股发售价为18.20港元至20.60港元，预期12月8日上市。";
-        var raw = new RawDocument("ctx-range", "ctx-range.txt", System.Text.Encoding.UTF8.GetBytes(offer), DocumentFormat.Text,
-            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
-        var claims = Pipeline.Process(raw).Claims;
+        var claims = Claims(offer, new LocalDate(2025, 12, 1));
         Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
             Is.SupersetOf(new[] { "ipo.price_range_bottom|18.2", "ipo.price_range_top|20.6" }), "an offer price written as a range is the marketed range");
         var top = claims.Single(c => c.Metric == "ipo.price_range_top");
@@ -108,10 +109,7 @@ public class DocumentContextTests
     public void A_basis_word_denied_right_after_it_gives_no_basis()
     {
         const string text = "云帆科技（09899.HK）今日公布配发结果，绿鞋前募资31.6亿港元。若超额配股权获悉数行使，募资额将增至36.3亿港元。";
-        var raw = new RawDocument("ctx-basis", "ctx-basis.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
-            DocumentMetadata.Empty with { Published = new LocalDate(2025, 12, 1), Language = "zh-Hans" });
-        var claims = Pipeline.Process(raw).Claims.Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
-        foreach (var c in claims) TestContext.Out.WriteLine(c);
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
         Assert.That(claims, Does.Contain("ipo.gross_proceeds||3160000000"), "绿鞋前: before the greenshoe");
         Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3630000000"));
     }
@@ -268,6 +266,7 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
     [Test]
     public void A_deal_term_after_a_date_without_a_year_keeps_the_deal_key()
     {
@@ -304,6 +303,7 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
     [Test]
     public void A_yearless_day_that_is_the_listing_day_the_batch_gives_dates_the_debut()
     {
@@ -333,6 +333,7 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
     [Test]
     public void A_price_quoted_with_bao_is_the_price_named_earlier_in_the_sentence()
     {
@@ -343,6 +344,7 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|price.close|2026-03-18|35.8 HKD|="));
         Assert.That(rows.Any(r => r.Contains("36.25")), Is.False, "a quote with no price named in its sentence (截至发稿) stays unbound");
     }
+
     [Test]
     public void An_industry_that_describes_the_company_lends_no_market_and_a_base_cue_names_only_the_base()
     {
@@ -353,20 +355,19 @@ public class DocumentContextTests
         Assert.That(rows.Any(r => r.Contains("40.56")), Is.False, "the level reached from the offer price is not an offer price");
         Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
     }
+
     [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"
                             + "全额行使超额配售权后募资总额增至47.8亿港元。";
-        var raw = new RawDocument("deal-test", "deal-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
-            DocumentMetadata.Empty with { Published = new LocalDate(2026, 3, 20), Language = "zh-Hans" });
-        var claims = Pipeline.Process(raw).Claims;
-        foreach (var c in claims) TestContext.Out.WriteLine($"{ClaimBinderTests.Row(c)} basis={c.Basis}");
+        var claims = Claims(text, new LocalDate(2026, 3, 20));
         Assert.That(claims.Select(ClaimBinderTests.Row), Does.Contain("云帆汽车|ipo.public_subscription|2026-01-01/2026-12-31|168.65 x|="),
             "首日 with no listing day known leaves a deal term in the year the article reports it");
         var before = claims.Single(c => c.Metric == "ipo.gross_proceeds" && c.Value.Value == 4_160_000_000m);
         Assert.That(before.Basis, Is.EqualTo(Bases.Reported), "绿鞋前: before the greenshoe");
     }
+
     [Test]
     public void An_offer_price_range_states_both_bounds()
     {
@@ -375,19 +376,18 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_bottom|2026-03-10|30.2 HKD|="));
         Assert.That(rows, Does.Contain("云帆汽车|ipo.price_range_top|2026-03-10|33.6 HKD|="));
     }
+
     [Test]
     public void The_short_name_an_article_uses_for_its_company_is_the_company_not_a_segment()
     {
         const string text = "星河动力航天（02999.HK）今日在港交所挂牌上市。招股书显示，2022年、2023年、2024年，"
                             + "星河动力经调整亏损净额分别为3.1亿元、4.2亿元、5.6亿元。星河动力表示，募资将主要用于研发。";
-        var raw = new RawDocument("short-test", "short-test.txt", System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Text,
-            DocumentMetadata.Empty with { Published = new LocalDate(2026, 3, 18), Language = "zh-Hans" });
-        var claims = Pipeline.Process(raw).Claims.Where(c => c.Metric.Contains("loss", StringComparison.Ordinal)).ToList();
-        foreach (var c in claims) TestContext.Out.WriteLine($"{ClaimBinderTests.Row(c)} segment={c.Segment}");
+        var claims = Claims(text, new LocalDate(2026, 3, 18)).Where(c => c.Metric.Contains("loss", StringComparison.Ordinal)).ToList();
         Assert.That(claims, Has.Count.EqualTo(3));
         Assert.That(claims.Select(c => c.Segment), Is.All.Empty, "星河动力 is the company's own short name, not one of its segments");
         Assert.That(claims.Select(c => c.Entity), Is.All.EqualTo("星河动力航天"));
     }
+
     [Test]
     public void A_cornerstone_subscription_is_read_by_the_kind_of_its_figure()
     {
