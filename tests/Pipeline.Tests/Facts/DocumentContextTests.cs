@@ -170,6 +170,16 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_tranche_share_written_as_the_percentage_of_the_global_offering_is_its_ratio()
+    {
+        const string text = "云帆科技（09899.HK）公布配发结果，将于12月8日上市。香港公开发售项下发售股份数目占全球发售的百分比为10%，"
+                            + "国际发售项下发售股份数目占全球发售的百分比为90%。";
+        var rows = Bind(text, new LocalDate(2025, 12, 5));
+        Assert.That(rows, Does.Contain("云帆科技|ipo.hk_offer_pct|2025-12-08|10 %|="));
+        Assert.That(rows, Does.Contain("云帆科技|ipo.intl_offer_pct|2025-12-08|90 %|="));
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"

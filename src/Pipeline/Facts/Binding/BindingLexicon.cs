@@ -55,6 +55,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> LevelWords { get; init; }
     /// <summary>Words right before an amount that make a profit-type line a loss (蚀, 转亏).</summary>
     public required IReadOnlyList<string> LossWords { get; init; }
+    /// <summary>Words naming a ratio after 的 (的百分比为15%).</summary>
+    public required IReadOnlyList<string> RatioWords { get; init; }
     /// <summary>Figures that are a change by themselves (翻番).</summary>
     public required IReadOnlyList<string> ChangeFigures { get; init; }
     /// <summary>Words between a change figure and the change word after it (59%的增速).</summary>
@@ -189,6 +191,7 @@ public sealed class BindingLexicon
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
             LossWords = file.LossWords,
+            RatioWords = file.RatioWords,
             ChangeFigures = file.ChangeFigures,
             FigureChangeLinks = file.FigureChangeLinks,
             NotSegmentLongestFirst = file.NotSegment.Distinct(StringComparer.Ordinal).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToList(),
@@ -260,6 +263,7 @@ public sealed class BindingLexicon
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
         public List<string> LossWords { get; set; } = [];
+        public List<string> RatioWords { get; set; } = [];
         public List<string> ChangeFigures { get; set; } = [];
         public List<string> FigureChangeLinks { get; set; } = [];
         public List<string> NoSegmentMetrics { get; set; } = [];

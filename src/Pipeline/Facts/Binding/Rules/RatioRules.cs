@@ -18,7 +18,8 @@ internal static class Ratio
     }
 }
 
-/// <summary>A ratio written "&lt;denominator cue&gt;的 N 倍 / N%" after its numerator (研发开支甚至是当期收入的8倍以上).</summary>
+/// <summary>A ratio written "&lt;denominator cue&gt;的 N 倍 / N%" after its numerator (研发开支甚至是当期收入的8倍以上;
+/// 香港公开发售股份数目占全球发售的百分比为15%, with a ratio word of binding.yaml <c>ratio_words</c>).</summary>
 public sealed class RatioOfCueRule : IMetricRule
 {
     public string Name => "ratio";
@@ -27,8 +28,14 @@ public sealed class RatioOfCueRule : IMetricRule
     {
         if (f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple) || f.ClauseCues.Count == 0) return RuleOutcome.Pass;
         var denominator = f.ClauseCues[^1];
+        // A cue that names the ratio itself (研发投入占营收的比例达到6.97%) is read by the nearest-cue rule.
+        if ((denominator.Value.Metric!.Units & f.Kind) != 0) return RuleOutcome.Pass;
         var gap = f.Gap(denominator.End, f.Position);
-        if (!gap.StartsWith('的') || gap.Length > 3 || gap.Any(char.IsAsciiDigit)) return RuleOutcome.Pass;
+        if (!gap.StartsWith('的') || gap.Any(char.IsAsciiDigit)) return RuleOutcome.Pass;
+        // 占全球发售的百分比为15%: a word naming the ratio may follow 的.
+        var rest = gap[1..];
+        if (f.Document.Words.RatioWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal)) is { } named) rest = rest[named.Length..];
+        if (rest.Length > 2) return RuleOutcome.Pass;
         return Ratio.Of(f, f.MetricCues(f.SentenceStart, denominator.Start).LastOrDefault(), denominator);
     }
 }
