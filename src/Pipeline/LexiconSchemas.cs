@@ -225,6 +225,7 @@ public static class LexiconSchemas
             "periods.previous_quarter: list of text",
             "periods.prior_year_same: list of text",
             "periods.year_to_date: list of text",
+            "periods.full_year: list of text",
             "periods.months_to_date: list of text",
             "qualifiers: object",
             "qualifiers.before: map of list of text",

@@ -21,7 +21,7 @@ public class DevSetScoreTests
     // Floors just below the figures measured when they were set (see the commit that last changed them).
     private static readonly Dictionary<string, (double Recall, double Precision)> Floors = new()
     {
-        ["results"] = (0.82, 0.93),
+        ["results"] = (0.84, 0.94),
         ["ipos"] = (0.77, 0.91),
     };
 

@@ -145,6 +145,7 @@ public class DocumentContextTests
     [TestCase("联想集团(00992.HK)：2025/26财年首季权益持有人应占溢利大增108%至5.05亿美元。", "2025-04-01/2025-06-30")]
     [TestCase("阿里巴巴（09988.HK）公布2026财年第二季度业绩，收入2478亿元。", "2025-07-01/2025-09-30")]
     [TestCase("联想集团公布2025/26财年的第三财季业绩，收入205亿美元。", "2025-10-01/2025-12-31")]
+    [TestCase("联想集团于25/26财年首季录得收入188亿美元。", "2025-04-01/2025-06-30")]
     public void Fiscal_quarters_resolve_with_the_company_s_fiscal_year_end(string text, string period)
     {
         var rows = Bind(text, new LocalDate(2026, 2, 12));
@@ -177,6 +178,17 @@ public class DocumentContextTests
         var rows = Bind(text, new LocalDate(2025, 12, 5));
         Assert.That(rows, Does.Contain("云帆科技|ipo.hk_offer_pct|2025-12-08|10 %|="));
         Assert.That(rows, Does.Contain("云帆科技|ipo.intl_offer_pct|2025-12-08|90 %|="));
+    }
+
+    [Test]
+    public void Quan_nian_is_the_whole_year_of_the_reported_period_but_not_after_a_period_it_completes()
+    {
+        const string text = "云帆科技（09899.HK）公布2024年第四季度及全年业绩，第四季度净营收267亿元。\n\n"
+                            + "全年来看，云帆科技净营收达1053亿元，较2023年的1035亿元微增1.7%。去年全年，公司研发开支为176亿元。";
+        var rows = Bind(text, new LocalDate(2025, 2, 20));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2024-01-01/2024-12-31|105300000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆科技|revenue|2024-10-01/2024-12-31|26700000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆科技|rd_expense|2024-01-01/2024-12-31|17600000000 CNY|="), "去年全年 is last year's");
     }
 
     [Test]

@@ -9,7 +9,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate, FullYear }
 
 /// <summary>The words of a Chinese fiscal quarter besides the fiscal word and the numerals (binding.yaml fiscal_words).</summary>
 public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyList<string> Links, IReadOnlyList<string> Ordinals,
@@ -166,6 +166,7 @@ public sealed class BindingLexicon
         AddPeriods(file.Periods.PriorYearSame, RelativePeriod.PriorYearSame);
         AddPeriods(file.Periods.PreviousQuarter, RelativePeriod.PreviousQuarter);
         AddPeriods(file.Periods.YearToDate, RelativePeriod.YearToDate);
+        AddPeriods(file.Periods.FullYear, RelativePeriod.FullYear);
         var scopes = new List<(string, Currency)>();
         foreach (var s in file.CurrencyScopes)
         {
@@ -320,6 +321,7 @@ public sealed class BindingLexicon
         public List<string> PriorYearSame { get; set; } = [];
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
+        public List<string> FullYear { get; set; } = [];
         public List<string> MonthsToDate { get; set; } = [];
     }
 

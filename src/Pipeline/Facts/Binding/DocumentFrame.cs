@@ -73,6 +73,8 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         // 30, 2025) is part of that date, not a word for the article's period.
         var words = lexicon.Periods.FindAll(text)
             .Where(w => !periods.Any(p => p.Span.Start < w.End && w.Start < p.Span.End && p.Span.Length > w.End - w.Start && HasYear(p.Text)))
+            // 去年全年, 2024年全年: the whole of the period just written, not of the article's.
+            .Where(w => w.Value != RelativePeriod.FullYear || !periods.Any(p => p.Span.End <= w.Start && w.Start - p.Span.End <= 1))
             .ToList();
         // 上一季度 is the previous quarter, not the first one.
         named = named.Where(q => !words.Any(w => w.Start < q.End && q.Start < w.End)).ToList();
@@ -308,6 +310,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         RelativePeriod.PriorYearSame => Shift(current, -12),
         RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
         RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
+        RelativePeriod.FullYear => ReportingPeriod.Year(current.End.Year),
         RelativePeriod.NamedQuarter or RelativePeriod.FiscalQuarter => null,
         _ => null,
     };

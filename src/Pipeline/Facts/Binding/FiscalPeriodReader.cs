@@ -27,7 +27,7 @@ public sealed class FiscalPeriodReader
         var cn = lexicon.FiscalQuarterChinese;
         static string Optional(IReadOnlyList<string> words) => words.Count == 0 ? "" : $"(?:{Alternatives(words)})?";
         var first = cn.First.Count == 0 ? "" : $"|(?<first>{Alternatives(cn.First)})";
-        _chinese = new Regex($@"(?<y1>\d{{4}})\s*(?:[/／]\s*(?<y2>\d{{2,4}}))?\s*{Optional(cn.Year)}\s*(?:{zh})\s*{Optional(cn.Links)}\s*"
+        _chinese = new Regex($@"(?<y1>\d{{4}}|\d{{2}}(?=\s*[/／]\s*\d{{2}}))\s*(?:[/／]\s*(?<y2>\d{{2,4}}))?\s*{Optional(cn.Year)}\s*(?:{zh})\s*{Optional(cn.Links)}\s*"
                              + $@"(?:{Optional(cn.Ordinals)}(?<q>[一二三四1-4]){first})\s*(?:{Alternatives(cn.Quarter)})", RegexOptions.None, timeout);
         _englishQuarterFirst = new Regex($@"\b(?:(?<qw>first|second|third|fourth)[- ]quarter|Q(?<q>[1-4]))\s+(?:of\s+)?(?:(?:its|the)\s+)?(?:{en})\s*(?<y1>\d{{2,4}})(?:\s*/\s*(?<y2>\d{{2,4}}))?\b",
             RegexOptions.IgnoreCase, timeout);
