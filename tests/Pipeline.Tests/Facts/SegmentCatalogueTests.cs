@@ -159,4 +159,13 @@ public class SegmentCatalogueTests
         var rows = Bind(text);
         Assert.That(rows, Does.Contain("阿里巴巴|revenue|云智能集团|36150000000"));
     }
+
+    [Test]
+    public void A_profit_word_right_after_another_line_is_that_line_s_verb()
+    {
+        const string text = "阿里巴巴（09988.HK）公布截至2025年9月30日止季度业绩。国际数字商业集团经调整EBITA盈利1.62亿元，实现季度扭亏为盈。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita|国际数字商业集团|162000000"));
+        Assert.That(rows.Where(r => r.Contains("|net_profit|")), Is.Empty);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Pipeline.Recognition;
 
@@ -12,6 +13,10 @@ public sealed class NearestCueRule : IMetricRule
     {
         if (f.ClauseCues.Count == 0) return RuleOutcome.Pass;
         var cue = f.ClauseCues[^1];
+        // 经调整EBITA盈利1.62亿元: a profit or loss word right after another line's cue is that line's verb.
+        if (f.ClauseCues.Count > 1 && f.Document.Words.ResultVerbs.Contains(cue.Value.Phrase, StringComparer.Ordinal)
+            && f.ClauseCues[^2] is var line && f.Gap(line.End, cue.Start).Length == 0 && (line.Value.Metric!.Units & f.Kind) != 0)
+            cue = line;
         // 股价从发行价71.59港元飙升至120.6港元: the cue led by 从 names the base; the level reached is not that metric.
         if (f.Document.NamesBaseOfChange(cue, f.Position)) return RuleOutcome.Reject;
         var metric = f.Cumulate(cue);
