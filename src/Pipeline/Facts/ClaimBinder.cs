@@ -45,7 +45,10 @@ public sealed partial class ClaimBinder : IClaimBinder
         if (text[i] is not ('-' or '–' or '—') || i == 0 || i + 1 >= text.Length || text[i - 1] != ' ' || text[i + 1] != ' ') return false;
         var before = text.AsSpan(0, i).TrimEnd();
         var after = text.AsSpan(i + 1).TrimStart();
-        return before.Length > 0 && after.Length > 0 && (Text.Han.IsHan(before[^1]) || before[^1] == ']') && Text.Han.IsHan(after[0]);
+        if (before.Length == 0 || after.Length == 0) return false;
+        // After a table row's closing bar an English bullet may follow (… | 22% | - R&D expenses increased by 10%).
+        return (Text.Han.IsHan(before[^1]) || before[^1] == ']') && Text.Han.IsHan(after[0])
+               || before[^1] == '|' && (Text.Han.IsHan(after[0]) || char.IsAsciiLetterUpper(after[0]));
     }
 
     /// <summary>A full stop ends an English sentence when a space or the end follows it and it is neither a decimal

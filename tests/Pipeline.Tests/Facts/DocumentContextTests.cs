@@ -192,6 +192,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_bullet_after_a_table_row_is_a_statement_of_its_own()
+    {
+        const string text = "Yunfan Technology (9899.HK) reported results for the quarter ended June 30, 2025. | Metric | Q1 FY25/26 | YoY | "
+                            + "| Non-HKFRS Operating Profit | 631 | 10% | - R&D expenses increased by 12% year-over-year, reflecting its AI push.";
+        var claims = Claims(text, new LocalDate(2025, 8, 15));
+        var rd = claims.Single(c => c.Metric == "rd_expense_growth_pct");
+        Assert.That(rd.Basis, Is.EqualTo(Bases.Reported), "the table row's Non-HKFRS is not the bullet's basis");
+        Assert.That(rd.Value.Value, Is.EqualTo(12m));
+    }
+
+    [Test]
     public void A_change_against_the_previous_quarter_is_the_quarter_on_quarter_change()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度营收128亿元，同比增长12.5%；"
