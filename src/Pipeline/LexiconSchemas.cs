@@ -210,6 +210,7 @@ public static class LexiconSchemas
             "basis_denials: list of text",
             "level_words: list of text",
             "loss_words: list of text",
+            "loss_reversals: list of text",
             "result_verbs: list of text",
             "ratio_words: list of text",
             "change_figures: list of text",

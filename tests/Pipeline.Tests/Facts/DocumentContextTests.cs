@@ -168,6 +168,8 @@ public class DocumentContextTests
         var rows = Bind(text, new LocalDate(2025, 11, 25));
         Assert.That(rows, Does.Contain("云帆科技|ebita|2024-07-01/2024-09-30|-2905000000 CNY|="));
         Assert.That(rows, Does.Contain("云帆科技|net_loss|2025-07-01/2025-09-30|310000000 CNY|="), "a loss id keeps the amount positive");
+        var turned = Bind("云帆科技（09899.HK）公布2025年第三季度业绩。经调整EBITA扭亏为盈至3.2亿元。", new LocalDate(2025, 11, 25));
+        Assert.That(turned, Does.Contain("云帆科技|ebita|2025-07-01/2025-09-30|320000000 CNY|="), "扭亏为盈: the amount is a profit");
     }
 
     [Test]

@@ -55,6 +55,8 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> LevelWords { get; init; }
     /// <summary>Words right before an amount that make a profit-type line a loss (蚀, 转亏).</summary>
     public required IReadOnlyList<string> LossWords { get; init; }
+    /// <summary>Words that turn a loss into a profit (扭亏为盈): no loss word near them makes an amount negative.</summary>
+    public required IReadOnlyList<string> LossReversals { get; init; }
     /// <summary>Profit and loss words that are a verb right after another line's cue (EBITA盈利1.62亿元).</summary>
     public required IReadOnlyList<string> ResultVerbs { get; init; }
     /// <summary>Words naming a ratio after 的 (的百分比为15%).</summary>
@@ -194,6 +196,7 @@ public sealed class BindingLexicon
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
             LossWords = file.LossWords,
+            LossReversals = file.LossReversals,
             ResultVerbs = file.ResultVerbs,
             RatioWords = file.RatioWords,
             ChangeFigures = file.ChangeFigures,
@@ -267,6 +270,7 @@ public sealed class BindingLexicon
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
         public List<string> LossWords { get; set; } = [];
+        public List<string> LossReversals { get; set; } = [];
         public List<string> ResultVerbs { get; set; } = [];
         public List<string> RatioWords { get; set; } = [];
         public List<string> ChangeFigures { get; set; } = [];

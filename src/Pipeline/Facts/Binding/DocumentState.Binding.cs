@@ -159,8 +159,12 @@ public sealed partial class ClaimBinder
         {
             if (s.English || value is not Money { Amount: > 0 } money || metric.Id.EndsWith("_loss", StringComparison.Ordinal)
                 || _binder._metrics.IsChange(metric.Id)) return value;
-            var from = Math.Max(ClauseStart(m.Span.Start, s), m.Span.Start - 4);
-            var before = _text.AsSpan(from, m.Span.Start - from);
+            var clause = ClauseStart(m.Span.Start, s);
+            ReadOnlySpan<char> Before(int length) => _text.AsSpan(Math.Max(clause, m.Span.Start - length), m.Span.Start - Math.Max(clause, m.Span.Start - length));
+            // 扭亏为盈, 转亏为盈: the loss is behind; the amount is a profit.
+            foreach (var w in _binder._words.LossReversals)
+                if (Before(8).Contains(w, StringComparison.Ordinal)) return value;
+            var before = Before(4);
             foreach (var w in _binder._words.LossWords)
                 if (before.Contains(w, StringComparison.Ordinal)) return money with { Amount = -money.Amount };
             return value;
