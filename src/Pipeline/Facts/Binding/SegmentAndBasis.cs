@@ -108,7 +108,6 @@ public sealed partial class SegmentReader(BindingLexicon lexicon)
                     phrase = "";
                     changed = true;
                 }
-
             }
             foreach (var w in lexicon.SegmentSuffixes)
             {

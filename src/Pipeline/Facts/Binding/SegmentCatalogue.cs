@@ -120,9 +120,6 @@ public sealed class SegmentCatalogue
     {
         var b = new StringBuilder(name.Length);
         foreach (var ch in name) if (!char.IsWhiteSpace(ch)) b.Append(char.ToLowerInvariant(ch));
-        var key = b.ToString();
-        foreach (var ending in _endings)
-            if (key.Length > ending.Length && key.EndsWith(ending, StringComparison.Ordinal)) return key[..^ending.Length];
-        return key;
+        return Stem(b.ToString());
     }
 }

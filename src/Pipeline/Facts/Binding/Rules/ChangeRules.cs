@@ -46,6 +46,13 @@ internal static class Change
         };
         return RuleOutcome.Bind(target, v, quantity);
     }
+
+    /// <summary>A percentage read as the change of a level (revenue, not a margin): passes when the quantity is missing
+    /// or is a percentage itself, whose level the figure would be.</summary>
+    public static RuleOutcome OfLevel(FigureContext f, PhraseMatch<Cue> quantity, bool fall) =>
+        quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0
+            ? RuleOutcome.Pass
+            : Of(f, quantity, fall, multipleAsPercent: false);
 }
 
 /// <summary>A change written after a rise or fall word: 上涨 3.3%, 同比增长 782%, 涨幅超过一倍, rose 12%. Only a
@@ -127,10 +134,7 @@ public sealed class ChangeRateLevelRule : IMetricRule
             return RuleOutcome.Pass;
         // The clause's first change word names the rate (增速回落到, 跌幅一度扩大到): a fall there is a fall.
         var first = changes[0];
-        var quantity = f.ChangedQuantity(first.Start);
-        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
-        var fall = first.Value.Kind == CueKind.Fall && first.End <= last.Start;
-        return Change.Of(f, quantity, fall, multipleAsPercent: false);
+        return Change.OfLevel(f, f.ChangedQuantity(first.Start), first.Value.Kind == CueKind.Fall && first.End <= last.Start);
     }
 }
 
@@ -156,9 +160,7 @@ public sealed class ChangeBeforeDirectionRule : IMetricRule
             at = c.End;
         }
         if (!IsLink(f, f.Gap(at, direction.Start))) return RuleOutcome.Pass;
-        var quantity = f.ChangedQuantity(f.Position);
-        if (quantity.Value?.Metric is not { } metric || (metric.Units & FigureKinds.Percent) != 0) return RuleOutcome.Pass;
-        return Change.Of(f, quantity, direction.Value.Kind == CueKind.Fall, multipleAsPercent: false);
+        return Change.OfLevel(f, f.ChangedQuantity(f.Position), direction.Value.Kind == CueKind.Fall);
     }
 
     private static bool IsLink(FigureContext f, string gap) =>
