@@ -236,6 +236,8 @@ public static class LexiconSchemas
             "qualifiers.after_en: map of list of text",
             "segment_max_length: integer",
             "segment_suffixes: list of text",
+            "segment_name_endings: list of text",
+            "segment_name_conjunctions: list of text",
             "segment_cues: map of list of text",
             "segment_metric: text",
             "code_words: list of text",

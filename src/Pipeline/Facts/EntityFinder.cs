@@ -74,6 +74,11 @@ public sealed partial class EntityFinder
     /// <summary>The canonical name a written alias stands for (Nio → 蔚来), if the lexicon knows it.</summary>
     public string? CanonicalOf(string alias) => _lexicon.FindByAlias(alias);
 
+    /// <summary>True when <paramref name="word"/> is the trade word that ends the company's own name (理想汽车 and
+    /// 汽车): written after the name (理想汽车汽车总交付量) it repeats the name's trade, it names no segment.</summary>
+    public bool IsTradeOfName(string entity, string word) =>
+        word.Length > 0 && entity.Length > word.Length && entity.EndsWith(word, StringComparison.Ordinal) && _lexicon.IndustryWords.Contains(word);
+
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;

@@ -168,4 +168,50 @@ public class SegmentCatalogueTests
         Assert.That(rows, Does.Contain("阿里巴巴|ebita|国际数字商业集团|162000000"));
         Assert.That(rows.Where(r => r.Contains("|net_profit|")), Is.Empty);
     }
+
+    [Test]
+    public void The_clause_after_a_semicolon_goes_on_about_the_segment_before_it()
+    {
+        const string text = "阿里巴巴（09988.HK）公布截至9月30日止季度业绩。至于阿里国际数字商业集团，收入为325.1亿元，按年增长19%；经调整EBITA录得4.8亿元，按年多34%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita|国际数字商业集团|480000000"));
+        Assert.That(rows, Does.Contain("阿里巴巴|ebita_growth_pct|国际数字商业集团|34"));
+    }
+
+    [Test]
+    public void A_clause_after_a_semicolon_that_names_its_own_period_is_a_new_item()
+    {
+        const string text = "云帆新能源（09899.HK）公布第三季度业绩。储能业务收入按年增长40%至32.5亿元；10月共交付储能系统1,250套。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆新能源|revenue|储能|3250000000"));
+        Assert.That(rows.Where(r => r.Contains("|deliveries|") && !r.Contains("|deliveries||")), Is.Empty,
+            "the October deliveries are the company's, not the energy-storage line's");
+    }
+
+    [Test]
+    public void The_segments_of_a_respectively_list_leave_no_topic_behind_them()
+    {
+        const string text = "网易（09999.HK）公布2025年第一季度业绩。公司实现营收288亿元，游戏、有道业务同比分别增长12.1%/3.4%；实现毛利润184亿元，同比增长12.0%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|gross_profit||18400000000"));
+    }
+
+    [Test]
+    public void The_trade_word_of_the_company_s_own_name_is_no_segment()
+    {
+        const string text = "理想汽车（02015.HK）公布第三季度业绩。季内理想汽车汽车总交付量为80,512辆，同比减少12.5%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("理想汽车|deliveries||80512"));
+        Assert.That(rows, Does.Contain("理想汽车|deliveries_growth_pct||-12.5"));
+    }
+
+    [Test]
+    public void Segment_names_compare_without_a_sales_ending_and_with_any_conjunction()
+    {
+        var catalogue = new SegmentCatalogue(EntityLexicon.Default, ["业务", "板块", "销售", "服务"], ["及", "和", "与", "以及"]);
+        Assert.That(catalogue.Canonical("蔚来", "其他业务"), Is.EqualTo("其他销售"));
+        Assert.That(catalogue.Canonical("京东", "平台和广告"), Is.EqualTo("平台及广告服务"));
+        Assert.That(catalogue.Canonical("京东", "电子产品与家用电器"), Is.EqualTo("电子产品及家用电器"));
+        Assert.That(catalogue.Canonical("云帆汽车", "其他业务"), Is.EqualTo("其他业务"), "a company the lexicon lists no segments for keeps the written name");
+    }
 }

@@ -37,6 +37,13 @@ public sealed class BindingLexicon
     public required IReadOnlySet<string> BasisInMetric { get; init; }
     public required IReadOnlySet<string> NotSegment { get; init; }
     public required IReadOnlyList<string> SegmentSuffixes { get; init; }
+
+    /// <summary>Endings a segment's name is compared without, beside <see cref="SegmentSuffixes"/> (其他业务 and 其他销售
+    /// name one segment), though the reader keeps them in a written name.</summary>
+    public IReadOnlyList<string> SegmentNameEndings { get; init; } = [];
+
+    /// <summary>Conjunctions that join the parts of a segment's name, compared as one (平台和广告, 平台及广告服务).</summary>
+    public IReadOnlyList<string> SegmentNameConjunctions { get; init; } = [];
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>The metric a reported segment written as a figure's subject stands for (revenue).</summary>
@@ -186,6 +193,8 @@ public sealed class BindingLexicon
             BasisInMetric = file.BasisInMetric.ToHashSet(StringComparer.Ordinal),
             NotSegment = file.NotSegment.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SegmentSuffixes = file.SegmentSuffixes,
+            SegmentNameEndings = file.SegmentNameEndings,
+            SegmentNameConjunctions = file.SegmentNameConjunctions,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
             SegmentRevenueMetric = string.IsNullOrWhiteSpace(file.SegmentMetric) ? throw new PipelineConfigurationException(Where("segment_metric is missing")) : file.SegmentMetric.Trim(),
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
@@ -261,6 +270,8 @@ public sealed class BindingLexicon
         public List<string> BasisInMetric { get; set; } = [];
         public List<string> NotSegment { get; set; } = [];
         public List<string> SegmentSuffixes { get; set; } = [];
+        public List<string> SegmentNameEndings { get; set; } = [];
+        public List<string> SegmentNameConjunctions { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
         public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];

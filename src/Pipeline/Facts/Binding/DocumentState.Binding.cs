@@ -16,6 +16,7 @@ public sealed partial class ClaimBinder
 
         internal void BindSentence(Sentence s, EntityMention? subject, string? carried, ref ReportingPeriod? lastPeriod)
         {
+            if (!s.AfterSemicolon) _statement = s.Start;
             var items = Items(s);
             if (items.Count == 0)
             {
@@ -140,7 +141,8 @@ public sealed partial class ClaimBinder
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
-            if (_binder._words.IsReportedFigure(metric.Id)) _sentenceTopic = (s.Start, entity, segment);
+            // Each figure of a 分别 list has its own segment; none of them is what the statement goes on about.
+            if (_binder._words.IsReportedFigure(metric.Id) && item.DistributedSegment is null) _sentenceTopic = (_statement, entity, segment);
             var stated = _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame);
             return new Claim(entity, metric.Id, period.Value, stated, qualifier, provenance)
             {
@@ -173,9 +175,14 @@ public sealed partial class ClaimBinder
         /// <summary>The last segment a figure was bound to (for 该板块, 相关 in the sentences after it).</summary>
         private (int DocumentSegment, int Paragraph, string Name)? _lastSegment;
 
-        /// <summary>The segment the last results figure of the sentence was bound to (its sentence start, company and
-        /// segment): the clauses after it go on about that segment (阿里云智能收入大升34%之余，亦录得经调整EBITA 36.04亿元).</summary>
-        private (int Sentence, string Entity, string Segment)? _sentenceTopic;
+        /// <summary>The segment the last results figure of the statement was bound to (its statement start, company and
+        /// segment): the clauses after it go on about that segment (阿里云智能收入大升34%之余，亦录得经调整EBITA 36.04亿元),
+        /// and so do the clauses after a semicolon (国际数字商业集团收入348亿元，多一成；经调整EBITA转赚1.62亿元).</summary>
+        private (int Statement, string Entity, string Segment)? _sentenceTopic;
+
+        /// <summary>Where the statement of the sentence being bound starts: the sentence's own start, or that of the
+        /// sentence before it when a semicolon joins them.</summary>
+        private int _statement = -1;
 
         /// <summary>The segment of a figure under its company's own name for it (<see cref="SegmentCatalogue"/>): the one
         /// the article writes before the cue when the lexicon knows it; else a segment of the company the lexicon knows,
@@ -194,10 +201,17 @@ public sealed partial class ClaimBinder
                 return found;
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
-            if (clause <= s.Start || NamesWholeCompany(clause, cue.End)) return "";
-            if (_sentenceTopic is { } t && t.Sentence == s.Start && t.Entity == entity) return t.Segment;
+            var opens = clause <= s.Start;
+            if (opens && !(s.AfterSemicolon && !NamesPeriod(s.Start, cue.Start)) || NamesWholeCompany(clause, cue.End)) return "";
+            if (_sentenceTopic is { } t && t.Statement == _statement && t.Entity == entity) return t.Segment;
+            if (opens) return "";
             return names.Find(entity, _text, AfterFigures(s.Start, clause), clause, out _) ?? "";
         }
+
+        /// <summary>True when [from, to) names a period (10月, 上季): a clause after a semicolon that dates itself is a new
+        /// item (汽车销售利润率升至14.7%；10月共交付40397辆汽车), not more about the segment before it.</summary>
+        private bool NamesPeriod(int from, int to) =>
+            Between(_periods, m => m.Span.Start, from, to).Any() || _frame.RelativePeriods.Any(r => r.Start >= from && r.End <= to);
 
         /// <summary>True when the clause up to the cue names the company or its whole (集团, 总收入, overall): the figure
         /// is the company's, not the segment an earlier clause of the sentence was about.</summary>
@@ -226,7 +240,7 @@ public sealed partial class ClaimBinder
                 if (before.EndsWith(anaphor, StringComparison.Ordinal))
                     return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
-            if (segment == entity || s.English && _binder._entities.CanonicalOf(segment) == entity) return "";
+            if (segment == entity || s.English && _binder._entities.CanonicalOf(segment) == entity || _binder._entities.IsTradeOfName(entity, segment)) return "";
             if (segment.Length > 0)
                 foreach (var prefix in _binder._words.SegmentCuePrefixes)
                     if (cue.Value.Phrase.StartsWith(prefix, StringComparison.Ordinal) && !segment.EndsWith(prefix, StringComparison.Ordinal))

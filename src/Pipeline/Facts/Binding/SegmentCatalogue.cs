@@ -8,18 +8,24 @@ namespace Pipeline.Facts.Binding;
 /// <summary>
 /// The segments companies report (<c>entities.yaml</c> <c>segments</c>), so that one segment keeps one name across
 /// articles: 电商板块 and 电商业务 are Alibaba's 电商业务, 智能云基础设施 and AI云 are Baidu's AI云基础设施. Names are compared
-/// without spaces, case, and the generic endings of <c>binding.yaml</c> <c>segment_suffixes</c> (业务, 板块). A company the
-/// lexicon lists no segments for keeps the segment as the article writes it.
+/// without spaces, case, and the generic endings of <c>binding.yaml</c> <c>segment_suffixes</c> and
+/// <c>segment_name_endings</c> (业务, 板块, 销售: 其他业务 is a company's 其他销售), with the conjunctions of
+/// <c>segment_name_conjunctions</c> read as one (平台和广告 is 平台及广告服务). A company the lexicon lists no segments for
+/// keeps the segment as the article writes it.
 /// </summary>
 public sealed class SegmentCatalogue
 {
     private readonly Dictionary<string, Dictionary<string, string>> _byEntity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Name, string Segment)>> _names = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> _endings;
+    private readonly IReadOnlyList<string> _conjunctions;
+    private readonly string _conjunction;
 
-    public SegmentCatalogue(EntityLexicon entities, IReadOnlyList<string> genericEndings)
+    public SegmentCatalogue(EntityLexicon entities, IReadOnlyList<string> genericEndings, IReadOnlyList<string>? conjunctions = null)
     {
         _endings = genericEndings.Where(e => e.Length > 1).OrderByDescending(e => e.Length).ToList();
+        _conjunction = conjunctions?.FirstOrDefault(c => c.Length > 0) ?? "";
+        _conjunctions = (conjunctions ?? []).Where(c => c.Length > 0 && c != _conjunction).OrderByDescending(c => c.Length).ToList();
         foreach (var e in entities.Entities)
         {
             if (e.Segments is not { Count: > 0 } segments) continue;
@@ -120,6 +126,8 @@ public sealed class SegmentCatalogue
     {
         var b = new StringBuilder(name.Length);
         foreach (var ch in name) if (!char.IsWhiteSpace(ch)) b.Append(char.ToLowerInvariant(ch));
+        // Conjunctions compare as the first one listed (平台和广告, 平台及广告).
+        foreach (var c in _conjunctions) b.Replace(c, _conjunction);
         return Stem(b.ToString());
     }
 }
