@@ -237,6 +237,8 @@ public static class LexiconSchemas
             "segment_max_length: integer",
             "segment_suffixes: list of text",
             "segment_name_endings: list of text",
+            "list_marks: list of text",
+            "balance_metrics: list of text",
             "segment_name_conjunctions: list of text",
             "segment_cues: map of list of text",
             "segment_metric: text",

@@ -433,4 +433,36 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|ipo.cornerstone_shares|2026-03-10|135000000 shares|="), "认购 before shares: the shares");
         Assert.That(rows, Does.Contain("云帆汽车|ipo.cornerstone_amount|2026-03-10|420000000 USD|~"), "认购 before money: the amount");
     }
+
+    [Test]
+    public void List_items_take_the_basis_the_line_introducing_them_states()
+    {
+        const string text = "云帆科技（09899.HK）公布第三季度业绩，季内录得净亏损18.2亿元，主要由于一项商誉减值。"
+                            + "若剔除减值及股份支付等非经营性项目，看Non-GAAP数据：\n-\n经营利润：9.6亿元，同比增长12%。\n-\n"
+                            + "归属公司股东净利润：14.1亿元，同比下降8%。\n此外，公司账面现金及投资总额为820亿元。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("operating_profit|adjusted|960000000"));
+        Assert.That(claims, Does.Contain("net_profit|adjusted|1410000000"));
+        Assert.That(claims, Does.Contain("net_profit_growth_pct|adjusted|-8"));
+        Assert.That(claims, Does.Contain("net_loss||1820000000"), "the line before the list is on the reported basis");
+        Assert.That(claims, Does.Contain("cash_and_investments||82000000000"), "a paragraph after the list is no item of it");
+    }
+
+    [Test]
+    public void A_cue_after_the_figure_s_stated_equivalent_is_its_cue()
+    {
+        const string text = "云帆科技（09899.HK）公布第三季度业绩，季内计提一项高达58亿元（约8.1亿美元）的长期资产减值损失。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|impairment_loss|2025-07-01/2025-09-30|5800000000 CNY|="));
+    }
+
+    [Test]
+    public void A_balance_is_dated_by_the_end_of_its_period()
+    {
+        const string text = "云帆汽车（09899.HK）公布2024年全年业绩，全年营收1,280亿元。2024年，公司现金储备达到326亿元。\n\n"
+                            + "此外，公司账面上的现金及投资总额为410亿元。";
+        var rows = Bind(text, new LocalDate(2025, 3, 25));
+        Assert.That(rows, Does.Contain("云帆汽车|cash|2024-12-31|32600000000 CNY|="));
+        Assert.That(rows, Does.Contain("云帆汽车|cash_and_investments|2024-12-31|41000000000 CNY|="), "no period written: the end of the reported one");
+    }
 }

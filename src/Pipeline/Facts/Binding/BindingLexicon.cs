@@ -64,6 +64,12 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> LossWords { get; init; }
     /// <summary>Words that turn a loss into a profit (扭亏为盈): no loss word near them makes an amount negative.</summary>
     public required IReadOnlyList<string> LossReversals { get; init; }
+
+    /// <summary>Balances dated by the end of the period they are stated for (cash, cash_and_investments).</summary>
+    public IReadOnlySet<string> BalanceMetrics { get; init; } = new HashSet<string>();
+
+    /// <summary>Marks that open a list item (- 经营利润：22亿元; • Revenue rose 5%).</summary>
+    public IReadOnlyList<string> ListMarks { get; init; } = [];
     /// <summary>Profit and loss words that are a verb right after another line's cue (EBITA盈利1.62亿元).</summary>
     public required IReadOnlyList<string> ResultVerbs { get; init; }
     /// <summary>Words naming a ratio after 的 (的百分比为15%).</summary>
@@ -206,6 +212,8 @@ public sealed class BindingLexicon
             LevelWords = file.LevelWords,
             LossWords = file.LossWords,
             LossReversals = file.LossReversals,
+            ListMarks = file.ListMarks,
+            BalanceMetrics = new HashSet<string>(file.BalanceMetrics, StringComparer.Ordinal),
             ResultVerbs = file.ResultVerbs,
             RatioWords = file.RatioWords,
             ChangeFigures = file.ChangeFigures,
@@ -282,6 +290,8 @@ public sealed class BindingLexicon
         public List<string> LevelWords { get; set; } = [];
         public List<string> LossWords { get; set; } = [];
         public List<string> LossReversals { get; set; } = [];
+        public List<string> ListMarks { get; set; } = [];
+        public List<string> BalanceMetrics { get; set; } = [];
         public List<string> ResultVerbs { get; set; } = [];
         public List<string> RatioWords { get; set; } = [];
         public List<string> ChangeFigures { get; set; } = [];

@@ -256,7 +256,8 @@ public sealed partial class ClaimBinder
         {
             var start = ClauseStart(cue.Start, s);
             var basis = _binder._bases.Read(_text, start, Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
-            if (basis != Bases.Reported || start <= s.Start) return basis;
+            if (basis != Bases.Reported) return basis;
+            if (start <= s.Start) return _binder._words.IsReportedFigure(metric) ? ListLeadBasis(s, metric) : basis;
             var lead = ClauseEnd(s.Start, s);
             if (lead < start && !Between(_figures, m => m.Span.Start, s.Start, lead).Any()
                 // A comparison base (由224,519,800股增加至258,197,600股) is the figure before what the leading clause describes.
@@ -267,7 +268,8 @@ public sealed partial class ClaimBinder
             }
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
             if (!_binder._words.IsReportedFigure(metric)) return basis;
-            return _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
+            basis = _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
+            return basis != Bases.Reported ? basis : ListLeadBasis(s, metric);
         }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
@@ -326,11 +328,17 @@ public sealed partial class ClaimBinder
         /// else, for the company the story is about, the period the document reports.</summary>
         internal ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
         {
+            if (metric.Timing is MetricTiming.Stock)
+                return BalanceDay(metric) && _frame.CurrentPeriod is { } reported && entity == MainEntityOf(s.Segment) ? ReportingPeriod.Day(reported.End) : null;
             if (metric.Timing is not MetricTiming.Flow) return null;
             // Past a full stop only a reporting period carries (not 过去15个季度, a span up to the day of writing).
             if (lastPeriod is { } carried && (s.AfterSemicolon || carried.Kind != PeriodKind.Range)) return carried;
             return _frame.CurrentPeriod is { } current && entity == MainEntityOf(s.Segment) && _binder._words.IsReportedFigure(metric.Id) ? current : null;
         }
+
+        /// <summary>True when the metric is a balance a results release states as of the end of the period it reports
+        /// (binding.yaml <c>balance_metrics</c>: cash, cash and investments); audiences, run rates and valuations are not.</summary>
+        private bool BalanceDay(MetricDefinition metric) => _binder._words.BalanceMetrics.Contains(metric.Id);
 
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
@@ -467,10 +475,12 @@ public sealed partial class ClaimBinder
         }
 
         /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
-        internal static ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
+        internal ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
         {
             if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
-            if (asOf && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
+            // A balance stated for a period (2024年现金储备1549亿元) is its balance at the period's end.
+            if ((asOf || metric.Timing == MetricTiming.Stock && BalanceDay(metric))
+                && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
             return metric.Timing == MetricTiming.Instant ? null : p;
         }
 

@@ -35,9 +35,18 @@ public sealed class CueAfterFigureRule : IMetricRule
     {
         var end = f.Mention.Span.End;
         var post = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric && f.ContextHolds(c));
-        if (post.Value is null || !f.Document.IsPostGap(f.Gap(end, post.Start)) || (post.Value.Metric!.Units & f.Kind) == 0)
+        if (post.Value is null || !f.Document.IsPostGap(AfterAside(f.Gap(end, post.Start))) || (post.Value.Metric!.Units & f.Kind) == 0)
             return RuleOutcome.Pass;
         return RuleOutcome.Bind(post.Value.Metric, f.Value, post);
+    }
+
+    /// <summary>The gap without a parenthesis that opens it: a stated equivalent or a gloss between the figure and its
+    /// cue (162亿元（约22.7亿美元）的长期资产减值损失).</summary>
+    private static string AfterAside(string gap)
+    {
+        if (gap.Length == 0 || gap[0] is not ('(' or '（')) return gap;
+        var close = gap.IndexOfAny([')', '）']);
+        return close < 0 ? gap : gap[(close + 1)..];
     }
 }
 
