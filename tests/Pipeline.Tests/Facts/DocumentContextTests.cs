@@ -465,4 +465,13 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|cash|2024-12-31|32600000000 CNY|="));
         Assert.That(rows, Does.Contain("云帆汽车|cash_and_investments|2024-12-31|41000000000 CNY|="), "no period written: the end of the reported one");
     }
+
+    [Test]
+    public void A_figure_after_higher_than_a_base_period_is_the_base_period_s()
+    {
+        const string text = "云帆科技（09899.HK）公布第三季度业绩，季内毛利率为38.5%，高于2024年第三季度的36.1%。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|gross_margin_pct|2025-07-01/2025-09-30|38.5 %|="));
+        Assert.That(rows, Does.Contain("云帆科技|gross_margin_pct|2024-07-01/2024-09-30|36.1 %|="));
+    }
 }

@@ -214,4 +214,12 @@ public class SegmentCatalogueTests
         Assert.That(catalogue.Canonical("京东", "电子产品与家用电器"), Is.EqualTo("电子产品及家用电器"));
         Assert.That(catalogue.Canonical("云帆汽车", "其他业务"), Is.EqualTo("其他业务"), "a company the lexicon lists no segments for keeps the written name");
     }
+
+    [Test]
+    public void An_anaphor_before_a_net_revenue_cue_takes_the_segment_just_named()
+    {
+        const string text = "网易（09999.HK）公布2024年业绩。游戏及相关增值服务作为网易的核心业务，2024年净营收836亿元。第四季度该板块净营收212亿元，与上年同期持平。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("网易|revenue|游戏及相关增值服务|21200000000"));
+    }
 }

@@ -236,9 +236,16 @@ public sealed partial class ClaimBinder
             foreach (var c in CuesIn(floor, cue.Start)) if (c.End <= cue.Start) floor = Math.Max(floor, c.End);
             foreach (var r in _frame.RelativePeriods) if (r.End <= cue.Start && r.End > floor) floor = r.End;
             var before = _text.AsSpan(floor, cue.Start - floor).Trim();
-            foreach (var anaphor in _binder._words.SegmentAnaphors)
-                if (before.EndsWith(anaphor, StringComparison.Ordinal))
-                    return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
+            // 该板块净营收: the words that end a segment phrase (净, 总, 的) may stand between the anaphor and the cue.
+            for (var trimmed = true; trimmed;)
+            {
+                foreach (var anaphor in _binder._words.SegmentAnaphors)
+                    if (before.EndsWith(anaphor, StringComparison.Ordinal))
+                        return _lastSegment is { } last && s.Segment == last.DocumentSegment && s.Paragraph - last.Paragraph <= 1 ? last.Name : "";
+                trimmed = false;
+                foreach (var w in _binder._words.SegmentSuffixes)
+                    if (!trimmed && before.Length > w.Length && before.EndsWith(w, StringComparison.Ordinal)) { before = before[..^w.Length].TrimEnd(); trimmed = true; }
+            }
             var segment = _binder._segments.Read(_text, floor, cue.Start, [entity, _frame.MainEntity ?? ""]);
             if (segment == entity || s.English && _binder._entities.CanonicalOf(segment) == entity || _binder._entities.IsTradeOfName(entity, segment)) return "";
             if (segment.Length > 0)
