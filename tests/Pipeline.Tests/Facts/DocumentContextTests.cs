@@ -474,4 +474,32 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆科技|gross_margin_pct|2025-07-01/2025-09-30|38.5 %|="));
         Assert.That(rows, Does.Contain("云帆科技|gross_margin_pct|2024-07-01/2024-09-30|36.1 %|="));
     }
+
+    [Test]
+    public void A_loss_after_a_comparison_base_restates_the_quantity_for_the_base_period()
+    {
+        const string text = "云帆科技（09899.HK）公布第三季度业绩，经调整EBITA盈利2.35亿元，实现扭亏为盈，上一季度为亏损8,100万元。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Basis}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ebita|adjusted|2025-07-01/2025-09-30|235000000"));
+        Assert.That(claims, Does.Contain("ebita|adjusted|2025-04-01/2025-06-30|-81000000"));
+    }
+
+    [Test]
+    public void A_loss_word_before_a_label_s_colon_signs_its_amount()
+    {
+        const string text = "云帆汽车（09899.HK）公布第三季度业绩。归属于普通股股东的每股美国存托股份摊薄净亏损：1.35元人民币（0.19美元）。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆汽车|eps_ads_diluted|2025-07-01/2025-09-30|-1.35 CNY|="));
+    }
+
+    [Test]
+    public void A_digest_s_next_bullet_goes_on_about_the_segment_of_the_one_before()
+    {
+        const string text = "云帆科技（09899.HK）公布第三季度业绩。整体表现 - 季度总收入为512.3亿元,同比增长6% [1] 国际业务 - "
+                            + "云帆国际业务收入同比增长12%至88.6亿元 [2] - 经调整EBITA盈利3.1亿元,去年同期为亏损1.2亿元 [2]";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Segment}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("revenue||51230000000"));
+        Assert.That(claims, Does.Contain("revenue|国际|8860000000"));
+        Assert.That(claims, Does.Contain("ebita|国际|310000000"));
+    }
 }

@@ -16,7 +16,7 @@ public sealed partial class ClaimBinder
 
         internal void BindSentence(Sentence s, EntityMention? subject, string? carried, ref ReportingPeriod? lastPeriod)
         {
-            if (!s.AfterSemicolon) _statement = s.Start;
+            if (!ContinuesStatement(s)) _statement = s.Start;
             var items = Items(s);
             if (items.Count == 0)
             {
@@ -162,6 +162,8 @@ public sealed partial class ClaimBinder
             if (s.English || value is not Money { Amount: > 0 } money || metric.Id.EndsWith("_loss", StringComparison.Ordinal)
                 || _binder._metrics.IsChange(metric.Id)) return value;
             var clause = ClauseStart(m.Span.Start, s);
+            // 稀释净亏损：0.62元: a label's colon joins the loss word to its amount.
+            if (clause > s.Start && _text[clause - 1] is ':' or '：') clause = ClauseStart(clause - 1, s);
             ReadOnlySpan<char> Before(int length) => _text.AsSpan(Math.Max(clause, m.Span.Start - length), m.Span.Start - Math.Max(clause, m.Span.Start - length));
             // 扭亏为盈, 转亏为盈: the loss is behind; the amount is a profit.
             foreach (var w in _binder._words.LossReversals)
@@ -202,7 +204,7 @@ public sealed partial class ClaimBinder
             if (written.Length > 0) return written;
             if (_binder._words.SegmentCues.TryGetValue(cue.Value.Phrase, out var channel)) return channel;
             var opens = clause <= s.Start;
-            if (opens && !(s.AfterSemicolon && !NamesPeriod(s.Start, cue.Start)) || NamesWholeCompany(clause, cue.End)) return "";
+            if (opens && !(ContinuesStatement(s) && !NamesPeriod(s.Start, cue.Start)) || NamesWholeCompany(clause, cue.End)) return "";
             if (_sentenceTopic is { } t && t.Statement == _statement && t.Entity == entity) return t.Segment;
             if (opens) return "";
             return names.Find(entity, _text, AfterFigures(s.Start, clause), clause, out _) ?? "";

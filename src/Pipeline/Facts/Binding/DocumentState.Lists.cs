@@ -48,6 +48,26 @@ public sealed partial class ClaimBinder
             return false;
         }
 
+        /// <summary>True when the sentence goes on with the statement before it: it follows a semicolon, or it is an item
+        /// of a list whose previous item is in the same paragraph (a digest's bullets under one heading: "- 阿里国际数字商业
+        /// 集团收入增长10% - 经调整EBITA盈利1.62亿元").</summary>
+        private bool ContinuesStatement(Sentence s)
+        {
+            if (s.AfterSemicolon) return true;
+            var index = _sentences.BinarySearch(s, SentenceByStart.Instance);
+            if (index <= 0 || _sentences[index - 1] is var previous && (previous.Segment != s.Segment || previous.Paragraph != s.Paragraph)) return false;
+            return OpensInlineItem(s.Start) && OpensInlineItem(_sentences[index - 1].Start);
+        }
+
+        /// <summary>True when a list mark inside a line (ClaimBinder.IsListMark) stands right before
+        /// <paramref name="start"/>.</summary>
+        private bool OpensInlineItem(int start)
+        {
+            var i = start - 1;
+            while (i > 0 && _text[i] == ' ') i--;
+            return i > 0 && IsListMark(_text, i);
+        }
+
         private sealed class SentenceByStart : System.Collections.Generic.IComparer<Sentence>
         {
             public static readonly SentenceByStart Instance = new();

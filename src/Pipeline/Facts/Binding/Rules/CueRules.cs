@@ -17,6 +17,12 @@ public sealed class NearestCueRule : IMetricRule
         if (f.ClauseCues.Count > 1 && f.Document.Words.ResultVerbs.Contains(cue.Value.Phrase, StringComparer.Ordinal)
             && f.ClauseCues[^2] is var line && f.Gap(line.End, cue.Start).Length == 0 && (line.Value.Metric!.Units & f.Kind) != 0)
             cue = line;
+        // 上一季度为亏损5900万元: a loss word after a comparison base restates the sentence's quantity for the base period
+        // (the comparison-base rule reads it), unless nothing before the base names a quantity.
+        if (f.Document.Words.LossWords.Contains(cue.Value.Phrase, StringComparer.Ordinal)
+            && f.Anchors.Any(a => a.Base && a.Kind == ClaimBinder.AnchorKind.Period && a.Start >= f.Clause && a.End <= cue.Start)
+            && f.ChangedQuantity(f.Clause).Value is not null)
+            return RuleOutcome.Pass;
         // 股价从发行价71.59港元飙升至120.6港元: the cue led by 从 names the base; the level reached is not that metric.
         if (f.Document.NamesBaseOfChange(cue, f.Position)) return RuleOutcome.Reject;
         var metric = f.Cumulate(cue);

@@ -112,6 +112,14 @@ public sealed class FigureContext
 
     /// <summary>The nearest cue before <paramref name="pos"/> in the sentence that is not a comparison base and not
     /// inside an aside closed before the figure: the quantity a change is about.</summary>
-    public PhraseMatch<Cue> ChangedQuantity(int pos) =>
-        MetricCues(SentenceStart, pos).Where(c => !InComparison(c) && !InClosedAside(c.End, Position)).LastOrDefault();
+    public PhraseMatch<Cue> ChangedQuantity(int pos)
+    {
+        var cues = MetricCues(SentenceStart, pos).Where(c => !InComparison(c) && !InClosedAside(c.End, Position)).ToList();
+        if (cues.Count == 0) return default;
+        // 经调整EBITA盈利1.62亿元: a profit or loss word right after another line's cue is that line's verb.
+        if (cues.Count > 1 && Document.Words.ResultVerbs.Contains(cues[^1].Value.Phrase, StringComparer.Ordinal)
+            && Gap(cues[^2].End, cues[^1].Start).Length == 0)
+            return cues[^2];
+        return cues[^1];
+    }
 }
