@@ -502,4 +502,16 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("revenue|国际|8860000000"));
         Assert.That(claims, Does.Contain("ebita|国际|310000000"));
     }
+
+    [Test]
+    public void The_quarter_a_reported_quarter_is_compared_with_is_the_one_before_it()
+    {
+        // Hong Kong usage: 上季 is the quarter just reported, 较上季 the one before it.
+        const string text = "云帆科技（09899.HK）公布第三季度业绩。上季新业务经营亏损58.2亿元，较上季亏损61.4亿元收窄；经营利润率转录负1.2%，去年则为3.8%。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("operating_loss|2025-07-01/2025-09-30|5820000000"));
+        Assert.That(claims, Does.Contain("operating_loss|2025-04-01/2025-06-30|6140000000"));
+        Assert.That(claims, Does.Contain("operating_margin_pct|2025-07-01/2025-09-30|-1.2"));
+        Assert.That(claims, Does.Contain("operating_margin_pct|2024-07-01/2024-09-30|3.8"), "去年则为: the same quarter a year earlier");
+    }
 }

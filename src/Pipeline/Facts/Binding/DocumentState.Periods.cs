@@ -22,9 +22,15 @@ public sealed partial class ClaimBinder
                 // 比亚迪2024年第四季度表现突出，单季营收达…: the quarter the sentence has just named, when the article's own
                 // period (a year) gives none.
                 var period = r.Period ?? (r.Kind == RelativePeriod.CurrentQuarter ? QuarterNamedBefore(r.Start, s) : null);
+                var led = IsBaseLead(r.Start, s);
+                // 经营损失157.36亿元，较上季损失147.77亿元: a quarter word read as the reported quarter (上季 in Hong Kong
+                // usage) cannot be the base the reported quarter is compared with; after a comparison lead it is the one before.
+                if (led && r.Kind == RelativePeriod.CurrentQuarter && period is { Kind: PeriodKind.Quarter } reported)
+                    period = ReportingPeriod.Quarter(reported.Start.Month == 1 ? reported.Start.Year - 1 : reported.Start.Year,
+                                                     reported.Start.Month == 1 ? 4 : (reported.Start.Month - 1) / 3);
                 anchors.Add(new Anchor(r.Start, r.End, AnchorKind.Period, period ?? default, false)
                 {
-                    Base = r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter || IsBaseLead(r.Start, s),
+                    Base = r.Kind is RelativePeriod.PriorYearSame or RelativePeriod.PreviousQuarter || led,
                     Unresolved = period is null,
                 });
             }
