@@ -514,4 +514,12 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("operating_margin_pct|2025-07-01/2025-09-30|-1.2"));
         Assert.That(claims, Does.Contain("operating_margin_pct|2024-07-01/2024-09-30|3.8"), "去年则为: the same quarter a year earlier");
     }
+
+    [Test]
+    public void The_past_four_quarters_end_with_the_reported_quarter()
+    {
+        const string text = "云帆科技（09899.HK）公布截至2025年9月30日止季度业绩。管理层表示，过去四季在AI基础设施的资本开支约860亿元。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("capex|2024-10-01/2025-09-30|86000000000"));
+    }
 }

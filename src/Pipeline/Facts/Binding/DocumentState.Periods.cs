@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NodaTime;
 using Pipeline.Documents;
 using Pipeline.Facts.Binding;
 using Pipeline.Recognition;
@@ -83,6 +84,7 @@ public sealed partial class ClaimBinder
         private ReportingPeriod SamePeriodOf(Mention p)
         {
             var period = p.Period!.Value;
+            if (TrailingQuarters(period) is { } trailing) return trailing;
             if (period.Kind != PeriodKind.Year || _frame.CurrentPeriod is not { } current || current.Kind == PeriodKind.Year) return period;
             var after = _text.AsSpan(p.Span.End, Math.Min(3, _text.Length - p.Span.End)).TrimStart();
             if (!after.StartsWith("同期", StringComparison.Ordinal)) return period;
@@ -93,6 +95,18 @@ public sealed partial class ClaimBinder
                 PeriodKind.Half => ReportingPeriod.Half(current.Start.Year + years, current.Start.Month <= 6 ? 1 : 2),
                 _ => ReportingPeriod.Between(current.Start.PlusYears(years), current.End.PlusYears(years)),
             };
+        }
+
+        /// <summary>过去四季, the past four quarters: a span of whole quarters counted back from the day before publication
+        /// is, in an article reporting a quarter, that many quarters up to the end of the reported one (过去四季的资本开支
+        /// in coverage of a September quarter: October to September).</summary>
+        private ReportingPeriod? TrailingQuarters(ReportingPeriod period)
+        {
+            if (period.Kind != PeriodKind.Range || _input.Metadata.Published is not { } published || period.End != published.PlusDays(-1)
+                || _frame.CurrentPeriod is not { Kind: PeriodKind.Quarter } current) return null;
+            var months = Period.Between(period.Start, period.End.PlusDays(1), PeriodUnits.Months).Months;
+            if (months is < 3 or > 24 || months % 3 != 0 || period.Start.PlusMonths(months) != period.End.PlusDays(1)) return null;
+            return ReportingPeriod.Between(current.End.PlusDays(1).PlusMonths(-months), current.End);
         }
 
         /// <summary>A comparison base between <paramref name="from"/> and <paramref name="to"/> that is the quarter
