@@ -240,6 +240,7 @@ public static class LexiconSchemas
             "list_marks: list of text",
             "balance_metrics: list of text",
             "segment_name_conjunctions: list of text",
+            "segment_name_variants: map of text",
             "segment_cues: map of list of text",
             "segment_metric: text",
             "code_words: list of text",

@@ -97,7 +97,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         _words = words ?? BindingLexicon.Default;
         _frames = new DocumentFrameReader(_words, entities.FiscalYearEnd);
         _segments = new SegmentReader(_words);
-        _segmentNames = new SegmentCatalogue(entities, [.. _words.SegmentSuffixes, .. _words.SegmentNameEndings], _words.SegmentNameConjunctions);
+        _segmentNames = new SegmentCatalogue(entities, [.. _words.SegmentSuffixes, .. _words.SegmentNameEndings], _words.SegmentNameConjunctions, _words.SegmentNameVariants);
         _bases = new BasisReader(_words);
         _currency = new CurrencyConvention(_words);
     }

@@ -222,4 +222,13 @@ public class SegmentCatalogueTests
         var rows = Bind(text);
         Assert.That(rows, Does.Contain("网易|revenue|游戏及相关增值服务|21200000000"));
     }
+
+    [Test]
+    public void Taiwan_words_in_a_segment_name_compare_as_the_mainland_word()
+    {
+        // As a Taipei outlet (鉅亨網) writes a Lenovo quarter, converted to Simplified characters only.
+        const string text = "聯想集團（00992.HK）公布第一季度業績，人工智能伺服器業務收入同比增長超過一倍，個人電腦出貨量按年增長9%。";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("联想集团|revenue_growth_pct|人工智能服务器|100"));
+    }
 }

@@ -44,6 +44,9 @@ public sealed class BindingLexicon
 
     /// <summary>Conjunctions that join the parts of a segment's name, compared as one (平台和广告, 平台及广告服务).</summary>
     public IReadOnlyList<string> SegmentNameConjunctions { get; init; } = [];
+
+    /// <summary>Regional words compared as their Mainland word in segment names (伺服器 → 服务器, 云端 → 云).</summary>
+    public IReadOnlyDictionary<string, string> SegmentNameVariants { get; init; } = new Dictionary<string, string>();
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>The metric a reported segment written as a figure's subject stands for (revenue).</summary>
@@ -201,6 +204,7 @@ public sealed class BindingLexicon
             SegmentSuffixes = file.SegmentSuffixes,
             SegmentNameEndings = file.SegmentNameEndings,
             SegmentNameConjunctions = file.SegmentNameConjunctions,
+            SegmentNameVariants = file.SegmentNameVariants,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
             SegmentRevenueMetric = string.IsNullOrWhiteSpace(file.SegmentMetric) ? throw new PipelineConfigurationException(Where("segment_metric is missing")) : file.SegmentMetric.Trim(),
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
@@ -280,6 +284,7 @@ public sealed class BindingLexicon
         public List<string> SegmentSuffixes { get; set; } = [];
         public List<string> SegmentNameEndings { get; set; } = [];
         public List<string> SegmentNameConjunctions { get; set; } = [];
+        public Dictionary<string, string> SegmentNameVariants { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
         public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];

@@ -10,7 +10,8 @@ namespace Pipeline.Facts.Binding;
 /// articles: 电商板块 and 电商业务 are Alibaba's 电商业务, 智能云基础设施 and AI云 are Baidu's AI云基础设施. Names are compared
 /// without spaces, case, and the generic endings of <c>binding.yaml</c> <c>segment_suffixes</c> and
 /// <c>segment_name_endings</c> (业务, 板块, 销售: 其他业务 is a company's 其他销售), with the conjunctions of
-/// <c>segment_name_conjunctions</c> read as one (平台和广告 is 平台及广告服务). A company the lexicon lists no segments for
+/// <c>segment_name_conjunctions</c> read as one (平台和广告 is 平台及广告服务), and the regional words of
+/// <c>segment_name_variants</c> as their Mainland word (人工智能伺服器 is 人工智能服务器). A company the lexicon lists no segments for
 /// keeps the segment as the article writes it.
 /// </summary>
 public sealed class SegmentCatalogue
@@ -21,8 +22,12 @@ public sealed class SegmentCatalogue
     private readonly IReadOnlyList<string> _conjunctions;
     private readonly string _conjunction;
 
-    public SegmentCatalogue(EntityLexicon entities, IReadOnlyList<string> genericEndings, IReadOnlyList<string>? conjunctions = null)
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _variants;
+
+    public SegmentCatalogue(EntityLexicon entities, IReadOnlyList<string> genericEndings, IReadOnlyList<string>? conjunctions = null,
+        IReadOnlyDictionary<string, string>? variants = null)
     {
+        _variants = (variants ?? new Dictionary<string, string>()).OrderByDescending(v => v.Key.Length).ToList();
         _endings = genericEndings.Where(e => e.Length > 1).OrderByDescending(e => e.Length).ToList();
         _conjunction = conjunctions?.FirstOrDefault(c => c.Length > 0) ?? "";
         _conjunctions = (conjunctions ?? []).Where(c => c.Length > 0 && c != _conjunction).OrderByDescending(c => c.Length).ToList();
@@ -128,6 +133,8 @@ public sealed class SegmentCatalogue
         foreach (var ch in name) if (!char.IsWhiteSpace(ch)) b.Append(char.ToLowerInvariant(ch));
         // Conjunctions compare as the first one listed (平台和广告, 平台及广告).
         foreach (var c in _conjunctions) b.Replace(c, _conjunction);
+        // Regional words for one thing (伺服器 and 服务器, 云端 and 云) compare as one.
+        foreach (var (variant, standard) in _variants) b.Replace(variant, standard);
         return Stem(b.ToString());
     }
 }
