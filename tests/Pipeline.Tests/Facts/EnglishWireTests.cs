@@ -451,4 +451,26 @@ public class EnglishWireTests
         Assert.That(rows.Where(r => r.Contains("|ipo.public_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "512 x" }));
         Assert.That(rows.Where(r => r.Contains("|ipo.intl_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "18 x" }));
     }
+    [Test]
+    public void An_amount_written_before_its_noun_takes_that_noun()
+    {
+        // Results digests: "record $X revenue (up N% YoY) and $Y profit"; an amount before "to raise" stays the price.
+        const string text = "Qingshan Pharma (01688.HK) reported record third-quarter 2025 results with $4.21 billion revenue (up 12% YoY) "
+                            + "and $310 million profit (up 25% YoY).";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 20))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Pharma|revenue|||2025-07-01/2025-09-30|4210000000 USD|="));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|net_profit|||2025-07-01/2025-09-30|310000000 USD|="));
+        Assert.That(rows, Has.None.Contains("|revenue|||2025-07-01/2025-09-30|310000000"));
+    }
+
+    [Test]
+    public void A_yearless_quarter_counts_by_the_fiscal_year_the_article_writes()
+    {
+        // Lenovo-style digests: "Q1 FY2025/26", then "the highest-ever first-quarter revenue" of a March year end.
+        const string text = "Lenovo Group reported Q1 FY2025/26 results with revenue of $18.1 billion. "
+                            + "The Group posted its highest-ever first-quarter revenue, and profit rose 21% year-over-year to $402 million.";
+        var rows = Own(Bind(text, new LocalDate(2025, 8, 15))).ToArray();
+        Assert.That(rows, Does.Contain("联想集团|net_profit|||2025-04-01/2025-06-30|402000000 USD|="));
+        Assert.That(rows, Has.None.Contains("2025-01-01/2025-03-31"));
+    }
 }
