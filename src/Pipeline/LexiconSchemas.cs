@@ -259,7 +259,8 @@ public static class LexiconSchemas
         [
             "currencyPrefixes: map of currency", "currencySuffixes: map of currency", "currencySubunits: map of currency", "scales: map of number",
             "qualifiers: map of qualifier", "percentWords: list of text", "pointWords: list of text", "multipleWords: list of text",
-            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text",
+            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text", "atLeastWords: map of number",
+            "numberWords: map of number",
         ],
     };
 

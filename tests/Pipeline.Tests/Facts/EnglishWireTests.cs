@@ -473,4 +473,31 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("联想集团|net_profit|||2025-04-01/2025-06-30|402000000 USD|="));
         Assert.That(rows, Has.None.Contains("2025-01-01/2025-03-31"));
     }
+    [Test]
+    public void Growth_written_in_words_is_a_bound_on_the_change()
+    {
+        // Company releases: "triple-digit year-over-year growth" is at least 100%; "more than doubled" more than 100%.
+        const string text = "Qingshan Cloud (09877.HK) announced its results for the quarter ended September 30, 2025. "
+                            + "AI-related product revenue achieved triple-digit year-over-year growth for the fifth consecutive quarter. "
+                            + "Quarterly revenue more than doubled year-over-year to RMB4.2 billion.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 20))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|AI相关产品||2025-07-01/2025-09-30|100 %|>="));
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|||2025-07-01/2025-09-30|100 %|>"));
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue|||2025-07-01/2025-09-30|4200000000 CNY|="));
+    }
+
+    [Test]
+    public void A_range_written_in_words_takes_the_scale_of_its_second_number()
+    {
+        // AFP: "forecasting vehicle sales between five to six million units"; Reuters: "5 to 6 billion yuan".
+        const string text = "Heyuan Auto (02255.HK) is forecasting vehicle sales between three to four million units in 2026. "
+                            + "It expects net profit of 5 to 6 billion yuan in 2026.";
+        var rows = Own(Bind(text, new LocalDate(2026, 3, 24))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|guidance.deliveries|||2026-01-01/2026-12-31|3000000 count|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|guidance.deliveries|||2026-01-01/2026-12-31|4000000 count|="));
+        Assert.That(rows.Where(r => r.Contains("|5000000000 CNY|")), Is.Not.Empty, "5 to 6 billion yuan: the first end is 5 billion yuan");
+        Assert.That(rows.Where(r => r.Contains("|6000000000 CNY|")), Is.Not.Empty);
+        Assert.That(Own(Bind("One of the two founders of Heyuan Auto (02255.HK) left in 2025.", new LocalDate(2026, 3, 24))), Is.Empty,
+            "a number word without a scale is no figure");
+    }
 }
