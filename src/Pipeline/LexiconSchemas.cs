@@ -238,6 +238,7 @@ public static class LexiconSchemas
             "segment_suffixes: list of text",
             "segment_cues: map of list of text",
             "segment_metric: text",
+            "segment_metric_words: map of text",
             "code_words: list of text",
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",

@@ -500,4 +500,19 @@ public class EnglishWireTests
         Assert.That(Own(Bind("One of the two founders of Heyuan Auto (02255.HK) left in 2025.", new LocalDate(2026, 3, 24))), Is.Empty,
             "a number word without a scale is no figure");
     }
+    [Test]
+    public void A_margin_named_after_a_segment_is_that_segment_s_gross_margin_with_its_bases()
+    {
+        // EV makers' releases and the wires that follow them: "Vehicle margin reached X%, up from Y% in the prior year and
+        // above Z% in the previous quarter".
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results on Tuesday. Gross margin was 12.1%. "
+                            + "Vehicle margin reached 13.4%, up from 11.9% in the prior year and above 12.2% in the previous quarter.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 25))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|||2025-07-01/2025-09-30|12.1 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|汽车销售||2025-07-01/2025-09-30|13.4 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|汽车销售||2024-07-01/2024-09-30|11.9 %|="));
+        Assert.That(rows, Has.Some.StartsWith("Heyuan Auto|gross_margin_pct|汽车销售||2025-04-01/2025-06-30|12.2 %|"), "the previous quarter's");
+        var plain = Own(Bind("Heyuan Auto (02255.HK) said its profit margin on exports was 8.1% in the third quarter of 2025.", new LocalDate(2025, 11, 25)));
+        Assert.That(plain, Has.None.Contains("gross_margin_pct"), "a margin after no segment name is no gross margin");
+    }
 }

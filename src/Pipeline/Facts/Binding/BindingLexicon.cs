@@ -43,6 +43,9 @@ public sealed class BindingLexicon
     public required string SegmentRevenueMetric { get; init; }
     /// <summary>Metric cue phrases that name the segment (channel) themselves, by cue phrase: 出口 → 出口.</summary>
     public required IReadOnlyDictionary<string, string> SegmentCues { get; init; }
+    /// <summary>English words that name a metric only right after a segment's name, by word: Vehicle margin → the
+    /// gross margin of vehicle sales (<c>segment_metric_words</c>).</summary>
+    public PhraseMatcher<string> SegmentMetricWords { get; init; } = new([]);
     /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
     public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
     /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
@@ -191,6 +194,7 @@ public sealed class BindingLexicon
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
+            SegmentMetricWords = new PhraseMatcher<string>(file.SegmentMetricWords.Select(kv => (kv.Key, kv.Value)), ignoreCase: true),
             SegmentAnaphors = file.SegmentAnaphors,
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
@@ -265,6 +269,7 @@ public sealed class BindingLexicon
         public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
+        public Dictionary<string, string> SegmentMetricWords { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
