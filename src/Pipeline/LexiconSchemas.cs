@@ -228,6 +228,7 @@ public static class LexiconSchemas
             "periods.prior_year_same: list of text",
             "periods.year_to_date: list of text",
             "periods.full_year: list of text",
+            "periods.trailing_four_quarters: list of text",
             "periods.months_to_date: list of text",
             "qualifiers: object",
             "qualifiers.before: map of list of text",

@@ -515,4 +515,14 @@ public class EnglishWireTests
         var plain = Own(Bind("Heyuan Auto (02255.HK) said its profit margin on exports was 8.1% in the third quarter of 2025.", new LocalDate(2025, 11, 25)));
         Assert.That(plain, Has.None.Contains("gross_margin_pct"), "a margin after no segment name is no gross margin");
     }
+    [Test]
+    public void The_past_four_quarters_run_up_to_the_article_s_quarter()
+    {
+        // Results releases quoting the CFO: "Over the past four quarters, we have deployed approximately RMB X in capital
+        // expenditure toward AI and cloud infrastructure" (published weeks after the quarter ended).
+        const string text = "Qingshan Cloud (09877.HK) announced its results for the quarter ended September 30, 2025. "
+                            + "Over the past four quarters, we have deployed approximately RMB38 billion in capital expenditure toward AI and cloud infrastructure.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 26))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Cloud|capex|AI+云基础设施||2024-10-01/2025-09-30|38000000000 CNY|~"));
+    }
 }

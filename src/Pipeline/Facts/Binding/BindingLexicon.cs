@@ -9,7 +9,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate, FullYear }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate, FullYear, TrailingFourQuarters }
 
 /// <summary>The words of a Chinese fiscal quarter besides the fiscal word and the numerals (binding.yaml fiscal_words).</summary>
 public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyList<string> Links, IReadOnlyList<string> Ordinals,
@@ -174,6 +174,7 @@ public sealed class BindingLexicon
         AddPeriods(file.Periods.PreviousQuarter, RelativePeriod.PreviousQuarter);
         AddPeriods(file.Periods.YearToDate, RelativePeriod.YearToDate);
         AddPeriods(file.Periods.FullYear, RelativePeriod.FullYear);
+        AddPeriods(file.Periods.TrailingFourQuarters, RelativePeriod.TrailingFourQuarters);
         var scopes = new List<(string, Currency)>();
         foreach (var s in file.CurrencyScopes)
         {
@@ -335,6 +336,7 @@ public sealed class BindingLexicon
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
         public List<string> FullYear { get; set; } = [];
+        public List<string> TrailingFourQuarters { get; set; } = [];
         public List<string> MonthsToDate { get; set; } = [];
     }
 

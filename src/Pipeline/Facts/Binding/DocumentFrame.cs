@@ -319,6 +319,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
         RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
         RelativePeriod.FullYear => ReportingPeriod.Year(current.End.Year),
+        RelativePeriod.TrailingFourQuarters => current.Kind == PeriodKind.Quarter ? ReportingPeriod.Between(current.Start.PlusMonths(-9), current.End) : null,
         RelativePeriod.NamedQuarter or RelativePeriod.FiscalQuarter => null,
         _ => null,
     };
