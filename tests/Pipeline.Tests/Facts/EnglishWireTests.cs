@@ -525,4 +525,18 @@ public class EnglishWireTests
         var rows = Own(Bind(text, new LocalDate(2025, 11, 26))).ToArray();
         Assert.That(rows, Does.Contain("Qingshan Cloud|capex|AI+云基础设施||2024-10-01/2025-09-30|38000000000 CNY|~"));
     }
+    [Test]
+    public void Costs_of_a_recall_and_a_balance_listed_by_its_parts()
+    {
+        // AI digests of EV makers' results: "The recall event led to estimated costs exceeding 11 billion RMB"; releases:
+        // "cash and cash equivalents, restricted cash, short-term investments, and long-term time deposits totaled X".
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "The battery recall led to estimated costs exceeding 2.3 billion RMB in the third quarter of 2025. "
+                            + "As of September 30, 2025, cash and cash equivalents, restricted cash, short-term investments, and long-term time "
+                            + "deposits totaled 41.2 billion yuan ($5.8 billion). Other costs rose 5% in the third quarter of 2025.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 25))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|recall_cost|||2025-07-01/2025-09-30|2300000000 CNY|>"));
+        Assert.That(rows, Does.Contain("Heyuan Auto|cash_and_investments|||2025-09-30|41200000000 CNY|="));
+        Assert.That(rows, Has.None.Contains("|5 %|"), "costs without a recall stay untracked");
+    }
 }
