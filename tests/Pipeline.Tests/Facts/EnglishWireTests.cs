@@ -484,6 +484,9 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|AI相关产品||2025-07-01/2025-09-30|100 %|>="));
         Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|||2025-07-01/2025-09-30|100 %|>"));
         Assert.That(rows, Does.Contain("Qingshan Cloud|revenue|||2025-07-01/2025-09-30|4200000000 CNY|="));
+        var idiom = Own(Bind("Qingshan Cloud (09877.HK) said revenue rose 12% in the quarter ended September 30, 2025, and the company doubled down on AI.",
+            new LocalDate(2025, 11, 20)));
+        Assert.That(idiom, Has.None.Contains("|100 %|"), "doubled down names no change");
     }
 
     [Test]
@@ -499,6 +502,8 @@ public class EnglishWireTests
         Assert.That(rows.Where(r => r.Contains("|6000000000 CNY|")), Is.Not.Empty);
         Assert.That(Own(Bind("One of the two founders of Heyuan Auto (02255.HK) left in 2025.", new LocalDate(2026, 3, 24))), Is.Empty,
             "a number word without a scale is no figure");
+        var years = Own(Bind("Heyuan Auto (02255.HK) said deliveries rose from 1.8 million in 2023 to 3 million units in 2024.", new LocalDate(2025, 3, 24)));
+        Assert.That(years, Has.None.Contains("2023000000"), "a year opens no range");
     }
     [Test]
     public void A_margin_named_after_a_segment_is_that_segment_s_gross_margin_with_its_bases()

@@ -94,6 +94,8 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = words
+            // The past four quarters of an article that reports no quarter stay as the recognizers read them.
+            .Where(m => m.Value != RelativePeriod.TrailingFourQuarters || current is { Kind: PeriodKind.Quarter })
             .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
                 NamedQuarter(q.Value, namedYear, fiscal.Count > 0 ? current : null, yearEnd))))

@@ -121,8 +121,10 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         }
         // 5 to 6 million units, five to six million: the first number of a range takes the scale written after the second,
         // and what the second counts or is paid in.
+        // A year never opens such a range (from 1.8 million in 2023 to 3 million in 2024).
         var unitFrom = -1;
-        if (scale == 1m && RangeScale(text, numberEnd) is { } shared) (scale, unitFrom) = shared;
+        var yearLike = currency is null && decimals == 0 && numberEnd - start == 4 && value is >= 1900 and <= 2100;
+        if (scale == 1m && !yearLike && RangeScale(text, numberEnd) is { } shared) (scale, unitFrom) = shared;
 
         var next = Scan.SkipSpaces(text, end);
         MentionKind kind;

@@ -180,6 +180,9 @@ public sealed class ChangeFigureRule : IMetricRule
         if (!f.Document.Words.ChangeFigures.Any(w => text.Equals(w, StringComparison.OrdinalIgnoreCase)
                                                      || f.English && text.EndsWith(" " + w, StringComparison.OrdinalIgnoreCase)))
             return RuleOutcome.Pass;
-        return Change.Of(f, f.ChangedQuantity(f.Position), fall: false, multipleAsPercent: false);
+        var quantity = f.ChangedQuantity(f.Position);
+        // English: the quantity is the subject right before the verb (revenue more than doubled; not "doubled down on").
+        if (f.English && (quantity.Value is null || f.Gap(quantity.End, f.Position).Length != 0)) return RuleOutcome.Pass;
+        return Change.Of(f, quantity, fall: false, multipleAsPercent: false);
     }
 }
