@@ -228,6 +228,7 @@ public static class LexiconSchemas
             "periods.prior_year_same: list of text",
             "periods.year_to_date: list of text",
             "periods.full_year: list of text",
+            "periods.trailing_four_quarters: list of text",
             "periods.months_to_date: list of text",
             "qualifiers: object",
             "qualifiers.before: map of list of text",
@@ -243,6 +244,7 @@ public static class LexiconSchemas
             "segment_name_variants: map of text",
             "segment_cues: map of list of text",
             "segment_metric: text",
+            "segment_metric_words: map of text",
             "code_words: list of text",
             "weekdays_en: list of text",
             "entity_modifiers_en: list of text",
@@ -264,7 +266,8 @@ public static class LexiconSchemas
         [
             "currencyPrefixes: map of currency", "currencySuffixes: map of currency", "currencySubunits: map of currency", "scales: map of number",
             "qualifiers: map of qualifier", "percentWords: list of text", "pointWords: list of text", "multipleWords: list of text",
-            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text",
+            "shareWords: list of text", "countWords: list of text", "tightPrefixes: list of text", "atLeastWords: map of number",
+            "numberWords: map of number",
         ],
     };
 

@@ -153,6 +153,15 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void The_past_four_quarters_end_with_the_reported_quarter_not_the_publication_day()
+    {
+        // 星島/am730: 过去四季在AI+云基础设施的资本开支约1,200亿元, written weeks after the quarter ended.
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩，收入128亿元。财务总监指，过去四季在AI基础设施的资本开支约380亿元。";
+        var rows = Bind(text, new LocalDate(2025, 11, 26));
+        Assert.That(rows, Does.Contain("云帆科技|capex|2024-10-01/2025-09-30|38000000000 CNY|~"));
+    }
+
+    [Test]
     public void Liao_alone_marks_the_company_s_outlook_but_not_inside_a_word()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩，毛利率为13.9%。管理层料第四季毛利率可以达18%；原材料成本占收入的62%。";

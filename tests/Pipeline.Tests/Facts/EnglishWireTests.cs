@@ -451,4 +451,97 @@ public class EnglishWireTests
         Assert.That(rows.Where(r => r.Contains("|ipo.public_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "512 x" }));
         Assert.That(rows.Where(r => r.Contains("|ipo.intl_subscription|")).Select(r => r.Split('|')[5]), Is.EqualTo(new[] { "18 x" }));
     }
+    [Test]
+    public void An_amount_written_before_its_noun_takes_that_noun()
+    {
+        // Results digests: "record $X revenue (up N% YoY) and $Y profit"; an amount before "to raise" stays the price.
+        const string text = "Qingshan Pharma (01688.HK) reported record third-quarter 2025 results with $4.21 billion revenue (up 12% YoY) "
+                            + "and $310 million profit (up 25% YoY).";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 20))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Pharma|revenue|||2025-07-01/2025-09-30|4210000000 USD|="));
+        Assert.That(rows, Does.Contain("Qingshan Pharma|net_profit|||2025-07-01/2025-09-30|310000000 USD|="));
+        Assert.That(rows, Has.None.Contains("|revenue|||2025-07-01/2025-09-30|310000000"));
+    }
+
+    [Test]
+    public void A_yearless_quarter_counts_by_the_fiscal_year_the_article_writes()
+    {
+        // Lenovo-style digests: "Q1 FY2025/26", then "the highest-ever first-quarter revenue" of a March year end.
+        const string text = "Lenovo Group reported Q1 FY2025/26 results with revenue of $18.1 billion. "
+                            + "The Group posted its highest-ever first-quarter revenue, and profit rose 21% year-over-year to $402 million.";
+        var rows = Own(Bind(text, new LocalDate(2025, 8, 15))).ToArray();
+        Assert.That(rows, Does.Contain("联想集团|net_profit|||2025-04-01/2025-06-30|402000000 USD|="));
+        Assert.That(rows, Has.None.Contains("2025-01-01/2025-03-31"));
+    }
+    [Test]
+    public void Growth_written_in_words_is_a_bound_on_the_change()
+    {
+        // Company releases: "triple-digit year-over-year growth" is at least 100%; "more than doubled" more than 100%.
+        const string text = "Qingshan Cloud (09877.HK) announced its results for the quarter ended September 30, 2025. "
+                            + "AI-related product revenue achieved triple-digit year-over-year growth for the fifth consecutive quarter. "
+                            + "Quarterly revenue more than doubled year-over-year to RMB4.2 billion.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 20))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|AI相关产品||2025-07-01/2025-09-30|100 %|>="));
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue_growth_pct|||2025-07-01/2025-09-30|100 %|>"));
+        Assert.That(rows, Does.Contain("Qingshan Cloud|revenue|||2025-07-01/2025-09-30|4200000000 CNY|="));
+        var idiom = Own(Bind("Qingshan Cloud (09877.HK) said revenue rose 12% in the quarter ended September 30, 2025, and the company doubled down on AI.",
+            new LocalDate(2025, 11, 20)));
+        Assert.That(idiom, Has.None.Contains("|100 %|"), "doubled down names no change");
+    }
+
+    [Test]
+    public void A_range_written_in_words_takes_the_scale_of_its_second_number()
+    {
+        // AFP: "forecasting vehicle sales between five to six million units"; Reuters: "5 to 6 billion yuan".
+        const string text = "Heyuan Auto (02255.HK) is forecasting vehicle sales between three to four million units in 2026. "
+                            + "It expects net profit of 5 to 6 billion yuan in 2026.";
+        var rows = Own(Bind(text, new LocalDate(2026, 3, 24))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|guidance.deliveries|||2026-01-01/2026-12-31|3000000 count|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|guidance.deliveries|||2026-01-01/2026-12-31|4000000 count|="));
+        Assert.That(rows.Where(r => r.Contains("|5000000000 CNY|")), Is.Not.Empty, "5 to 6 billion yuan: the first end is 5 billion yuan");
+        Assert.That(rows.Where(r => r.Contains("|6000000000 CNY|")), Is.Not.Empty);
+        Assert.That(Own(Bind("One of the two founders of Heyuan Auto (02255.HK) left in 2025.", new LocalDate(2026, 3, 24))), Is.Empty,
+            "a number word without a scale is no figure");
+        var years = Own(Bind("Heyuan Auto (02255.HK) said deliveries rose from 1.8 million in 2023 to 3 million units in 2024.", new LocalDate(2025, 3, 24)));
+        Assert.That(years, Has.None.Contains("2023000000"), "a year opens no range");
+    }
+    [Test]
+    public void A_margin_named_after_a_segment_is_that_segment_s_gross_margin_with_its_bases()
+    {
+        // EV makers' releases and the wires that follow them: "Vehicle margin reached X%, up from Y% in the prior year and
+        // above Z% in the previous quarter".
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results on Tuesday. Gross margin was 12.1%. "
+                            + "Vehicle margin reached 13.4%, up from 11.9% in the prior year and above 12.2% in the previous quarter.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 25))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|||2025-07-01/2025-09-30|12.1 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|汽车销售||2025-07-01/2025-09-30|13.4 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|汽车销售||2024-07-01/2024-09-30|11.9 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Auto|gross_margin_pct|汽车销售||2025-04-01/2025-06-30|12.2 %|="), "above compares; the base is exact");
+        var plain = Own(Bind("Heyuan Auto (02255.HK) said its profit margin on exports was 8.1% in the third quarter of 2025.", new LocalDate(2025, 11, 25)));
+        Assert.That(plain, Has.None.Contains("gross_margin_pct"), "a margin after no segment name is no gross margin");
+    }
+    [Test]
+    public void The_past_four_quarters_run_up_to_the_article_s_quarter()
+    {
+        // Results releases quoting the CFO: "Over the past four quarters, we have deployed approximately RMB X in capital
+        // expenditure toward AI and cloud infrastructure" (published weeks after the quarter ended).
+        const string text = "Qingshan Cloud (09877.HK) announced its results for the quarter ended September 30, 2025. "
+                            + "Over the past four quarters, we have deployed approximately RMB38 billion in capital expenditure toward AI and cloud infrastructure.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 26))).ToArray();
+        Assert.That(rows, Does.Contain("Qingshan Cloud|capex|AI+云基础设施||2024-10-01/2025-09-30|38000000000 CNY|~"));
+    }
+    [Test]
+    public void Costs_of_a_recall_and_a_balance_listed_by_its_parts()
+    {
+        // AI digests of EV makers' results: "The recall event led to estimated costs exceeding 11 billion RMB"; releases:
+        // "cash and cash equivalents, restricted cash, short-term investments, and long-term time deposits totaled X".
+        const string text = "Heyuan Auto (02255.HK) reported third-quarter 2025 results on Tuesday. "
+                            + "The battery recall led to estimated costs exceeding 2.3 billion RMB in the third quarter of 2025. "
+                            + "As of September 30, 2025, cash and cash equivalents, restricted cash, short-term investments, and long-term time "
+                            + "deposits totaled 41.2 billion yuan ($5.8 billion). Other costs rose 5% in the third quarter of 2025.";
+        var rows = Own(Bind(text, new LocalDate(2025, 11, 25))).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Auto|recall_cost|||2025-07-01/2025-09-30|2300000000 CNY|>"));
+        Assert.That(rows, Does.Contain("Heyuan Auto|cash_and_investments|||2025-09-30|41200000000 CNY|="));
+        Assert.That(rows, Has.None.Contains("|5 %|"), "costs without a recall stay untracked");
+    }
 }

@@ -9,7 +9,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Pipeline.Facts.Binding;
 
 /// <summary>What a period word refers to, relative to the document's own reporting period.</summary>
-public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate, FullYear }
+public enum RelativePeriod { CurrentQuarter, PriorYearSame, PreviousQuarter, YearToDate, NamedQuarter, FiscalQuarter, MonthsToDate, FullYear, TrailingFourQuarters }
 
 /// <summary>The words of a Chinese fiscal quarter besides the fiscal word and the numerals (binding.yaml fiscal_words).</summary>
 public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyList<string> Links, IReadOnlyList<string> Ordinals,
@@ -53,6 +53,9 @@ public sealed class BindingLexicon
     public required string SegmentRevenueMetric { get; init; }
     /// <summary>Metric cue phrases that name the segment (channel) themselves, by cue phrase: 出口 → 出口.</summary>
     public required IReadOnlyDictionary<string, string> SegmentCues { get; init; }
+    /// <summary>English words that name a metric only right after a segment's name, by word: Vehicle margin → the
+    /// gross margin of vehicle sales (<c>segment_metric_words</c>).</summary>
+    public PhraseMatcher<string> SegmentMetricWords { get; init; } = new([]);
     /// <summary>Words that make a segment with the company's name before them (蔚来品牌).</summary>
     public required IReadOnlyList<string> NamedSegmentHeads { get; init; }
     /// <summary>Words that refer back to the segment just named (该板块, 相关).</summary>
@@ -187,6 +190,7 @@ public sealed class BindingLexicon
         AddPeriods(file.Periods.PreviousQuarter, RelativePeriod.PreviousQuarter);
         AddPeriods(file.Periods.YearToDate, RelativePeriod.YearToDate);
         AddPeriods(file.Periods.FullYear, RelativePeriod.FullYear);
+        AddPeriods(file.Periods.TrailingFourQuarters, RelativePeriod.TrailingFourQuarters);
         var scopes = new List<(string, Currency)>();
         foreach (var s in file.CurrencyScopes)
         {
@@ -210,6 +214,7 @@ public sealed class BindingLexicon
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
                 .ToDictionary(p => p.Cue, p => p.Segment, StringComparer.OrdinalIgnoreCase),
             NamedSegmentHeads = file.NamedSegmentHeads,
+            SegmentMetricWords = new PhraseMatcher<string>(file.SegmentMetricWords.Select(kv => (kv.Key, kv.Value)), ignoreCase: true),
             SegmentAnaphors = file.SegmentAnaphors,
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
@@ -289,6 +294,7 @@ public sealed class BindingLexicon
         public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];
         public List<string> NamedSegmentHeads { get; set; } = [];
+        public Dictionary<string, string> SegmentMetricWords { get; set; } = [];
         public List<string> SegmentAnaphors { get; set; } = [];
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
@@ -356,6 +362,7 @@ public sealed class BindingLexicon
         public List<string> PreviousQuarter { get; set; } = [];
         public List<string> YearToDate { get; set; } = [];
         public List<string> FullYear { get; set; } = [];
+        public List<string> TrailingFourQuarters { get; set; } = [];
         public List<string> MonthsToDate { get; set; } = [];
     }
 

@@ -79,7 +79,8 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         // 上一季度 is the previous quarter, not the first one.
         named = named.Where(q => !words.Any(w => w.Start < q.End && q.Start < w.End)).ToList();
         // Fiscal quarters of the article's company (2026财年第二季度 = Jul–Sep 2025 for a March year end) are its period.
-        var fiscal = FiscalYearEndOf(main, entities) is { } yearEnd ? _fiscal.Read(text, yearEnd) : [];
+        var yearEnd = FiscalYearEndOf(main, entities);
+        var fiscal = yearEnd is { } end ? _fiscal.Read(text, end) : [];
         var current = fiscal.GroupBy(f => f.Period!.Value).OrderByDescending(g => g.Count()).Select(g => (ReportingPeriod?)g.Key).FirstOrDefault()
                       ?? CurrentPeriod(words, stated, metadata) ?? NamedCurrent(named, year, metadata);
         // 2025年，进入第三季度，…: a year whose quarter the lede names is the article's year; the quarter is its period.
@@ -93,9 +94,11 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;
         var relative = words
+            // The past four quarters of an article that reports no quarter stay as the recognizers read them.
+            .Where(m => m.Value != RelativePeriod.TrailingFourQuarters || current is { Kind: PeriodKind.Quarter })
             .Select(m => new RelativePeriodMention(m.Start, m.End, m.Value, current is { } c ? Resolve(m.Value, c) : null))
             .Concat(named.Select(q => new RelativePeriodMention(q.Start, q.End, RelativePeriod.NamedQuarter,
-                namedYear is { } y ? ReportingPeriod.Quarter(y, q.Value) : null)))
+                NamedQuarter(q.Value, namedYear, fiscal.Count > 0 ? current : null, yearEnd))))
             .Concat(fiscal)
             .Concat(MonthsToDate(text, current, periods))
             .OrderBy(r => r.Start)
@@ -129,6 +132,13 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         var ledeBest = counts.Where(c => inLede.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).FirstOrDefault();
         return ledeBest.Key is not null && ledeBest.Value * 2 >= entities.Count ? ledeBest.Key : null;
     }
+
+    /// <summary>A quarter named without a year: of the year the article reports, or, in an article that writes its
+    /// company's quarters by fiscal year (Q1 FY2025/26), of the fiscal year that holds its period (the highest-ever
+    /// first-quarter revenue of a March year end is April–June).</summary>
+    private static ReportingPeriod? NamedQuarter(int quarter, int? year, ReportingPeriod? fiscalCurrent, NodaTime.AnnualDate? yearEnd) =>
+        fiscalCurrent is { } current && yearEnd is { } end ? FiscalPeriodReader.QuarterOfYearHolding(current, quarter, end)
+        : year is { } y ? ReportingPeriod.Quarter(y, quarter) : null;
 
     /// <summary>The fiscal year end that dates the article's fiscal quarters: its company's, else that of the company
     /// named most among those with a known year end.</summary>
@@ -311,6 +321,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
         RelativePeriod.PreviousQuarter => current.Kind == PeriodKind.Quarter ? Shift(current, -3) : null,
         RelativePeriod.YearToDate => ReportingPeriod.Months(current.End.Year, 1, current.End.Month),
         RelativePeriod.FullYear => ReportingPeriod.Year(current.End.Year),
+        RelativePeriod.TrailingFourQuarters => current.Kind == PeriodKind.Quarter ? ReportingPeriod.Between(current.Start.PlusMonths(-9), current.End) : null,
         RelativePeriod.NamedQuarter or RelativePeriod.FiscalQuarter => null,
         _ => null,
     };

@@ -524,8 +524,14 @@ public sealed partial class ClaimBinder
             return Qualifier.Exact;
         }
 
+        private static readonly string[] ComparativeWords = ["above ", "below "];
+
         internal Qualifier Qualify(Mention m, Sentence s)
         {
+            // up from 13.1% in the prior year and above 10.3% in the previous quarter: "above" compares the sentence's
+            // figure with the base; the base itself is exact.
+            if (s.English && m.Qualifier is Qualifier.GreaterThan or Qualifier.LessThan && ComparativeWords.Any(w => m.Text.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                && FollowsEnglishBase(m, s)) return Qualifier.Exact;
             if (m.Qualifier != Qualifier.Exact) return m.Qualifier;
             if (s.English) return QualifyEnglish(m, s);
             var before = _text.AsSpan(Math.Max(s.Start, m.Span.Start - 6), m.Span.Start - Math.Max(s.Start, m.Span.Start - 6)).TrimEnd();

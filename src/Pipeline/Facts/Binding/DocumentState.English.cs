@@ -74,6 +74,38 @@ public sealed partial class ClaimBinder
             return _binder._segments.Named(_text, previous, clause - 1, clause - 1, clause - 1);
         }
 
+        /// <summary>An English word that names a metric only after a segment's name (Vehicle margin reached 14.7%:
+        /// <see cref="BindingLexicon.SegmentMetricWords"/>) becomes that metric's cue when a segment the lexicon or the
+        /// article's company names stands right before it and no cue covers it; the segment is then read before the cue
+        /// as usual.</summary>
+        private void AddSegmentMetricCues(List<Mention> mentions)
+        {
+            var added = false;
+            foreach (var s in _sentences)
+            {
+                if (!s.English) continue;
+                foreach (var w in _binder._words.SegmentMetricWords.FindAll(_text, s.Start, s.End))
+                {
+                    if (_binder._metrics.Find(w.Value) is not { } metric || InsideMention(mentions, w.Start, w.End)
+                        || Between(_cues, c => c.Start, s.Start, w.End).Any(c => c.Start < w.End && w.Start < c.End)
+                        || !SegmentNamedRightBefore(w.Start, s))
+                        continue;
+                    _cues.Add(new PhraseMatch<Cue>(w.Start, w.End, new Cue(_text[w.Start..w.End], CueKind.Metric, metric)));
+                    added = true;
+                }
+            }
+            if (added) _cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        /// <summary>True when a segment name ends right before <paramref name="pos"/> (only spaces between).</summary>
+        private bool SegmentNamedRightBefore(int pos, Sentence s)
+        {
+            var from = Math.Max(s.Start, pos - 64);
+            bool EndsHere(int end) => end <= pos && _text.AsSpan(end, pos - end).IsWhiteSpace();
+            if (_binder._words.SegmentNames.FindAll(_text, from, pos).Any(n => EndsHere(n.End))) return true;
+            return _frame.MainEntity is { } main && _binder._segmentNames.FindAll(main, _text, from, pos).Any(n => EndsHere(n.End));
+        }
+
         private static readonly string[] BackLinks = ["with", "with its", "with the", "and", "while"];
 
         private static bool LeadsBack(ReadOnlySpan<char> lead)

@@ -126,6 +126,7 @@ public sealed partial class ClaimBinder
                 }
             }
             AddSegmentCues(mentions);
+            AddSegmentMetricCues(mentions);
         }
 
         /// <summary>A reported segment of the article's company written as the subject of a figure with no metric word

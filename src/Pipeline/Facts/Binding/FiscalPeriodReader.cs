@@ -57,12 +57,25 @@ public sealed class FiscalPeriodReader
         var endYear = Year(m.Groups["y2"].Success ? m.Groups["y2"].Value : m.Groups["y1"].Value, m.Groups["y1"].Value);
         var quarter = m.Groups["first"].Success ? 1 : m.Groups["q"].Success ? Quarter(m.Groups["q"].Value) : Quarter(m.Groups["qw"].Value);
         if (endYear is null || quarter is null || endYear < 1900 || endYear > 2200) return null;
-        var fyEnd = yearEnd.InYear(endYear.Value);
-        var start = fyEnd.PlusYears(-1).PlusDays(1).PlusMonths(3 * (quarter.Value - 1));
+        return Quarter(endYear.Value, quarter.Value, yearEnd);
+    }
+
+    /// <summary>Quarter <paramref name="quarter"/> of the fiscal year that ends in <paramref name="endYear"/>.</summary>
+    public static ReportingPeriod Quarter(int endYear, int quarter, AnnualDate yearEnd)
+    {
+        var fyEnd = yearEnd.InYear(endYear);
+        var start = fyEnd.PlusYears(-1).PlusDays(1).PlusMonths(3 * (quarter - 1));
         var end = start.PlusMonths(3).PlusDays(-1);
         return start.Day == 1 && start.Month % 3 == 1 && end == start.PlusMonths(3).PlusDays(-1)
             ? ReportingPeriod.Quarter(start.Year, (start.Month - 1) / 3 + 1)
             : ReportingPeriod.Between(start, end);
+    }
+
+    /// <summary>Quarter <paramref name="quarter"/> of the fiscal year that holds <paramref name="period"/>.</summary>
+    public static ReportingPeriod QuarterOfYearHolding(ReportingPeriod period, int quarter, AnnualDate yearEnd)
+    {
+        var endYear = yearEnd.InYear(period.End.Year) >= period.End ? period.End.Year : period.End.Year + 1;
+        return Quarter(endYear, quarter, yearEnd);
     }
 
     /// <summary>A four-digit year, or two digits completed from the century of <paramref name="context"/> (2025/26).</summary>

@@ -26,6 +26,14 @@ public sealed class EnglishLexicon
     /// <summary>Lettered currency prefixes written tight against the amount (RMB120 billion), as written.</summary>
     public IReadOnlyList<string> TightPrefixes { get; init; } = [];
     public required IReadOnlyList<(string Text, Qualifier Qualifier)> Qualifiers { get; init; }
+    /// <summary>Words that are a lower bound on a percentage (triple-digit: 100; doubled: 100), by lower-case word.</summary>
+    public IReadOnlyDictionary<string, decimal> AtLeastWords { get; init; } = new Dictionary<string, decimal>();
+    /// <summary><see cref="AtLeastWords"/>' words, longest first.</summary>
+    public IReadOnlyList<string> AtLeastWordList { get; init; } = [];
+    /// <summary>Numbers written as words (five million units), by lower-case word.</summary>
+    public IReadOnlyDictionary<string, decimal> NumberWords { get; init; } = new Dictionary<string, decimal>();
+    /// <summary><see cref="NumberWords"/>' words, longest first.</summary>
+    public IReadOnlyList<string> NumberWordList { get; init; } = [];
     public required IReadOnlyDictionary<string, int> Months { get; init; }
     public required IReadOnlyDictionary<string, int> MonthCounts { get; init; }
     public required IReadOnlyDictionary<string, int> Halves { get; init; }
@@ -52,6 +60,8 @@ public sealed class EnglishLexicon
         public List<string> CountWords { get; set; } = new();
         public List<string> TightPrefixes { get; set; } = new();
         public Dictionary<string, string> Qualifiers { get; set; } = new();
+        public Dictionary<string, decimal> AtLeastWords { get; set; } = new();
+        public Dictionary<string, decimal> NumberWords { get; set; } = new();
     }
 
     private sealed class DateFile
@@ -97,6 +107,10 @@ public sealed class EnglishLexicon
             TightPrefixes = quantities.TightPrefixes.Distinct().ToList(),
             Qualifiers = quantities.Qualifiers.OrderByDescending(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => (p.Key.ToLowerInvariant(), QualifierExtensions.FromSymbol(p.Value))).ToList(),
+            AtLeastWords = quantities.AtLeastWords.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),
+            AtLeastWordList = LongestFirst(quantities.AtLeastWords.Keys),
+            NumberWords = quantities.NumberWords.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal),
+            NumberWordList = LongestFirst(quantities.NumberWords.Keys),
             Months = Lower(dates.Months),
             MonthCounts = Lower(dates.MonthCounts),
             Halves = Lower(dates.Halves),

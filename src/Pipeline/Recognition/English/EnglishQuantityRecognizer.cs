@@ -35,6 +35,12 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         while (i < end)
         {
             if (text[i] == ':' && Scan.SkipUrl(text, i) is var urlEnd && urlEnd > i) { i = urlEnd; continue; }
+            // Words that are figures: triple-digit growth, more than doubled, five million units.
+            if (char.IsAsciiLetter(text[i]) && (i == 0 || !IsWordChar(text[i - 1])) && TryWord(text, i, output) is var wordEnd and > 0)
+            {
+                i = wordEnd;
+                continue;
+            }
             // A number starts at a digit that does not continue a word, a code or a longer number (K2, GLM-4.7 stay out).
             if (!char.IsAsciiDigit(text[i]) || (i > 0 && (IsWordChar(text[i - 1]) && !AfterTightPrefix(text, i) || text[i - 1] is '.' or ',')))
             {
@@ -45,10 +51,35 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         }
     }
 
-    private int TryAt(string text, int start, List<Mention> output)
-    {
-        if (!TryNumber(text, start, out var value, out var decimals, out var numberEnd)) return SkipDigits(text, start);
+    private int TryAt(string text, int start, List<Mention> output) =>
+        TryNumber(text, start, out var value, out var decimals, out var numberEnd)
+            ? Classify(text, start, value, decimals, numberEnd, output)
+            : SkipDigits(text, start);
 
+    /// <summary>A word that is a figure at <paramref name="i"/> (<see cref="EnglishLexicon.AtLeastWords"/>: triple-digit
+    /// growth is at least 100%, more than doubled more than 100%), or a number word with a scale of its own or of the
+    /// range it opens (five million units; five to six million units). Returns where scanning continues, or 0.</summary>
+    private int TryWord(string text, int i, List<Mention> output)
+    {
+        if (FirstWordAt(text, i, lexicon.AtLeastWordList) is { } bound)
+        {
+            var end = i + bound.Length;
+            // The qualifier is part of the figure, as with digits (more than doubled).
+            var before = QualifierBefore(text, i, out var from);
+            output.Add(new Mention(MentionKind.Percentage, new TextSpan(from, end), text[from..end], new Percentage(lexicon.AtLeastWords[bound], 0),
+                before == Qualifier.Exact ? Qualifier.GreaterOrEqual : before) { Recognizer = Name });
+            return end;
+        }
+        if (FirstWordAt(text, i, lexicon.NumberWordList) is not { } number) return 0;
+        var numberEnd = i + number.Length;
+        var after = Scan.SkipSpaces(text, numberEnd);
+        var scaled = lexicon.Scales.Any(s => s.Word.Length > 1 && (WordAt(text, after, s.Word) || Hyphenated(text, numberEnd, s.Word)));
+        if (!scaled && RangeScale(text, numberEnd) is null) return 0;
+        return Classify(text, i, lexicon.NumberWords[number], 0, numberEnd, output);
+    }
+
+    private int Classify(string text, int start, decimal value, int decimals, int numberEnd, List<Mention> output)
+    {
         // Currency before the number: HK$116.20, US$ 1.32 billion, RMB 6.2 bn.
         var spanStart = start;
         Currency? currency = null;
@@ -88,6 +119,12 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 : Hyphenated(text, numberEnd, word) ? numberEnd + 1 : afterNumber) + word.Length;
             break;
         }
+        // 5 to 6 million units, five to six million: the first number of a range takes the scale written after the second,
+        // and what the second counts or is paid in.
+        // A year never opens such a range (from 1.8 million in 2023 to 3 million in 2024).
+        var unitFrom = -1;
+        var yearLike = currency is null && decimals == 0 && numberEnd - start == 4 && value is >= 1900 and <= 2100;
+        if (scale == 1m && !yearLike && RangeScale(text, numberEnd) is { } shared) (scale, unitFrom) = shared;
 
         var next = Scan.SkipSpaces(text, end);
         MentionKind kind;
@@ -129,13 +166,14 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
         }
         else
         {
+            var suffixAt = unitFrom >= 0 ? unitFrom : next;
             if (currency is null)
                 foreach (var (suffix, c) in lexicon.CurrencySuffixes)
-                    if (WordAt(text, next, suffix.ToLowerInvariant()) || string.CompareOrdinal(text, next, suffix, 0, suffix.Length) == 0
-                        && (next + suffix.Length == text.Length || !char.IsAsciiLetter(text[next + suffix.Length])))
+                    if (WordAt(text, suffixAt, suffix.ToLowerInvariant()) || string.CompareOrdinal(text, suffixAt, suffix, 0, suffix.Length) == 0
+                        && (suffixAt + suffix.Length == text.Length || !char.IsAsciiLetter(text[suffixAt + suffix.Length])))
                     {
                         currency = c;
-                        end = next + suffix.Length;
+                        if (unitFrom < 0) end = next + suffix.Length;
                         break;
                     }
             // 44 cents per ADS: hundredths of the currency.
@@ -162,7 +200,7 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
                 if (scale == 1m && decimals == 0 && numberEnd - start == 4 && amount is >= 1900 and <= 2100) return numberEnd;
                 if (numberEnd < text.Length && char.IsAsciiLetter(text[numberEnd]) && scale == 1m) return SkipWord(text, numberEnd);
                 if (start > 0 && text[start - 1] == '-' && start > 1 && char.IsAsciiLetter(text[start - 2])) return numberEnd;
-                var unit = CountAfter(text, next);
+                var unit = CountAfter(text, unitFrom >= 0 ? unitFrom : next);
                 // 0.6, 16.4 and 25.2 per cent; 747 and 23 times; 100,000 and 110,000 units: the unit after the last
                 // number of a list is every number's.
                 var listed = unit == CountUnit.None && scale == 1m ? ListUnit(text, numberEnd) : null;
@@ -270,6 +308,26 @@ public sealed class EnglishQuantityRecognizer(EnglishLexicon lexicon) : IRecogni
             if (CountAfter(text, next) is var unit and not CountUnit.None) return (MentionKind.Number, unit);
             i = end;
         }
+        return null;
+    }
+
+    /// <summary>The scale of the range a bare number opens (5 to 6 million, five to six billion yuan, between 2 and 3
+    /// million): the scale word after the second number, and where the words after that scale start. Null when no
+    /// scaled second number follows a range join.</summary>
+    private (decimal Scale, int After)? RangeScale(string text, int end)
+    {
+        var j = Scan.SkipSpaces(text, end);
+        if (WordAt(text, j, "to")) j = Scan.SkipSpaces(text, j + 2);
+        else if (WordAt(text, j, "and")) j = Scan.SkipSpaces(text, j + 3);
+        else if (j < text.Length && text[j] is '-' or '–') j = Scan.SkipSpaces(text, j + 1);
+        else return null;
+        int numberEnd;
+        if (TryNumber(text, j, out _, out _, out var digitsEnd) && digitsEnd > j) numberEnd = digitsEnd;
+        else if (FirstWordAt(text, j, lexicon.NumberWordList) is { } word) numberEnd = j + word.Length;
+        else return null;
+        var after = Scan.SkipSpaces(text, numberEnd);
+        foreach (var (word, factor) in lexicon.Scales)
+            if (word.Length > 1 && WordAt(text, after, word)) return (factor, Scan.SkipSpaces(text, after + word.Length));
         return null;
     }
 

@@ -167,14 +167,22 @@ public sealed class ChangeBeforeDirectionRule : IMetricRule
         gap.Trim() is var g && (g.Length == 0 || f.Document.Words.FigureChangeLinks.Contains(g, StringComparer.Ordinal));
 }
 
-/// <summary>A figure that is a change by itself (实现翻番: doubled) is the change of the quantity named before it.</summary>
+/// <summary>A figure that is a change by itself (实现翻番; revenue more than doubled) is the change of the quantity named
+/// before it.</summary>
 public sealed class ChangeFigureRule : IMetricRule
 {
     public string Name => "change-figure";
 
     public RuleOutcome Apply(FigureContext f)
     {
-        if (f.English || !f.Document.Words.ChangeFigures.Contains(f.Mention.Text, StringComparer.Ordinal)) return RuleOutcome.Pass;
-        return Change.Of(f, f.ChangedQuantity(f.Position), fall: false, multipleAsPercent: false);
+        // The qualifier an English figure's text starts with (more than doubled) aside.
+        var text = f.Mention.Text;
+        if (!f.Document.Words.ChangeFigures.Any(w => text.Equals(w, StringComparison.OrdinalIgnoreCase)
+                                                     || f.English && text.EndsWith(" " + w, StringComparison.OrdinalIgnoreCase)))
+            return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(f.Position);
+        // English: the quantity is the subject right before the verb (revenue more than doubled; not "doubled down on").
+        if (f.English && (quantity.Value is null || f.Gap(quantity.End, f.Position).Length != 0)) return RuleOutcome.Pass;
+        return Change.Of(f, quantity, fall: false, multipleAsPercent: false);
     }
 }

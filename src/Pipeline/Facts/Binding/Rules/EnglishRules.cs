@@ -209,6 +209,30 @@ public sealed class EnglishInCueRule : IMetricRule
     }
 }
 
+/// <summary>An English figure written right before its metric's noun names that metric, whatever cue came earlier
+/// in the clause: record $18.8 billion revenue (up 22% YoY) and $505 million profit. Only a space
+/// stands between the figure and the cue, and the cue takes the figure's kind.</summary>
+public sealed class EnglishCueRightAfterRule : IMetricRule
+{
+    public string Name => "cue-right-after-en";
+
+    public RuleOutcome Apply(FigureContext f)
+    {
+        if (!f.English || f.Kind is not (FigureKinds.Money or FigureKinds.Count)) return RuleOutcome.Pass;
+        var end = f.Mention.Span.End;
+        var clauseEnd = f.ClauseEnd(end);
+        var post = f.CuesIn(end, clauseEnd).FirstOrDefault();
+        if (post.Value is not { Kind: CueKind.Metric } || f.Gap(end, post.Start).Length != 0 || !f.ContextHolds(post)) return RuleOutcome.Pass;
+        // HK$54.8 to raise $4 billion: a cue that leads into a figure of its own is that figure's.
+        // $505 million profit (up 108% YoY): a change of the quantity after it is no figure of its own.
+        if (f.Document.FiguresBetween(post.End, clauseEnd).FirstOrDefault() is { } next && f.Document.OnlyLinkWords(post.End, next.Span.Start, english: true)
+            && !f.CuesIn(post.End, next.Span.Start).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall))
+            return RuleOutcome.Pass;
+        var metric = f.Cumulate(post);
+        return (metric.Units & f.Kind) != 0 ? RuleOutcome.Bind(metric, f.Value, post) : RuleOutcome.Pass;
+    }
+}
+
 /// <summary>A market value stated at the offer price (At pricing, the company had a market cap of about $5.1
 /// billion) is the market value at the offer, not a trading day's.</summary>
 public sealed class EnglishMarketCapAtOfferRule : IMetricRule

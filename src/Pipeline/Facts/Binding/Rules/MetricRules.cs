@@ -28,6 +28,7 @@ public static class MetricRules
         new EnglishDividendPerLotRule(),
         new EnglishChangeAmountRule(),
         new EnglishInCueRule(),
+        new EnglishCueRightAfterRule(),
         new EnglishCornerstoneRule(),
         new EnglishMarketCapAtOfferRule(),
         new EnglishComparisonBaseRule(),
