@@ -15,7 +15,9 @@ namespace Pipeline.Reconciliation;
 internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Diagnostician.Index(groups);
-    private readonly List<ArithmeticCheck> _checks = [];
+    private readonly List<SectionedCheck> _checks = [];
+    /// <summary>The relation (and relation kind) being checked: the same sequence whatever the keys.</summary>
+    private int _section;
 
     /// <summary>One input of a check: a fact and the unit its value is needed in.</summary>
     private sealed record Input(KeyGroup Group, Unit Unit);
@@ -23,21 +25,34 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     /// <summary>A relation to evaluate: the inputs (target last) and how to compute the target from the others.</summary>
     private sealed record Spec(string Kind, string Description, Input[] Inputs, Func<ValueInterval[], ValueInterval?> Compute, string Formula);
 
-    public List<ArithmeticCheck> Run()
+    /// <summary>The checks that relate facts of one entity, each with its section (which relation): checkers over
+    /// several partitions of entities, their lists joined in entity order and stably sorted by section, list them as one
+    /// checker over every key does. A check overturns votes of its own entity only.</summary>
+    public List<SectionedCheck> RunRelations()
     {
         PartsAgainstTotals();
         SegmentsAgainstGroup();
         Changes();
         Products();
         Ratios();
+        return _checks;
+    }
+
+    /// <summary>The checks of every stated currency pair (the batch's stated rates, across entities): after every
+    /// relation's.</summary>
+    public List<SectionedCheck> RunExchangeRates()
+    {
         ExchangeRates();
         return _checks;
     }
+
+    private void Add(ArithmeticCheck check) => _checks.Add(new SectionedCheck(check, _section));
 
     // ---- relations -------------------------------------------------------------------------------------------
 
     private void PartsAgainstTotals()
     {
+        _section++;
         foreach (var total in groups)
         {
             var partMetric = options.Relations.PartsOf(total.Key.Metric);
@@ -60,6 +75,8 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private void Changes()
     {
         foreach (var rel in options.Relations.Changes)
+        {
+            _section++;
             foreach (var pct in groups.Where(g => g.Key.Metric == rel.Change && g.ChosenCandidate.Numeric))
             {
                 var price = Find(pct.Key, rel.Price, pct.Key.Period);
@@ -73,11 +90,14 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     v => v[0] * (new ValueInterval(1, 1) + v[1].Scale(0.01m)),
                     $"{rel.Base} × (1 + {rel.Change}/100) = {rel.Price}"));
             }
+        }
     }
 
     private void Products()
     {
         foreach (var rel in options.Relations.Products)
+        {
+            _section++;
             foreach (var total in groups.Where(g => g.Key.Metric == rel.Total && g.ChosenCandidate.Numeric))
             {
                 var left = Find(total.Key, rel.Left, total.Key.Period) ?? Only(total.Key, rel.Left);
@@ -87,11 +107,14 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     [new Input(left, left.ReferenceUnit), new Input(right, total.ReferenceUnit), new Input(total, total.ReferenceUnit)],
                     v => v[0] * v[1], $"{rel.Left} × {rel.Right} = {rel.Total}"));
             }
+        }
     }
 
     private void Ratios()
     {
         foreach (var rel in options.Relations.Ratios)
+        {
+            _section++;
             foreach (var ratio in groups.Where(g => g.Key.Metric == rel.Ratio && g.ChosenCandidate.Numeric))
             {
                 var num = Find(ratio.Key, rel.Numerator, ratio.Key.Period);
@@ -103,12 +126,14 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     v => ValueInterval.Divide(v[0], v[1]) is { } q ? q.Scale(100m) : null,
                     $"{rel.Numerator} / {rel.Denominator} × 100 = {rel.Ratio}"));
             }
+        }
     }
 
     /// <summary>One check per distinct stated pair (the same amounts stated by several sources or documents are one
     /// statement), against the median of every rate stated for that currency pair, computed once per pair.</summary>
     private void ExchangeRates()
     {
+        _section++;
         foreach (var pair in rates.All.GroupBy(r => (r.From, r.To)))
         {
             var (from, to) = pair.Key;
@@ -126,7 +151,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                 var detail = $"{ValueFormat.WithUnit(o.Value!.Value, from)} stated as {ValueFormat.WithUnit(o.EquivalentValue!.Value, to)} implies 1 {from} = {StatedRates.F(r.Rate, 4)} {to} " +
                              $"(written precision allows {StatedRates.F(r.Bounds.Low, 4)}..{StatedRates.F(r.Bounds.High, 4)}); median of {n} stated rate(s): {StatedRates.F(median, 4)}" +
                              (passed ? "." : $"; more than {tol:P0} away: one of the two amounts is likely wrong.") + $" [{sources}{times}]";
-                _checks.Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
+                Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
             }
         }
     }
@@ -146,7 +171,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         if (result == true)
         {
             Confirm(spec, choice);
-            _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
+            Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
                 $"{spec.Formula}: {values}; computed {ValueFormat.Interval(computed, spec.Inputs[^1].Unit)}, stated {ValueFormat.Interval(stated, spec.Inputs[^1].Unit)}."));
             return;
         }
@@ -176,7 +201,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             g.ChoiceReason = $"Decided by the {spec.Kind} check ({spec.Formula}): only this value makes it hold; the vote favoured {ValueFormat.Candidate(ToCandidate(before))}.";
             var after = spec.Inputs.Select(x => x.Group.Chosen).ToArray();
             Test(spec, after, out var c2, out var s2);
-            _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
+            Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
                 $"Fails with the voted values ({baseDetail}) but holds with {ValueFormat.Candidate(ToCandidate(now))} for {g.Key.Metric} {g.PeriodLabel}, " +
                 $"which is therefore chosen: {Values(spec, after)}; computed {ValueFormat.Interval(c2, spec.Inputs[^1].Unit)}, stated {ValueFormat.Interval(s2, spec.Inputs[^1].Unit)}."));
             return;
@@ -191,7 +216,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             target.ChosenNote = $"The stated total does not add up over {target.PeriodLabel} but equals {target.Key.Metric} for {hit}: a figure attached to the wrong span.";
             extra += $" The total equals {target.Key.Metric} for {hit}: likely the wrong span.";
         }
-        _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, false, facts, "FAILS. " + baseDetail + extra));
+        Add(new ArithmeticCheck(spec.Kind, spec.Description, false, facts, "FAILS. " + baseDetail + extra));
     }
 
     /// <summary>A check is evidence for a value only when the stated figure it is checked against comes from another
@@ -332,6 +357,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     /// </summary>
     private void SegmentsAgainstGroup()
     {
+        _section++;
         foreach (var total in groups)
         {
             if (total.Key.Segment.Length > 0 || !total.ChosenCandidate.Numeric || options.Relations.PartsOf(total.Key.Metric) != total.Key.Metric) continue;

@@ -10,10 +10,12 @@ namespace Pipeline.Reconciliation;
 /// difference, a 10^k slip, a currency mix-up, a different basis (stated by a word near the figure, or equal to a
 /// related metric), a figure that belongs to another period, or nothing found.
 /// </summary>
-internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName, double[] trust)
+/// <param name="groups">The keys to diagnose: every key of each of their entities (other keys are looked for among them).</param>
+/// <param name="record">Every source's record over the whole batch's contested keys.</param>
+internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName, double[] trust,
+    SourceRecord record)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Index(groups);
-    private SourceRecord _record = SourceRecord.Empty;
     private readonly Dictionary<KeyGroup, PreparedObservation[]> _probes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Groups by (entity, metric), every segment and basis together; callers filter on the key's segment and basis.</summary>
@@ -33,7 +35,6 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 
     public void DiagnoseAll()
     {
-        _record = SourceRecord.Of(groups);
         foreach (var g in groups)
         {
             var h = g.ChosenCandidate;
@@ -166,7 +167,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var parts = new List<string>();
         foreach (var s in sources)
         {
-            var (won, lost) = _record.Elsewhere(s, g);
+            var (won, lost) = record.Elsewhere(s, g);
             if (lost < 2 || won > 0) return null;
             parts.Add($"{sourceName(s)} disagrees with the consensus on all {lost} other contested keys it states (reliability {trust[s]:0.00})");
         }

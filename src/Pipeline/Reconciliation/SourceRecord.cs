@@ -9,8 +9,6 @@ internal sealed class SourceRecord
     private readonly Dictionary<int, (int Won, int Lost)> _total = [];
     private readonly Dictionary<(int, KeyGroup), bool> _won = new();
 
-    public static SourceRecord Empty { get; } = new();
-
     public static SourceRecord Of(List<KeyGroup> groups)
     {
         var r = new SourceRecord();
@@ -18,9 +16,9 @@ internal sealed class SourceRecord
         {
             if (!g.Informative) continue;
             var verdict = new Dictionary<int, bool>();
-            for (var i = 0; i < g.Observations.Length; i++)
+            for (var i = 0; i < g.Count; i++)
             {
-                var s = g.Observations[i].Source;
+                var s = g.Sources[i];
                 var agrees = g.Support(i, g.Chosen) >= 0.99f;
                 verdict[s] = verdict.GetValueOrDefault(s) || agrees;
             }

@@ -57,6 +57,14 @@ public sealed class PipelineStore : IDisposable
         }
     }
 
+    /// <summary>A second connection to the same store, for reading on another thread while this one is in use.</summary>
+    public PipelineStore OpenReader()
+    {
+        var connection = _dialect.Open();
+        _dialect.AfterOpen(connection);
+        return new PipelineStore(connection, _dialect);
+    }
+
     /// <summary>Connects to a store whose schema is known to be in place (a worker's connection per batch, after the
     /// worker opened the store once with <see cref="Open(StoreLocation)"/>).</summary>
     public static PipelineStore Connect(StoreLocation location)
@@ -342,10 +350,30 @@ public sealed class PipelineStore : IDisposable
 
     /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
     /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents)
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) => Observations(ReadClaims(documents, withQuotes: false));
+
+    /// <summary>The reconciler's view of the claims of one entity (as the documents wrote it) in the given documents.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, string entity) =>
+        Observations(ReadClaims(documents, withQuotes: false, "WHERE entity = $entity", ("$entity", entity)));
+
+    /// <summary>The reconciler's view of the claims that state an amount in a second currency (the stated exchange rates).</summary>
+    public IEnumerable<Observation> EquivalentObservations(IReadOnlySet<string> documents) =>
+        Observations(ReadClaims(documents, withQuotes: false, "WHERE equivalent_value_text IS NOT NULL"));
+
+    /// <summary>Every entity claims are stated for (in any document).</summary>
+    public IReadOnlyList<string> ClaimEntities()
+    {
+        using var cmd = Command("SELECT DISTINCT entity FROM claims ORDER BY entity");
+        using var r = cmd.ExecuteReader();
+        var entities = new List<string>();
+        while (r.Read()) entities.Add(Text(r, 0));
+        return entities;
+    }
+
+    private static IEnumerable<Observation> Observations(IEnumerable<ClaimRow> claims)
     {
         var keys = new Dictionary<FactKey, FactKey>(); // one key object per key, not per claim
-        foreach (var claim in ReadClaims(documents, withQuotes: false))
+        foreach (var claim in claims)
         {
             var o = claim.ToObservation();
             if (keys.TryGetValue(o.Key, out var key)) yield return o with { Key = key };
@@ -353,14 +381,15 @@ public sealed class PipelineStore : IDisposable
         }
     }
 
-    private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes)
+    private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes, string where = "",
+        params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command($"""
             SELECT claim_id, document, outlet, entity, metric, period, period_label, value_text, unit, qualifier, precision_text,
                    range_end_text, equivalent_value_text, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end", segment, basis, as_written,
                    equivalent_of
-            FROM claims ORDER BY document, start, claim_id
-            """);
+            FROM claims {where} ORDER BY document, start, claim_id
+            """, parameters);
         using var r = cmd.ExecuteReader();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each repeated string
         string Intern(string v) => strings.TryGetValue(v, out var x) ? x : strings[v] = v;
