@@ -41,15 +41,17 @@ public static class StoreReconciler
         merger.Add(store.EntityDefinitions(documents));
         var merged = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         string Merge(string entity) => merged.GetOrAdd(entity, merger.Resolve);
-        foreach (var e in store.ClaimEntities()) Merge(e); // resolved here, once, before two threads ask
+        var keys = store.ClaimKeys();
+        foreach (var k in keys) Merge(k.Entity); // resolved here, once, before two threads ask
         var sections = new AuditSections(audit);
         var factRows = new List<FactRow>();
         var conflictRows = new List<ConflictRow>();
         var claims = 0;
         using var reader = store.OpenReader();
-        var partitions = new StorePartitions(reader, documents, Merge);
+        var partitions = new StorePartitions(reader, documents, keys, Merge, ReleaseMemory);
         void Take(IReadOnlyList<ReconciledFact> facts)
         {
+            if (factRows.Count == 0) MemoryTrace.Mark("reconcile: first fact");
             foreach (var f in WithQuotes(facts, reader))
             {
                 claims += f.Candidates.Sum(c => c.Support.Count);
@@ -97,42 +99,55 @@ public static class StoreReconciler
     }
 }
 
-/// <summary>The claims of a store's documents read an entity at a time (every entity the merge joins into one),
-/// without their quotes, with entities merged.</summary>
+/// <summary>The claims of a store's documents read a key at a time (every key the entity merge joins into one), without
+/// their quotes, with entities merged.</summary>
 internal sealed class StorePartitions : IObservationPartitions
 {
     private readonly PipelineStore _store;
     private readonly IReadOnlySet<string> _documents;
     private readonly Func<string, string> _merge;
-    private readonly Dictionary<string, List<string>> _written = new(StringComparer.Ordinal);
-    private readonly Dictionary<FactKey, FactKey> _mergedKeys = []; // one merged key object per key, not per claim
+    private readonly Dictionary<FactKey, List<FactKey>> _written = [];
 
-    public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, Func<string, string> merge)
+    /// <summary>Claims read between two calls of the release callback.</summary>
+    public const int ReleaseEvery = 50_000;
+
+    private readonly Action _release;
+    private int _sinceRelease;
+
+    /// <param name="release">Called before a key is read once <see cref="ReleaseEvery"/> claims were read since the last
+    /// call: the claims read before are garbage by then (the reconciler keeps what it needs of each key), and collected
+    /// they leave the process's memory instead of piling up beside what is live.</param>
+    public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, IReadOnlyList<FactKey> keys, Func<string, string> merge,
+        Action release)
     {
-        (_store, _documents, _merge) = (store, documents, merge);
-        foreach (var entity in store.ClaimEntities())
+        (_store, _documents, _merge, _release) = (store, documents, merge, release);
+        foreach (var key in keys)
         {
-            var e = merge(entity);
-            if (!_written.TryGetValue(e, out var list)) _written[e] = list = [];
-            list.Add(entity);
+            var merged = key with { Entity = merge(key.Entity) };
+            if (!_written.TryGetValue(merged, out var list)) _written[merged] = list = [];
+            list.Add(key);
         }
-        Entities = _written.Keys.ToArray();
+        Keys = _written.Keys.ToArray();
     }
 
-    public IReadOnlyList<string> Entities { get; }
+    public IReadOnlyList<FactKey> Keys { get; }
 
-    public IReadOnlyList<Observation> Read(string entity) =>
-        _written.TryGetValue(entity, out var names)
-            ? ObservationPartitions.Sort(names.SelectMany(n => _store.Observations(_documents, n)).Select(Merged))
-            : [];
-
-    public IReadOnlyList<Observation> Equivalents() => ObservationPartitions.Sort(_store.EquivalentObservations(_documents).Select(Merged));
-
-    private Observation Merged(Observation o)
+    public IReadOnlyList<Observation> Read(FactKey key)
     {
-        var e = _merge(o.Key.Entity);
-        if (e == o.Key.Entity) return o;
-        if (!_mergedKeys.TryGetValue(o.Key, out var key)) _mergedKeys[o.Key] = key = o.Key with { Entity = e };
-        return o with { Key = key };
+        if (!_written.TryGetValue(key, out var keys)) return [];
+        if (_sinceRelease >= ReleaseEvery)
+        {
+            _release();
+            _sinceRelease = 0;
+        }
+        var read = ObservationPartitions.Sort(keys.SelectMany(k => _store.Observations(_documents, k)).Select(o => Merged(o, key)));
+        _sinceRelease += read.Length;
+        return read;
     }
+
+    public IReadOnlyList<Observation> Equivalents() =>
+        ObservationPartitions.Sort(_store.EquivalentObservations(_documents).Select(o => Merged(o, o.Key with { Entity = _merge(o.Key.Entity) })));
+
+    /// <summary>The observation under its merged key (one key object for all of them).</summary>
+    private static Observation Merged(Observation o, FactKey key) => o.Key == key ? o : o with { Key = key };
 }

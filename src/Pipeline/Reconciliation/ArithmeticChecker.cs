@@ -15,9 +15,7 @@ namespace Pipeline.Reconciliation;
 internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Diagnostician.Index(groups);
-    private readonly List<SectionedCheck> _checks = [];
-    /// <summary>The relation (and relation kind) being checked: the same sequence whatever the keys.</summary>
-    private int _section;
+    private readonly List<ArithmeticCheck> _checks = [];
 
     /// <summary>One input of a check: a fact and the unit its value is needed in.</summary>
     private sealed record Input(KeyGroup Group, Unit Unit);
@@ -25,34 +23,21 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     /// <summary>A relation to evaluate: the inputs (target last) and how to compute the target from the others.</summary>
     private sealed record Spec(string Kind, string Description, Input[] Inputs, Func<ValueInterval[], ValueInterval?> Compute, string Formula);
 
-    /// <summary>The checks that relate facts of one entity, each with its section (which relation): checkers over
-    /// several partitions of entities, their lists joined in entity order and stably sorted by section, list them as one
-    /// checker over every key does. A check overturns votes of its own entity only.</summary>
-    public List<SectionedCheck> RunRelations()
+    public List<ArithmeticCheck> Run()
     {
         PartsAgainstTotals();
         SegmentsAgainstGroup();
         Changes();
         Products();
         Ratios();
-        return _checks;
-    }
-
-    /// <summary>The checks of every stated currency pair (the batch's stated rates, across entities): after every
-    /// relation's.</summary>
-    public List<SectionedCheck> RunExchangeRates()
-    {
         ExchangeRates();
         return _checks;
     }
-
-    private void Add(ArithmeticCheck check) => _checks.Add(new SectionedCheck(check, _section));
 
     // ---- relations -------------------------------------------------------------------------------------------
 
     private void PartsAgainstTotals()
     {
-        _section++;
         foreach (var total in groups)
         {
             var partMetric = options.Relations.PartsOf(total.Key.Metric);
@@ -75,8 +60,6 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private void Changes()
     {
         foreach (var rel in options.Relations.Changes)
-        {
-            _section++;
             foreach (var pct in groups.Where(g => g.Key.Metric == rel.Change && g.ChosenCandidate.Numeric))
             {
                 var price = Find(pct.Key, rel.Price, pct.Key.Period);
@@ -90,14 +73,11 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     v => v[0] * (new ValueInterval(1, 1) + v[1].Scale(0.01m)),
                     $"{rel.Base} × (1 + {rel.Change}/100) = {rel.Price}"));
             }
-        }
     }
 
     private void Products()
     {
         foreach (var rel in options.Relations.Products)
-        {
-            _section++;
             foreach (var total in groups.Where(g => g.Key.Metric == rel.Total && g.ChosenCandidate.Numeric))
             {
                 var left = Find(total.Key, rel.Left, total.Key.Period) ?? Only(total.Key, rel.Left);
@@ -107,14 +87,11 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     [new Input(left, left.ReferenceUnit), new Input(right, total.ReferenceUnit), new Input(total, total.ReferenceUnit)],
                     v => v[0] * v[1], $"{rel.Left} × {rel.Right} = {rel.Total}"));
             }
-        }
     }
 
     private void Ratios()
     {
         foreach (var rel in options.Relations.Ratios)
-        {
-            _section++;
             foreach (var ratio in groups.Where(g => g.Key.Metric == rel.Ratio && g.ChosenCandidate.Numeric))
             {
                 var num = Find(ratio.Key, rel.Numerator, ratio.Key.Period);
@@ -126,14 +103,12 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                     v => ValueInterval.Divide(v[0], v[1]) is { } q ? q.Scale(100m) : null,
                     $"{rel.Numerator} / {rel.Denominator} × 100 = {rel.Ratio}"));
             }
-        }
     }
 
     /// <summary>One check per distinct stated pair (the same amounts stated by several sources or documents are one
     /// statement), against the median of every rate stated for that currency pair, computed once per pair.</summary>
     private void ExchangeRates()
     {
-        _section++;
         foreach (var pair in rates.All.GroupBy(r => (r.From, r.To)))
         {
             var (from, to) = pair.Key;
@@ -151,7 +126,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
                 var detail = $"{ValueFormat.WithUnit(o.Value!.Value, from)} stated as {ValueFormat.WithUnit(o.EquivalentValue!.Value, to)} implies 1 {from} = {StatedRates.F(r.Rate, 4)} {to} " +
                              $"(written precision allows {StatedRates.F(r.Bounds.Low, 4)}..{StatedRates.F(r.Bounds.High, 4)}); median of {n} stated rate(s): {StatedRates.F(median, 4)}" +
                              (passed ? "." : $"; more than {tol:P0} away: one of the two amounts is likely wrong.") + $" [{sources}{times}]";
-                Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
+                _checks.Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
             }
         }
     }
@@ -171,7 +146,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         if (result == true)
         {
             Confirm(spec, choice);
-            Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
+            _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
                 $"{spec.Formula}: {values}; computed {ValueFormat.Interval(computed, spec.Inputs[^1].Unit)}, stated {ValueFormat.Interval(stated, spec.Inputs[^1].Unit)}."));
             return;
         }
@@ -201,7 +176,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             g.ChoiceReason = $"Decided by the {spec.Kind} check ({spec.Formula}): only this value makes it hold; the vote favoured {ValueFormat.Candidate(ToCandidate(before))}.";
             var after = spec.Inputs.Select(x => x.Group.Chosen).ToArray();
             Test(spec, after, out var c2, out var s2);
-            Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
+            _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, true, facts,
                 $"Fails with the voted values ({baseDetail}) but holds with {ValueFormat.Candidate(ToCandidate(now))} for {g.Key.Metric} {g.PeriodLabel}, " +
                 $"which is therefore chosen: {Values(spec, after)}; computed {ValueFormat.Interval(c2, spec.Inputs[^1].Unit)}, stated {ValueFormat.Interval(s2, spec.Inputs[^1].Unit)}."));
             return;
@@ -216,7 +191,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             target.ChosenNote = $"The stated total does not add up over {target.PeriodLabel} but equals {target.Key.Metric} for {hit}: a figure attached to the wrong span.";
             extra += $" The total equals {target.Key.Metric} for {hit}: likely the wrong span.";
         }
-        Add(new ArithmeticCheck(spec.Kind, spec.Description, false, facts, "FAILS. " + baseDetail + extra));
+        _checks.Add(new ArithmeticCheck(spec.Kind, spec.Description, false, facts, "FAILS. " + baseDetail + extra));
     }
 
     /// <summary>A check is evidence for a value only when the stated figure it is checked against comes from another
@@ -224,12 +199,12 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private static bool Independent(Spec spec, WorkingCandidate candidate)
     {
         var target = spec.Inputs[^1].Group;
-        var witnesses = target.ChosenCandidate.Members.Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+        var witnesses = target.ChosenCandidate.SourceNames.ToHashSet(StringComparer.Ordinal);
         if (ReferenceEquals(candidate, target.ChosenCandidate) || target.Candidates.Contains(candidate))
         {
-            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.Members).Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.SourceNames).ToHashSet(StringComparer.Ordinal);
         }
-        return candidate.Members.Any(m => !witnesses.Contains(m.O.Source));
+        return candidate.SourceNames.Any(s => !witnesses.Contains(s));
     }
 
     /// <summary>When the check passes, note on each conflicting input that the check rules out its rivals.</summary>
@@ -265,7 +240,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var g = spec.Inputs[i].Group;
             per[i] = i == spec.Inputs.Length - 1
                 ? [g.Chosen]
-                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].Members.Any(m => m.O.Source == source)).ToList();
+                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].SourceNames.Contains(source)).ToList();
             if (per[i].Count == 0) return "";
             combos *= per[i].Count;
             if (combos > 256) return "";
@@ -293,7 +268,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         foreach (var other in list)
         {
             if (ReferenceEquals(other, target) || !other.ChosenCandidate.Numeric || !Diagnostician.SameSlice(other.Key, target.Key)) continue;
-            foreach (var o in other.Observations)
+            foreach (var o in other.Writings)
                 if (o.Numeric && rates.TryConvert(o.RawInterval, o.O.Unit, c.Representative.O.Unit, out var iv, out _) && iv.Overlaps(c.Representative.RawInterval))
                     return $"{other.PeriodLabel} ({o.O.Source}: {ValueFormat.Candidate(ToCandidate(other.ChosenCandidate))})";
         }
@@ -334,7 +309,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     internal static Candidate ToCandidate(WorkingCandidate c)
     {
         var o = c.Representative.O;
-        return new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, c.Members.Select(m => m.O).ToList());
+        return new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, [o]);
     }
 
     /// <summary>The fact of <paramref name="metric"/> for the same entity, segment and basis as <paramref name="like"/>, on <paramref name="period"/>.</summary>
@@ -357,7 +332,6 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     /// </summary>
     private void SegmentsAgainstGroup()
     {
-        _section++;
         foreach (var total in groups)
         {
             if (total.Key.Segment.Length > 0 || !total.ChosenCandidate.Numeric || options.Relations.PartsOf(total.Key.Metric) != total.Key.Metric) continue;

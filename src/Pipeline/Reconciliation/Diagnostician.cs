@@ -10,12 +10,10 @@ namespace Pipeline.Reconciliation;
 /// difference, a 10^k slip, a currency mix-up, a different basis (stated by a word near the figure, or equal to a
 /// related metric), a figure that belongs to another period, or nothing found.
 /// </summary>
-/// <param name="groups">The keys to diagnose: every key of each of their entities (other keys are looked for among them).</param>
-/// <param name="record">Every source's record over the whole batch's contested keys.</param>
-internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName, double[] trust,
-    SourceRecord record)
+internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, ReconcilerOptions options, Func<int, string> sourceName, double[] trust)
 {
     private readonly Dictionary<(string, string), List<KeyGroup>> _byMetric = Index(groups);
+    private SourceRecord _record = SourceRecord.Empty;
     private readonly Dictionary<KeyGroup, PreparedObservation[]> _probes = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Groups by (entity, metric), every segment and basis together; callers filter on the key's segment and basis.</summary>
@@ -35,6 +33,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 
     public void DiagnoseAll()
     {
+        _record = SourceRecord.Of(groups);
         foreach (var g in groups)
         {
             var h = g.ChosenCandidate;
@@ -53,7 +52,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     private static string ChoiceExplanation(KeyGroup g)
     {
         var h = g.ChosenCandidate;
-        var sources = h.Members.Select(m => m.O.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sources = h.SourceNames.Order(StringComparer.Ordinal).ToList();
         if (g.Candidates.Length == 1)
             return sources.Count == 1 ? $"only value, stated by {sources[0]}." : $"only value, stated by {sources.Count} sources ({string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}).";
         var runnerUp = g.Candidates.Where(c => !ReferenceEquals(c, h)).Max(c => c.Score);
@@ -163,11 +162,11 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     /// <summary>A value whose every source loses on every other contested key it speaks to.</summary>
     private string? Invented(KeyGroup g, WorkingCandidate c)
     {
-        var sources = c.Members.Select(m => m.Source).Distinct().ToList();
+        var sources = c.SourceIds;
         var parts = new List<string>();
         foreach (var s in sources)
         {
-            var (won, lost) = record.Elsewhere(s, g);
+            var (won, lost) = _record.Elsewhere(s, g);
             if (lost < 2 || won > 0) return null;
             parts.Add($"{sourceName(s)} disagrees with the consensus on all {lost} other contested keys it states (reliability {trust[s]:0.00})");
         }
@@ -179,7 +178,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var parts = c.EntityTestimonies.Select(t =>
         {
             var source = sourceName(t.Witness);
-            var own = g.Candidates.Where(x => x.Members.Any(m => m.Source == t.Witness)).Select(x => ValueFormat.WithUnit(x.Value ?? 0, x.Representative.O.Unit)).FirstOrDefault();
+            var own = g.Candidates.Where(x => x.SourceIds.Contains(t.Witness)).Select(x => ValueFormat.WithUnit(x.Value ?? 0, x.Representative.O.Unit)).FirstOrDefault();
             return $"{source} gives this figure to {t.OtherEntity}{(own is null ? "" : $" and {own} to {g.Key.Entity}")} (chance of a coincidence {t.Coincidence:P1})";
         });
         var kept = c.Discount < 1 ? $"; its sources' weight counted at {c.Discount:P0}" : "";
@@ -224,7 +223,12 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             timestamp ? $"taken at another time: this value {a}, the chosen one {b}." : $"stated on another basis: this value {a}, the chosen one {b}.");
     }
 
-    private HashSet<string> Markers(WorkingCandidate c)
+    private static HashSet<string> Markers(WorkingCandidate c) =>
+        c.Markers ?? throw new InvalidOperationException($"candidate {c.Id}: its markers are not read");
+
+    /// <summary>The basis markers the clauses of a candidate's members state (read when the key is built, kept when its
+    /// members are detached).</summary>
+    internal static HashSet<string> MarkersOf(WorkingCandidate c, ReconcilerOptions options)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in c.Members)
@@ -282,7 +286,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         if (_probes.TryGetValue(g, out var probes)) return probes;
         var seen = new HashSet<(decimal, ValueInterval, Unit)>();
         var list = new List<PreparedObservation>();
-        foreach (var o in g.Observations)
+        foreach (var o in g.Writings)
             if (o.Numeric && o.O.Value is { } v && o.O.RangeEnd is null && (o.O.Qualifier is Qualifier.Exact or Qualifier.Approximate)
                 && seen.Add((v, o.RawInterval, o.O.Unit)))
                 list.Add(o);

@@ -41,7 +41,7 @@ internal static class EntityMismatchFinder
                 if (c.Probe is not { } probe) continue;
                 var slice = SliceOf(g, probe);
                 if (!givers.TryGetValue((slice, probe.Value), out var list)) givers[(slice, probe.Value)] = list = [];
-                foreach (var source in probe.Sources)
+                foreach (var source in c.SourceIds)
                 {
                     total[slice] = total.GetValueOrDefault(slice) + 1;
                     perSource[(slice, source)] = perSource.GetValueOrDefault((slice, source)) + 1;
@@ -60,7 +60,7 @@ internal static class EntityMismatchFinder
                 if (c.Probe is not { } probe) continue;
                 var slice = SliceOf(g, probe);
                 var list = givers[(slice, probe.Value)];
-                var stating = probe.Sources.ToHashSet();
+                var stating = c.SourceIds.ToHashSet();
                 var elsewhere = list.Count - stating.Count;
                 // A witness states at least two figures, so a chance match is expected at least elsewhere / total
                 // times: when that is already too likely, no witness can count.

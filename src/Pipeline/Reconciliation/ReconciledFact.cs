@@ -120,14 +120,14 @@ public interface IReconciler
 {
     ReconciliationResult Reconcile(IReadOnlyList<Observation> observations);
 
-    /// <summary>Reconciles observations read in partitions (an entity each), handing the facts to <paramref name="emit"/>
-    /// in key order, a partition's at a time, and returns the checks and source reliabilities. The facts are those of
-    /// <see cref="Reconcile(IReadOnlyList{Observation})"/> over every observation. By default every partition is read
-    /// and reconciled at once; <see cref="TruthDiscoveryReconciler"/> holds one partition's claims at a time.</summary>
+    /// <summary>Reconciles observations read by key, handing the facts to <paramref name="emit"/> in key order, and
+    /// returns the checks and source reliabilities. The facts are those of <see cref="Reconcile(IReadOnlyList{Observation})"/>
+    /// over every observation. By default every key is read and reconciled at once; <see cref="TruthDiscoveryReconciler"/>
+    /// holds one key's claims at a time.</summary>
     (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
         IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit)
     {
-        var result = Reconcile(input.Entities.SelectMany(input.Read).ToList());
+        var result = Reconcile(input.Keys.SelectMany(input.Read).ToList());
         emit(result.Facts);
         return (result.Checks, result.SourceReliability);
     }

@@ -22,27 +22,29 @@ internal sealed class PreparedObservation(Observation observation, int source)
     public string ConversionNote { get; init; } = "";
 }
 
-/// <summary>A distinct value for a key with the observations stating exactly it. Between the reconciler's passes over
-/// partitions its members are detached (see <see cref="KeyGroup.Detach"/>): what the vote needs stays.</summary>
+/// <summary>A distinct value for a key with the observations stating exactly it. Between the reconciler's passes its
+/// members are detached (see <see cref="KeyGroup.Detach"/>): what the vote, the checks and the diagnosis read stays.</summary>
 internal sealed class WorkingCandidate(string id, List<PreparedObservation> members)
 {
     private List<PreparedObservation>? _members = members;
 
     public string Id { get; } = id;
     public List<PreparedObservation> Members => _members ?? throw new InvalidOperationException($"candidate {Id}: its observations are not attached");
+    /// <summary>The most precise member: its interval and precision stand for the candidate.</summary>
+    public PreparedObservation Representative { get; } = members[0];
+    /// <summary>Its distinct sources, in the order of its members.</summary>
+    public int[] SourceIds { get; private set; } = members.Select(m => m.Source).Distinct().ToArray();
+    /// <summary>Its distinct sources' names, in the order of its members.</summary>
+    public string[] SourceNames { get; } = members.Select(m => m.O.Source).Distinct(StringComparer.Ordinal).ToArray();
+    /// <summary>The basis markers its members' clauses state (see <see cref="Diagnostician"/>), kept when the members are detached.</summary>
+    public HashSet<string>? Markers { get; set; }
     /// <summary>What <see cref="EntityMismatchFinder"/> reads of the candidate: its figure and unit when the figure can
-    /// identify it (null otherwise), and its distinct sources in the order of its members.</summary>
-    public EntityProbe? Probe { get; private set; } = EntityProbe.Of(members);
+    /// identify it (null otherwise).</summary>
+    public EntityProbe? Probe { get; } = EntityProbe.Of(members[0].O);
     public void Detach() => _members = null;
     public void Attach(List<PreparedObservation> members) => _members = members;
     /// <summary>Renumbers the sources (see <see cref="KeyGroup.Renumber"/>).</summary>
-    public void Renumber(int[] map)
-    {
-        if (Probe is null) return;
-        Probe = Probe with { Sources = Array.ConvertAll(Probe.Sources, s => map[s]) };
-    }
-    /// <summary>The most precise member: its interval and precision stand for the candidate.</summary>
-    public PreparedObservation Representative => Members[0];
+    public void Renumber(int[] map) => SourceIds = Array.ConvertAll(SourceIds, s => map[s]);
     public ValueInterval Interval => Representative.Interval;
     public bool Numeric => Representative.Numeric;
     public bool InReferenceUnit => Representative.InReferenceUnit;
@@ -71,21 +73,20 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
 }
 
 /// <summary>A candidate's figure as <see cref="EntityMismatchFinder"/> compares it across entities.</summary>
-internal sealed record EntityProbe(Unit Unit, string Value, int[] Sources)
+internal sealed record EntityProbe(Unit Unit, string Value)
 {
     /// <summary>Exact or approximate single figures only: bounds and ranges are too loose to identify a figure.</summary>
-    public static EntityProbe? Of(List<PreparedObservation> members)
-    {
-        var o = members[0].O;
-        if (o.Value is not { } v || o.RangeEnd is not null || o.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)) return null;
-        return new EntityProbe(o.Unit, Agreement.DecimalKey(v), members.Select(m => m.Source).Distinct().ToArray());
-    }
+    public static EntityProbe? Of(Observation o) =>
+        o.Value is not { } v || o.RangeEnd is not null || o.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)
+            ? null
+            : new EntityProbe(o.Unit, Agreement.DecimalKey(v));
 }
 
 /// <summary>All observations of one key, their candidates and the support each observation gives each candidate.
-/// The vote tables (sources, rows, shares, support) are the group's own; the prepared observations and the
-/// candidates' members can be detached between passes and attached again from a rebuild of the key, so that the
-/// reconciler holds the claims of one partition at a time.</summary>
+/// The vote tables (sources, rows, shares, support), the candidates' representatives and sources and the key's distinct
+/// writings are the group's own; the prepared observations and the candidates' members are detached after the key is
+/// built and attached again from a rebuild of the key when its fact is made, so that the reconciler holds the claims
+/// of one key at a time.</summary>
 internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservation[] observations, WorkingCandidate[] candidates)
 {
     private PreparedObservation[]? _observations = observations;
@@ -100,8 +101,17 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     public double[] Sure { get; } = Array.ConvertAll(observations, o => o.O.ExtractionConfidence);
     /// <summary>Number of observations.</summary>
     public int Count => Sources.Length;
+    /// <summary>The first observation of each distinct writing (numeric or not, value, interval and unit as written, range
+    /// or not, qualifier), in observation order: whatever tests only those finds the same first observation as over all.</summary>
+    public PreparedObservation[] Writings { get; } = DistinctWritings(observations);
 
-    /// <summary>Lets go of the observations (the vote tables stay).</summary>
+    private static PreparedObservation[] DistinctWritings(PreparedObservation[] observations)
+    {
+        var seen = new HashSet<(bool, decimal?, ValueInterval, Unit, bool, Qualifier)>();
+        return observations.Where(o => seen.Add((o.Numeric, o.O.Value, o.RawInterval, o.O.Unit, o.O.RangeEnd is null, o.O.Qualifier))).ToArray();
+    }
+
+    /// <summary>Lets go of the observations and the candidates' members (what the vote, checks and diagnosis read stays).</summary>
     public void Detach()
     {
         _observations = null;
@@ -256,6 +266,3 @@ internal static class Agreement
         return s;
     }
 }
-
-/// <summary>An arithmetic check and the relation it checks (its place in the order of one pass over every key).</summary>
-internal readonly record struct SectionedCheck(ArithmeticCheck Check, int Section);

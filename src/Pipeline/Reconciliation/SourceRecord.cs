@@ -9,6 +9,8 @@ internal sealed class SourceRecord
     private readonly Dictionary<int, (int Won, int Lost)> _total = [];
     private readonly Dictionary<(int, KeyGroup), bool> _won = new();
 
+    public static SourceRecord Empty { get; } = new();
+
     public static SourceRecord Of(List<KeyGroup> groups)
     {
         var r = new SourceRecord();

@@ -93,40 +93,30 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     }
 
     /// <summary>
-    /// Reconciles partition by partition (an entity each), holding the claims of one partition at a time. The first pass
-    /// builds every key's vote tables and keeps only them; the source reliabilities, entity-mismatch testimony and copy
-    /// detection run over those; a second pass rebuilds each partition's keys and runs the arithmetic checks (which may
-    /// overturn a vote); the checks are numbered over the whole batch; a third pass rebuilds the keys again, diagnoses
-    /// them and hands their facts to <paramref name="emit"/>, partition by partition in key order. The facts are the
-    /// same, to the last bit, as over every claim at once.
+    /// Reconciles key by key, holding the claims of one key at a time. The first pass builds every key's vote tables and
+    /// keeps only them, with each candidate's representative and sources and the key's distinct writings; the source
+    /// reliabilities, entity-mismatch testimony, copy detection, arithmetic checks and diagnosis run over those; the
+    /// second pass reads each key again, builds its fact and hands it to <paramref name="emit"/>, in key order. The
+    /// facts are the same, to the last bit, as over every claim at once.
     /// </summary>
     public (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
         IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit)
     {
         var rates = new StatedRates(input.Equivalents());
-        var entities = input.Entities.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var partitions = FirstPass(input, entities, rates, out var sources);
+        var keys = input.Keys.Distinct().ToArray();
+        Array.Sort(keys, FactKeyOrder.Instance);
+        var groups = FirstPass(input, keys, rates, out var sources);
+        if (groups.Count == 0) return ([], new SortedDictionary<string, double>(StringComparer.Ordinal));
         var sourceIndex = new Dictionary<string, int>(sources.Length, StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
-        var groups = partitions.SelectMany(p => p).ToList();
-        if (groups.Count == 0) return ([], new SortedDictionary<string, double>(StringComparer.Ordinal));
         EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources);
 
+        var diagnostician = new Diagnostician(groups, rates, _options, i => sources[i], trust);
         List<ArithmeticCheck> checks = [];
-        if (_options.RunChecks)
-        {
-            List<SectionedCheck> found = [];
-            for (var p = 0; p < partitions.Count; p++)
-            {
-                Attach(partitions[p], input.Read(entities[p]), sourceIndex, rates);
-                found.AddRange(new ArithmeticChecker(partitions[p], rates, _options).RunRelations());
-                foreach (var g in partitions[p]) g.Detach();
-            }
-            // Stably by section: each relation's checks over every entity in key order, as one pass over all keys lists them.
-            checks = Number(found.OrderBy(c => c.Section).Select(c => c.Check)
-                .Concat(new ArithmeticChecker([], rates, _options).RunExchangeRates().Select(c => c.Check)).ToList());
-        }
+        if (_options.RunChecks) checks = Number(new ArithmeticChecker(groups, rates, _options).Run());
+        diagnostician.DiagnoseAll();
+
         var byKey = new Dictionary<FactKey, List<ArithmeticCheck>>();
         foreach (var check in checks)
             foreach (var k in check.Facts.Distinct())
@@ -137,61 +127,43 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // The suspect of a failed check is the fact it relates that the fewest sources state (the stated figure it is
         // checked against, its last fact, on a tie): a figure two outlets agree on is not doubted for a single
         // source's figure beside it.
-        var support = groups.ToDictionary(g => g.Key, ChosenSources);
+        var support = groups.ToDictionary(g => g.Key, g => g.Chosen >= 0 ? g.Candidates[g.Chosen].SourceIds.Length : 0);
         var suspects = checks.Where(k => !k.Passed && k.Facts.Count > 0)
             .Select(k => k.Facts.Select((f, i) => (f, i)).OrderBy(t => support.GetValueOrDefault(t.f)).ThenByDescending(t => t.i).First().f)
             .ToHashSet();
-
-        var record = SourceRecord.Of(groups);
-        for (var p = 0; p < partitions.Count; p++)
+        foreach (var g in groups)
         {
-            Attach(partitions[p], input.Read(entities[p]), sourceIndex, rates);
-            new Diagnostician(partitions[p], rates, _options, i => sources[i], trust, record).DiagnoseAll();
-            emit(partitions[p].Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))).ToList());
-            foreach (var g in partitions[p]) g.Detach();
+            var rebuilt = BuildGroups(input.Read(g.Key), s => sourceIndex[s], rates, tables: false);
+            if (rebuilt.Count != 1) throw new InvalidOperationException($"{g.Key}: the claims changed between the reconciler's passes");
+            g.Attach(rebuilt[0]);
+            emit([BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))]);
+            g.Detach();
         }
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
         return (checks, reliability);
     }
 
-    /// <summary>Distinct sources of the chosen value.</summary>
-    private static int ChosenSources(KeyGroup g)
-    {
-        if (g.Chosen < 0) return 0;
-        var sources = new HashSet<int>();
-        for (var i = 0; i < g.Count; i++)
-            if (g.RowCandidate[g.Row[i]] == g.Chosen) sources.Add(g.Sources[i]);
-        return sources.Count;
-    }
-
-    /// <summary>Builds every partition's keys with their vote tables and detaches their observations. Sources are numbered
-    /// as they come, then renumbered in ordinal order (<paramref name="sources"/>) once all are known.</summary>
-    private List<List<KeyGroup>> FirstPass(IObservationPartitions input, string[] entities, StatedRates rates, out string[] sources)
+    /// <summary>Builds every key with its vote tables, keeps what the later steps read of its observations and detaches
+    /// them. Sources are numbered as they come, then renumbered in ordinal order (<paramref name="sources"/>) once all are
+    /// known.</summary>
+    private List<KeyGroup> FirstPass(IObservationPartitions input, FactKey[] keys, StatedRates rates, out string[] sources)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var partitions = new List<List<KeyGroup>>(entities.Length);
-        foreach (var entity in entities)
-        {
-            var groups = BuildGroups(input.Read(entity), s => seen.TryGetValue(s, out var i) ? i : seen[s] = seen.Count, rates, tables: true);
-            foreach (var g in groups) g.Detach();
-            partitions.Add(groups);
-        }
+        var groups = new List<KeyGroup>(keys.Length);
+        foreach (var key in keys)
+            foreach (var g in BuildGroups(input.Read(key), s => seen.TryGetValue(s, out var i) ? i : seen[s] = seen.Count, rates, tables: true))
+            {
+                if (g.Key != key) throw new InvalidOperationException($"{g.Key}: read for the key {key}");
+                foreach (var c in g.Candidates) c.Markers = Diagnostician.MarkersOf(c, _options);
+                g.Detach();
+                groups.Add(g);
+            }
         sources = seen.Keys.Order(StringComparer.Ordinal).ToArray();
         var map = new int[seen.Count];
         for (var i = 0; i < sources.Length; i++) map[seen[sources[i]]] = i;
-        foreach (var groups in partitions)
-            foreach (var g in groups)
-                g.Renumber(map);
-        return partitions;
-    }
-
-    /// <summary>Attaches to a partition's groups the observations of the same keys built again from its claims.</summary>
-    private void Attach(List<KeyGroup> groups, IReadOnlyList<Observation> observations, Dictionary<string, int> sourceIndex, StatedRates rates)
-    {
-        var rebuilt = BuildGroups(observations, s => sourceIndex[s], rates, tables: false);
-        if (rebuilt.Count != groups.Count) throw new InvalidOperationException("the claims changed between the reconciler's passes");
-        for (var i = 0; i < groups.Count; i++) groups[i].Attach(rebuilt[i]);
+        foreach (var g in groups) g.Renumber(map);
+        return groups;
     }
 
     /// <summary>The keys of observations sorted in <see cref="ObservationOrder"/>, in key order; with their vote tables

@@ -352,22 +352,24 @@ public sealed class PipelineStore : IDisposable
     /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
     public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) => Observations(ReadClaims(documents, withQuotes: false));
 
-    /// <summary>The reconciler's view of the claims of one entity (as the documents wrote it) in the given documents.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, string entity) =>
-        Observations(ReadClaims(documents, withQuotes: false, "WHERE entity = $entity", ("$entity", entity)));
+    /// <summary>The reconciler's view of the claims of one key (its entity as the documents wrote it) in the given documents.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, FactKey key) =>
+        Observations(ReadClaims(documents, withQuotes: false,
+            "WHERE entity = $entity AND metric = $metric AND segment = $segment AND basis = $basis AND period = $period",
+            ("$entity", key.Entity), ("$metric", key.Metric), ("$segment", key.Segment), ("$basis", key.Basis), ("$period", key.Period)));
 
     /// <summary>The reconciler's view of the claims that state an amount in a second currency (the stated exchange rates).</summary>
     public IEnumerable<Observation> EquivalentObservations(IReadOnlySet<string> documents) =>
         Observations(ReadClaims(documents, withQuotes: false, "WHERE equivalent_value_text IS NOT NULL"));
 
-    /// <summary>Every entity claims are stated for (in any document).</summary>
-    public IReadOnlyList<string> ClaimEntities()
+    /// <summary>Every key claims are stated for (in any document), entities as the documents wrote them.</summary>
+    public IReadOnlyList<FactKey> ClaimKeys()
     {
-        using var cmd = Command("SELECT DISTINCT entity FROM claims ORDER BY entity");
+        using var cmd = Command("SELECT DISTINCT entity, metric, period, segment, basis FROM claims");
         using var r = cmd.ExecuteReader();
-        var entities = new List<string>();
-        while (r.Read()) entities.Add(Text(r, 0));
-        return entities;
+        var keys = new List<FactKey>();
+        while (r.Read()) keys.Add(new FactKey(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4)));
+        return keys;
     }
 
     private static IEnumerable<Observation> Observations(IEnumerable<ClaimRow> claims)

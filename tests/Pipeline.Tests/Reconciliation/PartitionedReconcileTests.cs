@@ -8,9 +8,9 @@ using static Pipeline.Tests.Reconciliation.ObservationFactory;
 
 namespace Pipeline.Tests.Reconciliation;
 
-/// <summary>The reconciler reads its claims an entity at a time (three passes) and hands each entity's facts over as
-/// they are made; what crosses entities (reliabilities, entity-mismatch testimony, stated rates, check numbering) is
-/// the batch's, so the facts are those of one reconciliation over every claim.</summary>
+/// <summary>The reconciler reads its claims a key at a time (two passes) and hands each fact over as it is made; what
+/// crosses keys and entities (reliabilities, entity-mismatch testimony, copy detection, stated rates, checks, diagnosis)
+/// works on what it keeps of each key, so the facts are those of one reconciliation over every claim.</summary>
 public class PartitionedReconcileTests
 {
     /// <summary>Two related companies and a third, several outlets: a subsidiary's revenue quoted for the parent, quarters
@@ -34,15 +34,15 @@ public class PartitionedReconcileTests
         Amount("bloomberg", "Corvath Mining", "net_profit", "2025-01-01/2025-06-30", "3.15", Yi, "HKD"),
     ];
 
-    /// <summary>Reads each entity's claims afresh every time (as from a store), and logs the reads.</summary>
+    /// <summary>Reads each key's claims afresh every time (as from a store), and logs the reads.</summary>
     private sealed class Fresh(List<Observation> all) : IObservationPartitions
     {
-        public List<string> Reads { get; } = [];
-        public IReadOnlyList<string> Entities => all.Select(o => o.Key.Entity).Distinct().Reverse().ToList();
-        public IReadOnlyList<Observation> Read(string entity)
+        public List<FactKey> Reads { get; } = [];
+        public IReadOnlyList<FactKey> Keys => all.Select(o => o.Key).Distinct().Reverse().ToList();
+        public IReadOnlyList<Observation> Read(FactKey key)
         {
-            Reads.Add(entity);
-            return ObservationPartitions.Sort(all.Where(o => o.Key.Entity == entity).Select(o => o with { }));
+            Reads.Add(key);
+            return ObservationPartitions.Sort(all.Where(o => o.Key == key).Select(o => o with { }));
         }
         public IReadOnlyList<Observation> Equivalents() => ObservationPartitions.Sort(all.Where(o => o.EquivalentValue is not null));
     }
@@ -72,17 +72,18 @@ public class PartitionedReconcileTests
     }
 
     [Test]
-    public void Each_entity_is_read_once_a_pass_and_its_facts_handed_over_before_the_next_is_read()
+    public void Each_key_is_read_once_a_pass_and_its_fact_handed_over_before_the_next_is_read()
     {
         var input = new Fresh(Batch());
-        var handed = new List<(int ReadsSoFar, string[] Entities)>();
-        new TruthDiscoveryReconciler().Reconcile(input, facts => handed.Add((input.Reads.Count, facts.Select(f => f.Key.Entity).Distinct().ToArray())));
+        var handed = new List<(int ReadsSoFar, FactKey[] Keys)>();
+        new TruthDiscoveryReconciler().Reconcile(input, facts => handed.Add((input.Reads.Count, facts.Select(f => f.Key).ToArray())));
 
-        string[] order = ["Corvath Mining", "Norvane Holdings", "Norvane Robotics"];
-        Assert.That(input.Reads, Is.EqualTo(order.Concat(order).Concat(order)));
-        Assert.That(handed.Select(h => h.Entities.Single()), Is.EqualTo(order));
-        // The last pass: each entity's facts are handed over right after its own read.
-        Assert.That(handed.Select(h => h.ReadsSoFar), Is.EqualTo(new[] { 7, 8, 9 }));
+        var order = input.Keys.OrderBy(k => k.Entity, System.StringComparer.Ordinal).ThenBy(k => k.Metric, System.StringComparer.Ordinal)
+            .ThenBy(k => k.Period, System.StringComparer.Ordinal).ToList();
+        Assert.That(input.Reads, Is.EqualTo(order.Concat(order)));
+        Assert.That(handed.Select(h => h.Keys.Single()), Is.EqualTo(order));
+        // The second pass: each key's fact is handed over right after its own read.
+        Assert.That(handed.Select(h => h.ReadsSoFar), Is.EqualTo(Enumerable.Range(order.Count + 1, order.Count)));
     }
 
     [Test]
