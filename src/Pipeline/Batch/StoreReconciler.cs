@@ -109,7 +109,7 @@ internal sealed class StorePartitions : IObservationPartitions
     private readonly Dictionary<FactKey, List<FactKey>> _written = [];
 
     /// <summary>Claims read between two calls of the release callback.</summary>
-    public const int ReleaseEvery = 50_000;
+    public const int ReleaseEvery = 20_000;
 
     private readonly Action _release;
     private int _sinceRelease;
