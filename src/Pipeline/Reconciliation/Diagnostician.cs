@@ -223,8 +223,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             timestamp ? $"taken at another time: this value {a}, the chosen one {b}." : $"stated on another basis: this value {a}, the chosen one {b}.");
     }
 
-    private static HashSet<string> Markers(WorkingCandidate c) =>
-        c.Markers ?? throw new InvalidOperationException($"candidate {c.Id}: its markers are not read");
+    private HashSet<string> Markers(WorkingCandidate c) => c.Markers ??= MarkersOf(c, options);
 
     /// <summary>The basis markers the clauses of a candidate's members state (read when the key is built, kept when its
     /// members are detached).</summary>

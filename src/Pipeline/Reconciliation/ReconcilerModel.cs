@@ -10,7 +10,8 @@ namespace Pipeline.Reconciliation;
 internal sealed class PreparedObservation(Observation observation, int source)
 {
     public Observation O { get; } = observation;
-    public int Source { get; } = source;
+    /// <summary>Index of its source (renumbered once the reconciler has seen every source, see <see cref="KeyGroup.Renumber"/>).</summary>
+    public int Source { get; set; } = source;
     public bool Numeric { get; init; }
     /// <summary>True when <see cref="Interval"/> is expressed in the key's reference unit.</summary>
     public bool InReferenceUnit { get; init; }
@@ -137,6 +138,8 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     {
         for (var i = 0; i < Sources.Length; i++) Sources[i] = map[Sources[i]];
         foreach (var c in Candidates) c.Renumber(map);
+        var kept = (_observations ?? []).Concat(Writings).Concat(Candidates.Select(c => c.Representative));
+        foreach (var o in kept.Distinct(ReferenceEqualityComparer.Instance).Cast<PreparedObservation>()) o.Source = map[o.Source];
     }
     /// <summary>Support of each distinct writing (row) for each candidate: observations that are written alike share a
     /// row, so the work per key grows with its distinct values, not with its observations; pairs that lend each other

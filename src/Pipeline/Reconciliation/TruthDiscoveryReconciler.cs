@@ -88,7 +88,8 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     {
         if (observations.Count == 0) return ReconciliationResult.Empty;
         var facts = new List<ReconciledFact>();
-        var (checks, reliability) = Reconcile(ObservationPartitions.Of(observations), facts.AddRange);
+        // Every claim is in memory already: the keys keep theirs instead of reading them again.
+        var (checks, reliability) = Reconcile(ObservationPartitions.Of(observations), facts.AddRange, detach: false);
         return new ReconciliationResult(facts, checks, reliability);
     }
 
@@ -100,12 +101,16 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     /// facts are the same, to the last bit, as over every claim at once.
     /// </summary>
     public (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
-        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit)
+        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit) => Reconcile(input, emit, detach: true);
+
+    /// <param name="detach">Whether the keys let go of their claims between the passes (and read them again).</param>
+    private (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
+        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit, bool detach)
     {
         var rates = new StatedRates(input.Equivalents());
         var keys = input.Keys.Distinct().ToArray();
         Array.Sort(keys, FactKeyOrder.Instance);
-        var groups = FirstPass(input, keys, rates, out var sources);
+        var groups = FirstPass(input, keys, rates, detach, out var sources);
         if (groups.Count == 0) return ([], new SortedDictionary<string, double>(StringComparer.Ordinal));
         var sourceIndex = new Dictionary<string, int>(sources.Length, StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
@@ -133,11 +138,14 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             .ToHashSet();
         foreach (var g in groups)
         {
-            var rebuilt = BuildGroups(input.Read(g.Key), s => sourceIndex[s], rates, tables: false);
-            if (rebuilt.Count != 1) throw new InvalidOperationException($"{g.Key}: the claims changed between the reconciler's passes");
-            g.Attach(rebuilt[0]);
+            if (detach)
+            {
+                var rebuilt = BuildGroups(input.Read(g.Key), s => sourceIndex[s], rates, tables: false);
+                if (rebuilt.Count != 1) throw new InvalidOperationException($"{g.Key}: the claims changed between the reconciler's passes");
+                g.Attach(rebuilt[0]);
+            }
             emit([BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))]);
-            g.Detach();
+            if (detach) g.Detach();
         }
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
@@ -147,7 +155,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     /// <summary>Builds every key with its vote tables, keeps what the later steps read of its observations and detaches
     /// them. Sources are numbered as they come, then renumbered in ordinal order (<paramref name="sources"/>) once all are
     /// known.</summary>
-    private List<KeyGroup> FirstPass(IObservationPartitions input, FactKey[] keys, StatedRates rates, out string[] sources)
+    private List<KeyGroup> FirstPass(IObservationPartitions input, FactKey[] keys, StatedRates rates, bool detach, out string[] sources)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var groups = new List<KeyGroup>(keys.Length);
@@ -155,8 +163,11 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             foreach (var g in BuildGroups(input.Read(key), s => seen.TryGetValue(s, out var i) ? i : seen[s] = seen.Count, rates, tables: true))
             {
                 if (g.Key != key) throw new InvalidOperationException($"{g.Key}: read for the key {key}");
-                foreach (var c in g.Candidates) c.Markers = Diagnostician.MarkersOf(c, _options);
-                g.Detach();
+                if (detach)
+                {
+                    foreach (var c in g.Candidates) c.Markers = Diagnostician.MarkersOf(c, _options);
+                    g.Detach();
+                }
                 groups.Add(g);
             }
         sources = seen.Keys.Order(StringComparer.Ordinal).ToArray();
