@@ -22,9 +22,9 @@ public sealed record StoreReconciliation(AuditSections Audit, IReadOnlyList<Arit
 /// The one reconciliation step over a store: every claim of the given documents, with entities merged across
 /// documents, reconciled into facts and conflicts that replace the store's tables. <c>pipeline run</c> does it at the
 /// end of a batch; <c>pipeline reconcile --store URL</c> does it alone, over every document of the store. The claims
-/// are read an entity at a time, as the reconciler asks (<see cref="IObservationPartitions"/>), on a second connection,
-/// and the facts become rows and audit text as each entity's are made: what is held is one entity's claims, the vote
-/// tables of all keys and the rows and text of the outputs.
+/// are read a key at a time, as the reconciler asks (<see cref="IObservationPartitions"/>), on a second connection,
+/// and each fact becomes rows and audit text as it is made: what is held is one key's claims, the vote tables of all
+/// keys and the rows and text of the outputs.
 /// </summary>
 public static class StoreReconciler
 {
