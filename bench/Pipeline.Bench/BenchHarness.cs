@@ -307,7 +307,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         report.AppendLine("## End to end").AppendLine();
         report.AppendLine($"`pipeline run CORPUS --full --jobs {options.Jobs}` in a child process per size; peak memory is that process's peak RSS. " +
                           "The documents stream through bounded channels (a reader, the workers, one store writer); the reconciliation at the end " +
-                          "holds every claim of the run (compactly, its working tables collected before the outputs are built), so the last column " +
+                          "reads the claims a key at a time, in two passes, keeping between them only each key's vote tables, so the last column " +
                           "reruns it alone (`pipeline reconcile --store` on the run's store) " +
                           "to show its own peak. Load: the 1-minute load average when the run started.").AppendLine();
         report.AppendLine("| corpus | documents | seconds | articles/s | MB/s | peak memory MB | claims | facts | load | reconcile alone: seconds, peak MB |")
@@ -565,7 +565,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             $"{Mark(_endToEnd.Count == 0 ? null : largest.PeakMb < 500)}, {(flat switch { true => "flat", false => "**not flat**", null => "flatness not measured" })} |");
         if (_reconcilePeak.Count > 0)
             report.AppendLine(inv,
-                $"| (what grows) the reconciliation alone over the run's store | {string.Join(", ", _reconcilePeak.Select(e => $"{e.Size}: {e.PeakMb:0} MB"))} | it holds every claim, compactly |");
+                $"| the reconciliation alone over the run's store | {string.Join(", ", _reconcilePeak.Select(e => $"{e.Size}: {e.PeakMb:0} MB"))} | it holds one key's claims at a time and every key's vote tables |");
         report.AppendLine(inv,
             $"| recognizers ≥ 200× Microsoft's C# models, in process (CPU) | {(_microsoftRatio is { } mr ? $"{mr:N0}×" : "not run")} | {Mark(_microsoftRatio is { } mr2 ? mr2 >= 200 : null)} |");
         report.AppendLine(inv,

@@ -88,13 +88,12 @@ public static class ReconcileCommand
         {
             outputs.WriteTable(DatasetWriter.Facts, r.Facts, OutputFormats.Csv, new OutputOptions());
             outputs.WriteTable(DatasetWriter.Conflicts, r.Conflicts, OutputFormats.Csv, new OutputOptions());
-            outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(r.Result, w));
-            outputs.WriteText("audit.html", w => AuditReport.WriteHtml(r.Result, w));
+            outputs.WriteText("audit.md", r.WriteMarkdown);
+            outputs.WriteText("audit.html", r.WriteHtml);
             Batch.MemoryTrace.Mark("outputs written");
             outputs.Commit();
         }
-        var conflicts = r.Result.Facts.Count(f => f.Status == FactStatus.Conflict);
-        output.WriteLine($"{r.Claims} claims of {documents.Count} documents in {location} → {r.Facts.Count} facts ({conflicts} in conflict), " +
+        output.WriteLine($"{r.Claims} claims of {documents.Count} documents in {location} → {r.Facts.Count} facts ({r.Audit.Conflicts} in conflict), " +
                          $"{r.Changed} fact rows changed → {Path.GetFullPath(dir)}");
         return Cli.Ok;
     }

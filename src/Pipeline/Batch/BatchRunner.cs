@@ -195,11 +195,11 @@ public sealed class BatchRunner
         // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
         using var outputs = new Outputs(outDir, options, store, seen, unreadable);
-        var (reconciliation, factRows, conflictRows, changed, claimCount, _) = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions);
+        var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var (documents, quarantineRows) = outputs.Finish(factRows, conflictRows, reconciliation, new AuditReportOptions { DocumentUrls = urls });
+        var (documents, quarantineRows) = outputs.Finish(reconciliation);
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         MemoryTrace.Mark("run: outputs written");
         var (bound, unbound) = store.MentionCounts(seen);
@@ -209,8 +209,8 @@ public sealed class BatchRunner
         {
             Read = read, Processed = processed, Unchanged = unchanged, Duplicates = duplicates,
             Quarantined = quarantined + unreadable.Count, QuarantinedTotal = quarantinedTotal,
-            Mentions = bound + unbound, UnboundMentions = unbound, UnboundReasons = store.UnboundReasons(seen), Claims = claimCount, Facts = factRows.Count,
-            Conflicts = reconciliation.Facts.Count(f => f.Status == FactStatus.Conflict), FactsChanged = changed,
+            Mentions = bound + unbound, UnboundMentions = unbound, UnboundReasons = store.UnboundReasons(seen), Claims = reconciliation.Claims, Facts = reconciliation.Facts.Count,
+            Conflicts = reconciliation.Audit.Conflicts, FactsChanged = reconciliation.Changed,
             Seconds = wall.Elapsed.TotalSeconds,
             PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             Stages = stageTimes.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
@@ -367,13 +367,12 @@ public sealed class BatchRunner
 
         /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;
         /// returns the documents (without their text) and the quarantine rows.</summary>
-        public (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) Finish(IReadOnlyList<FactRow> facts,
-            IReadOnlyList<ConflictRow> conflicts, ReconciliationResult reconciliation, AuditReportOptions audit)
+        public (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) Finish(StoreReconciliation reconciliation)
         {
-            Table(DatasetWriter.Facts, () => facts, OutputFormats.Csv);
-            Table(DatasetWriter.Conflicts, () => conflicts, OutputFormats.Csv);
-            _outputs.WriteText("audit.md", w => AuditReport.WriteMarkdown(reconciliation, w, audit));
-            _outputs.WriteText("audit.html", w => AuditReport.WriteHtml(reconciliation, w, audit));
+            Table(DatasetWriter.Facts, () => reconciliation.Facts, OutputFormats.Csv);
+            Table(DatasetWriter.Conflicts, () => reconciliation.Conflicts, OutputFormats.Csv);
+            _outputs.WriteText("audit.md", reconciliation.WriteMarkdown);
+            _outputs.WriteText("audit.html", reconciliation.WriteHtml);
             _written.UnionWith(_outputs.Names);
             _outputs.Commit();
 

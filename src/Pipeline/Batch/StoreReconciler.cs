@@ -8,22 +8,30 @@ using Pipeline.Storage;
 
 namespace Pipeline.Batch;
 
-/// <summary>What reconciling a store gave: the result (quotes filled in for the audit), its rows, how many fact rows
-/// changed against the store's previous table, how many claims went in, and the entity merge applied to them.</summary>
-public sealed record StoreReconciliation(ReconciliationResult Result, IReadOnlyList<FactRow> Facts, IReadOnlyList<ConflictRow> Conflicts,
-    int Changed, int Claims, Func<string, string> MergeEntity);
+/// <summary>What reconciling a store gave: the audit built fact by fact (quotes filled in), the checks and source
+/// reliabilities, the fact and conflict rows, how many fact rows changed against the store's previous table, how many
+/// claims went in, and the entity merge applied to them.</summary>
+public sealed record StoreReconciliation(AuditSections Audit, IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability,
+    IReadOnlyList<FactRow> Facts, IReadOnlyList<ConflictRow> Conflicts, int Changed, int Claims, Func<string, string> MergeEntity)
+{
+    public void WriteMarkdown(System.IO.TextWriter w) => Audit.WriteMarkdown(Checks, SourceReliability, w);
+    public void WriteHtml(System.IO.TextWriter w) => Audit.WriteHtml(Checks, SourceReliability, w);
+}
 
 /// <summary>
 /// The one reconciliation step over a store: every claim of the given documents, with entities merged across
 /// documents, reconciled into facts and conflicts that replace the store's tables. <c>pipeline run</c> does it at the
-/// end of a batch; <c>pipeline reconcile --store URL</c> does it alone, over every document of the store.
+/// end of a batch; <c>pipeline reconcile --store URL</c> does it alone, over every document of the store. The claims
+/// are read a key at a time, as the reconciler asks (<see cref="IObservationPartitions"/>), on a second connection,
+/// and each fact becomes rows and audit text as it is made: what is held is one key's claims, the vote tables of all
+/// keys and the rows and text of the outputs.
 /// </summary>
 public static class StoreReconciler
 {
     /// <param name="meanwhile">Work that needs the store and the entity merge but not the facts (writing the claims and
     /// mentions): run on this thread while the reconciler works on another, so a run's end uses two cores.</param>
     public static StoreReconciliation Reconcile(PipelineStore store, IReadOnlySet<string> documents, IReconciler reconciler,
-        Action<Func<string, string>>? meanwhile = null)
+        Action<Func<string, string>>? meanwhile = null, AuditReportOptions? audit = null)
     {
         // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
         // entity: canonical names are merged through the definitions the documents stored, before reconciling.
@@ -31,33 +39,35 @@ public static class StoreReconciler
         MemoryTrace.Mark("reconcile: start");
         var merger = new EntityMerger(EntityLexicon.Default);
         merger.Add(store.EntityDefinitions(documents));
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Merge(string entity) => merged.TryGetValue(entity, out var m) ? m : merged[entity] = merger.Resolve(entity);
-        var mergedKeys = new Dictionary<FactKey, FactKey>(); // one merged key object per key, not per claim
-        FactKey MergeKey(FactKey k) => mergedKeys.TryGetValue(k, out var m) ? m : mergedKeys[k] = k with { Entity = Merge(k.Entity) };
-        var observations = store.Observations(documents)
-            .Select(o => Merge(o.Key.Entity) is var e && e != o.Key.Entity ? o with { Key = MergeKey(o.Key) } : o)
-            .ToList();
-        MemoryTrace.Mark($"reconcile: {observations.Count} observations read");
-        ReleaseMemory();
-        MemoryTrace.Mark("reconcile: collected");
-        var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(observations));
+        var merged = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string Merge(string entity) => merged.GetOrAdd(entity, merger.Resolve);
+        var keys = store.ClaimKeys();
+        foreach (var k in keys) Merge(k.Entity); // resolved here, once, before two threads ask
+        var sections = new AuditSections(audit);
+        var factRows = new List<FactRow>();
+        var conflictRows = new List<ConflictRow>();
+        var claims = 0;
+        using var reader = store.OpenReader();
+        var partitions = new StorePartitions(reader, documents, keys, Merge, ReleaseMemory);
+        void Take(IReadOnlyList<ReconciledFact> facts)
+        {
+            if (factRows.Count == 0) MemoryTrace.Mark("reconcile: first fact");
+            foreach (var f in WithQuotes(facts, reader))
+            {
+                claims += f.Candidates.Sum(c => c.Support.Count);
+                factRows.Add(FactRow.From(f));
+                conflictRows.AddRange(ConflictRow.From(f));
+                sections.Add(f);
+            }
+        }
+        var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(partitions, Take));
         meanwhile?.Invoke(Merge);
         MemoryTrace.Mark("reconcile: meanwhile done");
-        var raw = computing.GetAwaiter().GetResult();
+        var (checks, reliability) = computing.GetAwaiter().GetResult();
         MemoryTrace.Mark("reconcile: reconciled");
-        // The reconciler's working tables (prepared observations, support, candidates) are garbage now: collected here,
-        // the outputs below start from the facts and the claims they cite, not beside the reconciler's peak.
-        ReleaseMemory();
-        MemoryTrace.Mark("reconcile: collected");
-        var reconciliation = WithQuotes(raw, store);
-        MemoryTrace.Mark("reconcile: quotes");
-        var factRows = reconciliation.Facts.Select(FactRow.From).ToList();
-        var conflictRows = reconciliation.Facts.SelectMany(ConflictRow.From).ToList();
-        MemoryTrace.Mark("reconcile: rows");
         var changed = store.ReplaceFacts(factRows, conflictRows);
         MemoryTrace.Mark("reconcile: stored");
-        return new StoreReconciliation(reconciliation, factRows, conflictRows, changed, observations.Count, Merge);
+        return new StoreReconciliation(sections, checks, reliability, factRows, conflictRows, changed, claims, Merge);
     }
 
     /// <summary>
@@ -70,9 +80,9 @@ public static class StoreReconciler
 
     /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
     /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
-    private static ReconciliationResult WithQuotes(ReconciliationResult result, PipelineStore store)
+    private static IEnumerable<ReconciledFact> WithQuotes(IReadOnlyList<ReconciledFact> facts, PipelineStore store)
     {
-        var wanted = result.Facts.SelectMany(f => f.Status == FactStatus.Conflict
+        var wanted = facts.SelectMany(f => f.Status == FactStatus.Conflict
             ? f.Candidates.SelectMany(c => c.Support)
             : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
         var quotes = store.Quotes(wanted);
@@ -81,11 +91,63 @@ public static class StoreReconciler
         Candidate FillCandidate(Candidate c) => c.Support.Any(o => o.Quote.Length == 0 && quotes.ContainsKey(o.ClaimId))
             ? c with { Support = c.Support.Select(Fill).ToList() }
             : c;
-        var facts = result.Facts.Select(f => f with
+        return facts.Select(f => f with
         {
             Chosen = FillCandidate(f.Chosen),
             Candidates = f.Candidates.Select(FillCandidate).ToList(),
-        }).ToList();
-        return result with { Facts = facts };
+        });
     }
+}
+
+/// <summary>The claims of a store's documents read a key at a time (every key the entity merge joins into one), without
+/// their quotes, with entities merged.</summary>
+internal sealed class StorePartitions : IObservationPartitions
+{
+    private readonly PipelineStore _store;
+    private readonly IReadOnlySet<string> _documents;
+    private readonly Func<string, string> _merge;
+    private readonly Dictionary<FactKey, List<FactKey>> _written = [];
+
+    /// <summary>Claims read between two calls of the release callback.</summary>
+    public const int ReleaseEvery = 20_000;
+
+    private readonly Action _release;
+    private int _sinceRelease;
+
+    /// <param name="release">Called before a key is read once <see cref="ReleaseEvery"/> claims were read since the last
+    /// call: the claims read before are garbage by then (the reconciler keeps what it needs of each key), and collected
+    /// they leave the process's memory instead of piling up beside what is live.</param>
+    public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, IReadOnlyList<FactKey> keys, Func<string, string> merge,
+        Action release)
+    {
+        (_store, _documents, _merge, _release) = (store, documents, merge, release);
+        foreach (var key in keys)
+        {
+            var merged = key with { Entity = merge(key.Entity) };
+            if (!_written.TryGetValue(merged, out var list)) _written[merged] = list = [];
+            list.Add(key);
+        }
+        Keys = _written.Keys.ToArray();
+    }
+
+    public IReadOnlyList<FactKey> Keys { get; }
+
+    public IReadOnlyList<Observation> Read(FactKey key)
+    {
+        if (!_written.TryGetValue(key, out var keys)) return [];
+        if (_sinceRelease >= ReleaseEvery)
+        {
+            _release();
+            _sinceRelease = 0;
+        }
+        var read = ObservationPartitions.Sort(keys.SelectMany(k => _store.Observations(_documents, k)).Select(o => Merged(o, key)));
+        _sinceRelease += read.Length;
+        return read;
+    }
+
+    public IReadOnlyList<Observation> Equivalents() =>
+        ObservationPartitions.Sort(_store.EquivalentObservations(_documents).Select(o => Merged(o, o.Key with { Entity = _merge(o.Key.Entity) })));
+
+    /// <summary>The observation under its merged key (one key object for all of them).</summary>
+    private static Observation Merged(Observation o, FactKey key) => o.Key == key ? o : o with { Key = key };
 }

@@ -28,104 +28,105 @@ public sealed record AuditReportOptions
 /// </summary>
 public static class AuditReport
 {
-    public static void WriteMarkdown(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
-    {
-        options ??= new AuditReportOptions();
-        var (conflicts, agreed, single) = Split(result);
-        w.WriteLine($"# {options.Title}");
-        w.WriteLine();
-        w.WriteLine(SummaryLine(result, conflicts.Count, agreed.Count, single.Count));
-        w.WriteLine();
-        w.WriteLine("## Conflicts");
-        w.WriteLine();
-        if (conflicts.Count == 0) w.WriteLine("None.");
-        var n = 0;
-        foreach (var f in conflicts)
-        {
-            n++;
-            w.WriteLine($"### {n}. {Md(f.Key.Entity)} · {Md(f.Key.Metric)} · {Md(f.PeriodLabel)}");
-            w.WriteLine();
-            w.WriteLine($"Chosen: **{Md(ValueFormat.Candidate(f.Chosen))}** (confidence {f.Confidence:0.00}) — {Md(f.Chosen.Explanation)}");
-            w.WriteLine();
-            w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
-            w.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var c in f.Candidates)
-                w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Collapse(SourceList(c), options.MaxListed * 2))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
-            w.WriteLine();
-            foreach (var c in f.Candidates)
-            {
-                var quotes = Quotes(c).ToList();
-                foreach (var (o, alike) in quotes.Take(options.MaxListed))
-                    w.WriteLine($"> {Md(o.Quote)} — *{Md(o.Source)}*{(o.Document.Length > 0 && o.Document != o.Source ? $", {Md(o.Document)}" : "")}{(alike > 1 ? $" and {alike - 1} more alike" : "")} ({Md(ValueFormat.Candidate(c))})");
-                if (quotes.Count > options.MaxListed) w.WriteLine($"> … {quotes.Count - options.MaxListed} more quotes for {Md(ValueFormat.Candidate(c))}");
-            }
-            w.WriteLine();
-        }
+    public static void WriteMarkdown(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null) =>
+        Sections(result, options).WriteMarkdown(result.Checks, result.SourceReliability, w);
 
+    public static void WriteHtml(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null) =>
+        Sections(result, options).WriteHtml(result.Checks, result.SourceReliability, w);
+
+    private static AuditSections Sections(ReconciliationResult result, AuditReportOptions? options)
+    {
+        var sections = new AuditSections(options);
+        foreach (var f in result.Facts) sections.Add(f);
+        return sections;
+    }
+
+    /// <summary>A conflict's section of the Markdown audit (<paramref name="n"/>: its number).</summary>
+    internal static void WriteMdConflict(TextWriter w, ReconciledFact f, int n, AuditReportOptions options)
+    {
+        w.WriteLine($"### {n}. {Md(f.Key.Entity)} · {Md(f.Key.Metric)} · {Md(f.PeriodLabel)}");
+        w.WriteLine();
+        w.WriteLine($"Chosen: **{Md(ValueFormat.Candidate(f.Chosen))}** (confidence {f.Confidence:0.00}) — {Md(f.Chosen.Explanation)}");
+        w.WriteLine();
+        w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var c in f.Candidates)
+            w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Collapse(SourceList(c), options.MaxListed * 2))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
+        w.WriteLine();
+        foreach (var c in f.Candidates)
+        {
+            var quotes = Quotes(c).ToList();
+            foreach (var (o, alike) in quotes.Take(options.MaxListed))
+                w.WriteLine($"> {Md(o.Quote)} — *{Md(o.Source)}*{(o.Document.Length > 0 && o.Document != o.Source ? $", {Md(o.Document)}" : "")}{(alike > 1 ? $" and {alike - 1} more alike" : "")} ({Md(ValueFormat.Candidate(c))})");
+            if (quotes.Count > options.MaxListed) w.WriteLine($"> … {quotes.Count - options.MaxListed} more quotes for {Md(ValueFormat.Candidate(c))}");
+        }
+        w.WriteLine();
+    }
+
+    internal static void WriteMdChecks(TextWriter w, IReadOnlyList<ArithmeticCheck> checks)
+    {
         w.WriteLine("## Arithmetic checks");
         w.WriteLine();
-        if (result.Checks.Count == 0) w.WriteLine("None applicable.");
+        if (checks.Count == 0) w.WriteLine("None applicable.");
         else
         {
             w.WriteLine("| id | result | kind | check | facts | detail |");
             w.WriteLine("|---|---|---|---|---|---|");
-            foreach (var c in OrderChecks(result.Checks))
+            foreach (var c in OrderChecks(checks))
                 w.WriteLine($"| {c.Id} | {(c.Passed ? "pass" : "**FAIL**")} | {c.Kind} | {Md(c.Description)} | {Md(string.Join("; ", c.Facts.Select(KeyText)))} | {Md(c.Detail)} |");
         }
         w.WriteLine();
+    }
 
-        WriteMdFacts(w, "Agreed facts", agreed, options.MaxAgreedRows);
-        WriteMdFacts(w, "Single-source facts", single, options.MaxAgreedRows);
-
+    internal static void WriteMdReliability(TextWriter w, IReadOnlyDictionary<string, double> reliability,
+        Dictionary<string, (int Observations, int Chosen, int Overruled)> counts, int max)
+    {
         w.WriteLine("## Source reliability");
         w.WriteLine();
         w.WriteLine(ReliabilityNote);
         w.WriteLine();
         w.WriteLine("| source | reliability | observations | chosen | overruled |");
         w.WriteLine("|---|---|---|---|---|");
-        var counts = SourceCounts(result);
-        foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
+        foreach (var (source, r) in reliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max))
         {
             var sc = counts.GetValueOrDefault(source);
             w.WriteLine($"| {Md(source)} | {r:0.000} | {sc.Observations} | {sc.Chosen} | {sc.Overruled} |");
         }
         w.WriteLine();
-        WriteMdCatalogue(w, result);
     }
 
-    private static void WriteMdCatalogue(TextWriter w, ReconciliationResult result)
+    internal static void WriteMdCatalogue(TextWriter w, Dictionary<Diagnosis, int> used)
     {
         w.WriteLine("## Diagnoses");
         w.WriteLine();
         w.WriteLine("| code | meaning | values |");
         w.WriteLine("|---|---|---|");
-        var used = DiagnosisUse(result);
         foreach (var (d, code, meaning) in DiagnosisCatalogue.All)
             w.WriteLine($"| {code} | {Md(meaning)} | {used.GetValueOrDefault(d)} |");
     }
 
-    private static Dictionary<Diagnosis, int> DiagnosisUse(ReconciliationResult result) =>
-        result.Facts.SelectMany(f => f.Candidates).Where(c => !c.Chosen).GroupBy(c => c.Diagnosis).ToDictionary(g => g.Key, g => g.Count());
-
-    private static void WriteMdFacts(TextWriter w, string title, List<ReconciledFact> facts, int max)
+    /// <summary>Heading and table head of a Markdown fact list (null body: "None.").</summary>
+    internal static void WriteMdFactsHead(TextWriter w, string title, int count)
     {
         w.WriteLine($"## {title}");
         w.WriteLine();
-        if (facts.Count == 0) { w.WriteLine("None."); w.WriteLine(); return; }
+        if (count == 0) { w.WriteLine("None."); w.WriteLine(); return; }
         w.WriteLine("| entity | metric | period | value | confidence | sources | note |");
         w.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var f in facts.Take(max))
-            w.WriteLine($"| {Md(f.Key.Entity)} | {Md(KeyMetric(f.Key))} | {Md(f.PeriodLabel)} | {Md(ValueFormat.Candidate(f.Chosen))} | {f.Confidence:0.00} | {Md(Collapse(f.Sources.ToList(), 10))} | {Md(f.Note)} |");
-        if (facts.Count > max) w.WriteLine($"\n… {facts.Count - max} more not listed.");
+    }
+
+    internal static void WriteMdFactRow(TextWriter w, ReconciledFact f) =>
+        w.WriteLine($"| {Md(f.Key.Entity)} | {Md(KeyMetric(f.Key))} | {Md(f.PeriodLabel)} | {Md(ValueFormat.Candidate(f.Chosen))} | {f.Confidence:0.00} | {Md(Collapse(f.Sources.ToList(), 10))} | {Md(f.Note)} |");
+
+    internal static void WriteMdFactsTail(TextWriter w, int count, int max)
+    {
+        if (count == 0) return;
+        if (count > max) w.WriteLine($"\n… {count - max} more not listed.");
         w.WriteLine();
     }
 
-    public static void WriteHtml(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
+    internal static void WriteHtmlHead(TextWriter w, AuditReportOptions options, string summary, IEnumerable<string> entities, IEnumerable<string> metrics)
     {
-        options ??= new AuditReportOptions();
-        var (conflicts, agreed, single) = Split(result);
-        var entities = result.Facts.Select(f => f.Key.Entity).Distinct().Order(StringComparer.Ordinal).ToList();
-        var metrics = result.Facts.Select(f => f.Key.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
         w.WriteLine("<!DOCTYPE html>");
         w.WriteLine("<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">");
         w.WriteLine($"<title>{H(options.Title)}</title>");
@@ -133,59 +134,57 @@ public static class AuditReport
         w.WriteLine(Css);
         w.WriteLine("</style></head><body>");
         w.WriteLine($"<h1>{H(options.Title)}</h1>");
-        w.WriteLine($"<p class=\"summary\">{H(SummaryLine(result, conflicts.Count, agreed.Count, single.Count))}</p>");
+        w.WriteLine($"<p class=\"summary\">{H(summary)}</p>");
         w.WriteLine("<div class=\"filters\">Entity <select id=\"f-entity\"><option value=\"\">all</option>");
         foreach (var e in entities) w.WriteLine($"<option>{H(e)}</option>");
         w.WriteLine("</select> Metric <select id=\"f-metric\"><option value=\"\">all</option>");
         foreach (var m in metrics) w.WriteLine($"<option>{H(m)}</option>");
         w.WriteLine("</select> Search <input id=\"f-text\" type=\"search\" placeholder=\"value, source, words…\"> <span id=\"f-count\"></span></div>");
+    }
 
-        w.WriteLine($"<h2 id=\"conflicts\">Conflicts ({conflicts.Count})</h2>");
-        if (conflicts.Count == 0) w.WriteLine("<p>None.</p>");
-        var n = 0;
-        foreach (var f in conflicts)
+    internal static void WriteHtmlConflict(TextWriter w, ReconciledFact f, int n, AuditReportOptions options)
+    {
+        w.WriteLine($"<section class=\"fact conflict\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\">");
+        w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(KeyMetric(f.Key))}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
+        w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) — {H(f.Chosen.Explanation)}</p>");
+        w.WriteLine("<table class=\"sortable\"><thead><tr><th></th><th>value</th><th>as written</th><th>confidence</th><th>diagnosis</th><th>sources</th><th>why</th><th>quoted</th></tr></thead><tbody>");
+        foreach (var c in f.Candidates)
         {
-            n++;
-            w.WriteLine($"<section class=\"fact conflict\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\">");
-            w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(KeyMetric(f.Key))}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
-            w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) — {H(f.Chosen.Explanation)}</p>");
-            w.WriteLine("<table class=\"sortable\"><thead><tr><th></th><th>value</th><th>as written</th><th>confidence</th><th>diagnosis</th><th>sources</th><th>why</th><th>quoted</th></tr></thead><tbody>");
-            foreach (var c in f.Candidates)
-            {
-                var quotes = Quotes(c).Select(q =>
-                    $"<blockquote>{Highlight(q.O.Quote, Figure(q.O))}<cite>{SourceLink(q.O, options)}{(q.O.Document.Length > 0 && q.O.Document != q.O.Source ? " · " + H(q.O.Document) : "")}{(q.Alike > 1 ? $" · and {q.Alike - 1} more alike" : "")}</cite></blockquote>").ToList();
-                var sources = c.Support.DistinctBy(o => o.Source).OrderBy(o => o.Source, StringComparer.Ordinal).Select(o => SourceLink(o, options)).ToList();
-                w.WriteLine($"<tr class=\"{(c.Chosen ? "chosen" : "d-" + c.Diagnosis.ToCode())}\"><td>{(c.Chosen ? "✔" : "")}</td><td data-sort=\"{Num(c.Value)}\">{H(ValueFormat.Candidate(c))}</td>" +
-                            $"<td>{H(Written(c))}</td><td>{c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td><span class=\"diag\" title=\"{H(c.Chosen ? "" : DiagnosisCatalogue.Meaning(c.Diagnosis))}\">{DiagnosisCell(c)}</span></td>" +
-                            $"<td>{More(sources, options.MaxListed, ", ")}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{More(quotes, options.MaxListed, "")}</td></tr>");
-            }
-            w.WriteLine("</tbody></table></section>");
+            var quotes = Quotes(c).Select(q =>
+                $"<blockquote>{Highlight(q.O.Quote, Figure(q.O))}<cite>{SourceLink(q.O, options)}{(q.O.Document.Length > 0 && q.O.Document != q.O.Source ? " · " + H(q.O.Document) : "")}{(q.Alike > 1 ? $" · and {q.Alike - 1} more alike" : "")}</cite></blockquote>").ToList();
+            var sources = c.Support.DistinctBy(o => o.Source).OrderBy(o => o.Source, StringComparer.Ordinal).Select(o => SourceLink(o, options)).ToList();
+            w.WriteLine($"<tr class=\"{(c.Chosen ? "chosen" : "d-" + c.Diagnosis.ToCode())}\"><td>{(c.Chosen ? "✔" : "")}</td><td data-sort=\"{Num(c.Value)}\">{H(ValueFormat.Candidate(c))}</td>" +
+                        $"<td>{H(Written(c))}</td><td>{c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td><span class=\"diag\" title=\"{H(c.Chosen ? "" : DiagnosisCatalogue.Meaning(c.Diagnosis))}\">{DiagnosisCell(c)}</span></td>" +
+                        $"<td>{More(sources, options.MaxListed, ", ")}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{More(quotes, options.MaxListed, "")}</td></tr>");
         }
+        w.WriteLine("</tbody></table></section>");
+    }
 
-        w.WriteLine($"<h2 id=\"checks\">Arithmetic checks ({result.Checks.Count(c => c.Passed)} pass, {result.Checks.Count(c => !c.Passed)} fail)</h2>");
+    internal static void WriteHtmlChecks(TextWriter w, IReadOnlyList<ArithmeticCheck> checks)
+    {
+        w.WriteLine($"<h2 id=\"checks\">Arithmetic checks ({checks.Count(c => c.Passed)} pass, {checks.Count(c => !c.Passed)} fail)</h2>");
         w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>id</th><th>result</th><th>kind</th><th>check</th><th>facts</th><th>detail</th></tr></thead><tbody>");
-        foreach (var c in OrderChecks(result.Checks))
+        foreach (var c in OrderChecks(checks))
         {
             var first = c.Facts.FirstOrDefault();
             w.WriteLine($"<tr class=\"fact {(c.Passed ? "pass" : "fail")}\" data-entity=\"{H(first?.Entity ?? "")}\" data-metric=\"{H(string.Join(" ", c.Facts.Select(k => k.Metric).Distinct()))}\">" +
                         $"<td id=\"{H(c.Id)}\">{H(c.Id)}</td><td>{(c.Passed ? "pass" : "FAIL")}</td><td>{H(c.Kind)}</td><td>{H(c.Description)}</td><td>{H(string.Join("; ", c.Facts.Select(KeyText)))}</td><td>{H(c.Detail)}</td></tr>");
         }
         w.WriteLine("</tbody></table>");
+    }
 
-        WriteHtmlFacts(w, "agreed", $"Agreed facts ({agreed.Count})", agreed, options.MaxAgreedRows);
-        WriteHtmlFacts(w, "single", $"Single-source facts ({single.Count})", single, options.MaxAgreedRows);
-
-        w.WriteLine($"<h2 id=\"sources\">Source reliability ({result.SourceReliability.Count})</h2><p>{H(ReliabilityNote)}</p>");
+    internal static void WriteHtmlTail(TextWriter w, IReadOnlyDictionary<string, double> reliability,
+        Dictionary<string, (int Observations, int Chosen, int Overruled)> counts, Dictionary<Diagnosis, int> used, int max)
+    {
+        w.WriteLine($"<h2 id=\"sources\">Source reliability ({reliability.Count})</h2><p>{H(ReliabilityNote)}</p>");
         w.WriteLine("<table class=\"sortable\"><thead><tr><th>source</th><th>reliability</th><th>observations</th><th>chosen</th><th>overruled</th></tr></thead><tbody>");
-        var counts = SourceCounts(result);
-        foreach (var (source, r) in result.SourceReliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(options.MaxAgreedRows))
+        foreach (var (source, r) in reliability.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(max))
         {
             var c = counts.GetValueOrDefault(source);
             w.WriteLine($"<tr><td>{H(source)}</td><td>{r.ToString("0.000", CultureInfo.InvariantCulture)}</td><td>{c.Observations}</td><td>{c.Chosen}</td><td>{c.Overruled}</td></tr>");
         }
         w.WriteLine("</tbody></table>");
         w.WriteLine("<h2 id=\"diagnoses\">Diagnoses</h2><table><thead><tr><th>code</th><th>meaning</th><th>values</th></tr></thead><tbody>");
-        var used = DiagnosisUse(result);
         foreach (var (d, code, meaning) in DiagnosisCatalogue.All)
             w.WriteLine($"<tr><td><code>{code}</code></td><td>{H(meaning)}</td><td>{used.GetValueOrDefault(d)}</td></tr>");
         w.WriteLine("</tbody></table>");
@@ -194,52 +193,28 @@ public static class AuditReport
         w.WriteLine("</script></body></html>");
     }
 
-    private static void WriteHtmlFacts(TextWriter w, string id, string title, List<ReconciledFact> facts, int max)
+    /// <summary>Heading and table head of an HTML fact list.</summary>
+    internal static void WriteHtmlFactsHead(TextWriter w, string id, string title, int count)
     {
         w.WriteLine($"<h2 id=\"{id}\">{H(title)}</h2>");
-        if (facts.Count == 0) { w.WriteLine("<p>None.</p>"); return; }
+        if (count == 0) { w.WriteLine("<p>None.</p>"); return; }
         w.WriteLine("<table class=\"sortable rows\"><thead><tr><th>entity</th><th>metric</th><th>period</th><th>value</th><th>confidence</th><th>sources</th><th>note</th></tr></thead><tbody>");
-        foreach (var f in facts.Take(max))
-            w.WriteLine($"<tr class=\"fact\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\" title=\"{H(string.Join(" | ", f.Candidates.SelectMany(c => c.Support).Select(o => o.Quote).Where(q => q.Length > 0).Distinct().Take(3)))}\">" +
-                        $"<td>{H(f.Key.Entity)}</td><td>{H(KeyMetric(f.Key))}</td><td>{H(f.PeriodLabel)}</td><td data-sort=\"{Num(f.Chosen.Value)}\">{H(ValueFormat.Candidate(f.Chosen))}</td>" +
-                        $"<td>{f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{More(f.Sources.Select(H).ToList(), 5, ", ")}</td><td>{H(f.Note)}{Checks(f)}</td></tr>");
-        w.WriteLine("</tbody></table>");
-        if (facts.Count > max) w.WriteLine($"<p>… {facts.Count - max} more not listed.</p>");
     }
 
-    private static (List<ReconciledFact> Conflicts, List<ReconciledFact> Agreed, List<ReconciledFact> Single) Split(ReconciliationResult r) =>
-        (r.Facts.Where(f => f.Status == FactStatus.Conflict).ToList(),
-         r.Facts.Where(f => f.Status == FactStatus.Agreed).ToList(),
-         r.Facts.Where(f => f.Status == FactStatus.Single).ToList());
+    internal static void WriteHtmlFactRow(TextWriter w, ReconciledFact f) =>
+        w.WriteLine($"<tr class=\"fact\" data-entity=\"{H(f.Key.Entity)}\" data-metric=\"{H(f.Key.Metric)}\" title=\"{H(string.Join(" | ", f.Candidates.SelectMany(c => c.Support).Select(o => o.Quote).Where(q => q.Length > 0).Distinct().Take(3)))}\">" +
+                    $"<td>{H(f.Key.Entity)}</td><td>{H(KeyMetric(f.Key))}</td><td>{H(f.PeriodLabel)}</td><td data-sort=\"{Num(f.Chosen.Value)}\">{H(ValueFormat.Candidate(f.Chosen))}</td>" +
+                    $"<td>{f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{More(f.Sources.Select(H).ToList(), 5, ", ")}</td><td>{H(f.Note)}{Checks(f)}</td></tr>");
 
-    private static IEnumerable<ArithmeticCheck> OrderChecks(IEnumerable<ArithmeticCheck> checks) =>
-        checks.OrderBy(c => c.Passed).ThenBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Description, StringComparer.Ordinal).ThenBy(c => c.Detail, StringComparer.Ordinal);
-
-    private static string SummaryLine(ReconciliationResult r, int conflicts, int agreed, int single) =>
-        $"{r.Facts.Count} facts: {conflicts} in conflict, {agreed} agreed, {single} from a single statement. " +
-        $"{r.Checks.Count} arithmetic checks: {r.Checks.Count(c => c.Passed)} pass, {r.Checks.Count(c => !c.Passed)} fail. {r.SourceReliability.Count} sources.";
-
-    /// <summary>Per source: observations, and on facts in conflict how many of its values were chosen or overruled.</summary>
-    private static Dictionary<string, (int Observations, int Chosen, int Overruled)> SourceCounts(ReconciliationResult r)
+    internal static void WriteHtmlFactsTail(TextWriter w, int count, int max)
     {
-        var d = new Dictionary<string, (int Observations, int Chosen, int Overruled)>(StringComparer.Ordinal);
-        foreach (var f in r.Facts)
-            foreach (var c in f.Candidates)
-            {
-                foreach (var o in c.Support)
-                {
-                    var x = d.GetValueOrDefault(o.Source);
-                    d[o.Source] = (x.Observations + 1, x.Chosen, x.Overruled);
-                }
-                if (f.Status != FactStatus.Conflict) continue;
-                foreach (var s in c.Support.Select(o => o.Source).Distinct(StringComparer.Ordinal))
-                {
-                    var x = d[s];
-                    d[s] = c.Chosen ? (x.Observations, x.Chosen + 1, x.Overruled) : c.Diagnosis == Diagnosis.None ? x : (x.Observations, x.Chosen, x.Overruled + 1);
-                }
-            }
-        return d;
+        if (count == 0) return;
+        w.WriteLine("</tbody></table>");
+        if (count > max) w.WriteLine($"<p>… {count - max} more not listed.</p>");
     }
+
+    internal static IEnumerable<ArithmeticCheck> OrderChecks(IEnumerable<ArithmeticCheck> checks) =>
+        checks.OrderBy(c => c.Passed).ThenBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Description, StringComparer.Ordinal).ThenBy(c => c.Detail, StringComparer.Ordinal);
 
     /// <summary>Distinct quotes of a candidate, near-identical ones (same text once spaces are ignored) counted together.</summary>
     private static IEnumerable<(Observation O, int Alike)> Quotes(Candidate c) =>

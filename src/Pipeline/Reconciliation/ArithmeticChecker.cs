@@ -199,12 +199,12 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private static bool Independent(Spec spec, WorkingCandidate candidate)
     {
         var target = spec.Inputs[^1].Group;
-        var witnesses = target.ChosenCandidate.Members.Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+        var witnesses = target.ChosenCandidate.SourceNames.ToHashSet(StringComparer.Ordinal);
         if (ReferenceEquals(candidate, target.ChosenCandidate) || target.Candidates.Contains(candidate))
         {
-            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.Members).Select(m => m.O.Source).ToHashSet(StringComparer.Ordinal);
+            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.SourceNames).ToHashSet(StringComparer.Ordinal);
         }
-        return candidate.Members.Any(m => !witnesses.Contains(m.O.Source));
+        return candidate.SourceNames.Any(s => !witnesses.Contains(s));
     }
 
     /// <summary>When the check passes, note on each conflicting input that the check rules out its rivals.</summary>
@@ -240,7 +240,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var g = spec.Inputs[i].Group;
             per[i] = i == spec.Inputs.Length - 1
                 ? [g.Chosen]
-                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].Members.Any(m => m.O.Source == source)).ToList();
+                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].SourceNames.Contains(source)).ToList();
             if (per[i].Count == 0) return "";
             combos *= per[i].Count;
             if (combos > 256) return "";
@@ -268,7 +268,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
         foreach (var other in list)
         {
             if (ReferenceEquals(other, target) || !other.ChosenCandidate.Numeric || !Diagnostician.SameSlice(other.Key, target.Key)) continue;
-            foreach (var o in other.Observations)
+            foreach (var o in other.Writings)
                 if (o.Numeric && rates.TryConvert(o.RawInterval, o.O.Unit, c.Representative.O.Unit, out var iv, out _) && iv.Overlaps(c.Representative.RawInterval))
                     return $"{other.PeriodLabel} ({o.O.Source}: {ValueFormat.Candidate(ToCandidate(other.ChosenCandidate))})";
         }
@@ -309,7 +309,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     internal static Candidate ToCandidate(WorkingCandidate c)
     {
         var o = c.Representative.O;
-        return new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, c.Members.Select(m => m.O).ToList());
+        return new Candidate(o.Value, o.Text, o.Unit, o.Qualifier, [o]);
     }
 
     /// <summary>The fact of <paramref name="metric"/> for the same entity, segment and basis as <paramref name="like"/>, on <paramref name="period"/>.</summary>

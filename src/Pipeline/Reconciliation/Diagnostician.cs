@@ -52,7 +52,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     private static string ChoiceExplanation(KeyGroup g)
     {
         var h = g.ChosenCandidate;
-        var sources = h.Members.Select(m => m.O.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sources = h.SourceNames.Order(StringComparer.Ordinal).ToList();
         if (g.Candidates.Length == 1)
             return sources.Count == 1 ? $"only value, stated by {sources[0]}." : $"only value, stated by {sources.Count} sources ({string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}).";
         var runnerUp = g.Candidates.Where(c => !ReferenceEquals(c, h)).Max(c => c.Score);
@@ -162,7 +162,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     /// <summary>A value whose every source loses on every other contested key it speaks to.</summary>
     private string? Invented(KeyGroup g, WorkingCandidate c)
     {
-        var sources = c.Members.Select(m => m.Source).Distinct().ToList();
+        var sources = c.SourceIds;
         var parts = new List<string>();
         foreach (var s in sources)
         {
@@ -178,7 +178,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         var parts = c.EntityTestimonies.Select(t =>
         {
             var source = sourceName(t.Witness);
-            var own = g.Candidates.Where(x => x.Members.Any(m => m.Source == t.Witness)).Select(x => ValueFormat.WithUnit(x.Value ?? 0, x.Representative.O.Unit)).FirstOrDefault();
+            var own = g.Candidates.Where(x => x.SourceIds.Contains(t.Witness)).Select(x => ValueFormat.WithUnit(x.Value ?? 0, x.Representative.O.Unit)).FirstOrDefault();
             return $"{source} gives this figure to {t.OtherEntity}{(own is null ? "" : $" and {own} to {g.Key.Entity}")} (chance of a coincidence {t.Coincidence:P1})";
         });
         var kept = c.Discount < 1 ? $"; its sources' weight counted at {c.Discount:P0}" : "";
@@ -223,7 +223,11 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             timestamp ? $"taken at another time: this value {a}, the chosen one {b}." : $"stated on another basis: this value {a}, the chosen one {b}.");
     }
 
-    private HashSet<string> Markers(WorkingCandidate c)
+    private HashSet<string> Markers(WorkingCandidate c) => c.Markers ??= MarkersOf(c, options);
+
+    /// <summary>The basis markers the clauses of a candidate's members state (read when the key is built, kept when its
+    /// members are detached).</summary>
+    internal static HashSet<string> MarkersOf(WorkingCandidate c, ReconcilerOptions options)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in c.Members)
@@ -281,7 +285,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         if (_probes.TryGetValue(g, out var probes)) return probes;
         var seen = new HashSet<(decimal, ValueInterval, Unit)>();
         var list = new List<PreparedObservation>();
-        foreach (var o in g.Observations)
+        foreach (var o in g.Writings)
             if (o.Numeric && o.O.Value is { } v && o.O.RangeEnd is null && (o.O.Qualifier is Qualifier.Exact or Qualifier.Approximate)
                 && seen.Add((v, o.RawInterval, o.O.Unit)))
                 list.Add(o);

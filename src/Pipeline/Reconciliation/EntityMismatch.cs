@@ -38,11 +38,10 @@ internal static class EntityMismatchFinder
         {
             foreach (var c in g.Candidates)
             {
-                if (!Usable(c.Representative.O)) continue;
-                var slice = SliceOf(g, c);
-                var value = Agreement.DecimalKey(c.Value!.Value);
-                if (!givers.TryGetValue((slice, value), out var list)) givers[(slice, value)] = list = [];
-                foreach (var source in c.Members.Select(m => m.Source).Distinct())
+                if (c.Probe is not { } probe) continue;
+                var slice = SliceOf(g, probe);
+                if (!givers.TryGetValue((slice, probe.Value), out var list)) givers[(slice, probe.Value)] = list = [];
+                foreach (var source in c.SourceIds)
                 {
                     total[slice] = total.GetValueOrDefault(slice) + 1;
                     perSource[(slice, source)] = perSource.GetValueOrDefault((slice, source)) + 1;
@@ -58,15 +57,15 @@ internal static class EntityMismatchFinder
             foreach (var c in g.Candidates)
             {
                 c.EntityTestimonies = [];
-                if (!Usable(c.Representative.O)) continue;
-                var slice = SliceOf(g, c);
-                var list = givers[(slice, Agreement.DecimalKey(c.Value!.Value))];
-                var stating = c.Members.Select(m => m.Source).ToHashSet();
+                if (c.Probe is not { } probe) continue;
+                var slice = SliceOf(g, probe);
+                var list = givers[(slice, probe.Value)];
+                var stating = c.SourceIds.ToHashSet();
                 var elsewhere = list.Count - stating.Count;
                 // A witness states at least two figures, so a chance match is expected at least elsewhere / total
                 // times: when that is already too likely, no witness can count.
                 if (elsewhere <= 0 || (double)elsewhere / total[slice] > options.EntityMismatchMaxCoincidence) continue;
-                here ??= g.Observations.Select(o => o.Source).ToHashSet();
+                here ??= g.Sources.ToHashSet();
                 var witnesses = new SortedDictionary<int, EntityTestimony>();
                 foreach (var (source, entity) in list)
                 {
@@ -90,9 +89,5 @@ internal static class EntityMismatchFinder
         return keep;
     }
 
-    /// <summary>Exact or approximate single figures: bounds and ranges are too loose to identify a figure.</summary>
-    private static bool Usable(Observation o) =>
-        o.Value is not null && o.RangeEnd is null && o.Qualifier is Qualifier.Exact or Qualifier.Approximate;
-
-    private static Slice SliceOf(KeyGroup g, WorkingCandidate c) => new(g.Key.Metric, g.Key.Period, c.Representative.O.Unit);
+    private static Slice SliceOf(KeyGroup g, EntityProbe probe) => new(g.Key.Metric, g.Key.Period, probe.Unit);
 }

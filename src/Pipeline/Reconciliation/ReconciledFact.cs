@@ -119,4 +119,16 @@ public sealed record ReconciliationResult(
 public interface IReconciler
 {
     ReconciliationResult Reconcile(IReadOnlyList<Observation> observations);
+
+    /// <summary>Reconciles observations read by key, handing the facts to <paramref name="emit"/> in key order, and
+    /// returns the checks and source reliabilities. The facts are those of <see cref="Reconcile(IReadOnlyList{Observation})"/>
+    /// over every observation. By default every key is read and reconciled at once; <see cref="TruthDiscoveryReconciler"/>
+    /// holds one key's claims at a time.</summary>
+    (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
+        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit)
+    {
+        var result = Reconcile(input.Keys.SelectMany(input.Read).ToList());
+        emit(result.Facts);
+        return (result.Checks, result.SourceReliability);
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;
@@ -9,7 +10,8 @@ namespace Pipeline.Reconciliation;
 internal sealed class PreparedObservation(Observation observation, int source)
 {
     public Observation O { get; } = observation;
-    public int Source { get; } = source;
+    /// <summary>Index of its source (renumbered once the reconciler has seen every source, see <see cref="KeyGroup.Renumber"/>).</summary>
+    public int Source { get; set; } = source;
     public bool Numeric { get; init; }
     /// <summary>True when <see cref="Interval"/> is expressed in the key's reference unit.</summary>
     public bool InReferenceUnit { get; init; }
@@ -21,13 +23,29 @@ internal sealed class PreparedObservation(Observation observation, int source)
     public string ConversionNote { get; init; } = "";
 }
 
-/// <summary>A distinct value for a key with the observations stating exactly it.</summary>
+/// <summary>A distinct value for a key with the observations stating exactly it. Between the reconciler's passes its
+/// members are detached (see <see cref="KeyGroup.Detach"/>): what the vote, the checks and the diagnosis read stays.</summary>
 internal sealed class WorkingCandidate(string id, List<PreparedObservation> members)
 {
+    private List<PreparedObservation>? _members = members;
+
     public string Id { get; } = id;
-    public List<PreparedObservation> Members { get; } = members;
+    public List<PreparedObservation> Members => _members ?? throw new InvalidOperationException($"candidate {Id}: its observations are not attached");
     /// <summary>The most precise member: its interval and precision stand for the candidate.</summary>
-    public PreparedObservation Representative => Members[0];
+    public PreparedObservation Representative { get; } = members[0];
+    /// <summary>Its distinct sources, in the order of its members.</summary>
+    public int[] SourceIds { get; private set; } = members.Select(m => m.Source).Distinct().ToArray();
+    /// <summary>Its distinct sources' names, in the order of its members.</summary>
+    public string[] SourceNames { get; } = members.Select(m => m.O.Source).Distinct(StringComparer.Ordinal).ToArray();
+    /// <summary>The basis markers its members' clauses state (see <see cref="Diagnostician"/>), kept when the members are detached.</summary>
+    public HashSet<string>? Markers { get; set; }
+    /// <summary>What <see cref="EntityMismatchFinder"/> reads of the candidate: its figure and unit when the figure can
+    /// identify it (null otherwise).</summary>
+    public EntityProbe? Probe { get; } = EntityProbe.Of(members[0].O);
+    public void Detach() => _members = null;
+    public void Attach(List<PreparedObservation> members) => _members = members;
+    /// <summary>Renumbers the sources (see <see cref="KeyGroup.Renumber"/>).</summary>
+    public void Renumber(int[] map) => SourceIds = Array.ConvertAll(SourceIds, s => map[s]);
     public ValueInterval Interval => Representative.Interval;
     public bool Numeric => Representative.Numeric;
     public bool InReferenceUnit => Representative.InReferenceUnit;
@@ -55,13 +73,74 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
     }
 }
 
-/// <summary>All observations of one key, their candidates and the support each observation gives each candidate.</summary>
+/// <summary>A candidate's figure as <see cref="EntityMismatchFinder"/> compares it across entities.</summary>
+internal sealed record EntityProbe(Unit Unit, string Value)
+{
+    /// <summary>Exact or approximate single figures only: bounds and ranges are too loose to identify a figure.</summary>
+    public static EntityProbe? Of(Observation o) =>
+        o.Value is not { } v || o.RangeEnd is not null || o.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)
+            ? null
+            : new EntityProbe(o.Unit, Agreement.DecimalKey(v));
+}
+
+/// <summary>All observations of one key, their candidates and the support each observation gives each candidate.
+/// The vote tables (sources, rows, shares, support), the candidates' representatives and sources and the key's distinct
+/// writings are the group's own; the prepared observations and the candidates' members are detached after the key is
+/// built and attached again from a rebuild of the key when its fact is made, so that the reconciler holds the claims
+/// of one key at a time.</summary>
 internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservation[] observations, WorkingCandidate[] candidates)
 {
+    private PreparedObservation[]? _observations = observations;
+
     public FactKey Key { get; } = key;
     public Unit ReferenceUnit { get; } = referenceUnit;
-    public PreparedObservation[] Observations { get; } = observations;
+    public PreparedObservation[] Observations => _observations ?? throw new InvalidOperationException($"{Key}: its observations are not attached");
     public WorkingCandidate[] Candidates { get; } = candidates;
+    /// <summary>Source of each observation.</summary>
+    public int[] Sources { get; } = Array.ConvertAll(observations, o => o.Source);
+    /// <summary>How sure the extraction is of each observation (<see cref="Observation.ExtractionConfidence"/>).</summary>
+    public double[] Sure { get; } = Array.ConvertAll(observations, o => o.O.ExtractionConfidence);
+    /// <summary>Number of observations.</summary>
+    public int Count => Sources.Length;
+    /// <summary>The first observation of each distinct writing (numeric or not, value, interval and unit as written, range
+    /// or not, qualifier), in observation order: whatever tests only those finds the same first observation as over all.</summary>
+    public PreparedObservation[] Writings { get; } = DistinctWritings(observations);
+
+    private static PreparedObservation[] DistinctWritings(PreparedObservation[] observations)
+    {
+        var seen = new HashSet<(bool, decimal?, ValueInterval, Unit, bool, Qualifier)>();
+        return observations.Where(o => seen.Add((o.Numeric, o.O.Value, o.RawInterval, o.O.Unit, o.O.RangeEnd is null, o.O.Qualifier))).ToArray();
+    }
+
+    /// <summary>Lets go of the observations and the candidates' members (what the vote, checks and diagnosis read stays).</summary>
+    public void Detach()
+    {
+        _observations = null;
+        foreach (var c in Candidates) c.Detach();
+    }
+
+    /// <summary>Takes the observations and members of <paramref name="rebuilt"/>, the same key built again from the same
+    /// claims (the same candidates in the same order, or the store changed under the reconciler).</summary>
+    public void Attach(KeyGroup rebuilt)
+    {
+        if (rebuilt.Key != Key || rebuilt.Count != Count || rebuilt.Candidates.Length != Candidates.Length)
+            throw new InvalidOperationException($"{Key}: the claims changed between the reconciler's passes");
+        for (var j = 0; j < Candidates.Length; j++)
+            if (rebuilt.Candidates[j].Id != Candidates[j].Id)
+                throw new InvalidOperationException($"{Key}: the claims changed between the reconciler's passes");
+        _observations = rebuilt.Observations;
+        for (var j = 0; j < Candidates.Length; j++) Candidates[j].Attach(rebuilt.Candidates[j].Members);
+    }
+
+    /// <summary>Renumbers the sources through <paramref name="map"/> (the first pass numbers them as they come; the
+    /// reconciler numbers them in ordinal order once it has seen them all).</summary>
+    public void Renumber(int[] map)
+    {
+        for (var i = 0; i < Sources.Length; i++) Sources[i] = map[Sources[i]];
+        foreach (var c in Candidates) c.Renumber(map);
+        var kept = (_observations ?? []).Concat(Writings).Concat(Candidates.Select(c => c.Representative));
+        foreach (var o in kept.Distinct(ReferenceEqualityComparer.Instance).Cast<PreparedObservation>()) o.Source = map[o.Source];
+    }
     /// <summary>Support of each distinct writing (row) for each candidate: observations that are written alike share a
     /// row, so the work per key grows with its distinct values, not with its observations; pairs that lend each other
     /// nothing are not stored.</summary>
@@ -76,7 +155,7 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     /// <summary>Vote weight observation <paramref name="i"/> carries: its source's weight, its share of that source's vote
     /// here, its candidate's entity-mismatch discount and its copy-detection factor.</summary>
     public double EffectiveWeight(int i, double[] weight) =>
-        weight[Observations[i].Source] * Share[i] * Candidates[RowCandidate[Row[i]]].Discount * (Factor?[i] ?? 1);
+        weight[Sources[i]] * Share[i] * Candidates[RowCandidate[Row[i]]].Discount * (Factor?[i] ?? 1);
     /// <summary>How much observation <paramref name="i"/> supports candidate <paramref name="j"/>.</summary>
     public float Support(int i, int j) => RowSupport.Get(Row[i], j);
     /// <summary>Fraction of its source's vote each observation carries (1 / observations of that source here).</summary>

@@ -38,12 +38,12 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
     {
         var c = g.Candidates.Length;
         if (c < 2) return;
-        var obs = g.Observations;
+        var obs = g.Sources;
         // Distinct sources and the score each contributes to every candidate (observations are sorted by source).
         var sources = new List<int>();
         var starts = new List<int>();
         for (var i = 0; i < obs.Length; i++)
-            if (i == 0 || obs[i].Source != obs[i - 1].Source) { sources.Add(obs[i].Source); starts.Add(i); }
+            if (i == 0 || obs[i] != obs[i - 1]) { sources.Add(obs[i]); starts.Add(i); }
         if (sources.Count < 3 || sources.Count > options.DependenceMaxSources) return;
         starts.Add(obs.Length);
         var contribution = new double[sources.Count * c];
@@ -144,21 +144,21 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
             g.Factor = null;
             foreach (var candidate in g.Candidates) candidate.DependenceNote = "";
             if (_dependent.Count == 0 || g.Candidates.Length < 2) continue;
-            var obs = g.Observations;
+            var obs = g.Sources;
             var involved = new List<int>();
             for (var i = 0; i < obs.Length; i++)
-                if (_involved.Contains(pool[obs[i].Source])) involved.Add(i);
+                if (_involved.Contains(pool[obs[i]])) involved.Add(i);
             double[]? factor = null;
             foreach (var i in involved)
             {
                 foreach (var k in involved)
                 {
-                    if (k <= i || obs[k].Source == obs[i].Source || g.RowCandidate[g.Row[k]] != g.RowCandidate[g.Row[i]]) continue;
-                    var pi = pool[obs[i].Source];
-                    var pk = pool[obs[k].Source];
+                    if (k <= i || obs[k] == obs[i] || g.RowCandidate[g.Row[k]] != g.RowCandidate[g.Row[i]]) continue;
+                    var pi = pool[obs[i]];
+                    var pk = pool[obs[k]];
                     if (pi == pk || !_dependent.TryGetValue((Math.Min(pi, pk), Math.Max(pi, pk)), out var d)) continue;
                     var (a, b) = (Math.Min(pi, pk), Math.Max(pi, pk));
-                    var sum = weight[obs[i].Source] + weight[obs[k].Source];
+                    var sum = weight[obs[i]] + weight[obs[k]];
                     if (sum <= 0) continue;
                     var target = (1 - d.P) * sum + d.P * Math.Min(d.JointWeight, sum);
                     var f = target / sum;

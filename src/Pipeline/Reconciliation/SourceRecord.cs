@@ -18,9 +18,9 @@ internal sealed class SourceRecord
         {
             if (!g.Informative) continue;
             var verdict = new Dictionary<int, bool>();
-            for (var i = 0; i < g.Observations.Length; i++)
+            for (var i = 0; i < g.Count; i++)
             {
-                var s = g.Observations[i].Source;
+                var s = g.Sources[i];
                 var agrees = g.Support(i, g.Chosen) >= 0.99f;
                 verdict[s] = verdict.GetValueOrDefault(s) || agrees;
             }

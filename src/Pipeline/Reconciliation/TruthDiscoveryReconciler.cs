@@ -87,15 +87,33 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     public ReconciliationResult Reconcile(IReadOnlyList<Observation> observations)
     {
         if (observations.Count == 0) return ReconciliationResult.Empty;
-        var sorted = observations.ToArray();
-        Array.Sort(sorted, ObservationOrder.Instance);
-        var rates = new StatedRates(sorted);
+        var facts = new List<ReconciledFact>();
+        // Every claim is in memory already: the keys keep theirs instead of reading them again.
+        var (checks, reliability) = Reconcile(ObservationPartitions.Of(observations), facts.AddRange, detach: false);
+        return new ReconciliationResult(facts, checks, reliability);
+    }
 
-        var sources = sorted.Select(o => o.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// Reconciles key by key, holding the claims of one key at a time. The first pass builds every key's vote tables and
+    /// keeps only them, with each candidate's representative and sources and the key's distinct writings; the source
+    /// reliabilities, entity-mismatch testimony, copy detection, arithmetic checks and diagnosis run over those; the
+    /// second pass reads each key again, builds its fact and hands it to <paramref name="emit"/>, in key order. The
+    /// facts are the same, to the last bit, as over every claim at once.
+    /// </summary>
+    public (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
+        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit) => Reconcile(input, emit, detach: true);
+
+    /// <param name="detach">Whether the keys let go of their claims between the passes (and read them again).</param>
+    private (IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability) Reconcile(
+        IObservationPartitions input, Action<IReadOnlyList<ReconciledFact>> emit, bool detach)
+    {
+        var rates = new StatedRates(input.Equivalents());
+        var keys = input.Keys.Distinct().ToArray();
+        Array.Sort(keys, FactKeyOrder.Instance);
+        var groups = FirstPass(input, keys, rates, detach, out var sources);
+        if (groups.Count == 0) return ([], new SortedDictionary<string, double>(StringComparer.Ordinal));
         var sourceIndex = new Dictionary<string, int>(sources.Length, StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) sourceIndex[sources[i]] = i;
-
-        var groups = BuildGroups(sorted, sourceIndex, rates);
         EntityMismatchFinder.Find(groups, _options);
         var trust = Iterate(groups, sources);
 
@@ -114,17 +132,54 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // The suspect of a failed check is the fact it relates that the fewest sources state (the stated figure it is
         // checked against, its last fact, on a tie): a figure two outlets agree on is not doubted for a single
         // source's figure beside it.
-        var support = groups.ToDictionary(g => g.Key, g => g.Chosen >= 0 ? g.Candidates[g.Chosen].Members.Select(m => m.Source).Distinct().Count() : 0);
+        var support = groups.ToDictionary(g => g.Key, g => g.Chosen >= 0 ? g.Candidates[g.Chosen].SourceIds.Length : 0);
         var suspects = checks.Where(k => !k.Passed && k.Facts.Count > 0)
             .Select(k => k.Facts.Select((f, i) => (f, i)).OrderBy(t => support.GetValueOrDefault(t.f)).ThenByDescending(t => t.i).First().f)
             .ToHashSet();
-        var facts = groups.Select(g => BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))).ToList();
+        foreach (var g in groups)
+        {
+            if (detach)
+            {
+                var rebuilt = BuildGroups(input.Read(g.Key), s => sourceIndex[s], rates, tables: false);
+                if (rebuilt.Count != 1) throw new InvalidOperationException($"{g.Key}: the claims changed between the reconciler's passes");
+                g.Attach(rebuilt[0]);
+            }
+            emit([BuildFact(g, trust, byKey.GetValueOrDefault(g.Key) ?? [], suspects.Contains(g.Key))]);
+            if (detach) g.Detach();
+        }
         var reliability = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < sources.Length; i++) reliability[sources[i]] = Math.Round(trust[i], 6);
-        return new ReconciliationResult(facts, checks, reliability);
+        return (checks, reliability);
     }
 
-    private List<KeyGroup> BuildGroups(Observation[] sorted, Dictionary<string, int> sourceIndex, StatedRates rates)
+    /// <summary>Builds every key with its vote tables, keeps what the later steps read of its observations and detaches
+    /// them. Sources are numbered as they come, then renumbered in ordinal order (<paramref name="sources"/>) once all are
+    /// known.</summary>
+    private List<KeyGroup> FirstPass(IObservationPartitions input, FactKey[] keys, StatedRates rates, bool detach, out string[] sources)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new List<KeyGroup>(keys.Length);
+        foreach (var key in keys)
+            foreach (var g in BuildGroups(input.Read(key), s => seen.TryGetValue(s, out var i) ? i : seen[s] = seen.Count, rates, tables: true))
+            {
+                if (g.Key != key) throw new InvalidOperationException($"{g.Key}: read for the key {key}");
+                if (detach)
+                {
+                    foreach (var c in g.Candidates) c.Markers = Diagnostician.MarkersOf(c, _options);
+                    g.Detach();
+                }
+                groups.Add(g);
+            }
+        sources = seen.Keys.Order(StringComparer.Ordinal).ToArray();
+        var map = new int[seen.Count];
+        for (var i = 0; i < sources.Length; i++) map[seen[sources[i]]] = i;
+        foreach (var g in groups) g.Renumber(map);
+        return groups;
+    }
+
+    /// <summary>The keys of observations sorted in <see cref="ObservationOrder"/>, in key order; with their vote tables
+    /// when <paramref name="tables"/>.</summary>
+    private List<KeyGroup> BuildGroups(IReadOnlyList<Observation> sorted, Func<string, int> sourceIndex, StatedRates rates, bool tables)
     {
         var byKey = new Dictionary<FactKey, List<Observation>>();
         foreach (var o in sorted)
@@ -135,15 +190,21 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var keys = byKey.Keys.ToArray();
         Array.Sort(keys, FactKeyOrder.Instance);
         var groups = new List<KeyGroup>(keys.Length);
-        foreach (var key in keys) groups.Add(BuildGroup(key, byKey[key], sourceIndex, rates));
+        foreach (var key in keys)
+        {
+            var (group, ids) = PrepareGroup(key, byKey[key], sourceIndex, rates);
+            if (tables) BuildTables(group, ids);
+            groups.Add(group);
+        }
         return groups;
     }
 
-    private KeyGroup BuildGroup(FactKey key, List<Observation> list, Dictionary<string, int> sourceIndex, StatedRates rates)
+    /// <summary>A key's prepared observations and its candidates, in preference order.</summary>
+    private static (KeyGroup Group, string[] Ids) PrepareGroup(FactKey key, List<Observation> list, Func<string, int> sourceIndex, StatedRates rates)
     {
         var referenceUnit = ReferenceUnit(list);
         var prepared = new PreparedObservation[list.Count];
-        for (var i = 0; i < list.Count; i++) prepared[i] = Prepare(list[i], sourceIndex[list[i].Source], referenceUnit, rates);
+        for (var i = 0; i < list.Count; i++) prepared[i] = Prepare(list[i], sourceIndex(list[i].Source), referenceUnit, rates);
 
         var byValue = new Dictionary<string, List<PreparedObservation>>(StringComparer.Ordinal);
         var ids = new string[prepared.Length];
@@ -165,6 +226,14 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             PeriodLabel = PeriodLabel(key, list),
             Informative = prepared.Select(p => p.Source).Distinct().Skip(1).Any(),
         };
+        return (group, ids);
+    }
+
+    /// <summary>The key's vote tables: its distinct writings (rows), the support each gives each candidate, and the share
+    /// of its source's vote each observation carries.</summary>
+    private void BuildTables(KeyGroup group, string[] ids)
+    {
+        var prepared = group.Observations;
         var c = group.Candidates.Length;
         // Observations written alike (same candidate, interval, unit and text) support every candidate alike: one row each.
         var rowOf = new Dictionary<(string, decimal, decimal, bool, bool, Unit, string?), int>();
@@ -203,7 +272,6 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         foreach (var p in prepared) perSource[p.Source] = perSource.GetValueOrDefault(p.Source) + 1;
         // A claim the extraction is unsure of carries that share of its vote.
         group.Share = prepared.Select(p => Math.Clamp(p.O.ExtractionConfidence, 0, 1) / perSource[p.Source]).ToArray();
-        return group;
     }
 
     private static string PeriodLabel(FactKey key, List<Observation> list)
@@ -285,7 +353,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var den = new double[sourceCount];
         // Sources with few observations in all form one crowd: they share a learned prior and are one party to copy detection.
         var observed = new int[sourceCount];
-        foreach (var g in groups) foreach (var o in g.Observations) observed[o.Source]++;
+        foreach (var g in groups) foreach (var s in g.Sources) observed[s]++;
         var rare = observed.Select(n => n < _options.RareSourceObservations).ToArray();
         var pool = Enumerable.Range(0, sourceCount).Select(s => rare[s] ? sourceCount : s).ToArray();
         var dependence = _options.DependencePrior > 0 ? new SourceDependence(_options, Weight, s => sources[s], pool, sourceCount) : null;
@@ -311,9 +379,9 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 }
                 if (!g.Informative && !_options.CountUncontested) continue;
                 var c = g.Candidates.Length;
-                for (var i = 0; i < g.Observations.Length; i++)
+                for (var i = 0; i < g.Count; i++)
                 {
-                    var s = g.Observations[i].Source;
+                    var s = g.Sources[i];
                     num[s] += g.Support(i, g.Chosen);
                     den[s] += 1;
                 }
@@ -359,16 +427,16 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
     private static void AccumulateLeaveOneOut(KeyGroup g, double[] weight, double[] num, double[] den)
     {
         var c = g.Candidates.Length;
-        var obs = g.Observations;
+        var obs = g.Sources;
         Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
         Span<double> own = c <= 64 ? stackalloc double[c] : new double[c];
         var start = 0;
         var rowWeight = new Dictionary<int, double>();
         while (start < obs.Length)
         {
-            var s = obs[start].Source;
+            var s = obs[start];
             var end = start;
-            while (end < obs.Length && obs[end].Source == s) end++;
+            while (end < obs.Length && obs[end] == s) end++;
             // This source's own weight on each row it wrote, then its share of every candidate's score.
             rowWeight.Clear();
             for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + g.EffectiveWeight(i, weight);
@@ -386,7 +454,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
             for (var i = start; i < end; i++)
             {
-                var sure = obs[i].O.ExtractionConfidence;
+                var sure = g.Sure[i];
                 num[s] += sure * g.Support(i, best);
                 den[s] += sure;
             }
@@ -412,12 +480,12 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         var c = g.Candidates.Length;
         var total = 0.0;
         var share = g.Share;
-        for (var i = 0; i < g.Observations.Length; i++) total += weight[g.Observations[i].Source] * share[i];
+        for (var i = 0; i < g.Count; i++) total += weight[g.Sources[i]] * share[i];
         foreach (var candidate in g.Candidates)
             candidate.Discount = candidate.EntityTestimonies.Length == 0 ? 1 : EntityMismatchFinder.Discount(candidate, trust);
         // Weight of each row (all observations written alike), then each candidate's score from the rows.
         var rowWeight = new double[g.RowCount];
-        for (var i = 0; i < g.Observations.Length; i++) rowWeight[g.Row[i]] += g.EffectiveWeight(i, weight);
+        for (var i = 0; i < g.Count; i++) rowWeight[g.Row[i]] += g.EffectiveWeight(i, weight);
         // Each candidate's score summed row by row (in row order, as over a dense table; zeros skipped).
         Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
         scores.Clear();

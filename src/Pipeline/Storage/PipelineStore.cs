@@ -57,6 +57,14 @@ public sealed class PipelineStore : IDisposable
         }
     }
 
+    /// <summary>A second connection to the same store, for reading on another thread while this one is in use.</summary>
+    public PipelineStore OpenReader()
+    {
+        var connection = _dialect.Open();
+        _dialect.AfterOpen(connection);
+        return new PipelineStore(connection, _dialect);
+    }
+
     /// <summary>Connects to a store whose schema is known to be in place (a worker's connection per batch, after the
     /// worker opened the store once with <see cref="Open(StoreLocation)"/>).</summary>
     public static PipelineStore Connect(StoreLocation location)
@@ -342,10 +350,32 @@ public sealed class PipelineStore : IDisposable
 
     /// <summary>The reconciler's view of every claim of the given documents: compact, without quotes (see
     /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents)
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) => Observations(ReadClaims(documents, withQuotes: false));
+
+    /// <summary>The reconciler's view of the claims of one key (its entity as the documents wrote it) in the given documents.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, FactKey key) =>
+        Observations(ReadClaims(documents, withQuotes: false,
+            "WHERE entity = $entity AND metric = $metric AND segment = $segment AND basis = $basis AND period = $period",
+            ("$entity", key.Entity), ("$metric", key.Metric), ("$segment", key.Segment), ("$basis", key.Basis), ("$period", key.Period)));
+
+    /// <summary>The reconciler's view of the claims that state an amount in a second currency (the stated exchange rates).</summary>
+    public IEnumerable<Observation> EquivalentObservations(IReadOnlySet<string> documents) =>
+        Observations(ReadClaims(documents, withQuotes: false, "WHERE equivalent_value_text IS NOT NULL"));
+
+    /// <summary>Every key claims are stated for (in any document), entities as the documents wrote them.</summary>
+    public IReadOnlyList<FactKey> ClaimKeys()
+    {
+        using var cmd = Command("SELECT DISTINCT entity, metric, period, segment, basis FROM claims");
+        using var r = cmd.ExecuteReader();
+        var keys = new List<FactKey>();
+        while (r.Read()) keys.Add(new FactKey(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4)));
+        return keys;
+    }
+
+    private static IEnumerable<Observation> Observations(IEnumerable<ClaimRow> claims)
     {
         var keys = new Dictionary<FactKey, FactKey>(); // one key object per key, not per claim
-        foreach (var claim in ReadClaims(documents, withQuotes: false))
+        foreach (var claim in claims)
         {
             var o = claim.ToObservation();
             if (keys.TryGetValue(o.Key, out var key)) yield return o with { Key = key };
@@ -353,14 +383,15 @@ public sealed class PipelineStore : IDisposable
         }
     }
 
-    private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes)
+    private IEnumerable<ClaimRow> ReadClaims(IReadOnlySet<string> documents, bool withQuotes, string where = "",
+        params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command($"""
             SELECT claim_id, document, outlet, entity, metric, period, period_label, value_text, unit, qualifier, precision_text,
                    range_end_text, equivalent_value_text, equivalent_unit, {(withQuotes ? "quote" : "''")}, start, "end", segment, basis, as_written,
                    equivalent_of
-            FROM claims ORDER BY document, start, claim_id
-            """);
+            FROM claims {where} ORDER BY document, start, claim_id
+            """, parameters);
         using var r = cmd.ExecuteReader();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal); // one copy of each repeated string
         string Intern(string v) => strings.TryGetValue(v, out var x) ? x : strings[v] = v;
