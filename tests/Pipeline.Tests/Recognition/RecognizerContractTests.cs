@@ -28,6 +28,7 @@ public class RecognizerContractTests
     [TestCase("百分之十二", "percentage = 12 % (±1) |百分之十二")]
     [TestCase("三成", "percentage = 30 % (±10) |三成")]
     [TestCase("下降 2.5 个百分点", "points = 2.5 pp (±0.1) |2.5 个百分点")]
+    [TestCase("毛利率同比提升1.8pct", "points = 1.8 pp (±0.1) |1.8pct")]
     [TestCase("超额认购 1837 倍", "multiple = 1837 x (±1) |1837 倍")]
     [TestCase("超过一倍", "multiple > 1 x (±1) |一倍")]
     [TestCase("8倍以上", "multiple > 8 x (±1) |8倍")]

@@ -359,6 +359,9 @@ public sealed class QuantityRecognizer : IRecognizer
     {
         if (end >= text.Length) return false;
         var c = text[end];
+        // 2.1pct: a Latin unit word of the lexicon (percentage points as sell-side notes write them) is no code.
+        if (Scan.IsAsciiLetter(c) && _lex.Points.TryMatch(text, end, out _, out var unitEnd) && (unitEnd >= text.Length || !Scan.IsAsciiLetter(text[unitEnd])))
+            return false;
         if (Scan.IsAsciiLetter(c)) return true;
         if (c is '.' or '．' or '-' && end + 1 < text.Length && Scan.IsAsciiLetter(text[end + 1])) return true;
         if (c is ':' or '：' && end + 1 < text.Length && Scan.IsDigit(text[end + 1])) return true; // 10:59
