@@ -174,5 +174,8 @@ public sealed partial class ClaimBinder : IClaimBinder
         /// <summary>An English "respectively" list whose metrics are named after it (747 and 23 times among retail and
         /// institutional investors, respectively): the cue this figure takes.</summary>
         public PhraseMatch<Cue>? DistributedCue { get; set; }
+        /// <summary>A list of changes stated against a list of comparisons (环比、同比分别下降2.1pct、2.8pct): the one this
+        /// figure is stated against (quarter-on-quarter or year-on-year).</summary>
+        public CueKind? DistributedComparison { get; set; }
     }
 }

@@ -531,4 +531,15 @@ public class DocumentContextTests
         var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Period.ToIsoString()}|{c.Value.Value / 1.0m}").ToArray();
         Assert.That(claims, Does.Contain("capex|2024-10-01/2025-09-30|86000000000"));
     }
+
+    [Test]
+    public void A_list_of_changes_takes_the_list_of_comparisons_named_before_it()
+    {
+        // As a broker's note (招商证券) writes it.
+        const string text = "云帆科技（09899.HK）公布第三季度业绩，公司毛利率达62.4%，环比、同比分别下降1.3pct、2.2pct，主要由于低毛利业务占比提升。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("gross_margin_pct|62.4"));
+        Assert.That(claims, Does.Contain("gross_margin_qoq_change_pp|-1.3"));
+        Assert.That(claims, Does.Contain("gross_margin_change_pp|-2.2"));
+    }
 }

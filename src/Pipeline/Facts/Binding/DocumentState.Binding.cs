@@ -121,6 +121,7 @@ public sealed partial class ClaimBinder
             var choice = item.DistributedCue is { Value.Metric: { } named } namedCue && (named.Units & KindOf(value)) != 0
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+            if (item.DistributedComparison is { } comparison) metric = ComparedAs(metric, comparison);
             bound = SignedByLossWord(bound, metric, m, s);
 
             ReportingPeriod? period;
@@ -153,6 +154,22 @@ public sealed partial class ClaimBinder
                 Segment = segment,
                 Basis = basis,
             };
+        }
+
+        /// <summary>The change metric of the same quantity stated against <paramref name="comparison"/> (a year-on-year
+        /// change in percentage points named for a list item stated quarter on quarter is the quarter-on-quarter one).</summary>
+        private MetricDefinition ComparedAs(MetricDefinition metric, CueKind comparison)
+        {
+            var qoq = comparison == CueKind.QuarterOnQuarter;
+            foreach (var d in _binder._metrics.Metrics)
+            {
+                string? target = null;
+                if (metric.Id == d.Change || metric.Id == d.ChangeQoq) target = qoq ? d.ChangeQoq : d.Change;
+                else if (metric.Id == d.ChangePoints || metric.Id == d.ChangePointsQoq) target = qoq ? d.ChangePointsQoq : d.ChangePoints;
+                else continue;
+                return target is not null && _binder._metrics.Find(target) is { } found ? found : metric;
+            }
+            return metric;
         }
 
         /// <summary>A profit-type line written as a loss (去年同期蚀29.05亿元 after 经调整EBITA; 转亏3亿元): a loss word right

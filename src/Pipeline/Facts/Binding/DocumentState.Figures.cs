@@ -54,14 +54,29 @@ public sealed partial class ClaimBinder
                     var periods = PeriodList(anchors, items[i].Mention.Span.Start);
                     // One span of n whole quarters or years (2024年二季度至2025年一季度的增速分别为86%、44%、24%和10%).
                     if (periods.Count == 1 && n > 1 && SplitPeriod(periods[0], n) is { } parts) periods = parts;
+                    var comparisons = periods.Count == n ? null : ComparisonList(items[i].Mention.Span.Start, n, s);
                     for (var k = i; k <= j; k++)
                     {
                         if (periods.Count == n) items[k].DistributedPeriod = periods[k - i];
+                        else if (comparisons is not null) items[k].DistributedComparison = comparisons[k - i];
                         else { items[k].Ambiguous = true; items[k].ListIndex = k - i; items[k].ListSize = n; }
                     }
                 }
                 i = j + 1;
             }
+        }
+
+        /// <summary>The comparisons a list of changes is stated against, named before it in its clause (毛利率环比、同比分别
+        /// 下降2.1pct、2.8pct): exactly one quarter-on-quarter or year-on-year marker per figure, joined by 、/和/及, both kinds
+        /// present. Null otherwise.</summary>
+        internal List<CueKind>? ComparisonList(int firstFigure, int n, Sentence s)
+        {
+            var markers = CuesIn(ClauseStart(firstFigure, s), firstFigure)
+                .Where(c => c.Value.Kind is CueKind.QuarterOnQuarter or CueKind.YearOnYear).ToList();
+            if (markers.Count != n || markers.Select(c => c.Value.Kind).Distinct().Count() < 2) return null;
+            for (var k = 1; k < n; k++)
+                if (!IsListGap(Gap(markers[k - 1].End, markers[k].Start))) return null;
+            return markers.Select(c => c.Value.Kind).ToList();
         }
 
         internal bool ClauseBreakFree(int from, int to)
