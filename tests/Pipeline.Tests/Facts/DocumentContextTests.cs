@@ -58,6 +58,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void An_undated_article_takes_its_listing_day_from_its_timeline_not_from_the_filing()
+    {
+        const string text = "4月10日，云帆咖啡（NASDAQ: YFKF）在纳斯达克上市首日收报21.30美元，较发行价上涨18.3%，盘中一度涨逾30%，成为今年赴美上市规模最大的中国消费企业。\n"
+                            + "云帆咖啡是2016年创立于成都的咖啡连锁品牌，门店遍布西南各省。招股书显示，2024年公司营收为35.2亿元。\n"
+                            + "2025年2月10日，证监会接收了云帆咖啡的境外上市备案材料；3月12日，云帆咖啡公开递交招股书；4月9日，云帆咖啡正式登陆纳斯达克。\n";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆咖啡|price.close|2025-04-09|21.3 USD|="),
+            "the debut is the day the timeline lists it (2025 carried past its semicolons), not the day of the filing (上市备案)");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";
