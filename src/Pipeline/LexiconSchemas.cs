@@ -244,6 +244,7 @@ public static class LexiconSchemas
             "listing_venue_leads: list of text",
             "price_quote_words: list of text",
             "company_anaphors: list of text",
+            "enumeration_ends: list of text",
             "next_day_words: list of text",
             "short_name_stop: list of text",
             "segment_names: map of list of text",

@@ -69,6 +69,19 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Companies_enumerated_as_a_deals_investors_or_underwriters_do_not_own_its_terms()
+    {
+        const string text = "云帆科技（09899.HK）今日在港交所主板挂牌上市。\n"
+                            + "此外，阿里巴巴、百度、淡马锡和一家地方政府基金为基石投资者，认购总额约1.5亿美元。招股书显示，2024年12月完成C轮融资后，该公司估值达42亿美元。\n"
+                            + "本次发行由中金公司、摩根士丹利等联合承销，共发行1.2亿股H股，定价区间为每股8.5至9.5港元。\n";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        string Owner(string metric) => claims.First(c => c.Metric == metric).Entity;
+        Assert.That(Owner("ipo.cornerstone_amount"), Is.EqualTo("云帆科技"), "the investors listed before 为基石投资者 do not own the total");
+        Assert.That(Owner("ipo.price_range_bottom"), Is.EqualTo("云帆科技"), "nor do the underwriters listed before 等联合承销");
+        Assert.That(Owner("valuation"), Is.EqualTo("云帆科技"), "the paragraph does not go on about the first investor listed");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

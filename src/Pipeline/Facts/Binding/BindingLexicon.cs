@@ -111,6 +111,8 @@ public sealed class BindingLexicon
     public IReadOnlySet<char> PostFigureLinks { get; init; } = new HashSet<char>();
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
+    /// <summary>Words right after the last name of an enumeration of companies (阿里巴巴、百度等基石投资者).</summary>
+    public IReadOnlyList<string> EnumerationEnds { get; init; } = [];
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
     public PhraseMatcher<string> NextDayWords { get; init; } = new([]);
     /// <summary>Heads of a company's name that are places or generic words, never its short name (中国 of 中国平安).</summary>
@@ -236,6 +238,7 @@ public sealed class BindingLexicon
             PostFigureLinks = new HashSet<char>(file.PostFigureLinks ?? ""),
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
+            EnumerationEnds = file.EnumerationEnds,
             ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
         };
     }
@@ -293,6 +296,7 @@ public sealed class BindingLexicon
         public string? PostFigureLinks { get; set; }
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
+        public List<string> EnumerationEnds { get; set; } = [];
         public List<string> ShortNameStop { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
     }

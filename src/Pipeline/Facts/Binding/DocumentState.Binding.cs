@@ -120,6 +120,7 @@ public sealed partial class ClaimBinder
             var choice = item.DistributedCue is { Value.Metric: { } named } namedCue && (named.Units & KindOf(value)) != 0
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
+            if (metric.Timing == MetricTiming.Listing) entity = EntityFor(pos, s, subject, carried, participantsOut: true) ?? entity;
             bound = SignedByLossWord(bound, metric, m, s);
 
             ReportingPeriod? period;

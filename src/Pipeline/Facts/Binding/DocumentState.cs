@@ -194,7 +194,8 @@ public sealed partial class ClaimBinder
                 }
                 inSegment = subject?.Name ?? inSegment;
                 BindSentence(s, subject, carried, ref lastPeriod);
-                carried = subject?.Name ?? carried;
+                // A company named in an enumeration (阿里巴巴、百度…为该公司IPO的基石投资者) is not what the paragraph goes on about.
+                if (subject is { } named && !IsEnumerated(named)) carried = named.Name;
             }
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
