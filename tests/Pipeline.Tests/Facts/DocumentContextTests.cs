@@ -82,6 +82,21 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Allotment_figures_read_with_their_own_words()
+    {
+        const string text = "云帆科技（09899.HK）公布配发结果。是次IPO引入5基石投资者，合共认购2.1亿股发售股份。\n"
+                            + "超额配股的发售股份数目为1,260,000股。\n"
+                            + "于国际发售中超额分配合共 3,150,000 股 H 股，占全球发售项下初步提呈发售股份的15%。\n"
+                            + "招股期间，据券商数据显示，融资申购倍数高达512.3倍。\n";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m} {c.Value.UnitCode}|{c.Basis}"), Is.SupersetOf(new[]
+        {
+            "ipo.cornerstone_investors|5 count|", "ipo.overallotment_shares|1260000 shares|", "ipo.overallotment_shares|3150000 shares|",
+            "ipo.public_subscription|512.3 x|broker-estimate",
+        }), "a bare number of investors is a count; 超额配股的发售股份 and 超额分配 are the over-allotment; a margin multiple is a broker's estimate");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

@@ -142,7 +142,7 @@ public sealed partial class ClaimBinder
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             if (_binder._words.IsReportedFigure(metric.Id)) _sentenceTopic = (s.Start, entity, segment);
-            var stated = _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame);
+            var stated = CountedBy(metric, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame));
             return new Claim(entity, metric.Id, period.Value, stated, qualifier, provenance)
             {
                 // A range has one currency: a bare 元 read as HKD at its lower end is HKD at its upper end.
@@ -153,6 +153,10 @@ public sealed partial class ClaimBinder
                 Basis = basis,
             };
         }
+
+        /// <summary>A bare number (引入4基石投资者: no classifier after it) bound to a metric that counts things is a count.</summary>
+        private static NumericResolution CountedBy(MetricDefinition metric, NumericResolution value) =>
+            value is Number { Unit: CountUnit.None } n && (metric.Units & FigureKinds.Count) != 0 ? n with { Unit = CountUnit.Count } : value;
 
         /// <summary>A profit-type line written as a loss (去年同期蚀29.05亿元 after 经调整EBITA; 转亏3亿元): a loss word right
         /// before the amount (binding.yaml loss_words) makes it negative, unless the metric is a loss itself (net_loss).</summary>
