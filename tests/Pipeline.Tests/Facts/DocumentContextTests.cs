@@ -97,6 +97,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_move_over_a_span_of_years_dates_its_two_levels_by_the_spans_ends()
+    {
+        const string text = "云帆咖啡（NASDAQ: YFKF）招股书显示，2022年至2024年，公司营收从8.6亿元一路攀升至73.5亿元。";
+        var rows = Bind(text, new LocalDate(2025, 3, 27));
+        Assert.That(rows, Is.SupersetOf(new[]
+        {
+            "云帆咖啡|revenue|2022-01-01/2022-12-31|860000000 CNY|=", "云帆咖啡|revenue|2024-01-01/2024-12-31|7350000000 CNY|=",
+        }), "the level after 从 is the first year's, the one after 至 the last year's");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

@@ -132,6 +132,7 @@ public sealed partial class ClaimBinder
             if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
             if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
+            if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.YearSpan } span) period = SpanEndOf(span, m, s) ?? span;
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
@@ -152,6 +153,18 @@ public sealed partial class ClaimBinder
                 Segment = segment,
                 Basis = basis,
             };
+        }
+
+        /// <summary>A level that moved over a span of years (2022年至2024年…从12.9亿元飙升至295亿元): the first year's after a
+        /// from word, the last year's after a to word (binding.yaml span_moves).</summary>
+        private ReportingPeriod? SpanEndOf(ReportingPeriod span, Mention m, Sentence s)
+        {
+            var before = _text.AsSpan(ClauseStart(m.Span.Start, s), m.Span.Start - ClauseStart(m.Span.Start, s)).TrimEnd();
+            foreach (var w in _binder._words.SpanFromWords)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.Start.Year);
+            foreach (var w in _binder._words.SpanToWords)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.End.Year);
+            return null;
         }
 
         /// <summary>A bare number (引入4基石投资者: no classifier after it) bound to a metric that counts things is a count.</summary>
