@@ -108,6 +108,14 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_stock_stated_in_a_month_is_read_at_the_months_end()
+    {
+        const string text = "云帆科技（09899.HK）招股书显示，2024年12月完成C轮融资后，公司估值达42亿美元。公司月活跃用户数在2025年10月突破3000万。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|valuation|2024-12-31|4200000000 USD|="), "a valuation after a round in a month is that month's last day");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

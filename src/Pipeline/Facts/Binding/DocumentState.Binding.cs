@@ -470,11 +470,13 @@ public sealed partial class ClaimBinder
             return before.EndsWith("或", StringComparison.Ordinal) || before.EndsWith("或者", StringComparison.Ordinal);
         }
 
-        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
+        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; a stock in a month (2023年12月完成D轮融资后，
+        /// 估值达87.1亿美元; 10月份突破7亿) is read at the month's end; otherwise prices need a written day.</summary>
         internal static ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
         {
             if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
             if (asOf && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
+            if (metric.Timing == MetricTiming.Stock && p.Kind == PeriodKind.Month) return ReportingPeriod.Day(p.End);
             return metric.Timing == MetricTiming.Instant ? null : p;
         }
 
