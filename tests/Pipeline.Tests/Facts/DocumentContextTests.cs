@@ -116,6 +116,19 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_paragraph_opening_with_the_head_of_a_company_named_later_is_about_that_company()
+    {
+        const string text = "明報記者 陳大文\n"
+                            + "云帆昨日首挂收报18.6元，较招股价15.2元升22.4%，投资者每手账面赚680元。该股获超过12万人认购，一手中签率三成；"
+                            + "相对今年5月上市的迅达电池（03899.HK），约31万人认购仅有不足7万人获分派。\n"
+                            + "此外，云帆黄金国际（02199.HK）截至昨日收市市值达865亿元，有机会获快速纳入恒生综指。\n"
+                            + "另一新股迅达钟表（02650.HK）昨收报9.1元。\n";
+        var claims = Claims(text, new LocalDate(2025, 10, 1));
+        Assert.That(claims.Where(c => c.Entity == "云帆黄金国际").Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
+            Is.SupersetOf(new[] { "price.close|18.6", "ipo.issue_price|15.2", "ipo.one_lot_success_rate_pct|30" }), "云帆 opens the paragraph: the article's short name");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

@@ -107,6 +107,43 @@ public sealed partial class ClaimBinder
             return false;
         }
 
+        /// <summary>A paragraph that opens with the head of a company the article names (紫金首挂收报120.6元 in a story that
+        /// names 紫金黄金国际 later): the article's short name for it there, when the head names no other company the
+        /// article or the lexicon knows and is no place or generic word (<c>short_name_stop</c>, market words).</summary>
+        private IReadOnlyList<EntityMention> WithOpeningShortNames(IReadOnlyList<EntityMention> mentions)
+        {
+            var names = mentions.Select(e => e.Name).Distinct(StringComparer.Ordinal).Where(n => n.Length >= 4 && n.All(IsHan)).ToList();
+            if (names.Count == 0) return mentions;
+            var found = new List<EntityMention>();
+            for (var at = 0; at < _text.Length; at = _text.IndexOf('\n', at) is var nl && nl >= 0 ? nl + 1 : _text.Length)
+            {
+                var start = at;
+                while (start < _text.Length && _text[start] is ' ' or '\u3000' or '\t') start++;
+                if (mentions.Any(e => e.Span.Start == start)) continue;
+                if (OpeningShortName(names, start) is { } opening) { found.Add(opening); _openingShortNames.Add(opening.Span.Start); }
+            }
+            return found.Count == 0 ? mentions : mentions.Concat(found).OrderBy(e => e.Span.Start).ToList();
+        }
+
+        /// <summary>Where the paragraphs that open with a short name start: their company is the subject there, but they
+        /// do not make it the company of the page (whose unknown companies' paragraphs would then be given to it).</summary>
+        private readonly HashSet<int> _openingShortNames = [];
+
+        private EntityMention? OpeningShortName(List<string> names, int start)
+        {
+            foreach (var name in names)
+                for (var length = name.Length - 2; length >= 2; length--)
+                {
+                    var head = name[..length];
+                    if (string.CompareOrdinal(_text, start, head, 0, length) != 0) continue;
+                    if (_binder._words.ShortNameStop.Contains(head) || _binder._words.MarketWords.FindAll(head).Count > 0
+                        || _binder._knownEntities.FindByAlias(head) is not null
+                        || names.Any(other => other != name && other.StartsWith(head, StringComparison.Ordinal))) return null;
+                    return new EntityMention(new TextSpan(start, start + length), name);
+                }
+            return null;
+        }
+
         private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
         /// <summary>A company named right after a venue word (在香港联交所, 登陆港交所): where a listing happens.</summary>

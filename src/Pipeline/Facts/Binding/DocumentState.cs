@@ -36,7 +36,7 @@ public sealed partial class ClaimBinder
             if (spans.Count > 0)
             {
                 var (from, to) = (spans[0].Start, spans[^1].End);
-                var inSegment = _entityMentions.Where(e => e.Span.Start >= from && e.Span.End <= to)
+                var inSegment = _entityMentions.Where(e => e.Span.Start >= from && e.Span.End <= to && !_openingShortNames.Contains(e.Span.Start))
                     .Select(e => e with { Span = new Text.TextSpan(e.Span.Start - from, e.Span.End - from) }).ToList();
                 main = DocumentFrameReader.MainEntity(inSegment);
             }
@@ -63,7 +63,7 @@ public sealed partial class ClaimBinder
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             RedateToCoveredListingDay();
-            _entityMentions = WithShortName(_entityMentions);
+            _entityMentions = WithOpeningShortNames(WithShortName(_entityMentions));
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
