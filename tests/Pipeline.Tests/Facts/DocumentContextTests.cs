@@ -129,6 +129,16 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Net_proceeds_written_after_the_gross_are_net()
+    {
+        const string text = "云帆科技（09899.HK）配发结果显示，最终发售价定为每股18.20港元，集资总额31.6亿港元，净额约30.1亿港元。"
+                            + "招股书显示，募集资金总额为3,160.00百万港元，扣除上市开支150.00百万港元后，净募集资金为3,010.00百万港元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        Assert.That(claims.Where(c => c.Metric == "ipo.net_proceeds").Select(c => c.Value.Value / 1.00m), Is.EquivalentTo(new[] { 3010000000m, 3010000000m }),
+            "净额 after the gross amount and 净募集资金 are the net proceeds");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";
