@@ -245,6 +245,7 @@ public static class LexiconSchemas
             "price_quote_words: list of text",
             "company_anaphors: list of text",
             "enumeration_ends: list of text",
+            "issue_verbs: list of text",
             "span_moves: object",
             "span_moves.from: list of text",
             "span_moves.to: list of text",

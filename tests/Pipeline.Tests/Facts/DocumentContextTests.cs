@@ -139,6 +139,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Shares_issued_on_exercising_the_over_allotment_option_are_the_over_allotment()
+    {
+        const string text = "云帆科技（09899.HK）公告，根据本次发行方案，公司同意由整体协调人（代表国际承销商）于2025年12月20日悉数行使超额配售权，"
+                            + "按发售价每股H股股份18.20港元发行2,340,000股H股股份。前述超额配售权悉数行使后，本次发行的H股由15,600,000股增加至17,940,000股。";
+        var claims = Claims(text, new LocalDate(2025, 12, 22));
+        var shares = claims.Where(c => c.Value.UnitCode == "shares").Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}|{c.Basis}").ToList();
+        Assert.That(shares, Does.Contain("ipo.overallotment_shares|2340000|"), "发行 right before the figure issues the over-allotment named before it");
+        Assert.That(shares, Does.Contain("ipo.shares_offered|15600000|"), "a move from one total to another stays the offering's");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

@@ -140,6 +140,9 @@ public sealed partial class ClaimBinder
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
             var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            // A basis word that is the figure's whole cue (超额配售权 → the over-allotment shares) names the metric, not its basis.
+            if (basis != Bases.Reported && cueUsed.Value!.Phrase is var phrase
+                && _binder._words.BasisMatcher.FindAll(phrase).Any(b => b.Value.Basis == basis && b.Start == 0 && b.End == phrase.Length)) basis = Bases.Reported;
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             if (_binder._words.IsReportedFigure(metric.Id)) _sentenceTopic = (s.Start, entity, segment);
