@@ -20,6 +20,7 @@ public sealed class DatelineEnricher : IMetadataEnricher
     internal static NodaTime.LocalDate? FindDateline(string text)
     {
         var n = 0;
+        var bodyBegun = false;
         foreach (var line in TextLine.Split(text))
         {
             var (s, e) = line.Trimmed(text);
@@ -27,8 +28,21 @@ public sealed class DatelineEnricher : IMetadataEnricher
             if (++n > DatelineLines) break;
             // A dateline starts with the date, maybe after a short label ("发布时间：", "来源：xx 2019-09-07").
             var found = DateFinder.FindFirst(text, s, Math.Min(e - s, 40));
-            if (found is { } f && f.Start - s <= 12 && e - s <= 80) return f.Date;
+            if (found is { } f && f.Start - s <= 12 && e - s <= MaxDatelineLength && !(bodyBegun && OpensTimeline(text, f.End, e))) return f.Date;
+            bodyBegun |= e - s > MaxDatelineLength;
         }
         return null;
+    }
+
+    private const int MaxDatelineLength = 80;
+
+    /// <summary>True when the date opens the first entry of a timeline (2025年3月6日，证监会…；3月26日，…提交招股书；…): a
+    /// statement after it, and further entries after a semicolon. After the body has begun, such a line tells the
+    /// history of the story, not the day the page was published.</summary>
+    private static bool OpensTimeline(string text, int dateEnd, int lineEnd)
+    {
+        var i = dateEnd;
+        while (i < lineEnd && text[i] == ' ') i++;
+        return i < lineEnd && text[i] is '，' or ',' && text.AsSpan(i, lineEnd - i).IndexOfAny('；', ';') >= 0;
     }
 }

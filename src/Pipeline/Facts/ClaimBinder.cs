@@ -72,6 +72,7 @@ public sealed partial class ClaimBinder : IClaimBinder
     internal readonly MetricLexicon _metrics;
     internal readonly MetricLexicon? _english;
     internal readonly EntityFinder _entities;
+    internal readonly EntityLexicon _knownEntities;
     internal readonly BindingLexicon _words;
     internal readonly DocumentFrameReader _frames;
     internal readonly SegmentReader _segments;
@@ -94,6 +95,7 @@ public sealed partial class ClaimBinder : IClaimBinder
         _metrics = metrics;
         _english = english;
         _entities = new EntityFinder(entities);
+        _knownEntities = entities;
         _words = words ?? BindingLexicon.Default;
         _frames = new DocumentFrameReader(_words, entities.FiscalYearEnd);
         _segments = new SegmentReader(_words);

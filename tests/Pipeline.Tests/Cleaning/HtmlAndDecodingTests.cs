@@ -71,6 +71,16 @@ public sealed class HtmlAndDecodingTests
     }
 
     [Test]
+    public void A_timeline_in_the_body_is_no_dateline()
+    {
+        const string body = "云帆科技周四在纳斯达克上市首日收报21.30美元，较发行价上涨18.3%，盘中一度涨逾30%，以收市价计公司市值约42亿美元，成为今年赴美上市规模最大的中国消费企业。\n"
+                            + "2025年2月10日，证监会接收了云帆科技的境外上市备案材料；3月12日，云帆科技公开递交招股书；4月9日，云帆科技正式挂牌。\n";
+        Assert.That(CleaningHarness.RunText(body).Metadata.Published, Is.Null, "the first entry of a timeline is not the day the page was published");
+        var dated = CleaningHarness.RunText("2025-04-10 08:15 来源：证券时报\n" + body).Metadata;
+        Assert.That(dated.Published, Is.EqualTo(new NodaTime.LocalDate(2025, 4, 10)), "a dateline above the body still dates the page");
+    }
+
+    [Test]
     public void GivenMetadataWinsOverThePage()
     {
         var given = new DocumentMetadata { Outlet = "清单里的媒体", Published = new NodaTime.LocalDate(2026, 1, 9) };

@@ -58,6 +58,98 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void An_undated_article_takes_its_listing_day_from_its_timeline_not_from_the_filing()
+    {
+        const string text = "4月10日，云帆咖啡（NASDAQ: YFKF）在纳斯达克上市首日收报21.30美元，较发行价上涨18.3%，盘中一度涨逾30%，成为今年赴美上市规模最大的中国消费企业。\n"
+                            + "云帆咖啡是2016年创立于成都的咖啡连锁品牌，门店遍布西南各省。招股书显示，2024年公司营收为35.2亿元。\n"
+                            + "2025年2月10日，证监会接收了云帆咖啡的境外上市备案材料；3月12日，云帆咖啡公开递交招股书；4月9日，云帆咖啡正式登陆纳斯达克。\n";
+        var rows = Bind(text);
+        Assert.That(rows, Does.Contain("云帆咖啡|price.close|2025-04-09|21.3 USD|="),
+            "the debut is the day the timeline lists it (2025 carried past its semicolons), not the day of the filing (上市备案)");
+    }
+
+    [Test]
+    public void Companies_enumerated_as_a_deals_investors_or_underwriters_do_not_own_its_terms()
+    {
+        const string text = "云帆科技（09899.HK）今日在港交所主板挂牌上市。\n"
+                            + "此外，阿里巴巴、百度、淡马锡和一家地方政府基金为基石投资者，认购总额约1.5亿美元。招股书显示，2024年12月完成C轮融资后，该公司估值达42亿美元。\n"
+                            + "本次发行由中金公司、摩根士丹利等联合承销，共发行1.2亿股H股，定价区间为每股8.5至9.5港元。\n";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        string Owner(string metric) => claims.First(c => c.Metric == metric).Entity;
+        Assert.That(Owner("ipo.cornerstone_amount"), Is.EqualTo("云帆科技"), "the investors listed before 为基石投资者 do not own the total");
+        Assert.That(Owner("ipo.price_range_bottom"), Is.EqualTo("云帆科技"), "nor do the underwriters listed before 等联合承销");
+        Assert.That(Owner("valuation"), Is.EqualTo("云帆科技"), "the paragraph does not go on about the first investor listed");
+    }
+
+    [Test]
+    public void Allotment_figures_read_with_their_own_words()
+    {
+        const string text = "云帆科技（09899.HK）公布配发结果。是次IPO引入5基石投资者，合共认购2.1亿股发售股份。\n"
+                            + "超额配股的发售股份数目为1,260,000股。\n"
+                            + "于国际发售中超额分配合共 3,150,000 股 H 股，占全球发售项下初步提呈发售股份的15%。\n"
+                            + "招股期间，据券商数据显示，融资申购倍数高达512.3倍。\n";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        Assert.That(claims.Select(c => $"{c.Metric}|{c.Value.Value / 1.00m} {c.Value.UnitCode}|{c.Basis}"), Is.SupersetOf(new[]
+        {
+            "ipo.cornerstone_investors|5 count|", "ipo.overallotment_shares|1260000 shares|", "ipo.overallotment_shares|3150000 shares|",
+            "ipo.public_subscription|512.3 x|broker-estimate",
+        }), "a bare number of investors is a count; 超额配股的发售股份 and 超额分配 are the over-allotment; a margin multiple is a broker's estimate");
+    }
+
+    [Test]
+    public void A_move_over_a_span_of_years_dates_its_two_levels_by_the_spans_ends()
+    {
+        const string text = "云帆咖啡（NASDAQ: YFKF）招股书显示，2022年至2024年，公司营收从8.6亿元一路攀升至73.5亿元。";
+        var rows = Bind(text, new LocalDate(2025, 3, 27));
+        Assert.That(rows, Is.SupersetOf(new[]
+        {
+            "云帆咖啡|revenue|2022-01-01/2022-12-31|860000000 CNY|=", "云帆咖啡|revenue|2024-01-01/2024-12-31|7350000000 CNY|=",
+        }), "the level after 从 is the first year's, the one after 至 the last year's");
+    }
+
+    [Test]
+    public void A_stock_stated_in_a_month_is_read_at_the_months_end()
+    {
+        const string text = "云帆科技（09899.HK）招股书显示，2024年12月完成C轮融资后，公司估值达42亿美元。公司月活跃用户数在2025年10月突破3000万。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|valuation|2024-12-31|4200000000 USD|="), "a valuation after a round in a month is that month's last day");
+    }
+
+    [Test]
+    public void A_paragraph_opening_with_the_head_of_a_company_named_later_is_about_that_company()
+    {
+        const string text = "明報記者 陳大文\n"
+                            + "云帆昨日首挂收报18.6元，较招股价15.2元升22.4%，投资者每手账面赚680元。该股获超过12万人认购，一手中签率三成；"
+                            + "相对今年5月上市的迅达电池（03899.HK），约31万人认购仅有不足7万人获分派。\n"
+                            + "此外，云帆黄金国际（02199.HK）截至昨日收市市值达865亿元，有机会获快速纳入恒生综指。\n"
+                            + "另一新股迅达钟表（02650.HK）昨收报9.1元。\n";
+        var claims = Claims(text, new LocalDate(2025, 10, 1));
+        Assert.That(claims.Where(c => c.Entity == "云帆黄金国际").Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}"),
+            Is.SupersetOf(new[] { "price.close|18.6", "ipo.issue_price|15.2", "ipo.one_lot_success_rate_pct|30" }), "云帆 opens the paragraph: the article's short name");
+    }
+
+    [Test]
+    public void Net_proceeds_written_after_the_gross_are_net()
+    {
+        const string text = "云帆科技（09899.HK）配发结果显示，最终发售价定为每股18.20港元，集资总额31.6亿港元，净额约30.1亿港元。"
+                            + "招股书显示，募集资金总额为3,160.00百万港元，扣除上市开支150.00百万港元后，净募集资金为3,010.00百万港元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1));
+        Assert.That(claims.Where(c => c.Metric == "ipo.net_proceeds").Select(c => c.Value.Value / 1.00m), Is.EquivalentTo(new[] { 3010000000m, 3010000000m }),
+            "净额 after the gross amount and 净募集资金 are the net proceeds");
+    }
+
+    [Test]
+    public void Shares_issued_on_exercising_the_over_allotment_option_are_the_over_allotment()
+    {
+        const string text = "云帆科技（09899.HK）公告，根据本次发行方案，公司同意由整体协调人（代表国际承销商）于2025年12月20日悉数行使超额配售权，"
+                            + "按发售价每股H股股份18.20港元发行2,340,000股H股股份。前述超额配售权悉数行使后，本次发行的H股由15,600,000股增加至17,940,000股。";
+        var claims = Claims(text, new LocalDate(2025, 12, 22));
+        var shares = claims.Where(c => c.Value.UnitCode == "shares").Select(c => $"{c.Metric}|{c.Value.Value / 1.00m}|{c.Basis}").ToList();
+        Assert.That(shares, Does.Contain("ipo.overallotment_shares|2340000|"), "发行 right before the figure issues the over-allotment named before it");
+        Assert.That(shares, Does.Contain("ipo.shares_offered|15600000|"), "a move from one total to another stays the offering's");
+    }
+
+    [Test]
     public void A_range_is_the_claims_of_its_two_ends()
     {
         const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。公司预计第四季度交付新车11万至11.5万台，营收预期为298.6亿至310.2亿元。";

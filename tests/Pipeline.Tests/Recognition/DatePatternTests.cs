@@ -41,4 +41,14 @@ public class DatePatternTests
         new DateRecognizer(ChineseLexicon.Default, []).Recognize("公司计划于四月的最后一个星期一召开股东大会。", Context, mentions);
         Assert.That(mentions.Any(m => m.Text.Contains("最后一个星期一")), Is.False);
     }
+
+    [Test]
+    public void A_timeline_joined_by_semicolons_keeps_its_year()
+    {
+        const string text = "2025年2月10日，证监会接收了云帆科技的境外上市备案材料；3月12日，云帆科技公开递交招股书；4月9日，云帆科技在纳斯达克挂牌。";
+        var mentions = new List<Mention>();
+        new DateRecognizer(ChineseLexicon.Default).Recognize(text, RecognitionContext.Chinese(null), mentions);
+        Assert.That(mentions.Select(m => m.Period!.Value.ToIsoString()), Is.EqualTo(new[] { "2025-02-10", "2025-03-12", "2025-04-09" }),
+            "the entries after a semicolon are days of the year the timeline opened with");
+    }
 }

@@ -130,6 +130,13 @@ public sealed class BindingLexicon
     public IReadOnlySet<char> PostFigureLinks { get; init; } = new HashSet<char>();
     /// <summary>Words that refer back to the story's company (该公司), in any letter case.</summary>
     public PhraseMatcher<string> CompanyAnaphors { get; init; } = new([]);
+    /// <summary>Words right before the first and the last level of a move over a span of years (从12.9亿元飙升至295亿元).</summary>
+    public IReadOnlyList<string> SpanFromWords { get; init; } = [];
+    public IReadOnlyList<string> SpanToWords { get; init; } = [];
+    /// <summary>Bare issue verbs (发行): right before a figure they issue what the sentence named before them.</summary>
+    public IReadOnlyList<string> IssueVerbs { get; init; } = [];
+    /// <summary>Words right after the last name of an enumeration of companies (阿里巴巴、百度等基石投资者).</summary>
+    public IReadOnlyList<string> EnumerationEnds { get; init; } = [];
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
     public PhraseMatcher<string> NextDayWords { get; init; } = new([]);
     /// <summary>Heads of a company's name that are places or generic words, never its short name (中国 of 中国平安).</summary>
@@ -262,6 +269,10 @@ public sealed class BindingLexicon
             PostFigureLinks = new HashSet<char>(file.PostFigureLinks ?? ""),
             CompanyAnaphors = new PhraseMatcher<string>(file.CompanyAnaphors.Select(w => (w, w)), ignoreCase: true),
             NextDayWords = new PhraseMatcher<string>(file.NextDayWords.Select(w => (w, w)), ignoreCase: true),
+            EnumerationEnds = file.EnumerationEnds,
+            IssueVerbs = file.IssueVerbs,
+            SpanFromWords = file.SpanMoves.From,
+            SpanToWords = file.SpanMoves.To,
             ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
         };
     }
@@ -325,8 +336,17 @@ public sealed class BindingLexicon
         public string? PostFigureLinks { get; set; }
         public List<string> CompanyAnaphors { get; set; } = [];
         public List<string> NextDayWords { get; set; } = [];
+        public List<string> EnumerationEnds { get; set; } = [];
+        public List<string> IssueVerbs { get; set; } = [];
+        public SpanMoveEntries SpanMoves { get; set; } = new();
         public List<string> ShortNameStop { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
+    }
+
+    private sealed class SpanMoveEntries
+    {
+        public List<string> From { get; set; } = [];
+        public List<string> To { get; set; } = [];
     }
 
     private sealed class ComparisonEntries

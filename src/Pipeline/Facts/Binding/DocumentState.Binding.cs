@@ -122,6 +122,7 @@ public sealed partial class ClaimBinder
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
             if (item.DistributedComparison is { } comparison) metric = ComparedAs(metric, comparison);
+            if (metric.Timing == MetricTiming.Listing) entity = EntityFor(pos, s, subject, carried, participantsOut: true) ?? entity;
             bound = SignedByLossWord(bound, metric, m, s);
 
             ReportingPeriod? period;
@@ -133,6 +134,7 @@ public sealed partial class ClaimBinder
             if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
             if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
+            if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.YearSpan } span) period = SpanEndOf(span, m, s) ?? span;
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
@@ -140,11 +142,14 @@ public sealed partial class ClaimBinder
             if (qualifier == Qualifier.Exact && metric.Id == RatioMetricOf(m, s)) qualifier = RatioQualifier(m, s);
             var (segment, basis) = cueUsed.Value is null ? ("", Bases.Reported)
                 : (_binder._words.IsReportedFigure(metric.Id) ? SegmentOf(cueUsed, s, entity) : "", BasisOf(cueUsed, pos, s, metric.Id));
+            // A basis word that is the figure's whole cue (超额配售权 → the over-allotment shares) names the metric, not its basis.
+            if (basis != Bases.Reported && cueUsed.Value!.Phrase is var phrase
+                && _binder._words.BasisMatcher.FindAll(phrase).Any(b => b.Value.Basis == basis && b.Start == 0 && b.End == phrase.Length)) basis = Bases.Reported;
             if (item.DistributedSegment is { } listed) segment = listed;
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             // Each figure of a 分别 list has its own segment; none of them is what the statement goes on about.
             if (_binder._words.IsReportedFigure(metric.Id) && item.DistributedSegment is null) _sentenceTopic = (_statement, entity, segment);
-            var stated = _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame);
+            var stated = CountedBy(metric, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame));
             return new Claim(entity, metric.Id, period.Value, stated, qualifier, provenance)
             {
                 // A range has one currency: a bare 元 read as HKD at its lower end is HKD at its upper end.
@@ -171,6 +176,22 @@ public sealed partial class ClaimBinder
             }
             return metric;
         }
+
+        /// <summary>A level that moved over a span of years (2022年至2024年…从12.9亿元飙升至295亿元): the first year's after a
+        /// from word, the last year's after a to word (binding.yaml span_moves).</summary>
+        private ReportingPeriod? SpanEndOf(ReportingPeriod span, Mention m, Sentence s)
+        {
+            var before = _text.AsSpan(ClauseStart(m.Span.Start, s), m.Span.Start - ClauseStart(m.Span.Start, s)).TrimEnd();
+            foreach (var w in _binder._words.SpanFromWords)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.Start.Year);
+            foreach (var w in _binder._words.SpanToWords)
+                if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.End.Year);
+            return null;
+        }
+
+        /// <summary>A bare number (引入4基石投资者: no classifier after it) bound to a metric that counts things is a count.</summary>
+        private static NumericResolution CountedBy(MetricDefinition metric, NumericResolution value) =>
+            value is Number { Unit: CountUnit.None } n && (metric.Units & FigureKinds.Count) != 0 ? n with { Unit = CountUnit.Count } : value;
 
         /// <summary>A profit-type line written as a loss (去年同期蚀29.05亿元 after 经调整EBITA; 转亏3亿元): a loss word right
         /// before the amount (binding.yaml loss_words) makes it negative, unless the metric is a loss itself (net_loss).</summary>
@@ -500,13 +521,15 @@ public sealed partial class ClaimBinder
             return before.EndsWith("或", StringComparison.Ordinal) || before.EndsWith("或者", StringComparison.Ordinal);
         }
 
-        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; otherwise prices need a written day.</summary>
+        /// <summary>A day for metrics read on a day: 截至 2025 年 9 月 → 2025-09-30; a stock in a month (2023年12月完成D轮融资后，
+        /// 估值达87.1亿美元; 10月份突破7亿) is read at the month's end, and a balance (2024年现金储备1549亿元) at the end of
+        /// any period it is stated for; otherwise prices need a written day.</summary>
         internal ReportingPeriod? Adjust(ReportingPeriod p, bool asOf, MetricDefinition metric)
         {
             if (p.IsDay || metric.Timing is MetricTiming.Flow or MetricTiming.Listing) return p;
-            // A balance stated for a period (2024年现金储备1549亿元) is its balance at the period's end.
             if ((asOf || metric.Timing == MetricTiming.Stock && BalanceDay(metric))
                 && p.Kind is PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) return ReportingPeriod.Day(p.End);
+            if (metric.Timing == MetricTiming.Stock && p.Kind == PeriodKind.Month) return ReportingPeriod.Day(p.End);
             return metric.Timing == MetricTiming.Instant ? null : p;
         }
 

@@ -47,13 +47,19 @@ public sealed partial class ClaimBinder
             return false;
         }
 
-        internal string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried)
+        /// <param name="participantsOut">For a deal term: companies named in an enumeration (阿里巴巴、百度等基石投资者) take
+        /// part in the deal and do not own the figure.</param>
+        internal string? EntityFor(int pos, Sentence s, EntityMention? subject, string? carried, bool participantsOut = false)
         {
             if (InlineQuoteOwner(pos, s) is { } quoted) return quoted.Name;
             var clause = ClauseStart(pos, s);
             EntityMention? nearest = null;
-            foreach (var e in EntitiesIn(clause, pos)) nearest = e;
+            foreach (var e in EntitiesIn(clause, pos)) if (!participantsOut || !IsEnumerated(e)) nearest = e;
             if (nearest is { } n) return n.Name;
+            if (participantsOut && subject is { } listed && IsEnumerated(listed))
+                subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e)).Select(e => (EntityMention?)e).FirstOrDefault();
+            // …nor is a participant the paragraph carried on from this sentence's enumeration.
+            if (participantsOut && carried is not null && EntitiesIn(s.Start, pos).Any(e => e.Name == carried && IsEnumerated(e))) carried = null;
             if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
             // A figure about a market or a country (2025年我国商业航天整体营收, 中国生成式AI用户规模) is nobody's company figure.
             // …unless the sentence turns back to the company after the market word (作为全球黄金开采行业规模最大的IPO项目，该公司
@@ -83,6 +89,59 @@ public sealed partial class ClaimBinder
                 return mentions.Concat(found).OrderBy(e => e.Span.Start).ToList();
             }
             return mentions;
+        }
+
+        /// <summary>True when a company is named in an enumeration: a list mark (、) right before or after its name, or an
+        /// enumeration's end word (<c>enumeration_ends</c>: 等) right after it.</summary>
+        internal bool IsEnumerated(EntityMention e)
+        {
+            var before = e.Span.Start;
+            while (before > 0 && _text[before - 1] == ' ') before--;
+            if (before > 0 && _text[before - 1] == '、') return true;
+            var after = e.Span.End;
+            while (after < _text.Length && _text[after] == ' ') after++;
+            if (after < _text.Length && _text[after] == '、') return true;
+            var rest = _text.AsSpan(after);
+            foreach (var w in _binder._words.EnumerationEnds)
+                if (rest.StartsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>A paragraph that opens with the head of a company the article names (紫金首挂收报120.6元 in a story that
+        /// names 紫金黄金国际 later): the article's short name for it there, when the head names no other company the
+        /// article or the lexicon knows and is no place or generic word (<c>short_name_stop</c>, market words).</summary>
+        private IReadOnlyList<EntityMention> WithOpeningShortNames(IReadOnlyList<EntityMention> mentions)
+        {
+            var names = mentions.Select(e => e.Name).Distinct(StringComparer.Ordinal).Where(n => n.Length >= 4 && n.All(IsHan)).ToList();
+            if (names.Count == 0) return mentions;
+            var found = new List<EntityMention>();
+            for (var at = 0; at < _text.Length; at = _text.IndexOf('\n', at) is var nl && nl >= 0 ? nl + 1 : _text.Length)
+            {
+                var start = at;
+                while (start < _text.Length && _text[start] is ' ' or '\u3000' or '\t') start++;
+                if (mentions.Any(e => e.Span.Start == start)) continue;
+                if (OpeningShortName(names, start) is { } opening) { found.Add(opening); _openingShortNames.Add(opening.Span.Start); }
+            }
+            return found.Count == 0 ? mentions : mentions.Concat(found).OrderBy(e => e.Span.Start).ToList();
+        }
+
+        /// <summary>Where the paragraphs that open with a short name start: their company is the subject there, but they
+        /// do not make it the company of the page (whose unknown companies' paragraphs would then be given to it).</summary>
+        private readonly HashSet<int> _openingShortNames = [];
+
+        private EntityMention? OpeningShortName(List<string> names, int start)
+        {
+            foreach (var name in names)
+                for (var length = name.Length - 2; length >= 2; length--)
+                {
+                    var head = name[..length];
+                    if (string.CompareOrdinal(_text, start, head, 0, length) != 0) continue;
+                    if (_binder._words.ShortNameStop.Contains(head) || _binder._words.MarketWords.FindAll(head).Count > 0
+                        || _binder._knownEntities.FindByAlias(head) is not null
+                        || names.Any(other => other != name && other.StartsWith(head, StringComparison.Ordinal))) return null;
+                    return new EntityMention(new TextSpan(start, start + length), name);
+                }
+            return null;
         }
 
         private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';

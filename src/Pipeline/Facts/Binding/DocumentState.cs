@@ -36,7 +36,7 @@ public sealed partial class ClaimBinder
             if (spans.Count > 0)
             {
                 var (from, to) = (spans[0].Start, spans[^1].End);
-                var inSegment = _entityMentions.Where(e => e.Span.Start >= from && e.Span.End <= to)
+                var inSegment = _entityMentions.Where(e => e.Span.Start >= from && e.Span.End <= to && !_openingShortNames.Contains(e.Span.Start))
                     .Select(e => e with { Span = new Text.TextSpan(e.Span.Start - from, e.Span.End - from) }).ToList();
                 main = DocumentFrameReader.MainEntity(inSegment);
             }
@@ -63,7 +63,7 @@ public sealed partial class ClaimBinder
             _definitions = found.Definitions;
             _frame = binder._frames.Read(_text, _entityMentions, _periods, input.Metadata);
             RedateToCoveredListingDay();
-            _entityMentions = WithShortName(_entityMentions);
+            _entityMentions = WithOpeningShortNames(WithShortName(_entityMentions));
             // Sentence ends (an English full stop needs its context) and clause breaks; a comma inside a recognised
             // mention (1,837 times; March 18, 2026) breaks nothing.
             _ends = new bool[_text.Length];
@@ -195,7 +195,8 @@ public sealed partial class ClaimBinder
                 }
                 inSegment = subject?.Name ?? inSegment;
                 BindSentence(s, subject, carried, ref lastPeriod);
-                carried = subject?.Name ?? carried;
+                // A company named in an enumeration (阿里巴巴、百度…为该公司IPO的基石投资者) is not what the paragraph goes on about.
+                if (subject is { } named && !IsEnumerated(named)) carried = named.Name;
             }
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();

@@ -65,6 +65,8 @@ public sealed class DateRecognizer : IRecognizer
         while (i < text.Length)
         {
             if (IsSentenceEnd(text[i])) { state.ContextYear = 0; state.ContextMonth = 0; }
+            // A semicolon joins the entries of one list (2025年3月6日，…；3月26日，…；4月17日，…): the year goes on.
+            else if (text[i] is '；' or ';') state.ContextMonth = 0;
             if (!_lex.MayStartDate(text[i])) { i++; continue; }
             var item = TryItem(text, i, ref state);
             if (TryPattern(text, i, state) is { } named && (item is null || named.End > item.End)) item = named;
@@ -96,7 +98,7 @@ public sealed class DateRecognizer : IRecognizer
     private bool IsDateWordStart(char c) =>
         c is '年' or '月' or '日' or '号' or '號' or '季' or '世' or '初' or '个' or '個' || _lex.IsRangeConnectorStart(c);
 
-    private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?' or '；' or ';';
+    private static bool IsSentenceEnd(char c) => c is '。' or '\n' or '！' or '？' or '!' or '?';
 
     private Item? TryItem(string text, int i, ref State st)
     {

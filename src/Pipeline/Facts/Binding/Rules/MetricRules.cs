@@ -34,6 +34,7 @@ public static class MetricRules
         new EnglishComparisonBaseRule(),
         new RatioOfCueRule(),
         new EnglishRatioRule(),
+        new IssueVerbObjectRule(),
         new NearestCueRule(),
         new PriceQuoteRule(),
         new CueAfterFigureRule(),
