@@ -239,6 +239,7 @@ public static class LexiconSchemas
             "segment_suffixes: list of text",
             "segment_name_endings: list of text",
             "list_marks: list of text",
+            "condition_words: list of text",
             "balance_metrics: list of text",
             "segment_name_conjunctions: list of text",
             "segment_name_variants: map of text",

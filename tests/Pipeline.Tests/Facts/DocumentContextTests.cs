@@ -634,4 +634,15 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("gross_margin_qoq_change_pp|-1.3"));
         Assert.That(claims, Does.Contain("gross_margin_change_pp|-2.2"));
     }
+
+    [Test]
+    public void A_condition_clause_states_the_basis_of_the_deal_terms_after_it()
+    {
+        const string text = "云帆科技（09899.HK）今日公布招股详情，募集资金总额约31.6亿港元。公司另有15%超额配股权，若超额配股权悉数行使，"
+                            + "最多可额外发行约1.2亿股，额外募资最多4.74亿港元，最终募资额有望达36.34亿港元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds||3160000000"));
+        Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3634000000"));
+        Assert.That(claims, Does.Contain("ipo.overallotment_shares||120000000"), "the id already says the basis");
+    }
 }

@@ -74,6 +74,9 @@ public sealed class BindingLexicon
     /// <summary>Balances dated by the end of the period they are stated for (cash, cash_and_investments).</summary>
     public IReadOnlySet<string> BalanceMetrics { get; init; } = new HashSet<string>();
 
+    /// <summary>Words that open a condition clause (若, 假设, if): its basis qualifies the deal terms after it.</summary>
+    public IReadOnlyList<string> ConditionWords { get; init; } = [];
+
     /// <summary>Marks that open a list item (- 经营利润：22亿元; • Revenue rose 5%).</summary>
     public IReadOnlyList<string> ListMarks { get; init; } = [];
     /// <summary>Profit and loss words that are a verb right after another line's cue (EBITA盈利1.62亿元).</summary>
@@ -229,6 +232,7 @@ public sealed class BindingLexicon
             LossWords = file.LossWords,
             LossReversals = file.LossReversals,
             ListMarks = file.ListMarks,
+            ConditionWords = file.ConditionWords,
             BalanceMetrics = new HashSet<string>(file.BalanceMetrics, StringComparer.Ordinal),
             ResultVerbs = file.ResultVerbs,
             RatioWords = file.RatioWords,
@@ -313,6 +317,7 @@ public sealed class BindingLexicon
         public List<string> LossWords { get; set; } = [];
         public List<string> LossReversals { get; set; } = [];
         public List<string> ListMarks { get; set; } = [];
+        public List<string> ConditionWords { get; set; } = [];
         public List<string> BalanceMetrics { get; set; } = [];
         public List<string> ResultVerbs { get; set; } = [];
         public List<string> RatioWords { get; set; } = [];

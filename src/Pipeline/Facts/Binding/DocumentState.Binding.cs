@@ -313,10 +313,31 @@ public sealed partial class ClaimBinder
                 basis = _binder._bases.Read(_text, s.Start, lead, metric);
                 if (basis != Bases.Reported) return basis;
             }
-            // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis).
-            if (!_binder._words.IsReportedFigure(metric)) return basis;
+            // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis), except
+            // under a condition clause before them (若超额配股权悉数行使，…，最终募资额有望达62.18亿港元).
+            if (!_binder._words.IsReportedFigure(metric)) return ConditionBasis(start, s, metric);
             basis = _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
             return basis != Bases.Reported ? basis : ListLeadBasis(s, metric);
+        }
+
+        /// <summary>The basis a condition clause earlier in the sentence states for what follows it (若超额配股权悉数行使,
+        /// 最多可额外发行约2.03亿股, 最终募资额有望达62.18亿港元): the clause opens with a condition word (binding.yaml
+        /// <c>condition_words</c>) and states no figure. Metrics whose id says the basis (<c>basis_in_metric</c>) take
+        /// none. Reported when there is no such clause.</summary>
+        private string ConditionBasis(int clause, Sentence s, string metric)
+        {
+            for (var end = clause - 1; end > s.Start; )
+            {
+                var start = ClauseStart(end - 1, s);
+                var text = _text.AsSpan(start, end - start).TrimStart();
+                foreach (var w in _binder._words.ConditionWords)
+                    if (text.StartsWith(w, StringComparison.Ordinal) && !Between(_figures, m => m.Span.Start, start, end).Any()
+                        && _binder._bases.Read(_text, start, end, metric) is var basis && basis != Bases.Reported)
+                        return basis;
+                if (start <= s.Start) break;
+                end = start - 1;
+            }
+            return Bases.Reported;
         }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
