@@ -645,14 +645,4 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3634000000"));
         Assert.That(claims, Does.Contain("ipo.overallotment_shares||120000000"), "the id already says the basis");
     }
-
-    [Test]
-    public void An_undated_article_opening_with_its_listing_lists_on_that_day_of_the_year_it_reports()
-    {
-        const string text = "6月12日，云帆医药（09899.HK）在香港联合交易所主板正式挂牌上市。当天开盘，云帆医药开盘价38.5港元/股，较发行价上涨18.2%。"
-                            + "此次IPO暂列2025年港股第三大IPO。";
-        var rows = Bind(text);
-        Assert.That(rows, Does.Contain("云帆医药|price.open|2025-06-12|38.5 HKD|="));
-        Assert.That(rows, Does.Contain("云帆医药|price.open_change_pct|2025-06-12|18.2 %|="));
-    }
 }

@@ -480,9 +480,8 @@ public sealed partial class ClaimBinder
         /// Any other yearless day keeps what the recognizers read.</summary>
         internal void RedateToCoveredListingDay()
         {
-            if (_input.Metadata.Published is not null || _frame.MainEntity is not { } main) return;
-            if ((_input.Metadata.CoverageListingDays?.GetValueOrDefault(main) is { IsDay: true } covered ? covered : LedeListingDay()) is not { } listed)
-                return;
+            if (_input.Metadata.Published is not null || _frame.MainEntity is not { } main
+                || _input.Metadata.CoverageListingDays?.GetValueOrDefault(main) is not { IsDay: true } listed) return;
             var changed = false;
             for (var i = 0; i < _periods.Count; i++)
             {
@@ -501,41 +500,6 @@ public sealed partial class ClaimBinder
                 changed = true;
             }
             if (changed) _periods.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        }
-
-        /// <summary>An undated article that opens with the listing (5月23日，恒瑞医药…在香港联合交易所主板正式挂牌上市) lists on
-        /// that day of the year it reports (the latest year it writes: 2025年第二大港股IPO), when no other article of the
-        /// batch gives the day. The day must open the first line, the line must name a listing (metrics.yaml listing-day
-        /// cues) and the year must be known.</summary>
-        private ReportingPeriod? LedeListingDay()
-        {
-            if (_frame.ReportYear is not { } year) return null;
-            var lineEnd = _text.IndexOfAny(['\n', '。']);
-            if (lineEnd < 0) lineEnd = _text.Length;
-            var opening = Math.Min(lineEnd, 12);
-            for (var i = 0; i < opening; i++)
-            {
-                if (_text[i] is not ('日' or '号') || MonthDayBefore(i) is not var (_, month, day)) continue;
-                if (!NamesListing(i + 1, lineEnd) || day > DateTime.DaysInMonth(year, month)) return null;
-                // Another dated listing statement (a timeline's 4月9日，…正式登陆纳斯达克) leaves the day to the binder's reading.
-                for (var start = lineEnd + 1; start < _text.Length; )
-                {
-                    var end = _text.IndexOfAny(['\n', '。', '；'], start);
-                    if (end < 0) end = _text.Length;
-                    for (var k = start; k < end; k++)
-                        if (_text[k] is '日' or '号' && MonthDayBefore(k) is not null && NamesListing(start, end)) return null;
-                    start = end + 1;
-                }
-                return ReportingPeriod.Day(new NodaTime.LocalDate(year, month, day));
-            }
-            return null;
-        }
-
-        private bool NamesListing(int from, int to)
-        {
-            var buffer = new List<PhraseMatch<Cue>>();
-            _binder._metrics.Matcher.FindInto(_text, from, to, buffer);
-            return buffer.Any(c => c.Value.Kind is CueKind.ListingDay or CueKind.Listing);
         }
 
         private static bool SameMonthDay(ReportingPeriod a, ReportingPeriod b) => a.Start.Month == b.Start.Month && a.Start.Day == b.Start.Day;
