@@ -488,8 +488,31 @@ public class DocumentContextTests
                             + "股价从发行价30港元升至40.56港元，次日继续上涨5.1%，总市值突破1200亿港元。";
         var rows = Bind(text, new LocalDate(2026, 3, 19));
         Assert.That(rows, Does.Contain("云帆汽车|ipo.issue_price|2026-03-18|30 HKD|="), "该公司 after 行业 turns the sentence back to the company");
-        Assert.That(rows.Any(r => r.Contains("40.56")), Is.False, "the level reached from the offer price is not an offer price");
+        Assert.That(rows, Does.Contain("云帆汽车|price.close_change_pct|2026-03-18|35.2 %|="), "a debut move with no price named is the close's");
+        Assert.That(rows.Any(r => r.Contains("40.56")), Is.True);
+        Assert.That(rows.Where(r => r.Contains("40.56")), Is.All.EqualTo("云帆汽车|price.close|2026-03-18|40.56 HKD|="),
+            "the level reached from the offer price on the listing day is the close, not an offer price");
         Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
+    }
+
+    [Test]
+    public void A_debut_move_with_no_price_named_is_the_listing_days_close_and_an_index_move_is_not()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日登陆港交所主板。该公司上市首日即大跌23.5%，股价从招股价18.8港元跌至14.38港元，"
+                            + "恒生指数同日下跌1.2%。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close_change_pct|2026-11-06|-23.5 %|="));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close|2026-11-06|14.38 HKD|="));
+        Assert.That(rows.Any(r => r.Contains("|1.2 %") || r.Contains("|-1.2 %")), Is.False, "the index's move is no company's");
+    }
+
+    [Test]
+    public void A_listing_day_written_after_a_word_for_the_company_is_the_companys()
+    {
+        const string text = "恒生指数公司周五公布，星岚医疗（02876.HK）将获纳入恒生综合指数。这一决定距离该公司11月6日登陆港交所仅三个交易日。"
+                            + "该公司上市首日即飙升41.2%。";
+        var rows = Bind(text, new LocalDate(2026, 11, 13));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close_change_pct|2026-11-06|41.2 %|="), "该公司 refers back to the article's company");
     }
 
     [Test]

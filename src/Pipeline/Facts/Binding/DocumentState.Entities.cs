@@ -188,7 +188,8 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity, or
+        /// referring back to the article's company (该公司).</summary>
         internal void FindListingDates(List<Sentence> sentences)
         {
             foreach (var s in sentences)
@@ -219,6 +220,8 @@ public sealed partial class ClaimBinder
                             if (!IsExcluded(e, s.Start) && !IsVenue(e, s.Start)) entity = e.Name;
                     }
                     entity ??= s.English ? MainEntityOf(s.Segment) : null;
+                    // 该公司9月30日登陆港交所主板: a word that refers back to the company the story is about.
+                    if (entity is null && _binder._words.CompanyAnaphors.FindAll(_text, s.Start, cue.Start).Count > 0) entity = _frame.MainEntity;
                     if (entity is not null) _listingDates.TryAdd(entity, when.Value);
                 }
             }

@@ -16,6 +16,7 @@ public static class MetricRules
         new EnglishChangeRangeRule(),
         new EnglishUnitSalesRule(),
         new ChangeFigureRule(),
+        new ListingDayMoveRule(),
         new ChangeAfterDirectionRule(),
         new ChangeRateLevelRule(),
         new ChangeBeforeDirectionRule(),
