@@ -209,6 +209,7 @@ public static class LexiconSchemas
             "whole_company_words: list of text",
             "basis_denials: list of text",
             "level_words: list of text",
+            "subscription_words: list of text",
             "loss_words: list of text",
             "loss_reversals: list of text",
             "result_verbs: list of text",

@@ -516,6 +516,25 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_subscription_multiple_takes_the_tranche_named_earlier_in_its_sentence()
+    {
+        const string text = "星岚医疗（02876.HK）公布配发结果。香港公开发售部分，超购2.6倍，一手中签率100%；"
+                            + "国际发售方面，星岚医疗实现了11.2倍认购倍数，最终发售股份数量为3.2亿股。";
+        var rows = Bind(text, new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.public_subscription|2026-01-01/2026-12-31|2.6 x|="));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.intl_subscription|2026-01-01/2026-12-31|11.2 x|="));
+    }
+
+    [Test]
+    public void A_multiple_with_no_subscription_word_is_no_subscription()
+    {
+        const string text = "星岚医疗（02876.HK）香港公开发售部分获68.4倍认购，按发售价计，公司市盈率约为25倍。";
+        var rows = Bind(text, new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.public_subscription|2026-01-01/2026-12-31|68.4 x|="));
+        Assert.That(rows.Any(r => r.Contains("|25 x")), Is.False, "a valuation multiple after the tranche is not its subscription");
+    }
+
+    [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"

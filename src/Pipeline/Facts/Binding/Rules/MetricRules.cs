@@ -39,6 +39,7 @@ public static class MetricRules
         new NearestCueRule(),
         new PriceQuoteRule(),
         new CueAfterFigureRule(),
+        new SubscriptionMultipleRule(),
         new ComparisonBaseRule(),
         new EarlierClauseCueRule(),
     ];
