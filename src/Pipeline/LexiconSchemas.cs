@@ -32,6 +32,7 @@ public static class LexiconSchemas
         "metrics[].guidance: text",
         "metrics[].range_low: text",
         "metrics[].range_high: text",
+        "metrics[].listing: text",
         "metrics[].context: object",
         "metrics[].context.words: list of text",
         "metrics[].context.cues: list of text",

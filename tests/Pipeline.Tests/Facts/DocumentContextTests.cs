@@ -535,6 +535,16 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Funding_in_a_sentence_about_a_listing_is_the_listings_gross_proceeds()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市，融资28.6亿港元，为今年港股第三大IPO。"
+                            + "星岚医疗2023年完成C轮融资5亿元人民币。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.gross_proceeds|2026-11-06|2860000000 HKD|="));
+        Assert.That(rows, Does.Contain("星岚医疗|funding_amount|2023-01-01/2023-12-31|500000000 CNY|="), "a private round names no listing");
+    }
+
+    [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"

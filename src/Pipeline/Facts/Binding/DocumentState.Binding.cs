@@ -122,6 +122,7 @@ public sealed partial class ClaimBinder
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
             if (item.DistributedComparison is { } comparison) metric = ComparedAs(metric, comparison);
+            if (metric.Listing is { } listing && NamesListing(s, pos) && _binder._metrics.Find(listing) is { } proceeds) metric = proceeds;
             if (metric.Timing == MetricTiming.Listing) entity = EntityFor(pos, s, subject, carried, participantsOut: true) ?? entity;
             bound = SignedByLossWord(bound, metric, m, s);
 
@@ -160,6 +161,11 @@ public sealed partial class ClaimBinder
                 Basis = basis,
             };
         }
+
+        /// <summary>True when a listing word (上市, 挂牌, went public) or a listing-day word stands in the sentence before
+        /// <paramref name="pos"/>: the figure is about a listing.</summary>
+        private bool NamesListing(Sentence s, int pos) =>
+            CuesIn(s.Start, pos).Any(c => c.Value.Kind is CueKind.Listing or CueKind.ListingDay);
 
         /// <summary>The change metric of the same quantity stated against <paramref name="comparison"/> (a year-on-year
         /// change in percentage points named for a list item stated quarter on quarter is the quarter-on-quarter one).</summary>
