@@ -545,6 +545,16 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void Yi_gong_before_a_subscription_word_is_no_number_and_leaves_the_cue_to_the_total()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市。星岚医疗此次IPO的基石投资者分别为明泰资本、GIC Private Limited及博远基金，"
+                            + "一共认购1.2亿美元。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.cornerstone_amount|2026-11-06|120000000 USD|="));
+        Assert.That(rows.Any(r => r.Contains("|1 count")), Is.False, "一共 (in all) counts nothing");
+    }
+
+    [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"
