@@ -211,6 +211,7 @@ public static class LexiconSchemas
             "basis_denials: list of text",
             "level_words: list of text",
             "subscription_words: list of text",
+            "breakdown_openers: list of text",
             "loss_words: list of text",
             "loss_reversals: list of text",
             "result_verbs: list of text",

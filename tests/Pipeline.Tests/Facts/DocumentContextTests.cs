@@ -555,6 +555,17 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_total_in_a_sentence_breaking_down_the_cornerstones_is_the_issuers_cornerstone_amount()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市。星岚医疗此次引入两家基石投资者。"
+                            + "其中，明泰发展有限公司（腾讯控股全资附属公司）和Northwind Capital LLC分别斥资800万美元、500万美元参与认购，合计1300万美元。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.cornerstone_amount|2026-11-06|13000000 USD|="),
+            "其中 breaks down the sentence naming the cornerstones; the investors joined by 和 and the group in their aside take part");
+        Assert.That(rows.Count(r => r.Contains("|13000000 USD")), Is.EqualTo(1));
+    }
+
+    [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"
