@@ -566,6 +566,16 @@ public class DocumentContextTests
     }
 
     [Test]
+    public void A_deal_priced_at_the_top_of_its_range_states_the_offer_price_and_the_range_top()
+    {
+        var rows = Bind("星岚医疗（02876.HK）公布配售结果，此次以招股价上限18.8港元定价，集资净额约22亿港元。", new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.price_range_top|2026-01-01/2026-12-31|18.8 HKD|="));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.issue_price|2026-01-01/2026-12-31|18.8 HKD|="));
+        var marketed = Bind("星岚医疗（02876.HK）今日起招股，招股价上限为18.8港元，集资净额约22亿港元。", new LocalDate(2026, 11, 5));
+        Assert.That(marketed.Any(r => r.Contains("ipo.issue_price")), Is.False, "a range top with no pricing word is no offer price");
+    }
+
+    [Test]
     public void Deal_terms_after_a_debut_with_no_known_day_keep_the_deal_key_and_a_greenshoe_denied_is_reported()
     {
         const string text = "云帆汽车（09899.HK）上市首日股价冲高回落，本次IPO香港公开发售获168.65倍认购，绿鞋前募资41.6亿港元，"

@@ -45,6 +45,7 @@ public sealed partial class ClaimBinder
                 var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 foreach (var end in RangeEnds(claim, item.Mention)) _claims.Add(end);
+                if (PricedAtRangeEnd(claim, item.Mention, s) is { } priced) _claims.Add(priced);
                 _used.Add(item.Mention);
                 lastFigure = item.Mention.Span.Start;
                 if (item.Equivalent is { } eq)
@@ -86,6 +87,21 @@ public sealed partial class ClaimBinder
                 Qualifier = named.High is null && claim.Qualifier == Qualifier.Exact ? Qualifier.LessOrEqual : claim.Qualifier,
                 Provenance = claim.Provenance with { SourceSpan = highSpan },
             };
+        }
+
+        /// <summary>A deal priced at one end of its range (以招股价上限36.3元定价): a figure bound to a range end and followed
+        /// right away by a cue of the metric whose range that end is (定价 → the offer price) is that metric too. The second
+        /// claim keeps its own place in the original: the figure's last character.</summary>
+        internal Claim? PricedAtRangeEnd(Claim claim, Mention m, Sentence s)
+        {
+            if (claim.RangeEnd is not null) return null;
+            var end = m.Span.End;
+            var next = CuesIn(end, ClauseEnd(end, s)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
+            if (next.Value?.Metric is not { } priced || priced.Id == claim.Metric || (priced.RangeHigh != claim.Metric && priced.RangeLow != claim.Metric)
+                || !IsPostGap(Gap(end, next.Start)) || claim.Provenance.SourceSpan.End - claim.Provenance.SourceSpan.Start < 2)
+                return null;
+            var span = claim.Provenance.SourceSpan;
+            return claim with { Metric = priced.Id, Provenance = claim.Provenance with { SourceSpan = new TextSpan(span.End - 1, span.End) } };
         }
 
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
