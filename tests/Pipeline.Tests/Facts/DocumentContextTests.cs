@@ -488,8 +488,91 @@ public class DocumentContextTests
                             + "股价从发行价30港元升至40.56港元，次日继续上涨5.1%，总市值突破1200亿港元。";
         var rows = Bind(text, new LocalDate(2026, 3, 19));
         Assert.That(rows, Does.Contain("云帆汽车|ipo.issue_price|2026-03-18|30 HKD|="), "该公司 after 行业 turns the sentence back to the company");
-        Assert.That(rows.Any(r => r.Contains("40.56")), Is.False, "the level reached from the offer price is not an offer price");
+        Assert.That(rows, Does.Contain("云帆汽车|price.close_change_pct|2026-03-18|35.2 %|="), "a debut move with no price named is the close's");
+        Assert.That(rows.Any(r => r.Contains("40.56")), Is.True);
+        Assert.That(rows.Where(r => r.Contains("40.56")), Is.All.EqualTo("云帆汽车|price.close|2026-03-18|40.56 HKD|="),
+            "the level reached from the offer price on the listing day is the close, not an offer price");
         Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
+    }
+
+    [Test]
+    public void A_debut_move_with_no_price_named_is_the_listing_days_close_and_an_index_move_is_not()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日登陆港交所主板。该公司上市首日即大跌23.5%，股价从招股价18.8港元跌至14.38港元，"
+                            + "恒生指数同日下跌1.2%。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close_change_pct|2026-11-06|-23.5 %|="));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close|2026-11-06|14.38 HKD|="));
+        Assert.That(rows.Any(r => r.Contains("|1.2 %") || r.Contains("|-1.2 %")), Is.False, "the index's move is no company's");
+    }
+
+    [Test]
+    public void A_listing_day_written_after_a_word_for_the_company_is_the_companys()
+    {
+        const string text = "恒生指数公司周五公布，星岚医疗（02876.HK）将获纳入恒生综合指数。这一决定距离该公司11月6日登陆港交所仅三个交易日。"
+                            + "该公司上市首日即飙升41.2%。";
+        var rows = Bind(text, new LocalDate(2026, 11, 13));
+        Assert.That(rows, Does.Contain("星岚医疗|price.close_change_pct|2026-11-06|41.2 %|="), "该公司 refers back to the article's company");
+    }
+
+    [Test]
+    public void A_subscription_multiple_takes_the_tranche_named_earlier_in_its_sentence()
+    {
+        const string text = "星岚医疗（02876.HK）公布配发结果。香港公开发售部分，超购2.6倍，一手中签率100%；"
+                            + "国际发售方面，星岚医疗实现了11.2倍认购倍数，最终发售股份数量为3.2亿股。";
+        var rows = Bind(text, new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.public_subscription|2026-01-01/2026-12-31|2.6 x|="));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.intl_subscription|2026-01-01/2026-12-31|11.2 x|="));
+    }
+
+    [Test]
+    public void A_multiple_with_no_subscription_word_is_no_subscription()
+    {
+        const string text = "星岚医疗（02876.HK）香港公开发售部分获68.4倍认购，按发售价计，公司市盈率约为25倍。";
+        var rows = Bind(text, new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.public_subscription|2026-01-01/2026-12-31|68.4 x|="));
+        Assert.That(rows.Any(r => r.Contains("|25 x")), Is.False, "a valuation multiple after the tranche is not its subscription");
+    }
+
+    [Test]
+    public void Funding_in_a_sentence_about_a_listing_is_the_listings_gross_proceeds()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市，融资28.6亿港元，为今年港股第三大IPO。"
+                            + "星岚医疗2023年完成C轮融资5亿元人民币。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.gross_proceeds|2026-11-06|2860000000 HKD|="));
+        Assert.That(rows, Does.Contain("星岚医疗|funding_amount|2023-01-01/2023-12-31|500000000 CNY|="), "a private round names no listing");
+    }
+
+    [Test]
+    public void Yi_gong_before_a_subscription_word_is_no_number_and_leaves_the_cue_to_the_total()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市。星岚医疗此次IPO的基石投资者分别为明泰资本、GIC Private Limited及博远基金，"
+                            + "一共认购1.2亿美元。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.cornerstone_amount|2026-11-06|120000000 USD|="));
+        Assert.That(rows.Any(r => r.Contains("|1 count")), Is.False, "一共 (in all) counts nothing");
+    }
+
+    [Test]
+    public void A_total_in_a_sentence_breaking_down_the_cornerstones_is_the_issuers_cornerstone_amount()
+    {
+        const string text = "星岚医疗（02876.HK）11月6日在港交所挂牌上市。星岚医疗此次引入两家基石投资者。"
+                            + "其中，明泰发展有限公司（腾讯控股全资附属公司）和Northwind Capital LLC分别斥资800万美元、500万美元参与认购，合计1300万美元。";
+        var rows = Bind(text, new LocalDate(2026, 11, 7));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.cornerstone_amount|2026-11-06|13000000 USD|="),
+            "其中 breaks down the sentence naming the cornerstones; the investors joined by 和 and the group in their aside take part");
+        Assert.That(rows.Count(r => r.Contains("|13000000 USD")), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_deal_priced_at_the_top_of_its_range_states_the_offer_price_and_the_range_top()
+    {
+        var rows = Bind("星岚医疗（02876.HK）公布配售结果，此次以招股价上限18.8港元定价，集资净额约22亿港元。", new LocalDate(2026, 11, 5));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.price_range_top|2026-01-01/2026-12-31|18.8 HKD|="));
+        Assert.That(rows, Does.Contain("星岚医疗|ipo.issue_price|2026-01-01/2026-12-31|18.8 HKD|="));
+        var marketed = Bind("星岚医疗（02876.HK）今日起招股，招股价上限为18.8港元，集资净额约22亿港元。", new LocalDate(2026, 11, 5));
+        Assert.That(marketed.Any(r => r.Contains("ipo.issue_price")), Is.False, "a range top with no pricing word is no offer price");
     }
 
     [Test]

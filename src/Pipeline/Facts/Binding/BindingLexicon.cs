@@ -66,6 +66,12 @@ public sealed class BindingLexicon
     public required IReadOnlyList<string> BasisDenials { get; init; }
     /// <summary>Words between a rise or fall word and the level a rate moved to (回落到, 回升至).</summary>
     public required IReadOnlyList<string> LevelWords { get; init; }
+    /// <summary>Words that make a multiple next to them a subscription multiple (超购1.5倍, 13.9倍认购倍数): see
+    /// <see cref="Rules.SubscriptionMultipleRule"/>.</summary>
+    public IReadOnlyList<string> SubscriptionWords { get; init; } = [];
+    /// <summary>Words a sentence opens with when it breaks down the sentence before it (其中, 当中): a cue's context
+    /// words are looked for in that sentence too.</summary>
+    public IReadOnlyList<string> BreakdownOpeners { get; init; } = [];
     /// <summary>Words right before an amount that make a profit-type line a loss (蚀, 转亏).</summary>
     public required IReadOnlyList<string> LossWords { get; init; }
     /// <summary>Words that turn a loss into a profit (扭亏为盈): no loss word near them makes an amount negative.</summary>
@@ -229,6 +235,8 @@ public sealed class BindingLexicon
             WholeCompanyWords = file.WholeCompanyWords,
             BasisDenials = file.BasisDenials,
             LevelWords = file.LevelWords,
+            SubscriptionWords = file.SubscriptionWords,
+            BreakdownOpeners = file.BreakdownOpeners,
             LossWords = file.LossWords,
             LossReversals = file.LossReversals,
             ListMarks = file.ListMarks,
@@ -314,6 +322,8 @@ public sealed class BindingLexicon
         public List<string> WholeCompanyWords { get; set; } = [];
         public List<string> BasisDenials { get; set; } = [];
         public List<string> LevelWords { get; set; } = [];
+        public List<string> SubscriptionWords { get; set; } = [];
+        public List<string> BreakdownOpeners { get; set; } = [];
         public List<string> LossWords { get; set; } = [];
         public List<string> LossReversals { get; set; } = [];
         public List<string> ListMarks { get; set; } = [];

@@ -45,6 +45,7 @@ public sealed partial class ClaimBinder
                 var claim = item.ChangeOf is { } level ? ChangeOfLevel(item, level, s) : BindItem(item, s, subject, carried, anchors, lastPeriod);
                 if (claim is null) continue;
                 foreach (var end in RangeEnds(claim, item.Mention)) _claims.Add(end);
+                if (PricedAtRangeEnd(claim, item.Mention, s) is { } priced) _claims.Add(priced);
                 _used.Add(item.Mention);
                 lastFigure = item.Mention.Span.Start;
                 if (item.Equivalent is { } eq)
@@ -88,6 +89,21 @@ public sealed partial class ClaimBinder
             };
         }
 
+        /// <summary>A deal priced at one end of its range (以招股价上限36.3元定价): a figure bound to a range end and followed
+        /// right away by a cue of the metric whose range that end is (定价 → the offer price) is that metric too. The second
+        /// claim keeps its own place in the original: the figure's last character.</summary>
+        internal Claim? PricedAtRangeEnd(Claim claim, Mention m, Sentence s)
+        {
+            if (claim.RangeEnd is not null) return null;
+            var end = m.Span.End;
+            var next = CuesIn(end, ClauseEnd(end, s)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
+            if (next.Value?.Metric is not { } priced || priced.Id == claim.Metric || (priced.RangeHigh != claim.Metric && priced.RangeLow != claim.Metric)
+                || !IsPostGap(Gap(end, next.Start)) || claim.Provenance.SourceSpan.End - claim.Provenance.SourceSpan.Start < 2)
+                return null;
+            var span = claim.Provenance.SourceSpan;
+            return claim with { Metric = priced.Id, Provenance = claim.Provenance with { SourceSpan = new TextSpan(span.End - 1, span.End) } };
+        }
+
         /// <summary>An anchor that may date the figures of later sentences of the paragraph: a period of the
         /// statement's own (not a base, a day or an unresolved word).</summary>
         internal static bool Dates(Anchor a) => a.Kind == AnchorKind.Period && !a.Base && !a.Unresolved && !a.Period.IsDay;
@@ -122,6 +138,7 @@ public sealed partial class ClaimBinder
                 ? new MetricChoice(named, value, namedCue) : Metric(m, value, s);
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
             if (item.DistributedComparison is { } comparison) metric = ComparedAs(metric, comparison);
+            if (metric.Listing is { } listing && NamesListing(s, pos) && _binder._metrics.Find(listing) is { } proceeds) metric = proceeds;
             if (metric.Timing == MetricTiming.Listing) entity = EntityFor(pos, s, subject, carried, participantsOut: true) ?? entity;
             bound = SignedByLossWord(bound, metric, m, s);
 
@@ -160,6 +177,11 @@ public sealed partial class ClaimBinder
                 Basis = basis,
             };
         }
+
+        /// <summary>True when a listing word (上市, 挂牌, went public) or a listing-day word stands in the sentence before
+        /// <paramref name="pos"/>: the figure is about a listing.</summary>
+        private bool NamesListing(Sentence s, int pos) =>
+            CuesIn(s.Start, pos).Any(c => c.Value.Kind is CueKind.Listing or CueKind.ListingDay);
 
         /// <summary>The change metric of the same quantity stated against <paramref name="comparison"/> (a year-on-year
         /// change in percentage points named for a list item stated quarter on quarter is the quarter-on-quarter one).</summary>

@@ -57,7 +57,9 @@ public sealed partial class ClaimBinder
             foreach (var e in EntitiesIn(clause, pos)) if (!participantsOut || !IsEnumerated(e)) nearest = e;
             if (nearest is { } n) return n.Name;
             if (participantsOut && subject is { } listed && IsEnumerated(listed))
-                subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e)).Select(e => (EntityMention?)e).FirstOrDefault();
+                // …nor is a company named in a participant's aside (启城发展有限公司（广汽集团附属公司）).
+                subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e) && !InClosedAside(e.Span.End, pos))
+                    .Select(e => (EntityMention?)e).FirstOrDefault();
             // …nor is a participant the paragraph carried on from this sentence's enumeration.
             if (participantsOut && carried is not null && EntitiesIn(s.Start, pos).Any(e => e.Name == carried && IsEnumerated(e))) carried = null;
             if (subject is { } sub && sub.Span.Start < pos) return sub.Name;
@@ -104,7 +106,30 @@ public sealed partial class ClaimBinder
             var rest = _text.AsSpan(after);
             foreach (var w in _binder._words.EnumerationEnds)
                 if (rest.StartsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
-            return false;
+            // 启城发展有限公司（广汽集团附属公司）和Joyson Electronic USA LLC分别斥资…: two companies joined by 和, 与, 及.
+            var next = EntitiesIn(PastAside(e.Span.End), Math.Min(_text.Length, e.Span.End + JoinReach)).FirstOrDefault();
+            if (next.Name is not null && Joins(e, next)) return true;
+            return EntitiesIn(Math.Max(0, e.Span.Start - JoinReach), e.Span.Start).Any(p => PastAside(p.Span.End) <= e.Span.Start && Joins(p, e));
+        }
+
+        /// <summary>How far (in characters) a company joined to another by 和 may stand from it, an aside between included.</summary>
+        private const int JoinReach = 40;
+
+        /// <summary>True when only an aside in parentheses and a joining word (和, 与, 及; no comma) stand between two
+        /// companies.</summary>
+        private bool Joins(EntityMention first, EntityMention second)
+        {
+            var gap = Gap(PastAside(first.Span.End), second.Span.Start);
+            return gap.Length > 0 && !gap.Contains(',') && !gap.Contains('，') && IsConnector(gap);
+        }
+
+        /// <summary>The position after an aside in parentheses that opens at <paramref name="pos"/> (the position itself
+        /// when none opens there).</summary>
+        private int PastAside(int pos)
+        {
+            if (pos >= _text.Length || _text[pos] is not ('(' or '（')) return pos;
+            var close = _text.IndexOfAny([')', '）'], pos);
+            return close < 0 ? pos : close + 1;
         }
 
         /// <summary>A paragraph that opens with the head of a company the article names (紫金首挂收报120.6元 in a story that
@@ -188,7 +213,8 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity.</summary>
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity, or
+        /// referring back to the article's company (该公司).</summary>
         internal void FindListingDates(List<Sentence> sentences)
         {
             foreach (var s in sentences)
@@ -219,6 +245,8 @@ public sealed partial class ClaimBinder
                             if (!IsExcluded(e, s.Start) && !IsVenue(e, s.Start)) entity = e.Name;
                     }
                     entity ??= s.English ? MainEntityOf(s.Segment) : null;
+                    // 该公司9月30日登陆港交所主板: a word that refers back to the company the story is about.
+                    if (entity is null && _binder._words.CompanyAnaphors.FindAll(_text, s.Start, cue.Start).Count > 0) entity = _frame.MainEntity;
                     if (entity is not null) _listingDates.TryAdd(entity, when.Value);
                 }
             }

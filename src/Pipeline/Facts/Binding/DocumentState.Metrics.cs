@@ -19,7 +19,20 @@ public sealed partial class ClaimBinder
             if (cue.Value.ContextWords is not { Count: > 0 } words) return true;
             var before = _text.AsSpan(s.Start, cue.Start - s.Start);
             foreach (var w in words) if (before.Contains(w, StringComparison.Ordinal)) return true;
-            return false;
+            return BrokenDown(s) is { } previous && words.Any(w => _text.AsSpan(previous.Start, previous.End - previous.Start).Contains(w, StringComparison.Ordinal));
+        }
+
+        /// <summary>The sentence before <paramref name="s"/> in its paragraph when <paramref name="s"/> opens with a
+        /// breakdown word (其中, 当中: binding.yaml breakdown_openers) and so breaks that sentence down.</summary>
+        private Sentence? BrokenDown(Sentence s)
+        {
+            var opening = _text.AsSpan(s.Start, s.End - s.Start).TrimStart();
+            var opens = false;
+            foreach (var w in _binder._words.BreakdownOpeners) opens |= opening.StartsWith(w, StringComparison.Ordinal);
+            if (!opens) return null;
+            var index = _sentences.BinarySearch(s, SentenceByStart.Instance);
+            if (index <= 0 || _sentences[index - 1] is var previous && (previous.Segment != s.Segment || previous.Paragraph != s.Paragraph)) return null;
+            return previous;
         }
 
         internal List<PhraseMatch<Cue>> MetricCues(int from, int to, Sentence s) =>
@@ -184,9 +197,11 @@ public sealed partial class ClaimBinder
             var residual = 0;
             var periods = Between(_periods, m => m.Span.Start, clause, pos).ToList();
             var entities = EntitiesIn(clause, pos).ToList();
+            // A total word (合计990万美元 after the items of the clause before) links the total to their cue.
+            var totals = CuesIn(clause, pos).Where(c => c.Value.Kind == CueKind.Cumulative).ToList();
             for (var i = clause; i < pos; i++)
             {
-                if (periods.Any(p => p.Span.Contains(i)) || entities.Any(e => e.Span.Contains(i))) continue;
+                if (periods.Any(p => p.Span.Contains(i)) || entities.Any(e => e.Span.Contains(i)) || totals.Any(t => t.Start <= i && i < t.End)) continue;
                 var ch = _text[i];
                 if (char.IsWhiteSpace(ch) || LinkCharSet.Contains(ch)) continue;
                 if (++residual > 0) return false;

@@ -16,6 +16,7 @@ public static class MetricRules
         new EnglishChangeRangeRule(),
         new EnglishUnitSalesRule(),
         new ChangeFigureRule(),
+        new ListingDayMoveRule(),
         new ChangeAfterDirectionRule(),
         new ChangeRateLevelRule(),
         new ChangeBeforeDirectionRule(),
@@ -38,6 +39,7 @@ public static class MetricRules
         new NearestCueRule(),
         new PriceQuoteRule(),
         new CueAfterFigureRule(),
+        new SubscriptionMultipleRule(),
         new ComparisonBaseRule(),
         new EarlierClauseCueRule(),
     ];
