@@ -151,9 +151,6 @@ public sealed partial class ClaimBinder
             if (period is null && !HasUnresolvedDate(s.Start, pos)) period = TradingDay(metric, entity, s);
             if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
-            // A period built for a text that writes no year at all (a yearless 前三季度 in a batch's second pass came out
-            // as year 0; cause not yet found) is no period.
-            if (period.Value.Start.Year < 1000) return Unbound(m, UnboundReason.NoPeriod);
             if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.YearSpan } span) period = SpanEndOf(span, m, s) ?? span;
 
             var quote = _text[s.Start..s.End].Trim();
