@@ -13,9 +13,8 @@ public sealed class NearestCueRule : IMetricRule
     {
         if (f.ClauseCues.Count == 0) return RuleOutcome.Pass;
         var cue = f.ClauseCues[^1];
-        // 经调整EBITA盈利1.62亿元: a profit or loss word right after another line's cue is that line's verb.
-        if (f.ClauseCues.Count > 1 && f.Document.Words.ResultVerbs.Contains(cue.Value.Phrase, StringComparer.Ordinal)
-            && f.ClauseCues[^2] is var line && f.Gap(line.End, cue.Start).Length == 0 && (line.Value.Metric!.Units & f.Kind) != 0)
+        // 经调整EBITA盈利1.62亿元: the verb's line, when that line takes the figure's kind.
+        if (f.ClauseCues.Count > 1 && f.ClauseCues[^2] is var line && f.IsVerbOf(cue, line) && (line.Value.Metric!.Units & f.Kind) != 0)
             cue = line;
         // 上一季度为亏损5900万元: a loss word after a comparison base restates the sentence's quantity for the base period
         // (the comparison-base rule reads it), unless nothing before the base names a quantity.

@@ -116,10 +116,11 @@ public sealed class FigureContext
     {
         var cues = MetricCues(SentenceStart, pos).Where(c => !InComparison(c) && !InClosedAside(c.End, Position)).ToList();
         if (cues.Count == 0) return default;
-        // 经调整EBITA盈利1.62亿元: a profit or loss word right after another line's cue is that line's verb.
-        if (cues.Count > 1 && Document.Words.ResultVerbs.Contains(cues[^1].Value.Phrase, StringComparer.Ordinal)
-            && Gap(cues[^2].End, cues[^1].Start).Length == 0)
-            return cues[^2];
-        return cues[^1];
+        return cues.Count > 1 && IsVerbOf(cues[^1], cues[^2]) ? cues[^2] : cues[^1];
     }
+
+    /// <summary>经调整EBITA盈利1.62亿元: a profit or loss word (binding.yaml <c>result_verbs</c>) written right after
+    /// another line's cue is that line's verb, not a metric of its own.</summary>
+    public bool IsVerbOf(PhraseMatch<Cue> verb, PhraseMatch<Cue> line) =>
+        Document.Words.ResultVerbs.Contains(verb.Value.Phrase, StringComparer.Ordinal) && Gap(line.End, verb.Start).Length == 0;
 }
