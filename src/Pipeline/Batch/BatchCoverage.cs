@@ -1,10 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Pipeline.Documents;
 using Pipeline.Facts;
 using Pipeline.Recognition;
 
 namespace Pipeline.Batch;
+
+/// <summary>A document whose figures wanted the batch's period: the company it is about, its shell (identity, metadata,
+/// hash: no content), and the coverage its stored rows were read with (<see cref="DocumentMetadata.CoverageKey"/>; null
+/// for rows read without any, as every document's first read is).</summary>
+public sealed record UndatedDocument(string Entity, RawDocument Shell, string? ReadWith);
 
 /// <summary>
 /// The period each company's coverage in a batch reports: for every company, the period most of the documents about
@@ -17,12 +23,41 @@ public sealed class BatchCoverage
     private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _listings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<ReportingPeriod, int>> _dealYears = new(StringComparer.Ordinal);
 
+    private DocumentMetadata? _given;
+
     public void Add(DocumentSubject? subject)
     {
         if (subject is null) return;
+        _given = null;
         if (subject.ListingDay is { } day) Vote(_listings, subject.Entity, day);
         if (subject.DealYear is { } year) Vote(_dealYears, subject.Entity, year);
         if (subject.Period is { } period && period.Kind is PeriodKind.Quarter or PeriodKind.Half or PeriodKind.Year) Vote(_votes, subject.Entity, period);
+    }
+
+    /// <summary>The document with this batch's coverage given, for its second read.</summary>
+    public RawDocument Give(RawDocument document)
+    {
+        var given = Given();
+        return document with
+        {
+            Metadata = document.Metadata with
+            {
+                CoveragePeriods = given.CoveragePeriods, CoverageListingDays = given.CoverageListingDays, CoverageDealYears = given.CoverageDealYears,
+            },
+        };
+    }
+
+    /// <summary>The coverage as metadata gives it (computed once after the last <see cref="Add"/>).</summary>
+    private DocumentMetadata Given() => _given ??=
+        DocumentMetadata.Empty with { CoveragePeriods = Periods(), CoverageListingDays = ListingDays(), CoverageDealYears = DealYears() };
+
+    /// <summary>The shells of the undated documents this batch's coverage would read differently from how their stored
+    /// rows were read (a company it now gives a period, a listing day or a deal year, or another one than before, or
+    /// none where an earlier batch gave one), in id order.</summary>
+    public IReadOnlyList<RawDocument> Rereads(IEnumerable<UndatedDocument> undated)
+    {
+        var given = Given();
+        return undated.Where(u => given.CoverageKey(u.Entity) != u.ReadWith).Select(u => u.Shell).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
     private static void Vote(Dictionary<string, Dictionary<ReportingPeriod, int>> all, string entity, ReportingPeriod period)

@@ -67,6 +67,10 @@ public sealed class BatchRunner
 
         // Reader: sequential, so which of two identical documents is the original never depends on timing.
         var pendingDuplicates = new List<(RawDocument Doc, string Of)>();
+        // The subjects of the documents skipped as unchanged, and those of them whose figures wanted the batch's period
+        // (the reader's alone until it is done): they count in this batch's coverage and take its second pass as if read now.
+        var unchangedSubjects = new List<Pipeline.Facts.DocumentSubject>();
+        var unchangedUndated = new List<UndatedDocument>();
         // With a dispatcher, the shell of each document sent (identity, metadata, hash: no content), for its second pass.
         var shells = new System.Collections.Concurrent.ConcurrentDictionary<string, RawDocument>(StringComparer.Ordinal);
         var readerTask = Task.Run(async () =>
@@ -99,9 +103,14 @@ public sealed class BatchRunner
                         continue;
                     }
                     hashInRun[doc.ContentHash] = doc.Id;
+                    // Unchanged since an earlier run: its rows stay, and the subject it gave counts in this batch's
+                    // coverage; one whose figures wanted the batch's period goes to the second pass with the coverage
+                    // its rows were read with, and is read again there only if this batch gives it another.
                     if (stored.TryGetValue(doc.Id, out var previous) && previous.ContentHash == doc.ContentHash
                         && previous.PipelineVersion == _pipelineVersion && previous.Status != "duplicate")
                     {
+                        if (previous.Subject is { } kept) unchangedSubjects.Add(kept);
+                        if (previous.Subject is { NeedsPeriod: true } wanting) unchangedUndated.Add(new(wanting.Entity, doc.Shell(), previous.CoverageKey));
                         Interlocked.Increment(ref unchanged);
                         Interlocked.Increment(ref skipped);
                         continue;
@@ -121,13 +130,13 @@ public sealed class BatchRunner
             // Elsewhere: the workers write each document's rows themselves; this side counts what they committed and
             // keeps what the batch's second pass needs (each document's subject, the shells of the undated).
             var clusterCoverage = new BatchCoverage();
-            var clusterUndated = new List<(string Entity, RawDocument Shell)>();
+            var clusterUndated = new List<UndatedDocument>();
             var dispatched = _dispatcher.RunAsync(work.Reader, runId, _pipelineVersion, d =>
             {
                 lock (stageTimes)
                 {
                     clusterCoverage.Add(d.Subject);
-                    if (d.Subject is { NeedsPeriod: true } subject && shells.TryGetValue(d.Id, out var shell)) clusterUndated.Add((subject.Entity, shell));
+                    if (d.Subject is { NeedsPeriod: true } subject && shells.TryGetValue(d.Id, out var shell)) clusterUndated.Add(new(subject.Entity, shell, null));
                     done++;
                     if (d.Processed) processed++; else quarantined++;
                     foreach (var (stage, seconds) in d.StageSeconds) stageTimes[stage] = stageTimes.GetValueOrDefault(stage) + seconds;
@@ -136,6 +145,8 @@ public sealed class BatchRunner
             }, cancel);
             dispatched.GetAwaiter().GetResult();
             readerTask.GetAwaiter().GetResult();
+            foreach (var kept in unchangedSubjects) clusterCoverage.Add(kept);
+            clusterUndated.AddRange(unchangedUndated);
             var secondPass = Stopwatch.StartNew();
             DispatchSecondPass(reader, clusterUndated, clusterCoverage, runId, cancel);
             stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
@@ -144,13 +155,13 @@ public sealed class BatchRunner
         {
         // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
         // pass as a shell (identity, metadata, hash: no content), with the company it is about.
-        var undated = new System.Collections.Concurrent.ConcurrentBag<(string Entity, RawDocument Shell)>();
+        var undated = new System.Collections.Concurrent.ConcurrentBag<UndatedDocument>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
             await foreach (var doc in work.Reader.ReadAllAsync(cancel))
             {
                 var result = _pipeline.Process(doc);
-                if (result.Subject is { NeedsPeriod: true } subject) undated.Add((subject.Entity, doc.Shell()));
+                if (result.Subject is { NeedsPeriod: true } subject) undated.Add(new(subject.Entity, doc.Shell(), null));
                 await results.Writer.WriteAsync(result, cancel);
             }
         }, cancel)).ToArray();
@@ -175,10 +186,12 @@ public sealed class BatchRunner
         readerTask.GetAwaiter().GetResult();
         workersDone.GetAwaiter().GetResult();
         foreach (var w in workers) w.GetAwaiter().GetResult();
+        foreach (var kept in unchangedSubjects) coverage.Add(kept);
+        foreach (var wanting in unchangedUndated) undated.Add(wanting);
         MemoryTrace.Mark($"run: {done} documents processed");
 
         var secondPass = Stopwatch.StartNew();
-        SecondPass(reader, undated, coverage.Periods(), coverage.ListingDays(), coverage.DealYears(), options, store, runId, cancel);
+        SecondPass(reader, undated, coverage, options, store, runId, cancel);
         stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         }
 
@@ -224,43 +237,31 @@ public sealed class BatchRunner
 
     /// <summary>The second pass of a run on the worker cluster: the same articles as <see cref="SecondPass"/>, read again
     /// with the batch's coverage and sent to the workers, which write them as in the first pass.</summary>
-    private void DispatchSecondPass(CorpusReader reader, List<(string Entity, RawDocument Shell)> undated, BatchCoverage coverage, long runId,
+    private void DispatchSecondPass(CorpusReader reader, List<UndatedDocument> undated, BatchCoverage coverage, long runId,
         CancellationToken cancel)
     {
-        var (periods, listingDays, dealYears) = (coverage.Periods(), coverage.ListingDays(), coverage.DealYears());
-        var covered = Covered(undated, periods, listingDays, dealYears);
-        if (covered.Count == 0 || _dispatcher is null) return;
+        var rereads = coverage.Rereads(undated);
+        if (rereads.Count == 0 || _dispatcher is null) return;
         var again = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleWriter = true });
-        foreach (var doc in reader.Reread(covered))
-            again.Writer.TryWrite(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays, CoverageDealYears = dealYears } });
+        foreach (var doc in reader.Reread(rereads)) again.Writer.TryWrite(coverage.Give(doc));
         again.Writer.Complete();
         _dispatcher.RunAsync(again.Reader, runId, _pipelineVersion, _ => { }, cancel).GetAwaiter().GetResult();
     }
 
-    /// <summary>The shells of the undated articles whose company the batch's coverage gives a period, a listing day or a
-    /// deal year, in id order.</summary>
-    private static List<RawDocument> Covered(IEnumerable<(string Entity, RawDocument Shell)> undated,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> periods,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> listingDays,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> dealYears) =>
-        undated.Where(u => periods.ContainsKey(u.Entity) || listingDays.ContainsKey(u.Entity) || dealYears.ContainsKey(u.Entity)).Select(u => u.Shell)
-            .OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-
     /// <summary>
     /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
     /// date), or gives no listing day for its deal terms, is read again with the period, the listing day and the deal year
-    /// (for an article that writes no year at all) the batch's other articles on that company give. Only an article whose company has one of them can read differently (the period is looked up by the article's company alone), so only
-    /// those are read again: their content comes back from where it was read (the batch kept shells, not content) and
-    /// they are processed on <c>Jobs</c> workers, this thread writing the results.
+    /// (for an article that writes no year at all) the batch's other articles on that company give. Only an article
+    /// whose company's coverage differs from what its stored rows were read with can read differently (the coverage is
+    /// looked up by the article's company alone), so only those are read again (<see cref="BatchCoverage.Rereads"/>):
+    /// their content comes back from where it was read (the batch kept shells, not content) and they are processed on
+    /// <c>Jobs</c> workers, this thread writing the results.
     /// </summary>
-    private void SecondPass(CorpusReader reader, IEnumerable<(string Entity, RawDocument Shell)> undated,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> periods,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> listingDays,
-        IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod> dealYears, BatchOptions options, PipelineStore store, long runId,
-        CancellationToken cancel)
+    private void SecondPass(CorpusReader reader, IEnumerable<UndatedDocument> undated, BatchCoverage coverage, BatchOptions options,
+        PipelineStore store, long runId, CancellationToken cancel)
     {
-        var covered = Covered(undated, periods, listingDays, dealYears);
-        if (covered.Count == 0) return;
+        var rereads = coverage.Rereads(undated);
+        if (rereads.Count == 0) return;
         var jobs = Math.Max(1, options.Jobs);
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(jobs * 4) { SingleReader = true });
@@ -268,7 +269,7 @@ public sealed class BatchRunner
         {
             try
             {
-                foreach (var doc in reader.Reread(covered)) await work.Writer.WriteAsync(doc, cancel);
+                foreach (var doc in reader.Reread(rereads)) await work.Writer.WriteAsync(doc, cancel);
             }
             finally
             {
@@ -277,11 +278,7 @@ public sealed class BatchRunner
         }, cancel);
         var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(async () =>
         {
-            await foreach (var doc in work.Reader.ReadAllAsync(cancel))
-            {
-                var again = _pipeline.Process(doc with { Metadata = doc.Metadata with { CoveragePeriods = periods, CoverageListingDays = listingDays, CoverageDealYears = dealYears } });
-                if (again.Claims.Count > 0) await results.Writer.WriteAsync(again, cancel);
-            }
+            await foreach (var doc in work.Reader.ReadAllAsync(cancel)) await results.Writer.WriteAsync(_pipeline.Process(coverage.Give(doc)), cancel);
         }, cancel)).ToArray();
         var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
         foreach (var again in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))

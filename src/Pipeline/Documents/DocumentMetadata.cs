@@ -36,5 +36,34 @@ public sealed record DocumentMetadata
     /// set with <see cref="CoverageListingDays"/>: an article that writes no year at all keys its deal terms by it.</summary>
     public IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? CoverageDealYears { get; init; }
 
+    /// <summary>Whether this is the batch's second read of the document, with the coverage of the other documents given.</summary>
+    public bool IsCoverageRead => CoveragePeriods is not null || CoverageListingDays is not null || CoverageDealYears is not null;
+
+    /// <summary>What the coverage gives <paramref name="entity"/> (its period, listing day and deal year, ISO), null when
+    /// it gives nothing: two reads of a document about it with the same key bind the same.</summary>
+    public string? CoverageKey(string entity)
+    {
+        var period = Iso(CoveragePeriods, entity);
+        var listing = Iso(CoverageListingDays, entity);
+        var deal = Iso(CoverageDealYears, entity);
+        return period is null && listing is null && deal is null ? null : $"{period}|{listing}|{deal}";
+    }
+
+    /// <summary>The period the coverage gives <paramref name="entity"/>, null when it gives none.</summary>
+    public Pipeline.Recognition.ReportingPeriod? CoveredPeriod(string entity) => Find(CoveragePeriods, entity);
+
+    /// <summary>The listing day the coverage gives <paramref name="entity"/>, null when it gives none.</summary>
+    public Pipeline.Recognition.ReportingPeriod? CoveredListingDay(string entity) => Find(CoverageListingDays, entity);
+
+    /// <summary>The deal year the coverage gives <paramref name="entity"/>, null when it gives none.</summary>
+    public Pipeline.Recognition.ReportingPeriod? CoveredDealYear(string entity) => Find(CoverageDealYears, entity);
+
+    // Not GetValueOrDefault: for a company the coverage does not name, that gives the default period (year 1), not null.
+    private static Pipeline.Recognition.ReportingPeriod? Find(IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? coverage, string entity) =>
+        coverage is not null && coverage.TryGetValue(entity, out var period) ? period : null;
+
+    private static string? Iso(IReadOnlyDictionary<string, Pipeline.Recognition.ReportingPeriod>? coverage, string entity) =>
+        Find(coverage, entity)?.ToIsoString();
+
     public static DocumentMetadata Empty { get; } = new();
 }

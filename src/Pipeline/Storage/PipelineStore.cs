@@ -12,8 +12,16 @@ using Pipeline.Text;
 
 namespace Pipeline.Storage;
 
-/// <summary>What the store knows about a document from an earlier run.</summary>
-public sealed record StoredDocument(string Id, string ContentHash, string Status, string PipelineVersion);
+/// <summary>What the store knows about a document from an earlier run: its hash, status and version, and the subject
+/// the binder read from the document on its own (its company, period, listing day; before any second pass), which a
+/// later run's coverage counts without reading the document again.</summary>
+public sealed record StoredDocument(string Id, string ContentHash, string Status, string PipelineVersion)
+{
+    public DocumentSubject? Subject { get; init; }
+
+    /// <summary>The coverage its rows were read with (<see cref="DocumentMetadata.CoverageKey"/>), null for a read without.</summary>
+    public string? CoverageKey { get; init; }
+}
 
 /// <summary>
 /// The store: documents with content hash and status, mentions, claims, facts, conflicts, runs. One implementation
@@ -134,19 +142,33 @@ public sealed class PipelineStore : IDisposable
 
     public StoredDocument? FindDocument(string id)
     {
-        using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents WHERE id = $id", ("$id", id));
+        using var cmd = Command("SELECT id, content_hash, status, pipeline_version, subject, coverage FROM documents WHERE id = $id", ("$id", id));
         using var r = cmd.ExecuteReader();
-        return r.Read() ? new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3)) : null;
+        return r.Read() ? ReadStoredDocument(r) : null;
     }
 
-    /// <summary>Every stored document's hash, status and version, keyed by id (read once at the start of a run).</summary>
+    /// <summary>Every stored document's hash, status, version and subject, keyed by id (read once at the start of a run).</summary>
     public IReadOnlyDictionary<string, StoredDocument> StoredDocuments()
     {
         var result = new Dictionary<string, StoredDocument>(StringComparer.Ordinal);
-        using var cmd = Command("SELECT id, content_hash, status, pipeline_version FROM documents");
+        using var cmd = Command("SELECT id, content_hash, status, pipeline_version, subject, coverage FROM documents");
         using var r = cmd.ExecuteReader();
-        while (r.Read()) result[Text(r, 0)] = new StoredDocument(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3));
+        while (r.Read())
+        {
+            var document = ReadStoredDocument(r);
+            result[document.Id] = document;
+        }
         return result;
+    }
+
+    private StoredDocument ReadStoredDocument(DbDataReader r) =>
+        new(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3)) { Subject = SubjectRow.Parse(Str(r, 4)), CoverageKey = Str(r, 5) };
+
+    /// <summary>The subject stored for a document, null when none is (read before a second pass replaces its rows).</summary>
+    private string? StoredSubjectText(string id)
+    {
+        using var cmd = Command("SELECT subject FROM documents WHERE id = $id", ("$id", id));
+        return cmd.ExecuteScalar() is string text ? _dialect.Decode(text) : null;
     }
 
     public void BeginBatch() => _transaction ??= _connection.BeginTransaction();
@@ -170,13 +192,17 @@ public sealed class PipelineStore : IDisposable
     public void SaveResult(DocumentResult result, string pipelineVersion, long runId)
     {
         var id = result.Document.Id;
-        DeleteDocumentRows(id);
         var m = result.Metadata;
+        // A second-pass read (the batch's coverage given) keeps the subject the document gave on its own (coverage is
+        // counted from what each document says, never from what the batch told it) and notes the coverage it was given.
+        var subject = m.IsCoverageRead ? StoredSubjectText(id) : SubjectRow.Format(result.Subject);
+        var coverage = m.IsCoverageRead && SubjectRow.Parse(subject) is { } own ? m.CoverageKey(own.Entity) : null;
+        DeleteDocumentRows(id);
         using (var cmd = Command("""
             INSERT INTO documents(id, path, content_hash, status, duplicate_of, reason, outlet, url, published, published_inferred,
-                language, title, clean_text, segments, removals, diagnostics, pipeline_version, run_id)
+                language, title, clean_text, segments, removals, diagnostics, pipeline_version, run_id, subject, coverage)
             VALUES ($id, $path, $hash, $status, NULL, $reason, $outlet, $url, $published, $inferred, $language, $title, $clean,
-                $segments, $removals, $diagnostics, $version, $run)
+                $segments, $removals, $diagnostics, $version, $run, $subject, $coverage)
             """,
             ("$id", id), ("$path", result.Document.Path), ("$hash", result.Document.ContentHash),
             ("$status", result.Status == DocumentStatus.Processed ? "processed" : "quarantined"),
@@ -186,7 +212,7 @@ public sealed class PipelineStore : IDisposable
             ("$segments", JsonSerializer.Serialize(result.Segments.Select(s => new { s.Title, s.Span.Start, s.Span.End }))),
             ("$removals", JsonSerializer.Serialize(result.Removals.Select(r => new { r.Span.Start, r.Span.End, r.Reason }))),
             ("$diagnostics", JsonSerializer.Serialize(result.Diagnostics.Select(d => d.ToString()))),
-            ("$version", pipelineVersion), ("$run", runId)))
+            ("$version", pipelineVersion), ("$run", runId), ("$subject", subject), ("$coverage", coverage)))
             cmd.ExecuteNonQuery();
 
         var unbound = new Dictionary<TextSpan, string>();

@@ -23,7 +23,7 @@ public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnly
 public static class StoreSchema
 {
     /// <summary>Bumped when a table changes: a store of another version is rebuilt (it is derived from the inputs).</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     private static Column T(string name, bool nullable = true) => new(name, ColumnType.Text, nullable);
     private static Column I(string name, bool nullable = true) => new(name, ColumnType.Integer, nullable);
@@ -41,7 +41,7 @@ public static class StoreSchema
     public static readonly Table Documents = new("documents",
         [T("id", false), T("path", false), T("content_hash", false), T("status", false), T("duplicate_of"), T("reason"), T("outlet"),
          T("url"), T("published"), I("published_inferred"), T("language"), T("title"), T("clean_text"), T("segments"), T("removals"),
-         T("diagnostics"), T("pipeline_version", false), I("run_id")],
+         T("diagnostics"), T("pipeline_version", false), I("run_id"), T("subject"), T("coverage")],
         ["id"], [("documents_hash", ["content_hash"])]);
 
     public static readonly Table Mentions = new("mentions",

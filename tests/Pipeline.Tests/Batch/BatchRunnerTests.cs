@@ -83,6 +83,42 @@ public class BatchRunnerTests
     }
 
     [Test]
+    public void An_undated_article_kept_from_an_earlier_run_takes_the_listing_day_a_later_batch_brings()
+    {
+        var input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(input);
+        // A market wrap with no date: its debut day has no year until another article on the company gives one.
+        File.WriteAllText(Path.Combine(input, "wrap.txt"),
+            "云帆汽车（09899.HK）于11月5日登陆港交所主板，首日开盘报128港元，较发售价上涨6.7%，市值约1200亿港元。");
+        var outDir = Path.Combine(_dir, "out");
+        var first = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That(first.Processed, Is.EqualTo(1));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "claims.csv")), Does.Not.Contain("price.open,"), "alone, the debut has no year");
+
+        File.WriteAllText(Path.Combine(input, "notice.txt"),
+            "云帆汽车（09899.HK）公告，公司H股已于2025年11月5日在香港联合交易所主板挂牌并开始买卖，发售价为每股120港元。");
+        var second = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That((second.Processed, second.Unchanged), Is.EqualTo((1, 1)), "the wrap is unchanged: it is not processed again as new");
+        var claims = File.ReadAllLines(Path.Combine(outDir, "claims.csv"));
+        Assert.That(claims.Any(c => c.Contains(",wrap,") && c.Contains("price.open,") && c.Contains("2025-11-05") && c.Contains(",128,")),
+            "the unchanged wrap takes the listing day the new notice gives");
+
+        var fresh = Path.Combine(_dir, "fresh");
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = fresh });
+        Assert.That(ReadOutputs(outDir), Is.EqualTo(ReadOutputs(fresh)), "the same outputs as one run over both articles");
+
+        var third = Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        Assert.That((third.Processed, third.Unchanged), Is.EqualTo((0, 2)));
+        Assert.That(ReadOutputs(outDir), Is.EqualTo(ReadOutputs(fresh)));
+        using var store = Pipeline.Storage.PipelineStore.Open(Path.Combine(outDir, "pipeline.db"));
+        var wrap = store.StoredDocuments()["wrap"];
+        Assert.That(wrap.Subject, Is.Not.Null);
+        Assert.That((wrap.Subject!.Entity, wrap.Subject.NeedsPeriod), Is.EqualTo(("云帆汽车", true)),
+            "the stored subject is what the wrap says on its own, not what the batch told it");
+        Assert.That(wrap.CoverageKey, Does.Contain("2025-11-05"), "its rows were read with the notice's listing day");
+    }
+
+    [Test]
     public void Unreadable_inputs_are_quarantined_and_the_batch_goes_on()
     {
         var input = Path.Combine(_dir, "in");

@@ -728,4 +728,30 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3634000000"));
         Assert.That(claims, Does.Contain("ipo.overallotment_shares||120000000"), "the id already says the basis");
     }
+
+    [Test]
+    public void An_undated_article_with_a_period_of_its_own_still_takes_the_listing_day_the_batch_gives()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-yearless-period-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var input = Path.Combine(dir, "in");
+            Directory.CreateDirectory(input);
+            File.WriteAllText(Path.Combine(input, "a.txt"), "云帆汽车（09899.HK）公告，公司发行的H股已于2025年11月5日在香港联交所主板挂牌并上市交易。");
+            // An AI digest with no date: the debut day has no year, and the results it quotes give it a period of its own.
+            File.WriteAllText(Path.Combine(input, "b.txt"), "云帆汽车港股上市表现 - 云帆汽车（09899.HK）于11月5日在港交所上市，首日开盘即下跌1.98%，最终报131.5港元/股 [3] "
+                                                           + "- 根据三季度财报，公司前三季度实现营业收入1105.34亿元，同比增长3.67% [7]");
+            var outDir = Path.Combine(dir, "out");
+            new BatchRunner(Pipeline, TestReconciler.Create()).Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+            var claims = File.ReadAllLines(Path.Combine(outDir, "claims.csv")).Where(l => l.Contains(",b,")).ToList();
+            foreach (var c in claims) TestContext.Out.WriteLine(c);
+            Assert.That(claims.Any(c => c.Contains("price.open_change_pct") && c.Contains("2025-11-05") && c.Contains("-1.98")),
+                "b's 11月5日 is the listing day a gives 云帆汽车");
+            Assert.That(claims.Where(c => c.Contains(",0000-") || c.Contains(",0001-")), Is.Empty, "no claim is dated in a year nobody wrote");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }

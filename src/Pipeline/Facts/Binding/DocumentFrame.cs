@@ -89,7 +89,7 @@ public sealed class DocumentFrameReader(BindingLexicon lexicon, Func<string, Nod
             && quarter.Start >= whole.Start && quarter.End <= whole.End)
             current = quarter;
         // Nothing in the text dates it: the period the batch's other documents report for the same company.
-        if (current is null && main is not null && metadata.CoveragePeriods?.GetValueOrDefault(main) is { } covered)
+        if (current is null && main is not null && metadata.CoveredPeriod(main) is { } covered)
             current = FromCoverage(covered, named, words);
         named = named.Where(q => !fiscal.Any(f => f.Start < q.End && q.Start < f.End)).ToList();
         var namedYear = current?.End.Year ?? year;

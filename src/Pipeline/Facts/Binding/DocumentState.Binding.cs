@@ -411,7 +411,7 @@ public sealed partial class ClaimBinder
         {
             if (_listingDates.TryGetValue(entity, out var day)) return day;
             if (_frame.ReportYear is { } year) return ReportingPeriod.Year(year);
-            return entity == _frame.MainEntity && _input.Metadata.CoverageDealYears?.GetValueOrDefault(entity) is { } covered ? covered : null;
+            return entity == _frame.MainEntity && _input.Metadata.CoveredDealYear(entity) is { } covered ? covered : null;
         }
 
         /// <summary>A flow whose sentence names no period: the period of the statement it continues after a semicolon,
@@ -503,7 +503,7 @@ public sealed partial class ClaimBinder
         internal void RedateToCoveredListingDay()
         {
             if (_input.Metadata.Published is not null || _frame.MainEntity is not { } main
-                || _input.Metadata.CoverageListingDays?.GetValueOrDefault(main) is not { IsDay: true } listed) return;
+                || _input.Metadata.CoveredListingDay(main) is not { IsDay: true } listed) return;
             var changed = false;
             for (var i = 0; i < _periods.Count; i++)
             {

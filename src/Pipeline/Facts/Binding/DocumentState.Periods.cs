@@ -149,10 +149,11 @@ public sealed partial class ClaimBinder
                 case AnchorKind.ListingDay:
                     return _listingDates.TryGetValue(entity, out var d) ? d : null;
                 default:
-                    ReportingPeriod? previous = null;
+                    // 期内, 同期: the period written last before it; one the text leaves without a year dates nothing.
+                    Anchor? previous = null;
                     foreach (var b in anchors)
-                        if (b.Start < a.Start && b.Kind == AnchorKind.Period) previous = b.Period;
-                    return previous ?? lastPeriod;
+                        if (b.Start < a.Start && b.Kind == AnchorKind.Period) previous = b;
+                    return previous is { } last ? (last.Unresolved ? null : last.Period) : lastPeriod;
             }
         }
 
@@ -167,6 +168,7 @@ public sealed partial class ClaimBinder
             var list = new List<ReportingPeriod>();
             for (var i = first; i <= idx; i++)
             {
+                if (anchors[i].Unresolved) return []; // a period of the list the text leaves without a year: no list to pair
                 var p = anchors[i].Period;
                 if (p.Kind == PeriodKind.YearSpan)
                     for (var y = p.Start.Year; y <= p.End.Year; y++) list.Add(ReportingPeriod.Year(y));

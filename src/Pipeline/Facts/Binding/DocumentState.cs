@@ -201,7 +201,10 @@ public sealed partial class ClaimBinder
             var unbound = _input.Mentions.Where(m => IsFigure(m) && !_used.Contains(m)).ToList();
             var reasons = unbound.Select(m => _reasons.GetValueOrDefault(m, UnboundReason.OutsideSentence)).ToList();
             var documentSubject = _frame.MainEntity is { } main
-                ? new DocumentSubject(main, _frame.CurrentPeriod, _frame.CurrentPeriod is null && reasons.Contains(UnboundReason.NoPeriod))
+                // Figures left undated want the batch's help when the article reports no period, or when it has no
+                // publication date and gives no listing day of its own (prices of a yearless 11月5日 debut).
+                ? new DocumentSubject(main, _frame.CurrentPeriod, reasons.Contains(UnboundReason.NoPeriod)
+                      && (_frame.CurrentPeriod is null || _input.Metadata.Published is null && !_listingDates.ContainsKey(main)))
                   {
                       ListingDay = _listingDates.TryGetValue(main, out var listed) ? listed : null,
                       DealYear = _frame.ReportYear is { } year ? ReportingPeriod.Year(year) : null,
