@@ -212,6 +212,7 @@ public static class LexiconSchemas
             "level_words: list of text",
             "subscription_words: list of text",
             "breakdown_openers: list of text",
+            "topic_heading_ends: list of text",
             "loss_words: list of text",
             "loss_reversals: list of text",
             "result_verbs: list of text",

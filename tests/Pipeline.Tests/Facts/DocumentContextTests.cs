@@ -754,4 +754,25 @@ public class DocumentContextTests
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void An_audience_in_a_statement_the_quarter_opened_is_the_quarters()
+    {
+        // 财联社-style digest: the quarter named once, then the user figures after a semicolon under a topic phrase.
+        const string text = "11月18日，云帆视频（09899.HK）公布第三季度财报：营收152亿元，同比增长11.3%；用户规模方面，DAU达1.86亿、"
+                            + "MAU达3.42亿，均创历史新高。";
+        var rows = Bind(text, new LocalDate(2025, 11, 19));
+        Assert.That(rows, Does.Contain("云帆视频|dau|2025-07-01/2025-09-30|186000000 count|="), "用户规模 is the company's audience, not a market's");
+        Assert.That(rows, Does.Contain("云帆视频|mau|2025-07-01/2025-09-30|342000000 count|="));
+    }
+
+    [Test]
+    public void Active_users_written_out_in_full_are_daily_and_monthly_actives()
+    {
+        const string text = "云帆视频（09899.HK）2025年第三季度财报显示，第三季度云帆视频应用平均每日活跃的用户数量达到了1.86亿，"
+                            + "平均每月活跃的用户数量达到了3.42亿。";
+        var rows = Bind(text, new LocalDate(2025, 11, 19));
+        Assert.That(rows, Does.Contain("云帆视频|dau|2025-07-01/2025-09-30|186000000 count|="));
+        Assert.That(rows, Does.Contain("云帆视频|mau|2025-07-01/2025-09-30|342000000 count|="));
+    }
 }

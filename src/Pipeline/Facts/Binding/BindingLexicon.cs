@@ -72,6 +72,9 @@ public sealed class BindingLexicon
     /// <summary>Words a sentence opens with when it breaks down the sentence before it (其中, 当中): a cue's context
     /// words are looked for in that sentence too.</summary>
     public IReadOnlyList<string> BreakdownOpeners { get; init; } = [];
+    /// <summary>Words that make the phrase before them a topic heading (用户规模方面，DAU达…): the phrase says what the
+    /// next figures measure, not whose they are.</summary>
+    public IReadOnlyList<string> TopicHeadingEnds { get; init; } = [];
     /// <summary>Words right before an amount that make a profit-type line a loss (蚀, 转亏).</summary>
     public required IReadOnlyList<string> LossWords { get; init; }
     /// <summary>Words that turn a loss into a profit (扭亏为盈): no loss word near them makes an amount negative.</summary>
@@ -237,6 +240,7 @@ public sealed class BindingLexicon
             LevelWords = file.LevelWords,
             SubscriptionWords = file.SubscriptionWords,
             BreakdownOpeners = file.BreakdownOpeners,
+            TopicHeadingEnds = file.TopicHeadingEnds,
             LossWords = file.LossWords,
             LossReversals = file.LossReversals,
             ListMarks = file.ListMarks,
@@ -324,6 +328,7 @@ public sealed class BindingLexicon
         public List<string> LevelWords { get; set; } = [];
         public List<string> SubscriptionWords { get; set; } = [];
         public List<string> BreakdownOpeners { get; set; } = [];
+        public List<string> TopicHeadingEnds { get; set; } = [];
         public List<string> LossWords { get; set; } = [];
         public List<string> LossReversals { get; set; } = [];
         public List<string> ListMarks { get; set; } = [];

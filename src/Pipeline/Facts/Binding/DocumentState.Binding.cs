@@ -419,7 +419,12 @@ public sealed partial class ClaimBinder
         internal ReportingPeriod? Fallback(MetricDefinition metric, ReportingPeriod? lastPeriod, string entity, Sentence s)
         {
             if (metric.Timing is MetricTiming.Stock)
-                return BalanceDay(metric) && _frame.CurrentPeriod is { } reported && entity == MainEntityOf(s.Segment) ? ReportingPeriod.Day(reported.End) : null;
+            {
+                if (BalanceDay(metric))
+                    return _frame.CurrentPeriod is { } reported && entity == MainEntityOf(s.Segment) ? ReportingPeriod.Day(reported.End) : null;
+                // An audience in a statement the period opened (第三季度财报：营收…；用户规模方面，DAU达4.16亿) is that period's.
+                return s.AfterSemicolon && lastPeriod is { Kind: not (PeriodKind.Range or PeriodKind.Day) } opened ? opened : null;
+            }
             if (metric.Timing is not MetricTiming.Flow) return null;
             // Past a full stop only a reporting period carries (not 过去15个季度, a span up to the day of writing).
             if (lastPeriod is { } carried && (s.AfterSemicolon || carried.Kind != PeriodKind.Range)) return carried;

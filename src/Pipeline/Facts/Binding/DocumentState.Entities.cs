@@ -66,9 +66,17 @@ public sealed partial class ClaimBinder
             // A figure about a market or a country (2025年我国商业航天整体营收, 中国生成式AI用户规模) is nobody's company figure.
             // …unless the sentence turns back to the company after the market word (作为全球黄金开采行业规模最大的IPO项目，该公司
             // 上市首日即暴涨68.46%): the industry only describes it.
-            var markets = _binder._words.MarketWords.FindAll(_text, s.Start, pos);
+            var markets = _binder._words.MarketWords.FindAll(_text, s.Start, pos).Where(m => !IsTopicHeading(m.End)).ToList();
             if (markets.Count > 0 && _binder._words.CompanyAnaphors.FindAll(_text, markets[^1].End, pos).Count == 0) return null;
             return carried ?? MainEntityOf(s.Segment);
+        }
+
+        /// <summary>True when a topic heading word follows right after <paramref name="end"/> (用户规模方面).</summary>
+        private bool IsTopicHeading(int end)
+        {
+            var after = _text.AsSpan(end).TrimStart(' ');
+            foreach (var w in _binder._words.TopicHeadingEnds) if (after.StartsWith(w, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         /// <summary>The article's company under the short name the article itself uses for it: the longest head of its
