@@ -775,4 +775,15 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆视频|dau|2025-07-01/2025-09-30|186000000 count|="));
         Assert.That(rows, Does.Contain("云帆视频|mau|2025-07-01/2025-09-30|342000000 count|="));
     }
+
+    [Test]
+    public void A_market_wrap_about_new_listings_is_not_the_articles_company()
+    {
+        const string text = "云帆汽车（09899.HK）于2025年11月5日在港交所挂牌，首日收报131.5港元。\n\n"
+                            + "今年前三季度，港股共有72只新股上市，合计募资1650亿港元；九成新股获得超额认购，其中逾八成新股认购倍数超过20倍。";
+        var rows = Bind(text, new LocalDate(2025, 11, 6));
+        Assert.That(rows, Does.Contain("云帆汽车|price.close|2025-11-05|131.5 HKD|="));
+        Assert.That(rows.Where(r => r.Contains("165000000000") || r.Contains("ipo.public_subscription")), Is.Empty,
+            "the year's new listings raised the money and drew the subscriptions, not the company");
+    }
 }
