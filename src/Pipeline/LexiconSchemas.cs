@@ -247,6 +247,8 @@ public static class LexiconSchemas
             "balance_metrics: list of text",
             "segment_name_conjunctions: list of text",
             "segment_name_variants: map of text",
+            "share_classes: map of text",
+            "share_class_metrics: list of text",
             "segment_cues: map of list of text",
             "segment_metric: text",
             "segment_metric_words: map of text",

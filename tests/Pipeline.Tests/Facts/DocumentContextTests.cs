@@ -786,4 +786,16 @@ public class DocumentContextTests
         Assert.That(rows.Where(r => r.Contains("165000000000") || r.Contains("ipo.public_subscription")), Is.Empty,
             "the year's new listings raised the money and drew the subscriptions, not the company");
     }
+
+    [Test]
+    public void A_price_of_the_other_share_class_is_kept_apart_under_that_class_in_yuan()
+    {
+        const string text = "云帆汽车（09899.HK）于2025年11月5日在港交所挂牌上市。上市首日，云帆汽车港股收报58.2港元，较发售价上涨32.1%；"
+                            + "A股则收报61.05元，下跌2.3%。";
+        var claims = Claims(text, new LocalDate(2025, 11, 5));
+        var rows = claims.Select(c => $"{ClaimBinderTests.Row(c)}|{c.Segment}").ToArray();
+        Assert.That(rows, Does.Contain("云帆汽车|price.close|2025-11-05|58.2 HKD|=|"), "the listing covered is the company's price");
+        Assert.That(rows, Does.Contain("云帆汽车|price.close|2025-11-05|61.05 CNY|=|A股"));
+        Assert.That(rows, Does.Contain("云帆汽车|price.close_change_pct|2025-11-05|-2.3 %|=|A股"));
+    }
 }

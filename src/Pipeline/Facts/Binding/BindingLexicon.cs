@@ -47,6 +47,11 @@ public sealed class BindingLexicon
 
     /// <summary>Regional words compared as their Mainland word in segment names (伺服器 → 服务器, 云端 → 云).</summary>
     public IReadOnlyDictionary<string, string> SegmentNameVariants { get; init; } = new Dictionary<string, string>();
+    /// <summary>Share class words (A股, 港股, Shanghai-listed shares) → the segment a price after them is under (empty for
+    /// the class a listing story covers).</summary>
+    public PhraseMatcher<string> ShareClasses { get; init; } = new([]);
+    /// <summary>Metric ids (prefixes) a share class applies to: prices and market values.</summary>
+    public IReadOnlyList<string> ShareClassMetrics { get; init; } = [];
     /// <summary>Words at the start of a cue that belong to a segment before it (销售 of 车辆销售收入).</summary>
     public required IReadOnlyList<string> SegmentCuePrefixes { get; init; }
     /// <summary>The metric a reported segment written as a figure's subject stands for (revenue).</summary>
@@ -228,6 +233,8 @@ public sealed class BindingLexicon
             SegmentNameEndings = file.SegmentNameEndings,
             SegmentNameConjunctions = file.SegmentNameConjunctions,
             SegmentNameVariants = file.SegmentNameVariants,
+            ShareClasses = new PhraseMatcher<string>(file.ShareClasses.Select(p => (p.Key, p.Value))),
+            ShareClassMetrics = file.ShareClassMetrics,
             SegmentCuePrefixes = file.SegmentCuePrefixes,
             SegmentRevenueMetric = string.IsNullOrWhiteSpace(file.SegmentMetric) ? throw new PipelineConfigurationException(Where("segment_metric is missing")) : file.SegmentMetric.Trim(),
             SegmentCues = file.SegmentCues.SelectMany(kv => kv.Value.Select(c => (Cue: c, Segment: kv.Key)))
@@ -317,6 +324,8 @@ public sealed class BindingLexicon
         public List<string> SegmentNameEndings { get; set; } = [];
         public List<string> SegmentNameConjunctions { get; set; } = [];
         public Dictionary<string, string> SegmentNameVariants { get; set; } = [];
+        public Dictionary<string, string> ShareClasses { get; set; } = [];
+        public List<string> ShareClassMetrics { get; set; } = [];
         public List<string> SegmentCuePrefixes { get; set; } = [];
         public string? SegmentMetric { get; set; }
         public Dictionary<string, List<string>> SegmentCues { get; set; } = [];

@@ -166,7 +166,10 @@ public sealed partial class ClaimBinder
             if (segment.Length > 0) _lastSegment = (s.Segment, s.Paragraph, segment);
             // Each figure of a 分别 list has its own segment; none of them is what the statement goes on about.
             if (_binder._words.IsReportedFigure(metric.Id) && item.DistributedSegment is null) _sentenceTopic = (_statement, entity, segment);
-            var stated = CountedBy(metric, _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame));
+            // 港股报55.15港元；A股报收54.50元: a price of another share class is kept apart under it, in yuan.
+            var shareClass = ShareClassOf(metric.Id, s.Start, pos);
+            if (shareClass is { Length: > 0 }) segment = shareClass;
+            var stated = CountedBy(metric, shareClass is { Length: > 0 } ? bound : _binder._currency.Apply(bound, m.Text, metric.Id, pos, _frame));
             return new Claim(entity, metric.Id, period.Value, stated, qualifier, provenance)
             {
                 // A range has one currency: a bare 元 read as HKD at its lower end is HKD at its upper end.
@@ -360,6 +363,16 @@ public sealed partial class ClaimBinder
                 end = start - 1;
             }
             return Bases.Reported;
+        }
+
+        /// <summary>The share class of a price or market value (<see cref="BindingLexicon.ShareClasses"/>): the segment the
+        /// last class word before the figure in its sentence maps to, empty for the class the story covers; null when the
+        /// sentence names none or the metric is no price.</summary>
+        private string? ShareClassOf(string metric, int from, int pos)
+        {
+            if (!_binder._words.ShareClassMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal))) return null;
+            var named = _binder._words.ShareClasses.FindAll(_text, from, pos);
+            return named.Count == 0 ? null : named[^1].Value;
         }
 
         /// <summary>The period of a figure from the anchors before it in its sentence: the nearest one (a flow is not
