@@ -798,4 +798,28 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆汽车|price.close|2025-11-05|61.05 CNY|=|A股"));
         Assert.That(rows, Does.Contain("云帆汽车|price.close_change_pct|2025-11-05|-2.3 %|=|A股"));
     }
+
+    [Test]
+    public void A_framing_basis_qualifies_each_line_of_the_run_after_it()
+    {
+        // 格隆汇-style: the basis framed once, then a run of results lines, across a semicolon.
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度，按非香港财务报告准则计量，集团经营利润率为4.1%，净利率为2.6%。"
+                            + "剔除长期资产减值影响后，云帆科技经营利润为8亿元，核心业务经营利润为9亿元；归属于云帆科技的净利润为6亿元。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20));
+        var rows = claims.Select(c => $"{c.Metric}|{c.Value.Value}|{c.Basis}").ToArray();
+        Assert.That(rows, Does.Contain("operating_margin_pct|4.1|adjusted"));
+        Assert.That(rows, Does.Contain("net_margin_pct|2.6|adjusted"), "a line after another line of the framed run");
+        Assert.That(rows, Does.Contain("net_profit|600000000|ex-impairment"), "across the semicolon");
+    }
+
+    [Test]
+    public void A_clause_of_its_own_ends_the_framed_run()
+    {
+        const string text = "云帆汽车（09899.HK）公布2025年第三季度业绩。第三季度，车辆毛利率为15.5%；剔除召回预估成本影响后，车辆毛利率为19.8%；"
+                            + "根据披露数据估算，召回影响下，汽车毛利约40.09亿元。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20));
+        Assert.That(claims.Where(c => c.Value.Value == 4009000000m).Select(c => c.Basis), Is.All.EqualTo(""),
+            "an estimate under the recall's effect is not the ex-recall figure");
+        Assert.That(claims.Any(c => c.Value.Value == 19.8m && c.Basis == "ex-recall"));
+    }
 }

@@ -329,7 +329,9 @@ public sealed partial class ClaimBinder
             var start = ClauseStart(cue.Start, s);
             var basis = _binder._bases.Read(_text, start, Math.Max(s.English ? EnglishBasisEnd(pos, s) : pos, cue.End), metric);
             if (basis != Bases.Reported) return basis;
-            if (start <= s.Start) return _binder._words.IsReportedFigure(metric) ? ListLeadBasis(s, metric) : basis;
+            if (start <= s.Start)
+                return !_binder._words.IsReportedFigure(metric) ? basis
+                    : FramingBasis(start, s, metric) is var framed && framed != Bases.Reported ? framed : ListLeadBasis(s, metric);
             var lead = ClauseEnd(s.Start, s);
             if (lead < start && !Between(_figures, m => m.Span.Start, s.Start, lead).Any()
                 // A comparison base (由224,519,800股增加至258,197,600股) is the figure before what the leading clause describes.
@@ -342,7 +344,29 @@ public sealed partial class ClaimBinder
             // under a condition clause before them (若超额配股权悉数行使，…，最终募资额有望达62.18亿港元).
             if (!_binder._words.IsReportedFigure(metric)) return ConditionBasis(start, s, metric);
             basis = _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
+            if (basis != Bases.Reported) return basis;
+            basis = FramingBasis(start, s, metric);
             return basis != Bases.Reported ? basis : ListLeadBasis(s, metric);
+        }
+
+        /// <summary>The basis of a framing clause (a basis and no figure) earlier in the statement (the sentences a
+        /// semicolon joins), reached over a run of figure lines that state no basis of their own: it qualifies each line
+        /// of the run (按非香港财务报告准则计量，集团的经营溢利率为3.4%，净利率为2.1%; 剔除长期资产减值影响后，经营利润为11亿元…；
+        /// 归属百度的净利润为26亿元). A line with a basis of its own, or a clause with no figure and no basis (根据披露数据估算，
+        /// MEGA召回影响下，…), ends the run. Reported when there is none.</summary>
+        private string FramingBasis(int clause, Sentence s, string metric)
+        {
+            var floor = s.AfterSemicolon && _statement >= 0 && _statement < s.Start ? _statement : s.Start;
+            for (var end = clause - 1; end > floor; )
+            {
+                var start = Math.Max(floor, _breakBefore[end - 1]);
+                var basis = _binder._bases.Read(_text, start, end, metric);
+                var stated = Between(_figures, m => m.Span.Start, start, end).Any();
+                if (basis != Bases.Reported) return stated ? Bases.Reported : basis;
+                if (!stated || start <= floor) break;
+                end = start - 1;
+            }
+            return Bases.Reported;
         }
 
         /// <summary>The basis a condition clause earlier in the sentence states for what follows it (若超额配股权悉数行使,
