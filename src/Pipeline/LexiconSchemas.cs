@@ -75,6 +75,7 @@ public static class LexiconSchemas
         "legal_form_words: list of text",
         "lead_stops: text",
         "org_suffixes: list of text",
+        "business_unit_suffixes: list of text",
         "stop_chars: text",
         "company_words: list of text",
         "place_suffixes: list of text",

@@ -353,6 +353,14 @@ public sealed partial class EntityFinder
         return kept;
     }
 
+    /// <summary>True when a business unit's name ends right before the parenthesis at <paramref name="open"/>
+    /// (联想智能设备业务集团(IDG); spaces a page left inside the words, 业 务集团, do not count).</summary>
+    private bool IsBusinessUnitBefore(string text, int open)
+    {
+        var lead = text.AsSpan(Math.Max(0, open - 16), Math.Min(16, open)).ToString().Replace(" ", "", StringComparison.Ordinal);
+        return _lexicon.NameWords.BusinessUnitSuffixes.Any(s => lead.EndsWith(s, StringComparison.Ordinal));
+    }
+
     private List<EntityDefinitionFound> FindDefinitions(string text)
     {
         var found = new List<EntityDefinitionFound>();
@@ -405,6 +413,7 @@ public sealed partial class EntityFinder
                           || LatinOrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && (name.Length == s.Length || name[^(s.Length + 1)] == ' '));
             if (shortName is null && tickers.Count == 0 && !orgLike && !knownLatin) continue;
             if (name.EndsWith('》')) continue;
+            if (IsBusinessUnitBefore(text, i)) continue;
 
             // Merge with the definition this parenthesis continues.
             var previous = chainDefinition;

@@ -822,4 +822,14 @@ public class DocumentContextTests
             "an estimate under the recall's effect is not the ex-recall figure");
         Assert.That(claims.Any(c => c.Value.Value == 19.8m && c.Basis == "ex-recall"));
     }
+
+    [Test]
+    public void A_business_units_abbreviation_names_no_company()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩，营收同比增长9%。具体到业务上，云帆智能终端业务集团（ITG）营收同比增长12%，"
+                            + "云服务事业群（CSG）营收同比增长31%。";
+        var claims = Claims(text, new LocalDate(2025, 11, 20));
+        Assert.That(claims.Select(c => c.Entity).Distinct(), Is.EqualTo(new[] { "云帆科技" }), "ITG and CSG are the company's units, not companies");
+        Assert.That(claims.Any(c => c.Metric == "revenue_growth_pct" && c.Value.Value == 12m));
+    }
 }
