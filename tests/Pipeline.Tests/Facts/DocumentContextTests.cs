@@ -728,4 +728,69 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("ipo.gross_proceeds|with-overallotment|3634000000"));
         Assert.That(claims, Does.Contain("ipo.overallotment_shares||120000000"), "the id already says the basis");
     }
+
+    [Test]
+    public void A_comparative_after_a_comparison_base_is_a_change()
+    {
+        // As 21财经 writes a debut: 开盘报…，较招股价低….
+        const string text = "云帆电子（02099.HK）今日在港交所上市，首日开盘报15.20港元，较招股价低5.06%，每手200股，账面亏损162港元。"
+                            + "截至午间收盘，股价报16.40港元，较招股价高出2.4%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("price.open_change_pct|-5.06"), "低 after 较招股价 is a fall of the open");
+        Assert.That(claims, Does.Contain("price.midday_change_pct|2.4"), "高出 a rise of the midday price");
+    }
+
+    [Test]
+    public void A_rate_that_widened_intraday_is_the_intraday_change()
+    {
+        // As 經濟通 writes it (Traditional, converted): 跌幅一度擴大到….
+        const string text = "云帆电子（02099.HK）今日在港交所主板挂牌上市。該股開盤就跌破發行價，跌幅一度擴大到12.5%，最低跌至14.0港元，其後收報15.8港元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("price.intraday_change_pct|-12.5"), "一度 between the rate and its verb names the intraday extreme");
+        Assert.That(claims, Does.Contain("price.intraday_low|14"));
+    }
+
+    [Test]
+    public void A_market_value_computed_from_the_deal_terms_is_the_value_at_the_offer()
+    {
+        const string text = "云帆电子（02099.HK）今日公布配售结果。据财经网站了解，云帆电子共计发售5000万股，发行后总股本约4亿股。"
+                            + "据此计算，该公司此次IPO募资总额约为7.6亿港元，总市值约为60.8亿港元。\n\n"
+                            + "云帆电子今日在港交所上市，首日收报14.8港元。据此计算，总市值约为59.2亿港元。另一方面，按发行价计算，公司估值约为7.8亿美元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.market_cap_at_offer|6080000000"), "据此计算 after the offering's terms");
+        Assert.That(claims, Does.Contain("market_cap|5920000000"), "据此计算 after a closing price is the day's market value");
+        Assert.That(claims, Does.Contain("ipo.market_cap_at_offer|780000000"), "按发行价计算 says it outright");
+    }
+
+    [Test]
+    public void Shares_after_reallocation_belong_to_the_tranche_the_sentence_names()
+    {
+        // As aggregators write an allotment result.
+        const string text = "云帆电子（02099.HK）公布配发结果。在公开发售阶段，云帆电子获得52.3倍认购，经重新分配及回补后的发售股份数量为1500万股。"
+                            + "国际发售方面，云帆电子实现了3.1倍认购倍数，重新分配后最终发售股份数量为3500万股。公司全球发售股份总数为5000万股。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.hk_offer_shares|15000000"));
+        Assert.That(claims, Does.Contain("ipo.intl_offer_shares|35000000"));
+        Assert.That(claims, Does.Contain("ipo.shares_offered|50000000"), "the global offering is named as such");
+    }
+
+    [Test]
+    public void Cornerstones_share_of_the_final_offering_size()
+    {
+        const string text = "云帆电子（02099.HK）今日上市。公司引入三家基石投资者，合计投资5000万美元，占最终发行规模的21.5%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.cornerstone_pct_of_offering|21.5"));
+    }
+
+    [Test]
+    public void A_brokers_count_holds_for_the_multiples_after_it_and_the_broker_owns_none()
+    {
+        const string text = "云帆电子（02099.HK）今日截止招股。综合券商资料，云帆电子录得约300亿港元孖展认购，较公开发售集资额1.2亿港元，超额认购249倍。"
+                            + "数据显示，融资申购倍数高达180.5倍，超额认购超过200倍。仅富途平台融资认购倍数就近150倍。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Where(c => c.Metric == "ipo.public_subscription")
+            .Select(c => $"{c.Entity}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|249"), "孖展 earlier in the sentence");
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|200"), "融资申购 in the clause before");
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|150"), "the platform is the source, not the company");
+    }
 }

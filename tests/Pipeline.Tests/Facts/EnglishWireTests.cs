@@ -544,4 +544,19 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Auto|cash_and_investments|||2025-09-30|41200000000 CNY|="));
         Assert.That(rows, Has.None.Contains("|5 %|"), "costs without a recall stay untracked");
     }
+
+    [Test]
+    public void A_tranches_share_of_the_offering_and_the_shares_an_option_added()
+    {
+        // SCMP on a Hong Kong debut: the tranche is named before its share of "the total offering" / "the IPO".
+        const string text = "Shares of Heyuan Robotics (02633.HK) rose on their debut in Hong Kong on Thursday. "
+                            + "Heyuan Robotics' offer was oversubscribed 210 times, with 8.4 million shares allocated to retail investors, representing about 10 per cent of the total offering. "
+                            + "The international placement was 6.2 times oversubscribed, with 75.6 million shares allocated to institutional investors – accounting for the remaining 90 per cent of the IPO. "
+                            + "Heyuan floated 84 million shares, including 10.9 million shares through the full exercise of the offer size adjustment option, at HK$48.20 apiece.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.hk_offer_pct|||2026-01-08|10 %|~"));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.intl_offer_pct|||2026-01-08|90 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.upsize_shares|||2026-01-08|10900000 shares|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.shares_offered|||2026-01-08|84000000 shares|="));
+    }
 }

@@ -35,6 +35,17 @@ public sealed partial class ClaimBinder
             return null;
         }
 
+        /// <summary>True when a source word (binding.yaml <c>source_suffixes</c>: 平台, 数据显示) follows the company's name:
+        /// a broker or data provider the figure comes from (仅富途平台融资认购倍数就近700倍), not the figure's company.</summary>
+        internal bool IsSource(EntityMention e)
+        {
+            var after = _text.AsSpan(e.Span.End).TrimStart(' ');
+            foreach (var w in _binder._words.SourceSuffixes)
+                if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(w[^1]) || !char.IsAsciiLetter(after[w.Length])))
+                    return true;
+            return false;
+        }
+
         internal static readonly string[] Anaphors = ["the company", "the group", "the firm", "the issuer", "the listing", "its", "it", "the shares", "its shares"];
 
         /// <summary>True when an English sentence opens with a word referring back to an entity named before.</summary>
@@ -55,7 +66,9 @@ public sealed partial class ClaimBinder
             var clause = ClauseStart(pos, s);
             EntityMention? nearest = null;
             foreach (var e in EntitiesIn(clause, pos)) if (!participantsOut || !IsEnumerated(e)) nearest = e;
-            if (nearest is { } n) return n.Name;
+            // 仅富途平台融资认购倍数就近700倍: a source named in the figure's clause is neither its company nor its subject.
+            if (nearest is { } n && !IsSource(n)) return n.Name;
+            if (nearest is { } source && subject is { } named && named.Span.Start == source.Span.Start) subject = null;
             if (participantsOut && subject is { } listed && IsEnumerated(listed))
                 // …nor is a company named in a participant's aside (启城发展有限公司（广汽集团附属公司）).
                 subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e) && !InClosedAside(e.Span.End, pos))
