@@ -278,6 +278,11 @@ public static class LexiconSchemas
             "segment_names: map of list of text",
         ],
         ["common/html.yaml"] = ["byline_labels: list of text", "login_walls: list of text"],
+        ["common/trading-calendars.yaml"] =
+        [
+            "calendars: list of object", "calendars[].exchange: text", "calendars[].currency: currency",
+            "calendars[].years: list of integer", "calendars[].holidays: list of text",
+        ],
         ["en/dates.yaml"] =
         [
             "months: map of integer", "monthCounts: map of integer", "quarters: map of integer", "halves: map of integer",

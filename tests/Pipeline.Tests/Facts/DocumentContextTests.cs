@@ -492,7 +492,8 @@ public class DocumentContextTests
         Assert.That(rows.Any(r => r.Contains("40.56")), Is.True);
         Assert.That(rows.Where(r => r.Contains("40.56")), Is.All.EqualTo("云帆汽车|price.close|2026-03-18|40.56 HKD|="),
             "the level reached from the offer price on the listing day is the close, not an offer price");
-        Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
+        Assert.That(rows.Where(r => r.Contains("120000000000")), Is.All.EqualTo("云帆汽车|market_cap|2026-03-19|120000000000 HKD|>"),
+            "a market value after 次日 is not the listing day's but the next trading day's");
     }
 
     [Test]
@@ -792,5 +793,18 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|249"), "孖展 earlier in the sentence");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|200"), "融资申购 in the clause before");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|150"), "the platform is the source, not the company");
+    }
+
+    [Test]
+    public void The_next_day_after_the_debut_is_the_next_trading_day()
+    {
+        // As a mainland daily writes a Hong Kong debut across a public holiday (1 October closes HKEX).
+        const string text = "云帆黄金（02099.HK）于9月30日登陆港交所主板。该公司上市首日即大涨40.5%，股价从发行价20港元飙升至28.1港元，"
+                            + "次日继续上涨8.2%至30.4港元，总市值突破600亿港元。";
+        var rows = Bind(text, new LocalDate(2025, 10, 3));
+        Assert.That(rows, Does.Contain("云帆黄金|price.close|2025-09-30|28.1 HKD|="));
+        Assert.That(rows, Does.Contain("云帆黄金|price.close|2025-10-02|30.4 HKD|="), "the level the next day's move reached");
+        Assert.That(rows, Does.Contain("云帆黄金|price.close_change_pct|2025-10-02|8.2 %|="));
+        Assert.That(rows, Does.Contain("云帆黄金|market_cap|2025-10-02|60000000000 HKD|>"));
     }
 }

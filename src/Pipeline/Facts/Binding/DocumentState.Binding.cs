@@ -380,6 +380,9 @@ public sealed partial class ClaimBinder
                 var spans = before.Where(a => a.Kind == AnchorKind.Period && !a.Unresolved).Select(a => a.Period).ToList();
                 return spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
             }
+            // 上市首日…，次日继续上涨14.01%至137.5港元: a price or a market value after a next-day word is the next trading day's.
+            if (metric.Timing == MetricTiming.Instant && before.Count > 0 && NextTradingDay(before[^1], anchors, pos, s, entity, lastPeriod) is { } next)
+                return next;
             // A nearer date the recognizers could not resolve (5月15日至20日招股，计划发行2.2亿股) is the figure's own, so
             // it cannot be dated; but a deal term belongs to the deal whatever day it was set: it takes the deal's key.
             if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos))
@@ -405,6 +408,19 @@ public sealed partial class ClaimBinder
             }
             if (metric.Timing == MetricTiming.Listing) return DealPeriod(entity);
             return Fallback(metric, lastPeriod, entity, s);
+        }
+
+        /// <summary>The trading day after the day the anchor names, when a next-day word (binding.yaml <c>next_day_words</c>:
+        /// 次日, the following session) stands between the anchor and the figure: the exchange is the one whose currency the
+        /// sentence's amounts are in (else the article's listing currency), its holidays and weekends skipped
+        /// (<see cref="TradingCalendars"/>). Null when there is no such word, day or calendar.</summary>
+        private ReportingPeriod? NextTradingDay(Anchor a, List<Anchor> anchors, int pos, Sentence s, string entity, ReportingPeriod? lastPeriod)
+        {
+            if (a.End >= pos || _binder._words.NextDayWords.FindAll(_text, a.End, pos).Count == 0) return null;
+            if (Resolve(a, anchors, entity, lastPeriod) is not { IsDay: true } day) return null;
+            var currency = Between(_figures, f => f.Span.Start, s.Start, s.End).Select(f => f.Value).OfType<Money>().Select(m => (Currency?)m.Currency).FirstOrDefault()
+                           ?? _frame.ListingCurrency;
+            return currency is { } c && _binder._calendars.NextTradingDay(day.Start, c) is { } next ? ReportingPeriod.Day(next) : null;
         }
 
         /// <summary>The key of a deal term with no date of its own: the company's listing day, else the offering of the
