@@ -807,4 +807,23 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆黄金|price.close_change_pct|2025-10-02|8.2 %|="));
         Assert.That(rows, Does.Contain("云帆黄金|market_cap|2025-10-02|60000000000 HKD|>"));
     }
+
+    [Test]
+    public void A_day_before_a_listing_day_phrase_is_the_listing_day()
+    {
+        // As 21财经 opens a debut story, published the day after.
+        const string text = "12月1日，云帆电子（02099.HK）在港股上市首日开盘报15.20港元，较招股价低5.06%。";
+        var rows = Bind(text, new LocalDate(2025, 12, 2));
+        Assert.That(rows, Does.Contain("云帆电子|price.open|2025-12-01|15.2 HKD|="), "上市首日 holds the listing word 上市");
+        Assert.That(rows, Does.Contain("云帆电子|price.open_change_pct|2025-12-01|-5.06 %|="));
+    }
+
+    [Test]
+    public void Two_years_written_from_and_to_bound_the_levels_moved_between_them()
+    {
+        const string text = "上市以来，云帆食品（02099.HK）增长强劲，从2015年上市至2024年，公司营收从56亿元一路攀升至188亿元。";
+        var rows = Bind(text, new LocalDate(2025, 6, 20));
+        Assert.That(rows, Does.Contain("云帆食品|revenue|2015-01-01/2015-12-31|5600000000 CNY|="), "the level after 从 is the first year's");
+        Assert.That(rows, Does.Contain("云帆食品|revenue|2024-01-01/2024-12-31|18800000000 CNY|="), "the level after 至 the last year's");
+    }
 }

@@ -152,6 +152,8 @@ public sealed partial class ClaimBinder
             if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
             if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.YearSpan } span) period = SpanEndOf(span, m, s) ?? span;
+            else if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.Year } && WrittenSpan(anchors, pos) is { } written)
+                period = SpanEndOf(written, m, s) ?? period;
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
@@ -209,6 +211,22 @@ public sealed partial class ClaimBinder
             foreach (var w in _binder._words.SpanToWords)
                 if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.End.Year);
             return null;
+        }
+
+        /// <summary>Two years written with a from word and a to word before them, with other words between (从2014年上市至2024年，
+        /// 公司营收从98亿元一路攀升至269亿元): the span they bound, which <see cref="SpanEndOf"/> reads like 2014年至2024年.</summary>
+        private ReportingPeriod? WrittenSpan(List<Anchor> anchors, int pos)
+        {
+            var years = anchors.Where(a => a.Kind == AnchorKind.Period && a.End <= pos && a.Period.Kind == PeriodKind.Year).ToList();
+            if (years.Count < 2 || years[^2].Period.Start.Year >= years[^1].Period.Start.Year) return null;
+            bool Led(Anchor a, IReadOnlyList<string> words)
+            {
+                var before = _text.AsSpan(0, a.Start).TrimEnd();
+                foreach (var w in words) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+                return false;
+            }
+            return Led(years[^2], _binder._words.SpanFromWords) && Led(years[^1], _binder._words.SpanToWords)
+                ? ReportingPeriod.Between(years[^2].Period.Start, years[^1].Period.End) : null;
         }
 
         /// <summary>A bare number (引入4基石投资者: no classifier after it) bound to a metric that counts things is a count.</summary>

@@ -226,13 +226,19 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity, or
-        /// referring back to the article's company (该公司).</summary>
+        /// <summary>True when a listing-day phrase holds a listing word (上市首日, 挂牌首日; not 首日 alone): 12月1日，…在港股
+        /// 上市首日开盘报… names the listing day as 于12月1日上市 does.</summary>
+        private bool NamesListing(string phrase) =>
+            _binder._metrics.Cues.Any(c => c.Kind == CueKind.Listing && phrase.StartsWith(c.Phrase, StringComparison.Ordinal));
+
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟, or a listing-day phrase that holds one:
+        /// 上市首日) in a sentence naming the entity, or referring back to the article's company (该公司).</summary>
         internal void FindListingDates(List<Sentence> sentences)
         {
             foreach (var s in sentences)
             {
-                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing || s.English && c.Value.Kind == CueKind.ListingDay))
+                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing
+                             || c.Value.Kind == CueKind.ListingDay && (s.English || NamesListing(c.Value.Phrase))))
                 {
                     // A listing word in a compound adjective describes shares, not a debut (Shenzhen-listed, US-listed);
                     // one in a document's title (披露的《关于H股挂牌并上市交易的公告》) is no event of the day before it.
