@@ -264,6 +264,7 @@ public static class LexiconSchemas
             "next_day_words: list of text",
             "ratio_wholes_en: map of list of text",
             "source_leads_en: list of text",
+            "part_leads_en: list of text",
             "comparatives: object",
             "comparatives.rise: list of text",
             "comparatives.fall: list of text",

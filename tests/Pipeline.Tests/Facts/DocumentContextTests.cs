@@ -826,4 +826,13 @@ public class DocumentContextTests
         Assert.That(rows, Does.Contain("云帆食品|revenue|2015-01-01/2015-12-31|5600000000 CNY|="), "the level after 从 is the first year's");
         Assert.That(rows, Does.Contain("云帆食品|revenue|2024-01-01/2024-12-31|18800000000 CNY|="), "the level after 至 the last year's");
     }
+
+    [Test]
+    public void What_the_subject_counts_holds_for_the_cornerstone_share_after_it()
+    {
+        const string text = "云帆电子（02099.HK）今日上市。基石投资者及关联方通过基石投资和国际配售合计投资规模达12.6亿港元，占发行规模的31.5%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Where(c => c.Metric == "ipo.cornerstone_pct_of_offering")
+            .Select(c => $"{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Is.EqualTo(new[] { "with-placement|31.5" }), "基石投资和国际配售 in the clause before");
+    }
 }

@@ -559,4 +559,14 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.upsize_shares|||2026-01-08|10900000 shares|="));
         Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.shares_offered|||2026-01-08|84000000 shares|="));
     }
+
+    [Test]
+    public void A_part_written_after_of_which_is_not_the_quantity_named_before()
+    {
+        const string text = "Heyuan Robotics (02633.HK) began trading in Hong Kong on Thursday. "
+                            + "The retail tranche attracted about 158,400 valid applications, of which 41,250 were successful.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.valid_applications|||2026-01-08|158400 count|~"));
+        Assert.That(rows.Any(r => r.Contains("41250")), Is.False, "the successful ones are a part of the applications, not their number");
+    }
 }

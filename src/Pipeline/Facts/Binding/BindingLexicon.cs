@@ -156,6 +156,8 @@ public sealed class BindingLexicon
     public PhraseMatcher<string> RatioWholesEnglish { get; init; } = new([]);
     /// <summary>English words after a figure that lead to the cue naming its source (through the full exercise of the).</summary>
     public IReadOnlyList<string> SourceLeadsEnglish { get; init; } = [];
+    /// <summary>English words opening a clause about a part of the figure before it (of which), longest first.</summary>
+    public IReadOnlyList<string> PartLeadsEnglish { get; init; } = [];
     /// <summary>Comparatives that are a rise or fall only right after a comparison base (较招股价低7.01%), longest first.</summary>
     public IReadOnlyList<(string Word, bool Fall)> Comparatives { get; init; } = [];
     /// <summary>Words saying a market value is computed at the offer price (按发行价计算), and words pointing back to what
@@ -309,6 +311,7 @@ public sealed class BindingLexicon
             ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
             RatioWholesEnglish = new PhraseMatcher<string>(file.RatioWholesEn.SelectMany(kv => kv.Value.Select(w => (w, kv.Key))), ignoreCase: true),
             SourceLeadsEnglish = file.SourceLeadsEn.OrderByDescending(w => w.Length).ToList(),
+            PartLeadsEnglish = file.PartLeadsEn.OrderByDescending(w => w.Length).ToList(),
             Comparatives = file.Comparatives.Rise.Select(w => (w, false)).Concat(file.Comparatives.Fall.Select(w => (w, true)))
                 .OrderByDescending(p => p.Item1.Length).ToList(),
             OfferValueLeads = file.OfferValueLeads.Explicit,
@@ -388,6 +391,7 @@ public sealed class BindingLexicon
         public ComparisonEntries ComparisonLeads { get; set; } = new();
         public Dictionary<string, List<string>> RatioWholesEn { get; set; } = [];
         public List<string> SourceLeadsEn { get; set; } = [];
+        public List<string> PartLeadsEn { get; set; } = [];
         public ComparativeEntries Comparatives { get; set; } = new();
         public OfferValueEntries OfferValueLeads { get; set; } = new();
         public TrancheEntries TrancheShares { get; set; } = new();

@@ -12,6 +12,7 @@ public static class MetricRules
     public static IReadOnlyList<IMetricRule> Default { get; } =
     [
         new EnglishEstimateRule(),
+        new EnglishPartOfRule(),
         new EnglishAsMuchAsRule(),
         new EnglishChangeRangeRule(),
         new EnglishUnitSalesRule(),
