@@ -768,11 +768,13 @@ public class DocumentContextTests
     {
         // As aggregators write an allotment result.
         const string text = "云帆电子（02099.HK）公布配发结果。在公开发售阶段，云帆电子获得52.3倍认购，经重新分配及回补后的发售股份数量为1500万股。"
-                            + "国际发售方面，云帆电子实现了3.1倍认购倍数，重新分配后最终发售股份数量为3500万股。公司全球发售股份总数为5000万股。";
+                            + "国际发售方面，云帆电子实现了3.1倍认购倍数，重新分配后最终发售股份数量为3500万股。公司全球发售股份总数为5000万股。\n\n"
+                            + "云帆材料（02088.HK）的香港公开发售于12月3日开始，公司拟发行8000万股。";
         var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
         Assert.That(claims, Does.Contain("ipo.hk_offer_shares|15000000"));
         Assert.That(claims, Does.Contain("ipo.intl_offer_shares|35000000"));
         Assert.That(claims, Does.Contain("ipo.shares_offered|50000000"), "the global offering is named as such");
+        Assert.That(claims, Does.Contain("ipo.shares_offered|80000000"), "a bare issue verb issues the offering, whatever its sentence names");
     }
 
     [Test]

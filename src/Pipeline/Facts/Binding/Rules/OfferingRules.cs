@@ -110,7 +110,8 @@ public sealed class MarketCapAtOfferRule : IMetricRule
 
 /// <summary>The shares of one tranche written with a bare offer-shares cue: 在公开发售阶段，…获得33.83倍认购，经重新分配后的
 /// 发售股份数量为2.03亿股 (the Hong Kong public offer shares); 国际发售方面，…最终发售股份数量为11.52亿股 (the international
-/// offer shares). The figure's cue is <c>ipo.shares_offered</c>, its sentence names before it the cue of exactly one
+/// offer shares). The figure's cue is <c>ipo.shares_offered</c> written as a noun (发售股份; not a bare issue verb of
+/// <c>issue_verbs</c>: 发行, 发售), its sentence names before it the cue of exactly one
 /// tranche (binding.yaml <c>tranche_shares.tranches</c>), and no word naming the whole offering
 /// (<c>tranche_shares.global</c>) stands between that tranche and the figure.</summary>
 public sealed class TrancheSharesRule : IMetricRule
@@ -123,6 +124,8 @@ public sealed class TrancheSharesRule : IMetricRule
     {
         if (f.Kind != FigureKinds.Shares || f.ClauseCues.Count == 0 || f.ClauseCues[^1].Value.Metric!.Id != SharesOffered) return RuleOutcome.Pass;
         var words = f.Document.Words;
+        // 香港公开发售于12月1日开始，公司拟发行1亿股: a bare issue verb (issue_verbs) issues the offering, not a tranche's shares.
+        if (words.IssueVerbs.Contains(f.ClauseCues[^1].Value.Phrase, StringComparer.Ordinal)) return RuleOutcome.Pass;
         var tranches = f.MetricCues(f.SentenceStart, f.Position).Where(c => words.TrancheShares.ContainsKey(c.Value.Metric!.Id)).ToList();
         if (tranches.Count == 0 || tranches.Select(c => c.Value.Metric!.Id).Distinct().Count() != 1) return RuleOutcome.Pass;
         var tranche = tranches[0];
