@@ -569,4 +569,16 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.valid_applications|||2026-01-08|158400 count|~"));
         Assert.That(rows.Any(r => r.Contains("41250")), Is.False, "the successful ones are a part of the applications, not their number");
     }
+
+    [Test]
+    public void A_share_of_the_deal_taken_up_by_a_tranche_or_the_cornerstones()
+    {
+        const string text = "Heyuan Robotics (02633.HK) began trading in Hong Kong on Thursday. "
+                            + "The Hong Kong public offering accounts for 10% of the offering, and cornerstone investors took up about 45% of the deal. "
+                            + "Heyuan sold 40 million shares, including 5.2 million shares from the exercise of the over-allotment option.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.hk_offer_pct|||2026-01-08|10 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.cornerstone_pct_of_offering|||2026-01-08|45 %|~"), "took up is no rise");
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.overallotment_shares|||2026-01-08|5200000 shares|="));
+    }
 }
