@@ -837,4 +837,12 @@ public class DocumentContextTests
             .Select(c => $"{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
         Assert.That(claims, Is.EqualTo(new[] { "with-placement|31.5" }), "基石投资和国际配售 in the clause before");
     }
+
+    [Test]
+    public void A_comparative_against_the_year_ago_quarter_is_the_change_of_the_quarter_reported()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度，公司毛利率为21.3%，较上年同期低3.2个百分点。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|gross_margin_change_pp|2025-07-01/2025-09-30|-3.2 pp|="), "dated as the quarter, not the base");
+    }
 }

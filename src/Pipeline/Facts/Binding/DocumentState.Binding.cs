@@ -411,7 +411,7 @@ public sealed partial class ClaimBinder
                 if (IsAlternative(a, s)) return null;
                 // English writes the new level after the base: fell 3.9% from a year earlier to 30.75 billion yuan.
                 // 与去年同期的970亿元相比录得7%的增长: a change stated after the base's own figure is the sentence's.
-                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"
+                if (a.Base && (ChangeBetween(a.End, pos) || ComparativeBefore(a.End, pos) is not null || s.English && Gap(a.End, pos) is "to" or ", to"
                                || _binder._metrics.IsChange(metric.Id) && Between(_figures, m => m.Span.Start, a.End, pos).Any()))
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
@@ -466,6 +466,20 @@ public sealed partial class ClaimBinder
         /// <summary>True when the metric is a balance a results release states as of the end of the period it reports
         /// (binding.yaml <c>balance_metrics</c>: cash, cash and investments); audiences, run rates and valuations are not.</summary>
         private bool BalanceDay(MetricDefinition metric) => _binder._words.BalanceMetrics.Contains(metric.Id);
+
+        /// <summary>A comparative of binding.yaml <c>comparatives</c> (低, 高出) written after a base and right before the figure
+        /// at <paramref name="pos"/>, only qualifiers between (较招股价低7.01%): true for a fall, false for a rise, null when
+        /// none stands there.</summary>
+        internal bool? ComparativeBefore(int from, int pos)
+        {
+            var before = Gap(from, pos);
+            foreach (var (word, fall) in _binder._words.Comparatives)
+            {
+                var at = before.LastIndexOf(word, StringComparison.Ordinal);
+                if (at >= 0 && IsQualifierGap(before[(at + word.Length)..])) return fall;
+            }
+            return null;
+        }
 
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);

@@ -49,8 +49,8 @@ public sealed class EnglishPartOfRule : IMetricRule
     }
 }
 
-/// <summary>A change written as a comparative after a comparison base (开盘报20.95港元，较招股价低7.01%; 收入比去年同期高出
-/// 12%): a percentage or points right after a comparative of binding.yaml <c>comparatives</c> (only qualifiers between),
+/// <summary>A change written as a comparative after a comparison base (开盘报20.95港元，较招股价低7.01%; 毛利率较上年同期低
+/// 3.2个百分点): a percentage or points right after a comparative of binding.yaml <c>comparatives</c> (only qualifiers between),
 /// in a clause with a comparison word before it and no rise or fall word, is the change of the quantity named before the
 /// comparison (the open, revenue), signed by the comparative.</summary>
 public sealed class ComparativeChangeRule : IMetricRule
@@ -63,15 +63,12 @@ public sealed class ComparativeChangeRule : IMetricRule
         var comparison = f.CuesIn(f.Clause, f.Position).LastOrDefault(c => c.Value.Kind == CueKind.Comparison);
         if (comparison.Value is null || f.CuesIn(comparison.End, f.Position).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall))
             return RuleOutcome.Pass;
-        var before = f.Gap(comparison.End, f.Position);
-        foreach (var (word, fall) in f.Document.Words.Comparatives)
-        {
-            var at = before.LastIndexOf(word, StringComparison.Ordinal);
-            if (at <= 0 || !ClaimBinder.DocumentState.IsQualifierGap(before[(at + word.Length)..])) continue;
-            var quantity = f.ChangedQuantity(comparison.Start);
-            return quantity.Value is null ? RuleOutcome.Pass : Change.Of(f, quantity, fall, multipleAsPercent: false);
-        }
-        return RuleOutcome.Pass;
+        // A base stands between the comparison word and the comparative (较招股价低, not 较低).
+        var gap = f.Gap(comparison.End, f.Position);
+        if (f.Document.Words.Comparatives.Any(c => gap.StartsWith(c.Word, StringComparison.Ordinal))
+            || f.Document.ComparativeBefore(comparison.End, f.Position) is not { } fall) return RuleOutcome.Pass;
+        var quantity = f.ChangedQuantity(comparison.Start);
+        return quantity.Value is null ? RuleOutcome.Pass : Change.Of(f, quantity, fall, multipleAsPercent: false);
     }
 }
 
