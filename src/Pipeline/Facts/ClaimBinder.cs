@@ -80,6 +80,7 @@ public sealed partial class ClaimBinder : IClaimBinder
     internal readonly BasisReader _bases;
     internal readonly CurrencyConvention _currency;
     internal readonly IReadOnlyList<IMetricRule> _rules;
+    internal readonly TradingCalendars _calendars;
 
     /// <param name="metrics">The lexicon of Chinese (and unknown-language) sentences.</param>
     /// <param name="entities">Known entities (names and aliases in every language).</param>
@@ -88,9 +89,11 @@ public sealed partial class ClaimBinder : IClaimBinder
     /// <param name="words">Bases, segments, relative periods, currency scopes and qualifiers
     /// (<see cref="BindingLexicon.Default"/> when not given).</param>
     /// <param name="rules">The metric rules in order (<see cref="MetricRules.Default"/> when not given).</param>
+    /// <param name="calendars">The exchanges' trading calendars (<see cref="TradingCalendars.Default"/> when not given).</param>
     public ClaimBinder(MetricLexicon metrics, EntityLexicon entities, MetricLexicon? english = null, BindingLexicon? words = null,
-        IReadOnlyList<IMetricRule>? rules = null)
+        IReadOnlyList<IMetricRule>? rules = null, TradingCalendars? calendars = null)
     {
+        _calendars = calendars ?? TradingCalendars.Default;
         _rules = rules ?? MetricRules.Default;
         _metrics = metrics;
         _english = english;

@@ -492,7 +492,8 @@ public class DocumentContextTests
         Assert.That(rows.Any(r => r.Contains("40.56")), Is.True);
         Assert.That(rows.Where(r => r.Contains("40.56")), Is.All.EqualTo("云帆汽车|price.close|2026-03-18|40.56 HKD|="),
             "the level reached from the offer price on the listing day is the close, not an offer price");
-        Assert.That(rows.Any(r => r.Contains("120000000000")), Is.False, "a market value after 次日 is not the listing day's");
+        Assert.That(rows.Where(r => r.Contains("120000000000")), Is.All.EqualTo("云帆汽车|market_cap|2026-03-19|120000000000 HKD|>"),
+            "a market value after 次日 is not the listing day's but the next trading day's");
     }
 
     [Test]
@@ -831,5 +832,121 @@ public class DocumentContextTests
         var claims = Claims(text, new LocalDate(2025, 11, 20));
         Assert.That(claims.Select(c => c.Entity).Distinct(), Is.EqualTo(new[] { "云帆科技" }), "ITG and CSG are the company's units, not companies");
         Assert.That(claims.Any(c => c.Metric == "revenue_growth_pct" && c.Value.Value == 12m));
+    }
+
+    [Test]
+    public void A_comparative_after_a_comparison_base_is_a_change()
+    {
+        // As 21财经 writes a debut: 开盘报…，较招股价低….
+        const string text = "云帆电子（02099.HK）今日在港交所上市，首日开盘报15.20港元，较招股价低5.06%，每手200股，账面亏损162港元。"
+                            + "截至午间收盘，股价报16.40港元，较招股价高出2.4%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("price.open_change_pct|-5.06"), "低 after 较招股价 is a fall of the open");
+        Assert.That(claims, Does.Contain("price.midday_change_pct|2.4"), "高出 a rise of the midday price");
+    }
+
+    [Test]
+    public void A_rate_that_widened_intraday_is_the_intraday_change()
+    {
+        // As 經濟通 writes it (Traditional, converted): 跌幅一度擴大到….
+        const string text = "云帆电子（02099.HK）今日在港交所主板挂牌上市。該股開盤就跌破發行價，跌幅一度擴大到12.5%，最低跌至14.0港元，其後收報15.8港元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("price.intraday_change_pct|-12.5"), "一度 between the rate and its verb names the intraday extreme");
+        Assert.That(claims, Does.Contain("price.intraday_low|14"));
+    }
+
+    [Test]
+    public void A_market_value_computed_from_the_deal_terms_is_the_value_at_the_offer()
+    {
+        const string text = "云帆电子（02099.HK）今日公布配售结果。据财经网站了解，云帆电子共计发售5000万股，发行后总股本约4亿股。"
+                            + "据此计算，该公司此次IPO募资总额约为7.6亿港元，总市值约为60.8亿港元。\n\n"
+                            + "云帆电子今日在港交所上市，首日收报14.8港元。据此计算，总市值约为59.2亿港元。另一方面，按发行价计算，公司估值约为7.8亿美元。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.market_cap_at_offer|6080000000"), "据此计算 after the offering's terms");
+        Assert.That(claims, Does.Contain("market_cap|5920000000"), "据此计算 after a closing price is the day's market value");
+        Assert.That(claims, Does.Contain("ipo.market_cap_at_offer|780000000"), "按发行价计算 says it outright");
+    }
+
+    [Test]
+    public void Shares_after_reallocation_belong_to_the_tranche_the_sentence_names()
+    {
+        // As aggregators write an allotment result.
+        const string text = "云帆电子（02099.HK）公布配发结果。在公开发售阶段，云帆电子获得52.3倍认购，经重新分配及回补后的发售股份数量为1500万股。"
+                            + "国际发售方面，云帆电子实现了3.1倍认购倍数，重新分配后最终发售股份数量为3500万股。公司全球发售股份总数为5000万股。\n\n"
+                            + "云帆材料（02088.HK）的香港公开发售于12月3日开始，公司拟发行8000万股。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.hk_offer_shares|15000000"));
+        Assert.That(claims, Does.Contain("ipo.intl_offer_shares|35000000"));
+        Assert.That(claims, Does.Contain("ipo.shares_offered|50000000"), "the global offering is named as such");
+        Assert.That(claims, Does.Contain("ipo.shares_offered|80000000"), "a bare issue verb issues the offering, whatever its sentence names");
+    }
+
+    [Test]
+    public void Cornerstones_share_of_the_final_offering_size()
+    {
+        const string text = "云帆电子（02099.HK）今日上市。公司引入三家基石投资者，合计投资5000万美元，占最终发行规模的21.5%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Select(c => $"{c.Metric}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("ipo.cornerstone_pct_of_offering|21.5"));
+    }
+
+    [Test]
+    public void A_brokers_count_holds_for_the_multiples_after_it_and_the_broker_owns_none()
+    {
+        const string text = "云帆电子（02099.HK）今日截止招股。综合券商资料，云帆电子录得约300亿港元孖展认购，较公开发售集资额1.2亿港元，超额认购249倍。"
+                            + "数据显示，融资申购倍数高达180.5倍，超额认购超过200倍。仅富途平台融资认购倍数就近150倍。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Where(c => c.Metric == "ipo.public_subscription")
+            .Select(c => $"{c.Entity}|{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|249"), "孖展 earlier in the sentence");
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|200"), "融资申购 in the clause before");
+        Assert.That(claims, Does.Contain("云帆电子|broker-estimate|150"), "the platform is the source, not the company");
+    }
+
+    [Test]
+    public void The_next_day_after_the_debut_is_the_next_trading_day()
+    {
+        // As a mainland daily writes a Hong Kong debut across a public holiday (1 October closes HKEX).
+        const string text = "云帆黄金（02099.HK）于9月30日登陆港交所主板。该公司上市首日即大涨40.5%，股价从发行价20港元飙升至28.1港元，"
+                            + "次日继续上涨8.2%至30.4港元，总市值突破600亿港元。";
+        var rows = Bind(text, new LocalDate(2025, 10, 3));
+        Assert.That(rows, Does.Contain("云帆黄金|price.close|2025-09-30|28.1 HKD|="));
+        Assert.That(rows, Does.Contain("云帆黄金|price.close|2025-10-02|30.4 HKD|="), "the level the next day's move reached");
+        Assert.That(rows, Does.Contain("云帆黄金|price.close_change_pct|2025-10-02|8.2 %|="));
+        Assert.That(rows, Does.Contain("云帆黄金|market_cap|2025-10-02|60000000000 HKD|>"));
+    }
+
+    [Test]
+    public void A_day_before_a_listing_day_phrase_is_the_listing_day()
+    {
+        // As 21财经 opens a debut story, published the day after.
+        const string text = "12月1日，云帆电子（02099.HK）在港股上市首日开盘报15.20港元，较招股价低5.06%。";
+        var rows = Bind(text, new LocalDate(2025, 12, 2));
+        Assert.That(rows, Does.Contain("云帆电子|price.open|2025-12-01|15.2 HKD|="), "上市首日 holds the listing word 上市");
+        Assert.That(rows, Does.Contain("云帆电子|price.open_change_pct|2025-12-01|-5.06 %|="));
+    }
+
+    [Test]
+    public void Two_years_written_from_and_to_bound_the_levels_moved_between_them()
+    {
+        const string text = "上市以来，云帆食品（02099.HK）增长强劲，从2015年上市至2024年，公司营收从56亿元一路攀升至188亿元。";
+        var rows = Bind(text, new LocalDate(2025, 6, 20));
+        Assert.That(rows, Does.Contain("云帆食品|revenue|2015-01-01/2015-12-31|5600000000 CNY|="), "the level after 从 is the first year's");
+        Assert.That(rows, Does.Contain("云帆食品|revenue|2024-01-01/2024-12-31|18800000000 CNY|="), "the level after 至 the last year's");
+    }
+
+    [Test]
+    public void What_the_subject_counts_holds_for_the_cornerstone_share_after_it()
+    {
+        const string text = "云帆电子（02099.HK）今日上市。基石投资者及关联方通过基石投资和国际配售合计投资规模达12.6亿港元，占发行规模的31.5%。";
+        var claims = Claims(text, new LocalDate(2025, 12, 1)).Where(c => c.Metric == "ipo.cornerstone_pct_of_offering")
+            .Select(c => $"{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(claims, Is.EqualTo(new[] { "with-placement|31.5" }), "基石投资和国际配售 in the clause before");
+    }
+
+    [Test]
+    public void A_comparative_against_the_year_ago_quarter_is_the_change_of_the_quarter_reported()
+    {
+        const string text = "云帆科技（09899.HK）公布2025年第三季度业绩。第三季度，公司毛利率为21.3%，较上年同期低3.2个百分点。";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("云帆科技|gross_margin_change_pp|2025-07-01/2025-09-30|-3.2 pp|="), "dated as the quarter, not the base");
     }
 }

@@ -544,4 +544,41 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Auto|cash_and_investments|||2025-09-30|41200000000 CNY|="));
         Assert.That(rows, Has.None.Contains("|5 %|"), "costs without a recall stay untracked");
     }
+
+    [Test]
+    public void A_tranches_share_of_the_offering_and_the_shares_an_option_added()
+    {
+        // SCMP on a Hong Kong debut: the tranche is named before its share of "the total offering" / "the IPO".
+        const string text = "Shares of Heyuan Robotics (02633.HK) rose on their debut in Hong Kong on Thursday. "
+                            + "Heyuan Robotics' offer was oversubscribed 210 times, with 8.4 million shares allocated to retail investors, representing about 10 per cent of the total offering. "
+                            + "The international placement was 6.2 times oversubscribed, with 75.6 million shares allocated to institutional investors – accounting for the remaining 90 per cent of the IPO. "
+                            + "Heyuan floated 84 million shares, including 10.9 million shares through the full exercise of the offer size adjustment option, at HK$48.20 apiece.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.hk_offer_pct|||2026-01-08|10 %|~"));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.intl_offer_pct|||2026-01-08|90 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.upsize_shares|||2026-01-08|10900000 shares|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.shares_offered|||2026-01-08|84000000 shares|="));
+    }
+
+    [Test]
+    public void A_part_written_after_of_which_is_not_the_quantity_named_before()
+    {
+        const string text = "Heyuan Robotics (02633.HK) began trading in Hong Kong on Thursday. "
+                            + "The retail tranche attracted about 158,400 valid applications, of which 41,250 were successful.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.valid_applications|||2026-01-08|158400 count|~"));
+        Assert.That(rows.Any(r => r.Contains("41250")), Is.False, "the successful ones are a part of the applications, not their number");
+    }
+
+    [Test]
+    public void A_share_of_the_deal_taken_up_by_a_tranche_or_the_cornerstones()
+    {
+        const string text = "Heyuan Robotics (02633.HK) began trading in Hong Kong on Thursday. "
+                            + "The Hong Kong public offering accounts for 10% of the offering, and cornerstone investors took up about 45% of the deal. "
+                            + "Heyuan sold 40 million shares, including 5.2 million shares from the exercise of the over-allotment option.";
+        var rows = Own(Bind(text)).ToArray();
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.hk_offer_pct|||2026-01-08|10 %|="));
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.cornerstone_pct_of_offering|||2026-01-08|45 %|~"), "took up is no rise");
+        Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.overallotment_shares|||2026-01-08|5200000 shares|="));
+    }
 }

@@ -32,6 +32,7 @@ public class LexiconUsageTests
         ("common/binding.yaml", "Pipeline.Facts.Binding.BindingLexicon+BindingFile", true),
         ("common/tables.yaml", "Pipeline.Tables.TableLexicon+TableFile", true),
         ("common/html.yaml", "Pipeline.Cleaning.Html.HtmlLexicon+HtmlFile", true),
+        ("common/trading-calendars.yaml", "Pipeline.Facts.Binding.TradingCalendars+CalendarFile", true),
         ("zh-Hans/numbers.yaml", "Pipeline.Recognition.ChineseLexicon+NumbersFile", false),
         ("zh-Hans/percent.yaml", "Pipeline.Recognition.ChineseLexicon+PercentFile", false),
         ("zh-Hans/money.yaml", "Pipeline.Recognition.ChineseLexicon+MoneyFile", false),

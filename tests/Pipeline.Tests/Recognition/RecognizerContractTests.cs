@@ -34,6 +34,8 @@ public class RecognizerContractTests
     [TestCase("8倍以上", "multiple > 8 x (±1) |8倍")]
     [TestCase("约 3358 万股", "number ~ 33580000 shares (±10000) |3358 万")]
     [TestCase("14 名基石投资者", "number = 14 count (±1) |14")]
+    [TestCase("共发行1468万份美国存托股票", "number = 14680000 shares (±10000) |1468万")]
+    [TestCase("发行1468萬份美國存託股", "number = 14680000 shares (±10000) |1468萬")]
     [TestCase("2 亿多用户", "number > 200000000 (±100000000) |2 亿")]
     [TestCase("至少 5 亿元", "money >= 500000000 CNY (±100000000) |5 亿元")]
     [TestCase("最多 5 亿元", "money <= 500000000 CNY (±100000000) |5 亿元")]

@@ -20,6 +20,10 @@ public sealed record FiscalQuarterWords(IReadOnlyList<string> Year, IReadOnlyLis
 /// the clause (剔除长期资产减值影响后: 减值; 剔除理想MEGA召回预估成本影响: 召回).</param>
 public sealed record BasisWords(string Basis, IReadOnlyList<string> MetricPrefixes, IReadOnlyList<string> Words, IReadOnlyList<string>? Excludes = null)
 {
+    /// <summary>True when the basis holds for the figures after it in its whole sentence (a broker's count: 融资申购倍数高达
+    /// 698.57倍，超额认购超过930倍), not only in its clause; lexicon field <c>scope: sentence</c>.</summary>
+    public bool SentenceScope { get; init; }
+
     public bool AppliesTo(string metric) => MetricPrefixes.Count == 0 || MetricPrefixes.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
 }
 
@@ -156,6 +160,24 @@ public sealed class BindingLexicon
     public IReadOnlyList<string> EnumerationEnds { get; init; } = [];
     /// <summary>Words for the day after another (次日, the next day), in any letter case.</summary>
     public PhraseMatcher<string> NextDayWords { get; init; } = new([]);
+    /// <summary>English nouns for a whole a share is written "of" (10 per cent of the total offering), to the whole's metric.</summary>
+    public PhraseMatcher<string> RatioWholesEnglish { get; init; } = new([]);
+    /// <summary>English words after a figure that lead to the cue naming its source (through the full exercise of the).</summary>
+    public IReadOnlyList<string> SourceLeadsEnglish { get; init; } = [];
+    /// <summary>English words opening a clause about a part of the figure before it (of which), longest first.</summary>
+    public IReadOnlyList<string> PartLeadsEnglish { get; init; } = [];
+    /// <summary>Comparatives that are a rise or fall only right after a comparison base (较招股价低7.01%), longest first.</summary>
+    public IReadOnlyList<(string Word, bool Fall)> Comparatives { get; init; } = [];
+    /// <summary>Words saying a market value is computed at the offer price (按发行价计算), and words pointing back to what
+    /// was stated before (据此计算).</summary>
+    public IReadOnlyList<string> OfferValueLeads { get; init; } = [];
+    public IReadOnlyList<string> OfferValueLeadsAnaphoric { get; init; } = [];
+    /// <summary>A tranche's cue metric to the tranche's shares metric (ipo.public_subscription → ipo.hk_offer_shares).</summary>
+    public IReadOnlyDictionary<string, string> TrancheShares { get; init; } = new Dictionary<string, string>();
+    /// <summary>Words naming the whole offering (全球发售): no tranche is read after them.</summary>
+    public PhraseMatcher<string> GlobalOfferingWords { get; init; } = new([]);
+    /// <summary>Words right after a company's name that make it a figure's source (富途平台), in any letter case.</summary>
+    public IReadOnlyList<string> SourceSuffixes { get; init; } = [];
     /// <summary>Heads of a company's name that are places or generic words, never its short name (中国 of 中国平安).</summary>
     public IReadOnlySet<string> ShortNameStop { get; init; } = new HashSet<string>();
     /// <summary>Words leading into a comparison base: Chinese right before its period, English before it.</summary>
@@ -205,7 +227,8 @@ public sealed class BindingLexicon
         {
             if (string.IsNullOrWhiteSpace(b.Basis) || b.Words.Count == 0) throw new PipelineConfigurationException(Where("every basis needs a name and words"));
             // `reported` names the as-reported basis (empty in claims): 按照香港财务报告准则计算 after a non-HKFRS figure.
-            bases.Add(new BasisWords(b.Basis == "reported" ? Facts.Bases.Reported : b.Basis, b.Metrics, b.Words, b.Excludes));
+            if (b.Scope is not (null or "" or "clause" or "sentence")) throw new PipelineConfigurationException(Where($"basis '{b.Basis}': scope is clause or sentence"));
+            bases.Add(new BasisWords(b.Basis == "reported" ? Facts.Bases.Reported : b.Basis, b.Metrics, b.Words, b.Excludes) { SentenceScope = b.Scope == "sentence" });
         }
         var periods = new List<(string, RelativePeriod)>();
         void AddPeriods(List<string> words, RelativePeriod kind) => periods.AddRange(words.Select(w => (w, kind)));
@@ -297,6 +320,16 @@ public sealed class BindingLexicon
             SpanFromWords = file.SpanMoves.From,
             SpanToWords = file.SpanMoves.To,
             ShortNameStop = new HashSet<string>(file.ShortNameStop, StringComparer.Ordinal),
+            RatioWholesEnglish = new PhraseMatcher<string>(file.RatioWholesEn.SelectMany(kv => kv.Value.Select(w => (w, kv.Key))), ignoreCase: true),
+            SourceLeadsEnglish = file.SourceLeadsEn.OrderByDescending(w => w.Length).ToList(),
+            PartLeadsEnglish = file.PartLeadsEn.OrderByDescending(w => w.Length).ToList(),
+            Comparatives = file.Comparatives.Rise.Select(w => (w, false)).Concat(file.Comparatives.Fall.Select(w => (w, true)))
+                .OrderByDescending(p => p.Item1.Length).ToList(),
+            OfferValueLeads = file.OfferValueLeads.Explicit,
+            OfferValueLeadsAnaphoric = file.OfferValueLeads.Anaphoric,
+            TrancheShares = new Dictionary<string, string>(file.TrancheShares.Tranches, StringComparer.Ordinal),
+            GlobalOfferingWords = new PhraseMatcher<string>(file.TrancheShares.Global.Select(w => (w, w)), ignoreCase: true),
+            SourceSuffixes = file.SourceSuffixes,
         };
     }
 
@@ -370,6 +403,31 @@ public sealed class BindingLexicon
         public SpanMoveEntries SpanMoves { get; set; } = new();
         public List<string> ShortNameStop { get; set; } = [];
         public ComparisonEntries ComparisonLeads { get; set; } = new();
+        public Dictionary<string, List<string>> RatioWholesEn { get; set; } = [];
+        public List<string> SourceLeadsEn { get; set; } = [];
+        public List<string> PartLeadsEn { get; set; } = [];
+        public ComparativeEntries Comparatives { get; set; } = new();
+        public OfferValueEntries OfferValueLeads { get; set; } = new();
+        public TrancheEntries TrancheShares { get; set; } = new();
+        public List<string> SourceSuffixes { get; set; } = [];
+    }
+
+    private sealed class ComparativeEntries
+    {
+        public List<string> Rise { get; set; } = [];
+        public List<string> Fall { get; set; } = [];
+    }
+
+    private sealed class OfferValueEntries
+    {
+        public List<string> Explicit { get; set; } = [];
+        public List<string> Anaphoric { get; set; } = [];
+    }
+
+    private sealed class TrancheEntries
+    {
+        public Dictionary<string, string> Tranches { get; set; } = [];
+        public List<string> Global { get; set; } = [];
     }
 
     private sealed class SpanMoveEntries
@@ -402,6 +460,7 @@ public sealed class BindingLexicon
         public List<string> Metrics { get; set; } = [];
         public List<string> Words { get; set; } = [];
         public List<string> Excludes { get; set; } = [];
+        public string? Scope { get; set; }
     }
 
     private sealed class PeriodEntries

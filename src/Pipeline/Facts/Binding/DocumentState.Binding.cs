@@ -152,6 +152,8 @@ public sealed partial class ClaimBinder
             if (period is { } dated && s.English && EnglishAsOfDay(s, anchors, pos) is { } asOf) period = AsOf(dated, asOf, metric);
             if (period is null) return Unbound(m, UnboundReason.NoPeriod);
             if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.YearSpan } span) period = SpanEndOf(span, m, s) ?? span;
+            else if (!s.English && metric.Timing == MetricTiming.Flow && period is { Kind: PeriodKind.Year } && WrittenSpan(anchors, pos) is { } written)
+                period = SpanEndOf(written, m, s) ?? period;
 
             var quote = _text[s.Start..s.End].Trim();
             var provenance = new Provenance(_input.Document.Id, _input.Metadata.Outlet, m.SourceSpan, quote);
@@ -212,6 +214,22 @@ public sealed partial class ClaimBinder
             foreach (var w in _binder._words.SpanToWords)
                 if (before.EndsWith(w, StringComparison.Ordinal)) return ReportingPeriod.Year(span.End.Year);
             return null;
+        }
+
+        /// <summary>Two years written with a from word and a to word before them, with other words between (从2014年上市至2024年，
+        /// 公司营收从98亿元一路攀升至269亿元): the span they bound, which <see cref="SpanEndOf"/> reads like 2014年至2024年.</summary>
+        private ReportingPeriod? WrittenSpan(List<Anchor> anchors, int pos)
+        {
+            var years = anchors.Where(a => a.Kind == AnchorKind.Period && a.End <= pos && a.Period.Kind == PeriodKind.Year).ToList();
+            if (years.Count < 2 || years[^2].Period.Start.Year >= years[^1].Period.Start.Year) return null;
+            bool Led(Anchor a, IReadOnlyList<string> words)
+            {
+                var before = _text.AsSpan(0, a.Start).TrimEnd();
+                foreach (var w in words) if (before.EndsWith(w, StringComparison.Ordinal)) return true;
+                return false;
+            }
+            return Led(years[^2], _binder._words.SpanFromWords) && Led(years[^1], _binder._words.SpanToWords)
+                ? ReportingPeriod.Between(years[^2].Period.Start, years[^1].Period.End) : null;
         }
 
         /// <summary>A bare number (引入4基石投资者: no classifier after it) bound to a metric that counts things is a count.</summary>
@@ -342,6 +360,9 @@ public sealed partial class ClaimBinder
             }
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis), except
             // under a condition clause before them (若超额配股权悉数行使，…，最终募资额有望达62.18亿港元).
+            // A broker's count earlier in the sentence (融资申购倍数高达698.57倍，超额认购超过930倍) holds for what follows it.
+            basis = _binder._bases.ReadSentenceScoped(_text, s.Start, start, metric);
+            if (basis != Bases.Reported) return basis;
             if (!_binder._words.IsReportedFigure(metric)) return ConditionBasis(start, s, metric);
             basis = _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
             if (basis != Bases.Reported) return basis;
@@ -414,6 +435,9 @@ public sealed partial class ClaimBinder
                 var spans = before.Where(a => a.Kind == AnchorKind.Period && !a.Unresolved).Select(a => a.Period).ToList();
                 return spans.Count == 0 ? null : ReportingPeriod.Between(spans.Min(p => p.Start), spans.Max(p => p.End));
             }
+            // 上市首日…，次日继续上涨14.01%至137.5港元: a price or a market value after a next-day word is the next trading day's.
+            if (metric.Timing == MetricTiming.Instant && before.Count > 0 && NextTradingDay(before[^1], anchors, pos, s, entity, lastPeriod) is { } next)
+                return next;
             // A nearer date the recognizers could not resolve (5月15日至20日招股，计划发行2.2亿股) is the figure's own, so
             // it cannot be dated; but a deal term belongs to the deal whatever day it was set: it takes the deal's key.
             if (HasUnresolvedDate(before.Count > 0 ? before[^1].End : s.Start, pos))
@@ -424,7 +448,7 @@ public sealed partial class ClaimBinder
                 if (IsAlternative(a, s)) return null;
                 // English writes the new level after the base: fell 3.9% from a year earlier to 30.75 billion yuan.
                 // 与去年同期的970亿元相比录得7%的增长: a change stated after the base's own figure is the sentence's.
-                if (a.Base && (ChangeBetween(a.End, pos) || s.English && Gap(a.End, pos) is "to" or ", to"
+                if (a.Base && (ChangeBetween(a.End, pos) || ComparativeBefore(a.End, pos) is not null || s.English && Gap(a.End, pos) is "to" or ", to"
                                || _binder._metrics.IsChange(metric.Id) && Between(_figures, m => m.Span.Start, a.End, pos).Any()))
                 {
                     var own = before.LastOrDefault(b => !b.Base && b.Start < a.Start && b.Kind == AnchorKind.Period);
@@ -439,6 +463,19 @@ public sealed partial class ClaimBinder
             }
             if (metric.Timing == MetricTiming.Listing) return DealPeriod(entity);
             return Fallback(metric, lastPeriod, entity, s);
+        }
+
+        /// <summary>The trading day after the day the anchor names, when a next-day word (binding.yaml <c>next_day_words</c>:
+        /// 次日, the following session) stands between the anchor and the figure: the exchange is the one whose currency the
+        /// sentence's amounts are in (else the article's listing currency), its holidays and weekends skipped
+        /// (<see cref="TradingCalendars"/>). Null when there is no such word, day or calendar.</summary>
+        private ReportingPeriod? NextTradingDay(Anchor a, List<Anchor> anchors, int pos, Sentence s, string entity, ReportingPeriod? lastPeriod)
+        {
+            if (a.End >= pos || _binder._words.NextDayWords.FindAll(_text, a.End, pos).Count == 0) return null;
+            if (Resolve(a, anchors, entity, lastPeriod) is not { IsDay: true } day) return null;
+            var currency = Between(_figures, f => f.Span.Start, s.Start, s.End).Select(f => f.Value).OfType<Money>().Select(m => (Currency?)m.Currency).FirstOrDefault()
+                           ?? _frame.ListingCurrency;
+            return currency is { } c && _binder._calendars.NextTradingDay(day.Start, c) is { } next ? ReportingPeriod.Day(next) : null;
         }
 
         /// <summary>The key of a deal term with no date of its own: the company's listing day, else the offering of the
@@ -471,6 +508,20 @@ public sealed partial class ClaimBinder
         /// <summary>True when the metric is a balance a results release states as of the end of the period it reports
         /// (binding.yaml <c>balance_metrics</c>: cash, cash and investments); audiences, run rates and valuations are not.</summary>
         private bool BalanceDay(MetricDefinition metric) => _binder._words.BalanceMetrics.Contains(metric.Id);
+
+        /// <summary>A comparative of binding.yaml <c>comparatives</c> (低, 高出) written after a base and right before the figure
+        /// at <paramref name="pos"/>, only qualifiers between (较招股价低7.01%): true for a fall, false for a rise, null when
+        /// none stands there.</summary>
+        internal bool? ComparativeBefore(int from, int pos)
+        {
+            var before = Gap(from, pos);
+            foreach (var (word, fall) in _binder._words.Comparatives)
+            {
+                var at = before.LastIndexOf(word, StringComparison.Ordinal);
+                if (at >= 0 && IsQualifierGap(before[(at + word.Length)..])) return fall;
+            }
+            return null;
+        }
 
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);

@@ -35,6 +35,17 @@ public sealed partial class ClaimBinder
             return null;
         }
 
+        /// <summary>True when a source word (binding.yaml <c>source_suffixes</c>: 平台, 数据显示) follows the company's name:
+        /// a broker or data provider the figure comes from (仅富途平台融资认购倍数就近700倍), not the figure's company.</summary>
+        internal bool IsSource(EntityMention e)
+        {
+            var after = _text.AsSpan(e.Span.End).TrimStart(' ');
+            foreach (var w in _binder._words.SourceSuffixes)
+                if (after.StartsWith(w, StringComparison.OrdinalIgnoreCase) && (after.Length == w.Length || !char.IsAsciiLetter(w[^1]) || !char.IsAsciiLetter(after[w.Length])))
+                    return true;
+            return false;
+        }
+
         internal static readonly string[] Anaphors = ["the company", "the group", "the firm", "the issuer", "the listing", "its", "it", "the shares", "its shares"];
 
         /// <summary>True when an English sentence opens with a word referring back to an entity named before.</summary>
@@ -55,7 +66,9 @@ public sealed partial class ClaimBinder
             var clause = ClauseStart(pos, s);
             EntityMention? nearest = null;
             foreach (var e in EntitiesIn(clause, pos)) if (!participantsOut || !IsEnumerated(e)) nearest = e;
-            if (nearest is { } n) return n.Name;
+            // 仅富途平台融资认购倍数就近700倍: a source named in the figure's clause is neither its company nor its subject.
+            if (nearest is { } n && !IsSource(n)) return n.Name;
+            if (nearest is { } source && subject is { } named && named.Span.Start == source.Span.Start) subject = null;
             if (participantsOut && subject is { } listed && IsEnumerated(listed))
                 // …nor is a company named in a participant's aside (启城发展有限公司（广汽集团附属公司）).
                 subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e) && !InClosedAside(e.Span.End, pos))
@@ -221,13 +234,19 @@ public sealed partial class ClaimBinder
             return null;
         }
 
-        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟) in a sentence naming the entity, or
-        /// referring back to the article's company (该公司).</summary>
+        /// <summary>True when a listing-day phrase holds a listing word (上市首日, 挂牌首日; not 首日 alone): 12月1日，…在港股
+        /// 上市首日开盘报… names the listing day as 于12月1日上市 does.</summary>
+        private bool NamesListing(string phrase) =>
+            _binder._metrics.Cues.Any(c => c.Kind == CueKind.Listing && phrase.StartsWith(c.Phrase, StringComparison.Ordinal));
+
+        /// <summary>Listing dates: a day before a listing word (上市/挂牌/登陆/敲钟, or a listing-day phrase that holds one:
+        /// 上市首日) in a sentence naming the entity, or referring back to the article's company (该公司).</summary>
         internal void FindListingDates(List<Sentence> sentences)
         {
             foreach (var s in sentences)
             {
-                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing || s.English && c.Value.Kind == CueKind.ListingDay))
+                foreach (var cue in CuesIn(s.Start, s.End).Where(c => c.Value.Kind == CueKind.Listing
+                             || c.Value.Kind == CueKind.ListingDay && (s.English || NamesListing(c.Value.Phrase))))
                 {
                     // A listing word in a compound adjective describes shares, not a debut (Shenzhen-listed, US-listed);
                     // one in a document's title (披露的《关于H股挂牌并上市交易的公告》) is no event of the day before it.

@@ -35,6 +35,13 @@ public sealed partial class ClaimBinder
             return previous;
         }
 
+        /// <summary>The sentence before <paramref name="s"/> in its paragraph, or null when <paramref name="s"/> opens it.</summary>
+        internal Sentence? PreviousInParagraph(Sentence s)
+        {
+            var index = _sentences.BinarySearch(s, SentenceByStart.Instance);
+            return index > 0 && _sentences[index - 1] is var previous && previous.Segment == s.Segment && previous.Paragraph == s.Paragraph ? previous : null;
+        }
+
         internal List<PhraseMatch<Cue>> MetricCues(int from, int to, Sentence s) =>
             CuesIn(from, to).Where(c => c.Value.Kind == CueKind.Metric && c.End <= to && ContextHolds(c, s)).ToList();
 

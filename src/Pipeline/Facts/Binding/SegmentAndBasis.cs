@@ -177,6 +177,17 @@ public sealed class BasisReader(BindingLexicon lexicon)
         return Bases.Reported;
     }
 
+    /// <summary>The basis of a word whose scope is its whole sentence (a broker's count, <see cref="BasisWords.SentenceScope"/>)
+    /// between <paramref name="from"/> and <paramref name="to"/>; reported when there is none.</summary>
+    public string ReadSentenceScoped(string text, int from, int to, string metric)
+    {
+        if (lexicon.BasisInMetric.Contains(metric) || to <= from) return Bases.Reported;
+        var found = lexicon.BasisMatcher.FindAll(text, from, to);
+        for (var i = found.Count - 1; i >= 0; i--)
+            if (found[i].Value.SentenceScope && found[i].Value.AppliesTo(metric) && !Denied(text, found[i].End)) return found[i].Value.Basis;
+        return Bases.Reported;
+    }
+
     /// <summary>假设超额配股权未获行使 (if the option is not exercised), 绿鞋前 (before the greenshoe): a denial
     /// (<see cref="BindingLexicon.BasisDenials"/>) within four characters after the basis word, or an English "not".</summary>
     private bool Denied(string text, int end)

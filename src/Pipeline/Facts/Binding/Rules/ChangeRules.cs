@@ -116,7 +116,8 @@ public sealed class DirectionAfterChangeRule : IMetricRule
 /// <summary>A growth rate written as the level it moved to (家电增速回落到4.9%, 平台和广告收入回升到12.7%): a percentage after
 /// a rise or fall word and 到/至, about a quantity that is no percentage itself (a rate that moves to 13% is the rate), is
 /// that quantity's change, as written: the fall word says the rate came down, not that the quantity fell. A change noun
-/// that names a fall (跌幅收窄至2%) makes it a fall.</summary>
+/// that names a fall (跌幅收窄至2%) makes it a fall. When the quantity before the rate names no change, a cue between the
+/// rate and its verb names what moved (跌幅一度扩大到10.27%: the intraday extreme).</summary>
 public sealed class ChangeRateLevelRule : IMetricRule
 {
     public string Name => "change-rate-level";
@@ -134,7 +135,12 @@ public sealed class ChangeRateLevelRule : IMetricRule
             return RuleOutcome.Pass;
         // The clause's first change word names the rate (增速回落到, 跌幅一度扩大到): a fall there is a fall.
         var first = changes[0];
-        return Change.OfLevel(f, f.ChangedQuantity(first.Start), first.Value.Kind == CueKind.Fall && first.End <= last.Start);
+        var quantity = f.ChangedQuantity(first.Start);
+        // 跌幅一度扩大到10.27%: when the quantity before names no change, a cue between the rate and its verb (一度: the
+        // intraday extreme) names what moved.
+        if (quantity.Value?.Metric?.Change is null && f.MetricCues(first.End, last.Start).LastOrDefault(c => c.Value.Metric?.Change is not null) is { Value: not null } between)
+            quantity = between;
+        return Change.OfLevel(f, quantity, first.Value.Kind == CueKind.Fall && first.End <= last.Start);
     }
 }
 

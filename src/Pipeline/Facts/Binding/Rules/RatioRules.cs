@@ -40,7 +40,10 @@ public sealed class RatioOfCueRule : IMetricRule
     }
 }
 
-/// <summary>An English ratio: a percentage or multiple "of" a cue after it (R&amp;D spending … about 85% of revenue).</summary>
+/// <summary>An English ratio: a percentage or multiple "of" a cue after it (R&amp;D spending … about 85% of revenue), or
+/// "of" a whole that binding.yaml <c>ratio_wholes_en</c> names (10.86 million shares allocated to retail investors,
+/// representing about 10 per cent of the total offering: the retail tranche's share of the offering), when the lexicon
+/// defines the ratio of the quantity named before the figure to that whole.</summary>
 public sealed class EnglishRatioRule : IMetricRule
 {
     private static readonly string[] Links = ["of", "of its", "of total", "of the", "of their"];
@@ -51,8 +54,23 @@ public sealed class EnglishRatioRule : IMetricRule
     {
         if (!f.English || f.Kind is not (FigureKinds.Percent or FigureKinds.Multiple)) return RuleOutcome.Pass;
         var end = f.Mention.Span.End;
+        var numerator = f.MetricCues(f.SentenceStart, f.Position).LastOrDefault();
         var denominator = f.CuesIn(end, f.ClauseEnd(end)).FirstOrDefault(c => c.Value.Kind == CueKind.Metric);
-        if (denominator.Value is null || !Links.Contains(f.Gap(end, denominator.Start))) return RuleOutcome.Pass;
-        return Ratio.Of(f, f.MetricCues(f.SentenceStart, f.Position).LastOrDefault(), denominator);
+        if (denominator.Value is not null && Links.Contains(f.Gap(end, denominator.Start))) return Ratio.Of(f, numerator, denominator);
+        return OfWhole(f, numerator);
+    }
+
+    /// <summary>The ratio of the numerator to a whole named after "of the" (the IPO, the total offering); passes when the
+    /// text names no such whole or the lexicon defines no such ratio.</summary>
+    private static RuleOutcome OfWhole(FigureContext f, PhraseMatch<Cue> numerator)
+    {
+        var end = f.Mention.Span.End;
+        var whole = f.Document.Words.RatioWholesEnglish.FindAll(f.Document.TextAfter(end, f.ClauseEnd(end))).FirstOrDefault();
+        if (whole.Value is null || numerator.Value?.Metric is not { } part) return RuleOutcome.Pass;
+        var after = f.Document.TextAfter(end, f.ClauseEnd(end));
+        if (!Links.Contains(after[..whole.Start].Trim()) || f.Metrics.Ratio(part.Id, whole.Value) is not { } ratio) return RuleOutcome.Pass;
+        f.MarkRatio(ratio);
+        var value = f.Value is Multiple x ? new Percentage(x.Times * 100, x.Precision * 100) : f.Value;
+        return RuleOutcome.Bind(ratio, value, numerator);
     }
 }
