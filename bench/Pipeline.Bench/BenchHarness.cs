@@ -66,6 +66,7 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
     private sealed record ProcessRun(string What, int Jobs, double Wall, double? Cpu, int Documents, int Code, double? PeakMb = null,
         int Round = 1, double Load = 0);
     private readonly List<(string Size, double PeakMb)> _reconcilePeak = new();
+    private readonly List<(string Size, WorkingSet Set)> _workingSets = new();
 
     public string Run()
     {
@@ -239,6 +240,19 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             report.AppendLine((
                 $"- Parallel efficiency from 1 to 2 jobs (wall time on 1 ÷ (2 × wall time on 2)): pipeline {pe:0.00}" +
                 (Efficiency("floor") is { } fe ? FormattableString.Invariant($", floor {fe:0.00}.") : ".")));
+        var paired = PairedEfficiencies("pipeline").ToList();
+        var pairedFloor = PairedEfficiencies("floor").ToList();
+        if (paired.Count > 0)
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"- The same, round by round (each round's 1-job run beside its own 2-job run): pipeline {string.Join(", ", paired.Select(p => p.Efficiency.ToString("0.00", CultureInfo.InvariantCulture)))}" +
+                $"{(pairedFloor.Count > 0 ? "; floor " + string.Join(", ", pairedFloor.Select(p => p.Efficiency.ToString("0.00", CultureInfo.InvariantCulture))) : "")}.");
+        if (AmdahlEstimate() is { } amdahl)
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"- From the fastest 1-job run's own phases (`run.json`): its documents' phase {amdahl.Documents:0.00} s, which 2 workers halve, and {amdahl.Serial:0.00} s that they do not (start-up, the second pass, the reconciliation, the outputs): on two idle cores 2 jobs would give an efficiency of about **{amdahl.Estimate:0.00}** (Amdahl). A busy machine slows both parts of one process alike, so this estimate holds where the ratio of two runs minutes apart does not.");
+        foreach (var (r, jobs) in _phases.Keys.Order())
+            if (_phases[(r, jobs)] is { Busy: > 0 } w)
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"- Workers, round {r}, {jobs} job{(jobs > 1 ? "s" : "")} (from `run.json`, summed over workers): processing {w.Busy:0.00} s, waiting for the reader {w.WaitInput:0.00} s, waiting for the store writer {w.WaitOutput:0.00} s, over a documents' phase of {w.DocumentPhase:0.00} s.");
         if (_phases.GetValueOrDefault((_bestRound, 2)) is { } ph && Best("pipeline", 2) is { } p2)
         {
             var documentsPart = ph.Run - ph.SecondPass - ph.Reconcile - ph.Write;
@@ -251,16 +265,42 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                           "1,000 ÷ that many documents per second.").AppendLine();
     }
 
-    private readonly Dictionary<(int Round, int Jobs), (double Run, double SecondPass, double Reconcile, double Write)> _phases = [];
+    private readonly Dictionary<(int Round, int Jobs), RunPhases> _phases = [];
 
-    /// <summary>A run's own clock and its serial phases, from its <c>run.json</c> (zeros where missing).</summary>
-    private static (double Run, double SecondPass, double Reconcile, double Write) Phases(string runJson)
+    /// <summary>A run's own clock, its serial phases and its workers' time (busy, waiting for the reader, waiting for the
+    /// writer; summed over workers), from its <c>run.json</c> (zeros where missing).</summary>
+    private sealed record RunPhases(double Run, double SecondPass, double Reconcile, double Write,
+        double DocumentPhase = 0, double Busy = 0, double WaitInput = 0, double WaitOutput = 0);
+
+    private static RunPhases Phases(string runJson)
     {
-        if (!File.Exists(runJson)) return default;
+        if (!File.Exists(runJson)) return new(0, 0, 0, 0);
         using var json = JsonDocument.Parse(File.ReadAllText(runJson));
         var root = json.RootElement;
         double Stage(string name) => root.TryGetProperty("stages", out var st) && st.TryGetProperty(name, out var v) ? v.GetDouble() : 0;
-        return (root.TryGetProperty("seconds", out var s) ? s.GetDouble() : 0, Stage("second-pass"), Stage("reconcile"), Stage("write"));
+        double Worker(string name) => root.TryGetProperty("workers", out var w) && w.ValueKind == JsonValueKind.Object && w.TryGetProperty(name, out var v) ? v.GetDouble() : 0;
+        return new(root.TryGetProperty("seconds", out var s) ? s.GetDouble() : 0, Stage("second-pass"), Stage("reconcile"), Stage("write"),
+            Worker("phase_seconds"), Worker("busy_seconds"), Worker("waiting_for_input_seconds"), Worker("waiting_for_output_seconds"));
+    }
+
+    /// <summary>Parallel efficiency from 1 to 2 jobs for each round, the two runs of a round being minutes apart.</summary>
+    private IEnumerable<(int Round, double Efficiency)> PairedEfficiencies(string what) =>
+        _processes.Where(r => r.What == what && r.Jobs == 1 && r.Code is 0 or 1)
+            .Select(one => (one, two: _processes.FirstOrDefault(r => r.What == what && r.Jobs == 2 && r.Round == one.Round && r.Code is 0 or 1)))
+            .Where(p => p.two is not null).Select(p => (p.one.Round, p.one.Wall / (2 * p.two!.Wall)));
+
+    /// <summary>
+    /// What 2 jobs would give on two idle cores, from one 1-job run's own phases (Amdahl): its documents' phase halves,
+    /// the rest (start-up, the second pass, the reconciliation, the outputs) does not. Both parts come from the same
+    /// process, so a busy machine slows them alike and the estimate stays put where the wall-clock ratio of two
+    /// separate runs does not. Null without the run's phases.
+    /// </summary>
+    private (double Estimate, double Serial, double Documents)? AmdahlEstimate()
+    {
+        if (Best("pipeline", 1) is not { } one || _phases.GetValueOrDefault((one.Round, 1)) is not { DocumentPhase: > 0 } ph) return null;
+        var documents = ph.DocumentPhase;
+        var serial = Math.Max(0, one.Wall - documents);
+        return (one.Wall / (2 * (serial + documents / 2)), serial, documents);
     }
 
     private const string Startup = "pipeline start-up (an empty folder)", FloorStartup = "floor start-up (an empty folder)";
@@ -317,8 +357,9 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             log.WriteLine($"end to end on {Size(size)}");
             var outDir = Path.Combine(options.WorkDir, $"run-{Size(size)}");
             var load = Load1();
-            var (code, output) = RunProcess(options.PipelineCommand[0],
-                [.. options.PipelineCommand.Skip(1), "run", dir, "--out", outDir, "--full", "--jobs", options.Jobs.ToString(CultureInfo.InvariantCulture)]);
+            var samples = new List<(double Seconds, double Mb)>();
+            var (code, output, _) = RunProcessWithPeak(options.PipelineCommand[0],
+                [.. options.PipelineCommand.Skip(1), "run", dir, "--out", outDir, "--full", "--jobs", options.Jobs.ToString(CultureInfo.InvariantCulture)], samples: samples);
             var runJson = Path.Combine(outDir, "run.json");
             if (code is not (0 or 1) || !File.Exists(runJson))
             {
@@ -331,6 +372,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             var seconds = root.GetProperty("seconds").GetDouble();
             var bytes = Directory.EnumerateFiles(dir).Where(f => !f.EndsWith(".csv") && !f.EndsWith(".complete")).Sum(f => new FileInfo(f).Length);
             _endToEnd.Add((Size(size), read / seconds, root.GetProperty("peak_memory_mb").GetDouble()));
+            var workingSet = WorkingSet.Of(samples);
+            if (workingSet is not null) _workingSets.Add((Size(size), workingSet));
             log.WriteLine($"reconciling the {Size(size)} run's store alone");
             var (rcode, rwall, _, _, rpeak) = Timed(options.PipelineCommand,
                 ["reconcile", "--store", "sqlite:" + Path.Combine(outDir, "pipeline.db"), "--out", Path.Combine(options.WorkDir, $"reconcile-{Size(size)}")]);
@@ -341,6 +384,19 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                 $"{(rcode is 0 or 1 ? $"{rwall:0.0} s, {rpeak:0} MB" : $"failed (exit {rcode})")} |");
         }
         report.AppendLine();
+        if (_workingSets.Count > 0)
+        {
+            report.AppendLine("The working set of each run above, read from `/proc` every 100 ms while it ran: its median and 95th percentile over " +
+                              "the run, the highest reading and when it came (seconds after the process started), and the highest reading in each tenth " +
+                              "of the run. A peak that grew with the number of documents would rise from tenth to tenth; a flat series whose " +
+                              "highest value differs from size to size says the peak is the largest of many swings of the same size (the " +
+                              "collector's heap between collections), of which a longer run sees more.").AppendLine();
+            report.AppendLine("| corpus | readings | median MB | 95th percentile MB | highest MB | at s | highest in each tenth of the run, MB |").AppendLine("|---|---:|---:|---:|---:|---:|---|");
+            foreach (var (size, ws) in _workingSets)
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {size} | {ws.Readings:N0} | {ws.Median:0} | {ws.P95:0} | {ws.Highest:0} | {ws.HighestAt:0.0} | {string.Join(" · ", ws.Tenths.Select(t => t.ToString("0", CultureInfo.InvariantCulture)))} |");
+            report.AppendLine();
+        }
     }
 
     private void Reconciliation(StringBuilder report)
@@ -549,8 +605,10 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
                 $"{Mark(bind is not null && _storageMs is { } st ? bind.MsPerDocument <= tenth && st <= tenth : null)} |");
         }
         var pe = Efficiency("pipeline");
+        var rounds = string.Join(", ", PairedEfficiencies("pipeline").Select(p => p.Efficiency.ToString("0.00", inv)));
         report.AppendLine(inv,
-            $"| `--jobs` scales: 1 vs 2 jobs reported with the efficiency (judged ≥ 0.75 on 2 cores) | {(pe is { } e ? $"{e:0.00}" : "")} | {Mark(pe is { } e2 ? e2 >= 0.75 : null)} |");
+            $"| `--jobs` scales: 1 vs 2 jobs reported with the efficiency (judged ≥ 0.75 on 2 cores, best round beside best round) | {(pe is { } e ? $"{e:0.00}" : "")}" +
+            $"{(rounds.Length > 0 ? $" (round by round: {rounds})" : "")}{(AmdahlEstimate() is { } a ? $"; from the 1-job run's own phases, on two idle cores: {a.Estimate:0.00}" : "")} | {Mark(pe is { } e2 ? e2 >= 0.75 : null)} |");
         var start = Best(Startup, 1);
         var floorStart = Best(FloorStartup, 1);
         report.AppendLine(inv,
@@ -598,7 +656,10 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
     /// <summary>Runs a child to its end; its peak memory is the last high-water mark (<c>VmHWM</c>, peak RSS so far) read
     /// from /proc while it ran, every 100 ms (null where /proc is missing). The child is the process itself: <c>dotnet</c>
     /// runs the application in the process it starts.</summary>
-    internal static (int Code, string Output, double? PeakMb) RunProcessWithPeak(string file, IEnumerable<string> args, IDictionary<string, string>? env = null)
+    /// <param name="samples">Where to add each reading of the child's working set (<c>VmRSS</c>): seconds since it
+    /// started, MB.</param>
+    internal static (int Code, string Output, double? PeakMb) RunProcessWithPeak(string file, IEnumerable<string> args, IDictionary<string, string>? env = null,
+        List<(double Seconds, double Mb)>? samples = null)
     {
         try
         {
@@ -610,8 +671,12 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             var stdout = p.StandardOutput.ReadToEndAsync();
             double? peak = null;
             var status = $"/proc/{p.Id}/status";
+            var clock = Stopwatch.StartNew();
             while (!p.WaitForExit(100))
+            {
                 if (HighWaterMb(status) is { } hwm) peak = Math.Max(peak ?? 0, hwm);
+                if (samples is not null && HighWaterMb(status, "VmRSS:") is { } rss) samples.Add((clock.Elapsed.TotalSeconds, rss));
+            }
             p.WaitForExit();
             return (p.ExitCode, stdout.Result + stderr.Result, peak);
         }
@@ -621,12 +686,12 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         }
     }
 
-    private static double? HighWaterMb(string status)
+    private static double? HighWaterMb(string status, string field = "VmHWM:")
     {
         try
         {
             foreach (var line in File.ReadLines(status))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                     return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
         }
         catch (IOException) { }

@@ -58,6 +58,7 @@ public sealed class BatchRunner
         var unreadable = new List<UnreadableInput>();
         int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0, skipped = 0;
         var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
+        WorkerTimes? workerTimes = null;
 
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleWriter = true });
         var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleReader = true });
@@ -156,13 +157,22 @@ public sealed class BatchRunner
         // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
         // pass as a shell (identity, metadata, hash: no content), with the company it is about.
         var undated = new System.Collections.Concurrent.ConcurrentBag<UndatedDocument>();
+        var waits = new WorkerWaits();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
-            await foreach (var doc in work.Reader.ReadAllAsync(cancel))
+            var clock = Stopwatch.StartNew();
+            while (await work.Reader.WaitToReadAsync(cancel))
             {
+                if (!work.Reader.TryRead(out var doc)) continue;
+                var started = clock.Elapsed;
+                waits.Input(started);
                 var result = _pipeline.Process(doc);
                 if (result.Subject is { NeedsPeriod: true } subject) undated.Add(new(subject.Entity, doc.Shell(), null));
+                var processed = clock.Elapsed;
+                waits.Busy(processed - started);
                 await results.Writer.WriteAsync(result, cancel);
+                waits.Output(clock.Elapsed - processed);
+                clock.Restart();
             }
         }, cancel)).ToArray();
         var coverage = new BatchCoverage();
@@ -188,6 +198,7 @@ public sealed class BatchRunner
         foreach (var w in workers) w.GetAwaiter().GetResult();
         foreach (var kept in unchangedSubjects) coverage.Add(kept);
         foreach (var wanting in unchangedUndated) undated.Add(wanting);
+        workerTimes = waits.Summary(options.Jobs, wall.Elapsed.TotalSeconds);
         MemoryTrace.Mark($"run: {done} documents processed");
 
         var secondPass = Stopwatch.StartNew();
@@ -228,6 +239,7 @@ public sealed class BatchRunner
             PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             Stages = stageTimes.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
             QuarantineSample = quarantineRows.Take(RunSummary.SampleSize).ToList(),
+            Workers = workerTimes,
         };
         var json = JsonSerializer.Serialize(summary, RunJson);
         AtomicFile.WriteText(Path.Combine(outDir, "run.json"), json + "\n");

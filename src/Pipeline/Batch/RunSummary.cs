@@ -24,6 +24,8 @@ public sealed record RunSummary
     public double PeakMemoryMb { get; init; }
     /// <summary>Seconds spent per stage, summed over documents (worker time, so it can exceed wall time).</summary>
     public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+    /// <summary>How the workers spent the documents' phase (in this process; null on the cluster).</summary>
+    public WorkerTimes? Workers { get; init; }
     /// <summary>True when any document seen by this run is quarantined (exit code 1). Those quarantined by this run
     /// are among them, so the total alone decides.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -37,6 +37,19 @@ public sealed class CleaningLexicons
     internal Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SpamLookup =>
         _spamLookup ??= (SpamTerms as Dictionary<string, int> ?? new Dictionary<string, int>(SpamTerms, StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private HashSet<char>? _spamStarts;
+
+    /// <summary>The first characters of <see cref="SpamTerms"/>: no term can match where the text holds another.</summary>
+    internal HashSet<char> SpamStarts => _spamStarts ??= SpamTerms.Keys.Where(k => k.Length > 0).Select(k => k[0]).ToHashSet();
+
+    private Dictionary<char, string[]>? _adBrandsByStart;
+
+    /// <summary><see cref="AdBrands"/> by first character, each list in the order of <see cref="AdBrands"/>; null when a
+    /// brand is empty (it would match anywhere).</summary>
+    internal Dictionary<char, string[]>? AdBrandsByStart =>
+        AdBrands.Any(b => b.Length == 0) ? null
+            : _adBrandsByStart ??= AdBrands.GroupBy(b => b[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     public static CleaningLexicons Load(string culture)
     {
         var fold = new Dictionary<char, char>();

@@ -54,9 +54,15 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
     {
         int strong = 0, supporting = 0, covered = 0;
         var terms = lexicons.SpamLookup;
+        var starts = lexicons.SpamStarts;
         var i = start;
         while (i < end)
         {
+            if (!starts.Contains(folded[i]))
+            {
+                i++;
+                continue;
+            }
             var matched = 0;
             for (var len = Math.Min(lexicons.LongestSpamTerm, end - i); len >= 1; len--)
             {
@@ -108,9 +114,12 @@ public sealed class SpamFilterStage(CleaningLexicons lexicons) : ITextStage
 
     private IEnumerable<Cut> InlineAds(string input, string folded, int start, int end)
     {
+        var byStart = lexicons.AdBrandsByStart;
         for (var i = start; i < end; i++)
         {
-            foreach (var brand in lexicons.AdBrands)
+            IReadOnlyList<string>? brands = byStart is null ? lexicons.AdBrands : byStart.GetValueOrDefault(folded[i]);
+            if (brands is null) continue;
+            foreach (var brand in brands)
             {
                 if (i + brand.Length > end || string.CompareOrdinal(folded, i, brand, 0, brand.Length) != 0) continue;
                 var j = i + brand.Length;
