@@ -795,6 +795,8 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|249"), "孖展 earlier in the sentence");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|200"), "融资申购 in the clause before");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|150"), "the platform is the source, not the company");
+        var own = Claims("云帆电子（02099.HK）今日截止招股。公司产品主要在线上销售，其中京东平台2024年交易额达3.2万亿元。", new LocalDate(2025, 12, 1));
+        Assert.That(own.Where(c => c.Metric == "gmv").Select(c => c.Entity), Is.All.Not.EqualTo("云帆电子"), "a platform's own figure stays the platform's");
     }
 
     [Test]
