@@ -269,6 +269,7 @@ public static class LexiconSchemas
             "ratio_wholes_en: map of list of text",
             "source_leads_en: list of text",
             "part_leads_en: list of text",
+            "sentence_scope_ends: list of text",
             "comparatives: object",
             "comparatives.rise: list of text",
             "comparatives.fall: list of text",

@@ -899,6 +899,11 @@ public class DocumentContextTests
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|249"), "孖展 earlier in the sentence");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|200"), "融资申购 in the clause before");
         Assert.That(claims, Does.Contain("云帆电子|broker-estimate|150"), "the platform is the source, not the company");
+        var final = Claims("云帆电子（02099.HK）公布配发结果。此前券商孖展数据显示超购2000倍，最终公开发售获1500倍认购。", new LocalDate(2025, 12, 1))
+            .Where(c => c.Metric == "ipo.public_subscription").Select(c => $"{c.Basis}|{c.Value.Value / 1.0m}").ToArray();
+        Assert.That(final, Does.Contain("|1500"), "the final count after a broker's is on its own basis");
+        var own = Claims("云帆电子（02099.HK）今日截止招股。公司产品主要在线上销售，其中京东平台2024年交易额达3.2万亿元。", new LocalDate(2025, 12, 1));
+        Assert.That(own.Where(c => c.Metric == "gmv").Select(c => c.Entity), Is.All.Not.EqualTo("云帆电子"), "a platform's own figure stays the platform's");
     }
 
     [Test]

@@ -164,6 +164,8 @@ public sealed class BindingLexicon
     public PhraseMatcher<string> RatioWholesEnglish { get; init; } = new([]);
     /// <summary>English words after a figure that lead to the cue naming its source (through the full exercise of the).</summary>
     public IReadOnlyList<string> SourceLeadsEnglish { get; init; } = [];
+    /// <summary>Words in a figure's clause that end a sentence-scoped basis before it (最终, final), in any letter case.</summary>
+    public PhraseMatcher<string> SentenceScopeEnds { get; init; } = new([]);
     /// <summary>English words opening a clause about a part of the figure before it (of which), longest first.</summary>
     public IReadOnlyList<string> PartLeadsEnglish { get; init; } = [];
     /// <summary>Comparatives that are a rise or fall only right after a comparison base (较招股价低7.01%), longest first.</summary>
@@ -323,6 +325,7 @@ public sealed class BindingLexicon
             RatioWholesEnglish = new PhraseMatcher<string>(file.RatioWholesEn.SelectMany(kv => kv.Value.Select(w => (w, kv.Key))), ignoreCase: true),
             SourceLeadsEnglish = file.SourceLeadsEn.OrderByDescending(w => w.Length).ToList(),
             PartLeadsEnglish = file.PartLeadsEn.OrderByDescending(w => w.Length).ToList(),
+            SentenceScopeEnds = new PhraseMatcher<string>(file.SentenceScopeEnds.Select(w => (w, w)), ignoreCase: true),
             Comparatives = file.Comparatives.Rise.Select(w => (w, false)).Concat(file.Comparatives.Fall.Select(w => (w, true)))
                 .OrderByDescending(p => p.Item1.Length).ToList(),
             OfferValueLeads = file.OfferValueLeads.Explicit,
@@ -406,6 +409,7 @@ public sealed class BindingLexicon
         public Dictionary<string, List<string>> RatioWholesEn { get; set; } = [];
         public List<string> SourceLeadsEn { get; set; } = [];
         public List<string> PartLeadsEn { get; set; } = [];
+        public List<string> SentenceScopeEnds { get; set; } = [];
         public ComparativeEntries Comparatives { get; set; } = new();
         public OfferValueEntries OfferValueLeads { get; set; } = new();
         public TrancheEntries TrancheShares { get; set; } = new();

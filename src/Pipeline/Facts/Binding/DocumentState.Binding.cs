@@ -360,9 +360,13 @@ public sealed partial class ClaimBinder
             }
             // Deal terms keep to their clause (假设超额配股权未获行使，…，公开发售…: each clause its own basis), except
             // under a condition clause before them (若超额配股权悉数行使，…，最终募资额有望达62.18亿港元).
-            // A broker's count earlier in the sentence (融资申购倍数高达698.57倍，超额认购超过930倍) holds for what follows it.
-            basis = _binder._bases.ReadSentenceScoped(_text, s.Start, start, metric);
-            if (basis != Bases.Reported) return basis;
+            // A broker's count earlier in the sentence (融资申购倍数高达698.57倍，超额认购超过930倍) holds for what follows it,
+            // unless the figure's clause says it is the final one (…，最终公开发售获1500倍认购).
+            if (_binder._words.SentenceScopeEnds.FindAll(_text, start, pos).Count == 0)
+            {
+                basis = _binder._bases.ReadSentenceScoped(_text, s.Start, start, metric);
+                if (basis != Bases.Reported) return basis;
+            }
             if (!_binder._words.IsReportedFigure(metric)) return ConditionBasis(start, s, metric);
             basis = _binder._bases.Read(_text, AfterFigures(s.Start, start), start, metric);
             if (basis != Bases.Reported) return basis;

@@ -36,7 +36,7 @@ public sealed partial class ClaimBinder
         }
 
         /// <summary>True when a source word (binding.yaml <c>source_suffixes</c>: 平台, 数据显示) follows the company's name:
-        /// a broker or data provider the figure comes from (仅富途平台融资认购倍数就近700倍), not the figure's company.</summary>
+        /// a broker or data provider a deal term comes from (仅富途平台融资认购倍数就近700倍), not the deal's company.</summary>
         internal bool IsSource(EntityMention e)
         {
             var after = _text.AsSpan(e.Span.End).TrimStart(' ');
@@ -66,9 +66,11 @@ public sealed partial class ClaimBinder
             var clause = ClauseStart(pos, s);
             EntityMention? nearest = null;
             foreach (var e in EntitiesIn(clause, pos)) if (!participantsOut || !IsEnumerated(e)) nearest = e;
-            // 仅富途平台融资认购倍数就近700倍: a source named in the figure's clause is neither its company nor its subject.
-            if (nearest is { } n && !IsSource(n)) return n.Name;
-            if (nearest is { } source && subject is { } named && named.Span.Start == source.Span.Start) subject = null;
+            // 仅富途平台融资认购倍数就近700倍: a broker or data source named in a deal term's clause is neither its company nor
+            // its subject (a platform's own trading figures, 美团平台交易额, stay the platform's).
+            var sourced = participantsOut && nearest is { } named && IsSource(named);
+            if (nearest is { } n && !sourced) return n.Name;
+            if (sourced && subject is { } first && nearest is { } src && first.Span.Start == src.Span.Start) subject = null;
             if (participantsOut && subject is { } listed && IsEnumerated(listed))
                 // …nor is a company named in a participant's aside (启城发展有限公司（广汽集团附属公司）).
                 subject = EntitiesIn(s.Start, pos).Where(e => !IsExcluded(e, s.Start) && !IsEnumerated(e) && !InClosedAside(e.Span.End, pos))
