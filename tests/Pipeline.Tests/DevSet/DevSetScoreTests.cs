@@ -21,8 +21,8 @@ public class DevSetScoreTests
     // Floors just below the figures measured when they were set (see the commit that last changed them).
     private static readonly Dictionary<string, (double Recall, double Precision)> Floors = new()
     {
-        ["results"] = (0.90, 0.96),
-        ["ipos"] = (0.94, 0.96),
+        ["results"] = (0.91, 0.96),
+        ["ipos"] = (0.96, 0.97),
     };
 
     [TestCase("results")]
