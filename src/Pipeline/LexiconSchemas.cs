@@ -33,6 +33,7 @@ public static class LexiconSchemas
         "metrics[].range_low: text",
         "metrics[].range_high: text",
         "metrics[].listing: text",
+        "metrics[].falling: text",
         "metrics[].context: object",
         "metrics[].context.words: list of text",
         "metrics[].context.cues: list of text",

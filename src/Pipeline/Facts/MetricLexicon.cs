@@ -55,11 +55,15 @@ public sealed record MetricDefinition(string Id, string Description, FigureKinds
     /// listing's funding is its gross proceeds, <c>ipo.gross_proceeds</c>); lexicon field <c>listing</c>.</summary>
     public string? Listing { get; init; }
 
+    /// <summary>The metric this one is reported as when a fall word stands in the figure's clause before it and no rise
+    /// word does (盘中跌幅一度超过10%至118港元: the intraday low, not the high 一度 names alone); lexicon field <c>falling</c>.</summary>
+    public string? Falling { get; init; }
+
     /// <summary>Every metric this one names (change, running total, quarter-on-quarter and point changes, guidance, the
     /// ends of a range).</summary>
     public IEnumerable<string> Related()
     {
-        foreach (var id in new[] { Change, Cumulative, ChangeQoq, ChangePoints, ChangePointsQoq, Guidance, RangeLow, RangeHigh, Listing })
+        foreach (var id in new[] { Change, Cumulative, ChangeQoq, ChangePoints, ChangePointsQoq, Guidance, RangeLow, RangeHigh, Listing, Falling })
             if (id is not null) yield return id;
     }
 }
@@ -174,7 +178,7 @@ public sealed class MetricLexicon
             var definition = new MetricDefinition(m.Id, m.Description ?? "", units, timing, m.Change, m.Cumulative)
             {
                 ChangeQoq = m.ChangeQoq, ChangePoints = m.ChangePp, ChangePointsQoq = m.ChangePpQoq, Guidance = m.Guidance,
-                RangeLow = m.RangeLow, RangeHigh = m.RangeHigh, Listing = m.Listing,
+                RangeLow = m.RangeLow, RangeHigh = m.RangeHigh, Listing = m.Listing, Falling = m.Falling,
             };
             if ((m.RangeLow is null) != (m.RangeHigh is null))
                 throw new InvalidDataException($"{sourceName}: metric {m.Id} gives one of range_low and range_high without the other.");
@@ -198,7 +202,7 @@ public sealed class MetricLexicon
         {
             if (m.Change is { } c && !metrics.ContainsKey(c)) throw new InvalidDataException($"{sourceName}: {m.Id} change metric {c} is not defined.");
             if (m.Cumulative is { } k && !metrics.ContainsKey(k)) throw new InvalidDataException($"{sourceName}: {m.Id} cumulative metric {k} is not defined.");
-            foreach (var (field, id) in new[] { ("change_qoq", m.ChangeQoq), ("change_pp", m.ChangePoints), ("change_pp_qoq", m.ChangePointsQoq), ("guidance", m.Guidance), ("range_low", m.RangeLow), ("range_high", m.RangeHigh), ("listing", m.Listing) })
+            foreach (var (field, id) in new[] { ("change_qoq", m.ChangeQoq), ("change_pp", m.ChangePoints), ("change_pp_qoq", m.ChangePointsQoq), ("guidance", m.Guidance), ("range_low", m.RangeLow), ("range_high", m.RangeHigh), ("listing", m.Listing), ("falling", m.Falling) })
                 if (id is not null && !metrics.ContainsKey(id)) throw new InvalidDataException($"{sourceName}: {m.Id} {field} metric {id} is not defined.");
         }
 
@@ -277,6 +281,7 @@ public sealed class MetricLexicon
         public string? RangeLow { get; set; }
         public string? RangeHigh { get; set; }
         public string? Listing { get; set; }
+        public string? Falling { get; set; }
         public List<string> Cues { get; set; } = [];
         public ContextEntry? Context { get; set; }
     }

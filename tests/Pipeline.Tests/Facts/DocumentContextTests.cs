@@ -954,4 +954,14 @@ public class DocumentContextTests
         var rows = Bind(text, new LocalDate(2025, 11, 20));
         Assert.That(rows, Does.Contain("云帆科技|gross_margin_change_pp|2025-07-01/2025-09-30|-3.2 pp|="), "dated as the quarter, not the base");
     }
+
+    [Test]
+    public void An_intraday_price_after_a_fall_is_the_low_and_after_a_rise_the_high()
+    {
+        var fell = Bind("云帆汽车（09899.HK）今日在港交所挂牌上市，首日开盘即下跌1.98%，盘中跌幅一度超过10%至118港元。", new LocalDate(2025, 11, 5));
+        Assert.That(fell, Does.Contain("云帆汽车|price.intraday_low|2025-11-05|118 HKD|="), "一度 after a fall word names the low");
+        Assert.That(fell.Where(r => r.StartsWith("云帆汽车|price.intraday_high")), Is.Empty);
+        var rose = Bind("云帆电子（02099.HK）今日在港交所挂牌上市，盘中一度上涨12%至22.4港元。", new LocalDate(2025, 12, 1));
+        Assert.That(rose, Does.Contain("云帆电子|price.intraday_high|2025-12-01|22.4 HKD|="), "after a rise word it stays the high");
+    }
 }

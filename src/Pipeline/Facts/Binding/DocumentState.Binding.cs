@@ -139,6 +139,7 @@ public sealed partial class ClaimBinder
             if (choice is not var (metric, bound, cueUsed)) return Unbound(m, UnboundReason.NoMetric);
             if (item.DistributedComparison is { } comparison) metric = ComparedAs(metric, comparison);
             if (metric.Listing is { } listing && NamesListing(s, pos) && _binder._metrics.Find(listing) is { } proceeds) metric = proceeds;
+            if (metric.Falling is { } falling && FallsBefore(pos, s) && _binder._metrics.Find(falling) is { } low) metric = low;
             if (metric.Timing == MetricTiming.Listing) entity = EntityFor(pos, s, subject, carried, participantsOut: true) ?? entity;
             bound = SignedByLossWord(bound, metric, m, s);
 
@@ -528,6 +529,13 @@ public sealed partial class ClaimBinder
         }
 
         /// <summary>True when a rise or fall word stands between a comparison base and the figure.</summary>
+        /// <summary>True when a fall word and no rise word stands in the figure's clause before it (盘中跌幅一度超过10%至118港元).</summary>
+        private bool FallsBefore(int pos, Sentence s)
+        {
+            var cues = CuesIn(ClauseStart(pos, s), pos);
+            return cues.Any(c => c.Value.Kind == CueKind.Fall) && !cues.Any(c => c.Value.Kind == CueKind.Rise);
+        }
+
         internal bool ChangeBetween(int from, int to) => CuesIn(from, to).Any(c => c.Value.Kind is CueKind.Rise or CueKind.Fall);
 
         internal static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
