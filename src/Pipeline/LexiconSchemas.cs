@@ -77,6 +77,7 @@ public static class LexiconSchemas
         "lead_stops: text",
         "org_suffixes: list of text",
         "business_unit_suffixes: list of text",
+        "ticker_link_labels: list of text",
         "stop_chars: text",
         "company_words: list of text",
         "place_suffixes: list of text",

@@ -513,6 +513,7 @@ public sealed partial class EntityFinder
             AddTickers(tail, tickers);
             return (shortName, null, tickers);
         }
+        if (LinkedTicker(content) is { } linked) return (null, null, [linked]);
         AddTickers(content, tickers);
         if (tickers.Count > 0) return (null, null, tickers);
         if (content.Length is >= 2 and <= 40 && char.IsAsciiLetter(content[0])
@@ -540,6 +541,18 @@ public sealed partial class EntityFinder
     };
 
     /// <summary>The tickers among the comma-, semicolon- or space-separated parts of a parenthesis.</summary>
+    /// <summary>A US ticker followed by a site's link label (YFT - Free Report): <c>YFT.US</c>; null otherwise.</summary>
+    private string? LinkedTicker(string content)
+    {
+        foreach (var label in _lexicon.NameWords.TickerLinkLabels)
+        {
+            if (!content.EndsWith(label, StringComparison.OrdinalIgnoreCase)) continue;
+            var code = content[..^label.Length].TrimEnd(' ', '-', '–', '—', ':').Trim();
+            return code.Length is >= 1 and <= 5 && code.All(char.IsAsciiLetterUpper) ? code + ".US" : null;
+        }
+        return null;
+    }
+
     private static void AddTickers(string content, List<string> tickers)
     {
         // An exchange and its code are one part (HKG: 1211, NASDAQ: NIO), and so are Bloomberg's 9992 HK.

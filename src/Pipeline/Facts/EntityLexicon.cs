@@ -159,7 +159,7 @@ public sealed class EntityLexicon
         return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords),
             new EntityNameWords(Words(file.DefinitionPrefixes), Words(file.LegalSuffixes), Words(file.LegalFormWords), file.LeadStops?.Trim() ?? "",
                 Words(file.OrgSuffixes), file.StopChars?.Trim() ?? "", Words(file.CompanyWords), Words(file.PlaceSuffixes),
-                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes) });
+                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes), TickerLinkLabels = Words(file.TickerLinkLabels) });
     }
 
     /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
@@ -199,6 +199,7 @@ public sealed class EntityLexicon
         public List<string> GenericShortNames { get; set; } = [];
         public List<string> SelfReferences { get; set; } = [];
         public List<string> BusinessUnitSuffixes { get; set; } = [];
+        public List<string> TickerLinkLabels { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 
@@ -227,6 +228,10 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
     /// though it may end with an organisation ending, and its parenthesised abbreviation ((IDG)) defines none.</summary>
     public IReadOnlyList<string> BusinessUnitSuffixes { get; init; } = [];
 
+    /// <summary>Link labels a site writes after a ticker inside the parenthesis (Yunfan Tech (YFT - Free Report)): the
+    /// letters before one are the company's US ticker.</summary>
+    public IReadOnlyList<string> TickerLinkLabels { get; init; } = [];
+
     /// <summary>The union of several lexicons' words, in order, each once.</summary>
     public static EntityNameWords Combine(IEnumerable<EntityNameWords> all)
     {
@@ -235,6 +240,6 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
         string C(Func<EntityNameWords, string> f) => new(list.SelectMany(f).Distinct().ToArray());
         return new EntityNameWords(U(w => w.DefinitionPrefixes), U(w => w.LegalSuffixes), U(w => w.LegalFormWords), C(w => w.LeadStops),
             U(w => w.OrgSuffixes), C(w => w.StopChars), U(w => w.CompanyWords), U(w => w.PlaceSuffixes), U(w => w.GenericShortNames),
-            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes) };
+            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes), TickerLinkLabels = U(w => w.TickerLinkLabels) };
     }
 }

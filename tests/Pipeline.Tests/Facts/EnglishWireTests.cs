@@ -581,4 +581,16 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.cornerstone_pct_of_offering|||2026-01-08|45 %|~"), "took up is no rise");
         Assert.That(rows, Does.Contain("Heyuan Robotics|ipo.overallotment_shares|||2026-01-08|5200000 shares|="));
     }
+
+    [Test]
+    public void A_ticker_with_a_sites_link_label_defines_the_company()
+    {
+        // As Zacks (and the sites that carry it) open an earnings story about a company no lexicon knows.
+        const string text = "Yunfan Tech (YFT - Free Report) reported non-GAAP earnings of 52 cents per ADS in the third quarter of 2025, "
+                            + "which beat the Zacks Consensus Estimate by 12.5%.\n\nRevenues of $8.2 billion beat the consensus mark by 1.1%. "
+                            + "In domestic currency, revenues of RMB 58.4 billion increased 9.6% year over year.";
+        var rows = Bind(text, new LocalDate(2025, 11, 20));
+        Assert.That(rows, Does.Contain("Yunfan Tech|eps_ads||adjusted|2025-07-01/2025-09-30|0.52 USD|="));
+        Assert.That(rows, Does.Contain("Yunfan Tech|revenue|||2025-07-01/2025-09-30|58400000000 CNY|="));
+    }
 }
