@@ -79,6 +79,8 @@ public sealed partial class EntityFinder
     public bool IsTradeOfName(string entity, string word) =>
         word.Length > 0 && entity.Length > word.Length && entity.EndsWith(word, StringComparison.Ordinal) && _lexicon.IndustryWords.Contains(word);
 
+    private readonly HeadlineSubject _headlineSubject;
+
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
@@ -93,6 +95,7 @@ public sealed partial class EntityFinder
         PlaceSuffixes = words.PlaceSuffixes;
         GenericShortNames = words.GenericShortNames.ToHashSet(StringComparer.Ordinal);
         SelfReferences = words.SelfReferences;
+        _headlineSubject = new HeadlineSubject(words.SubjectStopWords);
         // Phrases that hold an alias but name nothing (中国银行业) match as one phrase with no entity, so the longest
         // match leaves no mention inside them.
         _lexiconMatcher = new PhraseMatcher<string?>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, (string?)a.Value))
@@ -105,6 +108,9 @@ public sealed partial class EntityFinder
         definitions.AddRange(FindAlsoKnownAs(text, definitions));
         definitions.AddRange(FindLegalNames(text, definitions));
         definitions = definitions.OrderBy(d => d.Span.Start).Select(d => WithShortForms(d, text)).ToList();
+        var known = _lexiconMatcher.FindAll(text).Where(m => m.Value is not null)
+            .Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value!)).ToList();
+        if (_headlineSubject.Find(text, definitions, known) is { } subject) definitions.Add(subject);
         var documentAliases = new List<(string, string)>();
         foreach (var d in definitions)
         {
@@ -112,8 +118,7 @@ public sealed partial class EntityFinder
             foreach (var alias in new[] { d.FullName, d.ShortName, d.LatinName }.Concat(d.ShortForms).Concat(d.Tickers.Where(t => t.Any(char.IsAsciiLetter))))
                 if (alias is { Length: >= 2 } && _lexicon.FindByAlias(alias) is null) documentAliases.Add((alias, d.Canonical));
         }
-        var mentions = _lexiconMatcher.FindAll(text).Where(m => m.Value is not null)
-            .Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value!)).ToList();
+        var mentions = known;
         if (documentAliases.Count > 0)
         {
             var own = new PhraseMatcher<string>(documentAliases).FindAll(text).Select(m => new EntityMention(new TextSpan(m.Start, m.End), m.Value));

@@ -159,7 +159,7 @@ public sealed class EntityLexicon
         return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords),
             new EntityNameWords(Words(file.DefinitionPrefixes), Words(file.LegalSuffixes), Words(file.LegalFormWords), file.LeadStops?.Trim() ?? "",
                 Words(file.OrgSuffixes), file.StopChars?.Trim() ?? "", Words(file.CompanyWords), Words(file.PlaceSuffixes),
-                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes), TickerLinkLabels = Words(file.TickerLinkLabels) });
+                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes), TickerLinkLabels = Words(file.TickerLinkLabels), SubjectStopWords = Words(file.SubjectStopWords) });
     }
 
     /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
@@ -200,6 +200,7 @@ public sealed class EntityLexicon
         public List<string> SelfReferences { get; set; } = [];
         public List<string> BusinessUnitSuffixes { get; set; } = [];
         public List<string> TickerLinkLabels { get; set; } = [];
+        public List<string> SubjectStopWords { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 
@@ -232,6 +233,10 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
     /// letters before one are the company's US ticker.</summary>
     public IReadOnlyList<string> TickerLinkLabels { get; init; } = [];
 
+    /// <summary>Words a headline and a clause may both open with that name no company (港股, 第三季度, Shares, China): no
+    /// headline subject (<see cref="HeadlineSubject"/>) starts or ends with one (Chinese) or holds one (English).</summary>
+    public IReadOnlyList<string> SubjectStopWords { get; init; } = [];
+
     /// <summary>The union of several lexicons' words, in order, each once.</summary>
     public static EntityNameWords Combine(IEnumerable<EntityNameWords> all)
     {
@@ -240,6 +245,6 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
         string C(Func<EntityNameWords, string> f) => new(list.SelectMany(f).Distinct().ToArray());
         return new EntityNameWords(U(w => w.DefinitionPrefixes), U(w => w.LegalSuffixes), U(w => w.LegalFormWords), C(w => w.LeadStops),
             U(w => w.OrgSuffixes), C(w => w.StopChars), U(w => w.CompanyWords), U(w => w.PlaceSuffixes), U(w => w.GenericShortNames),
-            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes), TickerLinkLabels = U(w => w.TickerLinkLabels) };
+            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes), TickerLinkLabels = U(w => w.TickerLinkLabels), SubjectStopWords = U(w => w.SubjectStopWords) };
     }
 }

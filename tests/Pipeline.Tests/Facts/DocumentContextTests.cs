@@ -964,4 +964,22 @@ public class DocumentContextTests
         var rose = Bind("云帆电子（02099.HK）今日在港交所挂牌上市，盘中一度上涨12%至22.4港元。", new LocalDate(2025, 12, 1));
         Assert.That(rose, Does.Contain("云帆电子|price.intraday_high|2025-12-01|22.4 HKD|="), "after a rise word it stays the high");
     }
+
+    [Test]
+    public void A_company_no_lexicon_knows_is_the_one_the_headline_and_the_body_open_with()
+    {
+        // 财联社-style debut flash about a company with no ticker written and no entry in the lexicon.
+        const string text = "青岚机器人港股上市首日高开32%\n\n12月5日，青岚机器人正式在港交所主板挂牌上市。青岚机器人开盘报35.4港元，"
+                            + "较发行价26.8港元上涨32.1%，总市值约210亿港元。";
+        var rows = Bind(text, new LocalDate(2025, 12, 5));
+        Assert.That(rows, Does.Contain("青岚机器人|price.open|2025-12-05|35.4 HKD|="));
+        Assert.That(rows, Does.Contain("青岚机器人|market_cap|2025-12-05|21000000000 HKD|~"));
+    }
+
+    [Test]
+    public void A_market_headline_makes_no_company()
+    {
+        const string text = "港股收评：恒指涨1.2%\n\n港股三大指数今日集体收涨，恒指收涨1.2%，科指涨2.1%。港股成交额2150亿港元。";
+        Assert.That(Bind(text, new LocalDate(2025, 12, 5)), Is.Empty, "港股 opens the headline and the body, but it is a market");
+    }
 }

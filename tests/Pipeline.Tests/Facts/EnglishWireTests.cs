@@ -593,4 +593,16 @@ public class EnglishWireTests
         Assert.That(rows, Does.Contain("Yunfan Tech|eps_ads||adjusted|2025-07-01/2025-09-30|0.52 USD|="));
         Assert.That(rows, Does.Contain("Yunfan Tech|revenue|||2025-07-01/2025-09-30|58400000000 CNY|="));
     }
+
+    [Test]
+    public void A_company_no_lexicon_knows_is_the_one_the_headline_and_the_lede_open_with()
+    {
+        // As SCMP writes an IPO story: no ticker, no legal name.
+        const string text = "Qinglan Robotics raises HK$3.2 billion in Hong Kong IPO\n\nQinglan Robotics, a Shenzhen-based maker of "
+                            + "warehouse robots, raised HK$3.2 billion in its Hong Kong initial public offering, according to a filing on "
+                            + "Wednesday. The retail tranche was oversubscribed 312 times.";
+        var rows = Bind(text, new LocalDate(2025, 12, 3));
+        Assert.That(rows.Any(r => r.StartsWith("Qinglan Robotics|ipo.gross_proceeds|") && r.Contains("3200000000 HKD")), string.Join("; ", rows));
+        Assert.That(rows.Any(r => r.StartsWith("Qinglan Robotics|ipo.public_subscription|") && r.Contains("|312 x|")), string.Join("; ", rows));
+    }
 }
