@@ -79,6 +79,7 @@ public static class LexiconSchemas
         "business_unit_suffixes: list of text",
         "ticker_link_labels: list of text",
         "subject_stop_words: list of text",
+        "latin_legal_endings: list of text",
         "stop_chars: text",
         "company_words: list of text",
         "place_suffixes: list of text",

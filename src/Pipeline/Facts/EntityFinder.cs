@@ -139,9 +139,8 @@ public sealed partial class EntityFinder
         void Add(string name, int start, int end)
         {
             if (taken.Any(t => t.Start < end && start < t.End) || found.Any(f => f.FullName == name)) return;
-            var canonical = _lexicon.FindByAlias(name) ?? name;
-            if (canonical != name) return; // a lexicon mention already
-            found.Add(new EntityDefinitionFound(canonical, name, null, char.IsAsciiLetter(name[0]) ? name : null, [], new TextSpan(start, end)));
+            if (_lexicon.FindByAlias(name) is not null) return; // a lexicon mention already
+            found.Add(new EntityDefinitionFound(WithoutLegalEnding(name) ?? name, name, null, char.IsAsciiLetter(name[0]) ? name : null, [], new TextSpan(start, end)));
         }
         foreach (var suffix in ChineseLegalSuffixes)
         {
@@ -210,7 +209,8 @@ public sealed partial class EntityFinder
         return body.Count(Han.IsHan) >= 2 ? start : null;
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:Co\.,? ?Ltd\.?|Co\.,? Limited|Company Limited|Inc\.|Inc\b|Corp\.|Corporation|Ltd\.|Limited|PLC|plc|LLC)(?![A-Za-z])")]
+    // Reuters drops the stops (Qinglan Tech Co Ltd); filings keep them (Co., Ltd.).
+    [GeneratedRegex(@"(?<![A-Za-z])(?:Co\.?,? ?Ltd\.?|Co\.?,? Limited|Company Limited|Inc\.|Inc\b|Corp\.|Corporation|Ltd\.|Ltd\b|Limited|PLC|plc|LLC)(?![A-Za-z])")]
     private static partial Regex LatinLegalSuffix();
 
     /// <summary>
@@ -436,6 +436,20 @@ public sealed partial class EntityFinder
         return found;
     }
 
+    /// <summary>An English name without its legal ending (Yunfan Tech Co Ltd → Yunfan Tech; entities.yaml
+    /// <c>latin_legal_endings</c>); a Chinese name, or one that would be left shorter than two characters, as it is.</summary>
+    private string? WithoutLegalEnding(string? name)
+    {
+        if (name is null || name.Length == 0 || !char.IsAsciiLetter(name[0])) return name;
+        foreach (var ending in _lexicon.NameWords.LatinLegalEndings.OrderByDescending(e => e.Length))
+        {
+            if (!name.EndsWith(ending, StringComparison.Ordinal) || name.Length == ending.Length || name[^(ending.Length + 1)] is not (' ' or ',')) continue;
+            var body = name[..^ending.Length].TrimEnd(' ', ',');
+            return body.Length >= 2 ? body : name;
+        }
+        return name;
+    }
+
     private string? Canonical(string? fullName, string? shortName, string? latin, IReadOnlyList<string> tickers)
     {
         foreach (var alias in new[] { shortName, latin, fullName })
@@ -443,8 +457,8 @@ public sealed partial class EntityFinder
         foreach (var t in tickers)
             if (Tickers.TryNormalize(t, out var n, "HK") && _lexicon.FindByTicker(n) is { } byTicker) return byTicker;
         // A generic short name (以下简称“公司”) is a mention of the entity in this document, not its name.
-        if (shortName is not null && GenericShortNames.Contains(shortName) && (latin ?? fullName) is { } named) return named;
-        return shortName ?? latin ?? fullName;
+        if (shortName is not null && GenericShortNames.Contains(shortName) && (latin ?? fullName) is { } named) return WithoutLegalEnding(named);
+        return shortName ?? WithoutLegalEnding(latin ?? fullName);
     }
 
     /// <summary>Short names that an announcement gives its issuer but that name no company elsewhere.</summary>

@@ -159,7 +159,7 @@ public sealed class EntityLexicon
         return new EntityLexicon(list, Words(file.NotNames), Words(file.PlacePrefixes), Words(file.IndustryWords), Words(file.NameLeadWords),
             new EntityNameWords(Words(file.DefinitionPrefixes), Words(file.LegalSuffixes), Words(file.LegalFormWords), file.LeadStops?.Trim() ?? "",
                 Words(file.OrgSuffixes), file.StopChars?.Trim() ?? "", Words(file.CompanyWords), Words(file.PlaceSuffixes),
-                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes), TickerLinkLabels = Words(file.TickerLinkLabels), SubjectStopWords = Words(file.SubjectStopWords) });
+                Words(file.GenericShortNames), Words(file.SelfReferences)) { BusinessUnitSuffixes = Words(file.BusinessUnitSuffixes), TickerLinkLabels = Words(file.TickerLinkLabels), SubjectStopWords = Words(file.SubjectStopWords), LatinLegalEndings = Words(file.LatinLegalEndings) });
     }
 
     /// <summary>Whether a name is long enough to name one company in running text: two characters when it holds a
@@ -201,6 +201,7 @@ public sealed class EntityLexicon
         public List<string> BusinessUnitSuffixes { get; set; } = [];
         public List<string> TickerLinkLabels { get; set; } = [];
         public List<string> SubjectStopWords { get; set; } = [];
+        public List<string> LatinLegalEndings { get; set; } = [];
         public List<EntityEntry> Entities { get; set; } = [];
     }
 
@@ -237,6 +238,10 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
     /// headline subject (<see cref="HeadlineSubject"/>) starts or ends with one (Chinese) or holds one (English).</summary>
     public IReadOnlyList<string> SubjectStopWords { get; init; } = [];
 
+    /// <summary>Legal endings of an English company name (Co Ltd, Inc.): a company found in an article is named without
+    /// one, so that Yunfan Tech Co Ltd and Yunfan Tech meet as one company.</summary>
+    public IReadOnlyList<string> LatinLegalEndings { get; init; } = [];
+
     /// <summary>The union of several lexicons' words, in order, each once.</summary>
     public static EntityNameWords Combine(IEnumerable<EntityNameWords> all)
     {
@@ -245,6 +250,6 @@ public sealed record EntityNameWords(IReadOnlyList<string> DefinitionPrefixes, I
         string C(Func<EntityNameWords, string> f) => new(list.SelectMany(f).Distinct().ToArray());
         return new EntityNameWords(U(w => w.DefinitionPrefixes), U(w => w.LegalSuffixes), U(w => w.LegalFormWords), C(w => w.LeadStops),
             U(w => w.OrgSuffixes), C(w => w.StopChars), U(w => w.CompanyWords), U(w => w.PlaceSuffixes), U(w => w.GenericShortNames),
-            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes), TickerLinkLabels = U(w => w.TickerLinkLabels), SubjectStopWords = U(w => w.SubjectStopWords) };
+            U(w => w.SelfReferences)) { BusinessUnitSuffixes = U(w => w.BusinessUnitSuffixes), TickerLinkLabels = U(w => w.TickerLinkLabels), SubjectStopWords = U(w => w.SubjectStopWords), LatinLegalEndings = U(w => w.LatinLegalEndings) };
     }
 }

@@ -119,6 +119,24 @@ public class BatchRunnerTests
     }
 
     [Test]
+    public void An_english_company_written_with_and_without_its_legal_ending_is_one_company()
+    {
+        var input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(input);
+        // Reuters writes the legal ending without stops; a press release carries it as filed; neither company is in the lexicon.
+        File.WriteAllText(Path.Combine(input, "wire.txt"),
+            "Qinglan Tech Co Ltd said on Tuesday its third-quarter 2025 revenue rose 12% to 5.6 billion yuan, beating estimates.");
+        File.WriteAllText(Path.Combine(input, "release.txt"),
+            "Qinglan Tech Co., Ltd. today announced third-quarter 2025 results. Revenue was RMB5.6 billion, an increase of 12% year over year.");
+        var outDir = Path.Combine(_dir, "out");
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = outDir });
+        var facts = File.ReadAllLines(Path.Combine(outDir, "facts.csv")).Skip(1).ToList();
+        foreach (var f in facts) TestContext.Out.WriteLine(f);
+        Assert.That(facts.Where(f => f.Contains(",revenue,")).ToList(), Has.Count.EqualTo(1), "one revenue fact, stated by both");
+        Assert.That(facts.Single(f => f.Contains(",revenue,")), Does.StartWith("Qinglan Tech,").And.Contain("release;wire"));
+    }
+
+    [Test]
     public void Unreadable_inputs_are_quarantined_and_the_batch_goes_on()
     {
         var input = Path.Combine(_dir, "in");

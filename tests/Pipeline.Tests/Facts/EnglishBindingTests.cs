@@ -106,8 +106,8 @@ public class EnglishBindingTests
         const string text = "Xiyue Data Inc. (XYDA.US) said U.S. revenue was US$12.5 million in 2024. Gross margin was 41.2% in 2024.";
         Assert.That(Bind(text), Is.EquivalentTo(new[]
         {
-            "Xiyue Data Inc.|revenue|2024-01-01/2024-12-31|12500000 USD|=",
-            "Xiyue Data Inc.|gross_margin_pct|2024-01-01/2024-12-31|41.2 %|=",
+            "Xiyue Data|revenue|2024-01-01/2024-12-31|12500000 USD|=",
+            "Xiyue Data|gross_margin_pct|2024-01-01/2024-12-31|41.2 %|=",
         }));
     }
 

@@ -27,8 +27,8 @@ public class EntityDiscoveryTests
     }
 
     [TestCase("HONG KONG, Jan 12 (Reuters) - Shares of Qingning Group (2797.HK) jumped 40% in their Hong Kong trading debut on Monday, after the bubble tea chain raised HK$1.2 billion.", "Qingning Group", "HK:2797")]
-    [TestCase("Yunfan Auto Co Ltd (HKG: 6999) delivered 32,000 vehicles in November, up 51% from a year earlier.", "Yunfan Auto Co Ltd", "HK:6999")]
-    [TestCase("Baiyun Robotics Inc. (NASDAQ: BYRO) said on Tuesday its third-quarter revenue rose 18%.", "Baiyun Robotics Inc.", "US:BYRO")]
+    [TestCase("Yunfan Auto Co Ltd (HKG: 6999) delivered 32,000 vehicles in November, up 51% from a year earlier.", "Yunfan Auto", "HK:6999")]
+    [TestCase("Baiyun Robotics Inc. (NASDAQ: BYRO) said on Tuesday its third-quarter revenue rose 18%.", "Baiyun Robotics", "US:BYRO")]
     [TestCase("Shares of Qingning Group (2797 HK) rose as much as 45% in early trading.", "Qingning Group", "HK:2797")]
     [TestCase("Chinese lidar maker Baiyun Photonics (BYPH.O) fell 6% in New York.", "Baiyun Photonics", "US:BYPH")]
     public void An_english_name_with_a_ticker_is_an_entity(string text, string name, string ticker)
