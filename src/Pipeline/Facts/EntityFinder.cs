@@ -81,6 +81,9 @@ public sealed partial class EntityFinder
 
     private readonly HeadlineSubject _headlineSubject;
 
+    /// <summary>English legal endings, longest first (Co., Ltd. before Ltd.).</summary>
+    private readonly IReadOnlyList<string> _legalEndings;
+
     public EntityFinder(EntityLexicon lexicon)
     {
         _lexicon = lexicon;
@@ -96,6 +99,7 @@ public sealed partial class EntityFinder
         GenericShortNames = words.GenericShortNames.ToHashSet(StringComparer.Ordinal);
         SelfReferences = words.SelfReferences;
         _headlineSubject = new HeadlineSubject(words.SubjectStopWords);
+        _legalEndings = words.LatinLegalEndings.OrderByDescending(e => e.Length).ToList();
         // Phrases that hold an alias but name nothing (中国银行业) match as one phrase with no entity, so the longest
         // match leaves no mention inside them.
         _lexiconMatcher = new PhraseMatcher<string?>(lexicon.Aliases.Where(a => a.Key.Length >= 2).Select(a => (a.Key, (string?)a.Value))
@@ -441,7 +445,7 @@ public sealed partial class EntityFinder
     private string? WithoutLegalEnding(string? name)
     {
         if (name is null || name.Length == 0 || !char.IsAsciiLetter(name[0])) return name;
-        foreach (var ending in _lexicon.NameWords.LatinLegalEndings.OrderByDescending(e => e.Length))
+        foreach (var ending in _legalEndings)
         {
             if (!name.EndsWith(ending, StringComparison.Ordinal) || name.Length == ending.Length || name[^(ending.Length + 1)] is not (' ' or ',')) continue;
             var body = name[..^ending.Length].TrimEnd(' ', ',');

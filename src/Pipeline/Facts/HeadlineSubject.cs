@@ -28,7 +28,7 @@ internal sealed class HeadlineSubject(IReadOnlyCollection<string> stopWords)
         foreach (var start in ClauseStarts(text, headEnd))
         {
             var shared = Han.IsHan(text[headStart]) ? SharedChinese(text, headStart, headEnd, start) : SharedEnglish(text, headStart, headEnd, start);
-            if (shared.Length > best.Length && Acceptable(shared, text)) (best, bestAt) = (shared, start);
+            if (shared.Length > best.Length && Acceptable(shared)) (best, bestAt) = (shared, start);
         }
         return bestAt < 0 ? null : new EntityDefinitionFound(best, best, null, Han.IsHan(best[0]) ? null : best, [], new TextSpan(headStart, headStart + best.Length));
     }
@@ -88,26 +88,12 @@ internal sealed class HeadlineSubject(IReadOnlyCollection<string> stopWords)
         return words;
     }
 
-    /// <summary>A name of two characters or more (one English word needs four letters), written at least twice, none of
-    /// whose words (or whose head, for Chinese) is a stop word.</summary>
-    private bool Acceptable(string name, string text)
+    /// <summary>A name (written twice already: the headline and a clause open with it) that neither starts nor ends with
+    /// a stop word (Chinese), or holds none and is not one short English word of under four letters.</summary>
+    private bool Acceptable(string name)
     {
-        if (Han.IsHan(name[0]))
-        {
-            if (stopWords.Any(w => name.StartsWith(w, StringComparison.Ordinal) || name.EndsWith(w, StringComparison.Ordinal))) return false;
-        }
-        else
-        {
-            var words = name.Split(' ');
-            if (words.Any(w => stopWords.Contains(w)) || words.Length == 1 && name.Length < 4) return false;
-        }
-        return Count(text, name) >= 2;
-    }
-
-    private static int Count(string text, string name)
-    {
-        var n = 0;
-        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0 && n < 2; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal)) n++;
-        return n;
+        if (Han.IsHan(name[0])) return !stopWords.Any(w => name.StartsWith(w, StringComparison.Ordinal) || name.EndsWith(w, StringComparison.Ordinal));
+        var words = name.Split(' ');
+        return !words.Any(w => stopWords.Contains(w)) && !(words.Length == 1 && name.Length < 4);
     }
 }

@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Pipeline.Recognition;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Facts.Binding;
 
@@ -211,18 +208,12 @@ public sealed class BindingLexicon
     /// <summary>True when the metric's price or deal term is quoted in the currency of the listing.</summary>
     public bool InListingCurrency(string metric) => ListingCurrencyMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
 
+    /// <summary>True when a share class names which shares the metric's figure is about (<see cref="ShareClassMetrics"/>).</summary>
+    public bool HasShareClass(string metric) => ShareClassMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal));
+
     public static BindingLexicon Parse(string yaml, string sourceName)
     {
-        BindingFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<BindingFile>(yaml) ?? new BindingFile();
-        }
-        catch (YamlException e)
-        {
-            throw new PipelineConfigurationException($"{sourceName}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
-        }
+        var file = LexiconYaml.Read<BindingFile>(yaml, sourceName);
         string Where(string what) => $"{sourceName}: {what}";
         var bases = new List<BasisWords>();
         foreach (var b in file.Bases)

@@ -383,14 +383,12 @@ public sealed partial class ClaimBinder
         private string FramingBasis(int clause, Sentence s, string metric)
         {
             var floor = s.AfterSemicolon && _statement >= 0 && _statement < s.Start ? _statement : s.Start;
-            for (var end = clause - 1; end > floor; )
+            foreach (var (start, end) in ClausesBefore(clause, floor))
             {
-                var start = Math.Max(floor, _breakBefore[end - 1]);
                 var basis = _binder._bases.Read(_text, start, end, metric);
                 var stated = Between(_figures, m => m.Span.Start, start, end).Any();
                 if (basis != Bases.Reported) return stated ? Bases.Reported : basis;
-                if (!stated || start <= floor) break;
-                end = start - 1;
+                if (!stated) break;
             }
             return Bases.Reported;
         }
@@ -401,16 +399,13 @@ public sealed partial class ClaimBinder
         /// none. Reported when there is no such clause.</summary>
         private string ConditionBasis(int clause, Sentence s, string metric)
         {
-            for (var end = clause - 1; end > s.Start; )
+            foreach (var (start, end) in ClausesBefore(clause, s.Start))
             {
-                var start = ClauseStart(end - 1, s);
                 var text = _text.AsSpan(start, end - start).TrimStart();
                 foreach (var w in _binder._words.ConditionWords)
                     if (text.StartsWith(w, StringComparison.Ordinal) && !Between(_figures, m => m.Span.Start, start, end).Any()
                         && _binder._bases.Read(_text, start, end, metric) is var basis && basis != Bases.Reported)
                         return basis;
-                if (start <= s.Start) break;
-                end = start - 1;
             }
             return Bases.Reported;
         }
@@ -420,7 +415,7 @@ public sealed partial class ClaimBinder
         /// sentence names none or the metric is no price.</summary>
         private string? ShareClassOf(string metric, int from, int pos)
         {
-            if (!_binder._words.ShareClassMetrics.Any(p => metric.StartsWith(p, StringComparison.Ordinal))) return null;
+            if (!_binder._words.HasShareClass(metric)) return null;
             var named = _binder._words.ShareClasses.FindAll(_text, from, pos);
             return named.Count == 0 ? null : named[^1].Value;
         }

@@ -47,6 +47,20 @@ public sealed partial class ClaimBinder
         /// <summary>Start of the clause holding <paramref name="pos"/>: after the last clause break before it, within the sentence.</summary>
         internal int ClauseStart(int pos, Sentence s) => Math.Max(s.Start, _breakBefore[Math.Min(pos, _text.Length)]);
 
+        /// <summary>The clauses before the one starting at <paramref name="clause"/>, nearest first, back to
+        /// <paramref name="floor"/> (a sentence's start, or a statement's across a semicolon): each [Start, End), End at
+        /// the mark closing it.</summary>
+        internal IEnumerable<(int Start, int End)> ClausesBefore(int clause, int floor)
+        {
+            for (var end = clause - 1; end > floor; )
+            {
+                var start = Math.Max(floor, _breakBefore[end - 1]);
+                yield return (start, end);
+                if (start <= floor) yield break;
+                end = start - 1;
+            }
+        }
+
         /// <summary>End of the clause holding <paramref name="pos"/> (exclusive), within the sentence.</summary>
         internal int ClauseEnd(int pos, Sentence s) => Math.Min(s.End, _breakFrom[Math.Min(pos, _text.Length)]);
 

@@ -4,9 +4,6 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 using Pipeline.Recognition;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Pipeline.Facts.Binding;
 
@@ -40,16 +37,7 @@ public sealed class TradingCalendars
 
     public static TradingCalendars Parse(string yaml, string sourceName)
     {
-        CalendarFile file;
-        try
-        {
-            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<CalendarFile>(yaml) ?? new CalendarFile();
-        }
-        catch (YamlException e)
-        {
-            throw new PipelineConfigurationException($"{sourceName}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
-        }
+        var file = LexiconYaml.Read<CalendarFile>(yaml, sourceName);
         var byCurrency = new Dictionary<Currency, (HashSet<int>, HashSet<LocalDate>)>();
         foreach (var c in file.Calendars)
         {
