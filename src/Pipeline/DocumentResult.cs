@@ -38,4 +38,8 @@ public sealed record DocumentResult(
 
     /// <summary>The company the document is about and the period it reports (<see cref="BindingResult.Subject"/>).</summary>
     public DocumentSubject? Subject { get; init; }
+
+    /// <summary>The document as read before binding (null for one quarantined before it): what the batch's second pass
+    /// binds again with the coverage given (<see cref="ExtractionPipeline.Rebind"/>).</summary>
+    public ReadDocument? Read { get; init; }
 }

@@ -110,39 +110,8 @@ public sealed class ExtractionPipeline
             foreach (var p in problems) context.ReportAtSource(p);
             times["recognize"] = clock.Elapsed;
 
-            clock.Restart();
-            BindingResult binding;
-            try
-            {
-                binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, metadata));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // A failing binding rule loses the claims, not the article: its clean text and mentions are kept.
-                context.ReportAtSource(Diagnostic.Warning("bind.failed", $"binding failed ({e.GetType().Name}: {e.Message}); no claims from this document"));
-                binding = new BindingResult([], mentions);
-            }
-            times["bind"] = clock.Elapsed;
-
-            var claims = binding.Claims;
-            var tables = TableResult.Empty;
-            if (_tables is not null)
-            {
-                clock.Restart();
-                tables = _tables.Read(text, binding, document, metadata, context);
-                claims = MergeTableClaims(binding.Claims, tables);
-                times[TableStage.Name] = clock.Elapsed;
-            }
-
-            if (text.Text.Trim().Length == 0)
-                context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
-            if (context.HasErrors) return Quarantine(context, text, times, metadata);
-
-            return new DocumentResult(document, metadata, DocumentStatus.Processed, null, text, segments, mentions,
-                claims, binding.Unbound, context.Removals, context.Diagnostics, times)
-            {
-                Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables, Subject = binding.Subject,
-            };
+            var read = new ReadDocument(document, metadata, text, segments, mentions, [.. context.Diagnostics], [.. context.Removals]);
+            return Bind(read, context, times);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -150,6 +119,67 @@ public sealed class ExtractionPipeline
             context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
             return Quarantine(context, text, times);
         }
+    }
+
+    /// <summary>
+    /// Binds a document read earlier (<see cref="DocumentResult.Read"/>) again, with the metadata it now carries: the
+    /// batch's second pass gives an undated article its company's coverage this way without decoding, cleaning,
+    /// converting and recognizing it a second time (none of those reads the coverage). The result is the one
+    /// <see cref="Process"/> gives the document with that metadata.
+    /// </summary>
+    public DocumentResult Rebind(ReadDocument read)
+    {
+        var context = DocumentContext.Resume(read);
+        var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        try
+        {
+            return Bind(read, context, times);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
+            return Quarantine(context, read.Text, times, read.Metadata);
+        }
+    }
+
+    /// <summary>Binding and tables over a document read up to its mentions.</summary>
+    private DocumentResult Bind(ReadDocument read, DocumentContext context, Dictionary<string, TimeSpan> times)
+    {
+        var (document, metadata, text, segments, mentions) = (read.Document, read.Metadata, read.Text, read.Segments, read.Mentions);
+        var clock = Stopwatch.StartNew();
+        BindingResult binding;
+        try
+        {
+            binding = _binder.Bind(new BindingInput(text.Text, segments, mentions, document, metadata));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A failing binding rule loses the claims, not the article: its clean text and mentions are kept.
+            context.ReportAtSource(Diagnostic.Warning("bind.failed", $"binding failed ({e.GetType().Name}: {e.Message}); no claims from this document"));
+            binding = new BindingResult([], mentions);
+        }
+        times["bind"] = clock.Elapsed;
+
+        var claims = binding.Claims;
+        var tables = TableResult.Empty;
+        if (_tables is not null)
+        {
+            clock.Restart();
+            tables = _tables.Read(text, binding, document, metadata, context);
+            claims = MergeTableClaims(binding.Claims, tables);
+            times[TableStage.Name] = clock.Elapsed;
+        }
+
+        if (text.Text.Trim().Length == 0)
+            context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
+        if (context.HasErrors) return Quarantine(context, text, times, metadata);
+
+        return new DocumentResult(document, metadata, DocumentStatus.Processed, null, text, segments, mentions,
+            claims, binding.Unbound, context.Removals, context.Diagnostics, times)
+        {
+            Entities = binding.Entities, UnboundReasons = binding.UnboundReasons, Tables = tables.Tables, Subject = binding.Subject,
+            Read = read,
+        };
     }
 
     /// <summary>The binder's claims, then the tables'. A binder claim inside a table that yielded claims is dropped:

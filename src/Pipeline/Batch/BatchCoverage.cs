@@ -8,9 +8,10 @@ using Pipeline.Recognition;
 namespace Pipeline.Batch;
 
 /// <summary>A document whose figures wanted the batch's period: the company it is about, its shell (identity, metadata,
-/// hash: no content), and the coverage its stored rows were read with (<see cref="DocumentMetadata.CoverageKey"/>; null
-/// for rows read without any, as every document's first read is).</summary>
-public sealed record UndatedDocument(string Entity, RawDocument Shell, string? ReadWith);
+/// hash: no content), the coverage its stored rows were read with (<see cref="DocumentMetadata.CoverageKey"/>; null
+/// for rows read without any, as every document's first read is), and what its first read kept for binding it again
+/// (null: the second pass reads its file again).</summary>
+public sealed record UndatedDocument(string Entity, RawDocument Shell, string? ReadWith, ReadDocument? Read = null);
 
 /// <summary>
 /// The period each company's coverage in a batch reports: for every company, the period most of the documents about
@@ -35,15 +36,17 @@ public sealed class BatchCoverage
     }
 
     /// <summary>The document with this batch's coverage given, for its second read.</summary>
-    public RawDocument Give(RawDocument document)
+    public RawDocument Give(RawDocument document) => document with { Metadata = Give(document.Metadata) };
+
+    /// <summary>A document read before, with this batch's coverage given, for binding it again.</summary>
+    public ReadDocument Give(ReadDocument read) => read with { Metadata = Give(read.Metadata) };
+
+    private DocumentMetadata Give(DocumentMetadata metadata)
     {
         var given = Given();
-        return document with
+        return metadata with
         {
-            Metadata = document.Metadata with
-            {
-                CoveragePeriods = given.CoveragePeriods, CoverageListingDays = given.CoverageListingDays, CoverageDealYears = given.CoverageDealYears,
-            },
+            CoveragePeriods = given.CoveragePeriods, CoverageListingDays = given.CoverageListingDays, CoverageDealYears = given.CoverageDealYears,
         };
     }
 
@@ -51,13 +54,13 @@ public sealed class BatchCoverage
     private DocumentMetadata Given() => _given ??=
         DocumentMetadata.Empty with { CoveragePeriods = Periods(), CoverageListingDays = ListingDays(), CoverageDealYears = DealYears() };
 
-    /// <summary>The shells of the undated documents this batch's coverage would read differently from how their stored
-    /// rows were read (a company it now gives a period, a listing day or a deal year, or another one than before, or
-    /// none where an earlier batch gave one), in id order.</summary>
-    public IReadOnlyList<RawDocument> Rereads(IEnumerable<UndatedDocument> undated)
+    /// <summary>The undated documents this batch's coverage would read differently from how their stored rows were
+    /// read (a company it now gives a period, a listing day or a deal year, or another one than before, or none where
+    /// an earlier batch gave one), in id order.</summary>
+    public IReadOnlyList<UndatedDocument> Rereads(IEnumerable<UndatedDocument> undated)
     {
         var given = Given();
-        return undated.Where(u => given.CoverageKey(u.Entity) != u.ReadWith).Select(u => u.Shell).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        return undated.Where(u => given.CoverageKey(u.Entity) != u.ReadWith).OrderBy(u => u.Shell.Id, StringComparer.Ordinal).ToList();
     }
 
     private static void Vote(Dictionary<string, Dictionary<ReportingPeriod, int>> all, string entity, ReportingPeriod period)
@@ -86,5 +89,22 @@ public sealed class BatchCoverage
             periods[entity] = ranked[0].Key;
         }
         return periods;
+    }
+}
+
+/// <summary>The first reads a run keeps for its second pass, within <see cref="BatchOptions.SecondPassMemory"/> bytes
+/// (by <see cref="ReadDocument.EstimatedBytes"/>): a read that does not fit is not kept, and its file is read again.</summary>
+internal sealed class KeptReads(long budget)
+{
+    private long _used;
+
+    /// <summary>The read, if it fits in what is left of the budget; else null.</summary>
+    public ReadDocument? TryKeep(ReadDocument? read)
+    {
+        if (read is null || budget <= 0) return null;
+        var size = read.EstimatedBytes;
+        if (System.Threading.Interlocked.Add(ref _used, size) <= budget) return read;
+        System.Threading.Interlocked.Add(ref _used, -size);
+        return null;
     }
 }

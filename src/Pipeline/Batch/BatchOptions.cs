@@ -21,6 +21,10 @@ public sealed record BatchOptions
     public IReadOnlyList<Output.ITableWriter>? Formats { get; init; }
     /// <summary>Start CSV files with a UTF-8 byte-order mark for spreadsheet programs (<c>--excel</c>/<c>--bom</c>).</summary>
     public bool Bom { get; init; }
+    /// <summary>How many bytes of the undated documents' first reads (text, maps, mentions) the run keeps for its second
+    /// pass, which then binds them again instead of reading their files again; beyond it, files are read again. The
+    /// budget bounds what the pass adds to the run's memory whatever the batch's size.</summary>
+    public long SecondPassMemory { get; init; } = 64L << 20;
 }
 
 /// <summary>Progress as inputs are dealt with: done so far, the number of inputs (files, and records of .jsonl files), the current id.</summary>

@@ -59,6 +59,9 @@ public sealed class BatchRunner
         int read = 0, unchanged = 0, duplicates = 0, processed = 0, quarantined = 0, done = 0, skipped = 0;
         var stageTimes = new Dictionary<string, double>(StringComparer.Ordinal);
         WorkerTimes? workerTimes = null;
+        // Each processed document's clean text is written by the store writer as its rows are saved (the workers keep
+        // the cores busy meanwhile); the run's end writes only those of documents it did not process itself.
+        var cleanTexts = new CleanTextFiles(outDir);
 
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleWriter = true });
         var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleReader = true });
@@ -157,6 +160,7 @@ public sealed class BatchRunner
         // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
         // pass as a shell (identity, metadata, hash: no content), with the company it is about.
         var undated = new System.Collections.Concurrent.ConcurrentBag<UndatedDocument>();
+        var keptReads = new KeptReads(options.SecondPassMemory);
         var waits = new WorkerWaits();
         var workers = Enumerable.Range(0, Math.Max(1, options.Jobs)).Select(_ => Task.Run(async () =>
         {
@@ -167,7 +171,7 @@ public sealed class BatchRunner
                 var started = clock.Elapsed;
                 waits.Input(started);
                 var result = _pipeline.Process(doc);
-                if (result.Subject is { NeedsPeriod: true } subject) undated.Add(new(subject.Entity, doc.Shell(), null));
+                if (result.Subject is { NeedsPeriod: true } subject) undated.Add(new(subject.Entity, doc.Shell(), null, keptReads.TryKeep(result.Read)));
                 var processed = clock.Elapsed;
                 waits.Busy(processed - started);
                 await results.Writer.WriteAsync(result, cancel);
@@ -185,6 +189,7 @@ public sealed class BatchRunner
             done++;
             store.BeginBatch();
             store.SaveResult(result, _pipelineVersion, runId);
+            if (result.Status == DocumentStatus.Processed) cleanTexts.Write(result.Document.Id, result.Clean.Text);
             coverage.Add(result.Subject);
             if (++inBatch >= options.CommitEvery) { store.CommitBatch(); inBatch = 0; }
             if (result.Status == DocumentStatus.Processed) processed++; else quarantined++;
@@ -204,6 +209,7 @@ public sealed class BatchRunner
         var secondPass = Stopwatch.StartNew();
         SecondPass(reader, undated, coverage, options, store, runId, cancel);
         stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
+        undated.Clear();   // the first reads kept for the second pass are garbage from here
         }
 
         // Duplicates: identical content already processed in this run or an earlier one.
@@ -218,7 +224,7 @@ public sealed class BatchRunner
         // Reconcile every claim of the documents this run saw; the datasets that do not depend on the facts are written
         // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
-        using var outputs = new Outputs(outDir, options, store, seen, unreadable);
+        using var outputs = new Outputs(outDir, options, store, seen, unreadable, cleanTexts);
         var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
@@ -255,18 +261,20 @@ public sealed class BatchRunner
         var rereads = coverage.Rereads(undated);
         if (rereads.Count == 0 || _dispatcher is null) return;
         var again = Channel.CreateUnbounded<RawDocument>(new UnboundedChannelOptions { SingleWriter = true });
-        foreach (var doc in reader.Reread(rereads)) again.Writer.TryWrite(coverage.Give(doc));
+        foreach (var doc in reader.Reread(rereads.Select(u => u.Shell))) again.Writer.TryWrite(coverage.Give(doc));
         again.Writer.Complete();
         _dispatcher.RunAsync(again.Reader, runId, _pipelineVersion, _ => { }, cancel).GetAwaiter().GetResult();
     }
 
     /// <summary>
     /// The second pass: an article that names its company but not the period it reports (上季, 三季度 with no year or
-    /// date), or gives no listing day for its deal terms, is read again with the period, the listing day and the deal year
-    /// (for an article that writes no year at all) the batch's other articles on that company give. Only an article
-    /// whose company's coverage differs from what its stored rows were read with can read differently (the coverage is
-    /// looked up by the article's company alone), so only those are read again (<see cref="BatchCoverage.Rereads"/>):
-    /// their content comes back from where it was read (the batch kept shells, not content) and they are processed on
+    /// date), or gives no listing day for its deal terms, is bound again with the period, the listing day and the deal
+    /// year (for an article that writes no year at all) the batch's other articles on that company give. Only an
+    /// article whose company's coverage differs from what its stored rows were read with can read differently (the
+    /// coverage is looked up by the article's company alone), so only those are read again
+    /// (<see cref="BatchCoverage.Rereads"/>). One whose first read the run kept (<see cref="KeptReads"/>) is bound
+    /// again from it (<see cref="ExtractionPipeline.Rebind"/>: only binding reads the coverage); the others' content
+    /// comes back from where it was read (the batch kept shells, not content) and they are processed whole. Both on
     /// <c>Jobs</c> workers, this thread writing the results.
     /// </summary>
     private void SecondPass(CorpusReader reader, IEnumerable<UndatedDocument> undated, BatchCoverage coverage, BatchOptions options,
@@ -275,13 +283,16 @@ public sealed class BatchRunner
         var rereads = coverage.Rereads(undated);
         if (rereads.Count == 0) return;
         var jobs = Math.Max(1, options.Jobs);
-        var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
+        var work = Channel.CreateBounded<Func<DocumentResult>>(new BoundedChannelOptions(jobs * 4) { SingleWriter = true });
         var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(jobs * 4) { SingleReader = true });
         var readerTask = Task.Run(async () =>
         {
             try
             {
-                foreach (var doc in reader.Reread(rereads)) await work.Writer.WriteAsync(doc, cancel);
+                foreach (var u in rereads)
+                    if (u.Read is { } read) await work.Writer.WriteAsync(() => _pipeline.Rebind(coverage.Give(read)), cancel);
+                foreach (var doc in reader.Reread(rereads.Where(u => u.Read is null).Select(u => u.Shell)))
+                    await work.Writer.WriteAsync(() => _pipeline.Process(coverage.Give(doc)), cancel);
             }
             finally
             {
@@ -290,7 +301,7 @@ public sealed class BatchRunner
         }, cancel);
         var workers = Enumerable.Range(0, jobs).Select(_ => Task.Run(async () =>
         {
-            await foreach (var doc in work.Reader.ReadAllAsync(cancel)) await results.Writer.WriteAsync(_pipeline.Process(coverage.Give(doc)), cancel);
+            await foreach (var again in work.Reader.ReadAllAsync(cancel)) await results.Writer.WriteAsync(again(), cancel);
         }, cancel)).ToArray();
         var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
         foreach (var again in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
@@ -335,7 +346,7 @@ public sealed class BatchRunner
     /// The claims, mentions, clean texts and quarantine first (<see cref="WriteClaimsAndMentions"/>, while the
     /// reconciler works), then the facts, conflicts and audit (<see cref="Finish"/>).</summary>
     private sealed class Outputs(string outDir, BatchOptions options, PipelineStore store, IReadOnlySet<string> seen,
-        IReadOnlyList<UnreadableInput> unreadable) : IDisposable
+        IReadOnlyList<UnreadableInput> unreadable, CleanTextFiles cleanTexts) : IDisposable
     {
         private readonly OutputSet _outputs = new(outDir);
         private readonly OutputOptions _text = new() { Bom = options.Bom };
@@ -360,18 +371,14 @@ public sealed class BatchRunner
             Table(DatasetWriter.Quarantine, () => _quarantine, OutputFormats.Csv);
             MemoryTrace.Mark("run: claims and mentions written");
 
-            // Clean texts: one file per processed document, under a bounded, collision-free name. Written in place: every
-            // run compares content first, so a file cut short by a killed run is rewritten.
-            var cleanDir = Path.Combine(outDir, "clean");
-            Directory.CreateDirectory(cleanDir);
-            foreach (var d in store.Documents(seen, withText: true))
-            {
-                if (d.Status != "processed" || d.CleanText is null) continue;
-                var name = Path.Combine("clean", DocumentIds.FileStem(d.Id) + ".txt");
-                _written.Add(name);
-                var path = Path.Combine(outDir, name);
-                if (!SameContent(path, d.CleanText)) File.WriteAllText(path, d.CleanText, AtomicFile.Utf8);
-            }
+            // Clean texts: those of the documents this process did not read in this run (unchanged since an earlier
+            // run, or read by cluster workers) come from the store; the others were written as their rows were saved.
+            var processed = _documents.Where(d => d.Status == "processed").Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var fromStore = processed.Where(id => !cleanTexts.Has(id)).ToHashSet(StringComparer.Ordinal);
+            if (fromStore.Count > 0)
+                foreach (var d in store.Documents(fromStore, withText: true))
+                    if (d.CleanText is not null) cleanTexts.Write(d.Id, d.CleanText);
+            _written.UnionWith(cleanTexts.Keep(processed));
         }
 
         /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;
@@ -394,12 +401,6 @@ public sealed class BatchRunner
         }
 
         public void Dispose() => _outputs.Dispose();
-    }
-
-    private static bool SameContent(string path, string text)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
     }
 
     /// <summary>Document ids become bounded, collision-free file names (see <see cref="DocumentIds.FileStem"/>).</summary>

@@ -54,5 +54,15 @@ public sealed class DocumentContext
         _removals.Add(new Removal(CurrentMap.ToSource(span), reason));
     }
 
+    /// <summary>A context resumed where an earlier read of the same document left it (its diagnostics, removals,
+    /// metadata and map), for binding that read again (<see cref="ExtractionPipeline.Rebind"/>).</summary>
+    internal static DocumentContext Resume(ReadDocument read)
+    {
+        var context = new DocumentContext(read.Document) { Metadata = read.Metadata, CurrentMap = read.Text.Map };
+        context._diagnostics.AddRange(read.Diagnostics);
+        context._removals.AddRange(read.Removals);
+        return context;
+    }
+
     public bool HasErrors => _diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -99,6 +99,9 @@ public sealed class OffsetMap
 
     private int LocalInputLength => _segments.Length == 0 ? 0 : _segments[^1].InStart + _segments[^1].InLength;
 
+    /// <summary>About how many bytes the map holds (its segments and those of the maps it composes).</summary>
+    public long EstimatedBytes => 24L * _segments.Length + 48 + (_inner?.EstimatedBytes ?? 0);
+
     private int InnermostInputLength => _inner is null ? InputLength : _inner.InnermostInputLength;
 
     // An empty range at the very start maps to the start, before anything removed there.

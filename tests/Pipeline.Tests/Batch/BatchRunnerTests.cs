@@ -119,6 +119,44 @@ public class BatchRunnerTests
     }
 
     [Test]
+    public void A_clean_text_deleted_between_runs_is_written_again_for_an_unchanged_document()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = outDir });
+        var outputs = ReadOutputs(outDir);
+        var deleted = Directory.EnumerateFiles(Path.Combine(outDir, "clean")).Order(StringComparer.Ordinal).First();
+        File.Delete(deleted);
+        var again = Runner().Run(new BatchOptions { Inputs = [TestPaths.Corpus], OutDir = outDir });
+        Assert.That(again.Processed, Is.EqualTo(0), "nothing is read again");
+        Assert.That(ReadOutputs(outDir), Is.EqualTo(outputs), "the clean text comes back from the store");
+    }
+
+    [Test]
+    public void The_second_pass_binds_a_kept_read_again_as_if_the_file_were_read_again()
+    {
+        var input = Path.Combine(_dir, "in");
+        Directory.CreateDirectory(input);
+        // An HTML market wrap with no date (its debut has no year alone) and a filing that gives the listing day.
+        File.WriteAllText(Path.Combine(input, "wrap.html"), """
+            <html><head><title>新股速递｜云帆汽车首日高开</title></head><body><div class="article">
+            <h1>新股速递｜云帆汽车首日高开</h1>
+            <p>云帆汽车（09899.HK）于11月5日登陆港交所主板，首日开盘报128港元，较发售价上涨6.7%，市值约1200亿港元。</p>
+            <p>截至午间收盘，云帆汽车报131.5港元，成交额达18.6亿港元。</p></div></body></html>
+            """);
+        File.WriteAllText(Path.Combine(input, "notice.txt"),
+            "云帆汽车（09899.HK）公告，公司H股已于2025年11月5日在香港联合交易所主板挂牌并开始买卖，发售价为每股120港元。");
+        var kept = Path.Combine(_dir, "kept");
+        var reread = Path.Combine(_dir, "reread");
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = kept });
+        Runner().Run(new BatchOptions { Inputs = [input], OutDir = reread, SecondPassMemory = 0 });
+        var claims = File.ReadAllLines(Path.Combine(kept, "claims.csv"));
+        Assert.That(claims.Any(c => c.Contains(",wrap,") && c.Contains("price.open,") && c.Contains("2025-11-05")), Is.True,
+            "the wrap's debut is dated by the filing in the second pass");
+        Assert.That(ReadOutputs(kept), Is.EqualTo(ReadOutputs(reread)),
+            "binding the kept first read again gives what reading the file again gives, offsets into the HTML included");
+    }
+
+    [Test]
     public void An_english_company_written_with_and_without_its_legal_ending_is_one_company()
     {
         var input = Path.Combine(_dir, "in");

@@ -30,7 +30,7 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
 
     public StageText Apply(string input, DocumentContext context)
     {
-        if (input.Trim().Length == 0)
+        if (input.AsSpan().Trim().IsEmpty)
         {
             context.Report(Diagnostic.Error("html.empty", "page has no content"));
             return new OffsetMapBuilder().Build(input.Length);
@@ -47,18 +47,12 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
             context.Report(Diagnostic.Warning("html.truncated", "markup ends inside a tag; the page may be cut off",
                 new TextSpan(lastOpen, input.Length)));
 
-        // The tokenizer counts positions in newline-normalised text; parse that and map back.
-        var (normal, toInput) = NormalizeNewlines(input);
-        var tokens = new List<CharacterToken>();
-        var options = new HtmlParserOptions
-        {
-            OnToken = (token, range) =>
-            {
-                if (token.Type == HtmlTokenType.Character && token.Data.Length > 0)
-                    tokens.Add(new CharacterToken(range.Start.Index, range.End.Index, token.Data));
-            },
-        };
-        var document = new HtmlParser(options).ParseDocument(normal);
+        // The parser's text nodes hold newline-normalised text: parse and scan that, and map back.
+        var (normal, droppedCrs) = NormalizeNewlines(input);
+        // Where each text node came from: aligned with the text runs a scan of the source finds (HtmlTextRuns), not
+        // taken from the parser's token hook, which turns every token into objects.
+        var document = new HtmlParser().ParseDocument(normal);
+        var tokens = HtmlTextRuns.Scan(normal);
         // One parse; the extractor walks the tree once and maps only the text it writes back to the source.
         var extractor = new ArticleExtractor(document, normal, tokens, lexicon.BylineLabels);
         var article = extractor.Extract();
@@ -66,12 +60,11 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         UpdateMetadata(context, article);
         foreach (var (start, end, reason) in article.Dropped)
         {
-            var s = ToInput(toInput, start, input.Length);
-            var e = ToInput(toInput, end, input.Length);
+            var s = ToInput(droppedCrs, start, input.Length);
+            var e = ToInput(droppedCrs, end, input.Length);
             if (e > s) context.Removed(new TextSpan(s, e), reason);
         }
-
-        var result = Build(input, toInput, article.Text);
+        var result = Build(input, droppedCrs, article.Text);
         var bodyChars = result.Text.Count(c => !char.IsWhiteSpace(c));
         if (Blocker(document, normal, bodyChars) is { } blocked)
             context.Report(Diagnostic.Error(blocked.Code, blocked.Message));
@@ -109,7 +102,7 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         return null;
     }
 
-    private static StageText Build(string input, int[]? toInput, IReadOnlyList<OutChar> written)
+    private static StageText Build(string input, int[]? droppedCrs, IReadOnlyList<OutChar> written)
     {
         var chars = KeepMonotone(written);
         var b = new OffsetMapBuilder(chars.Count + 16);
@@ -118,8 +111,8 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         {
             var c = chars[i];
             if (c.Source.Index < 0) { b.Insert([c.Value]); i++; continue; }
-            var start = ToInput(toInput, c.Source.Index, input.Length);
-            var end = ToInput(toInput, c.Source.Index + Math.Max(1, c.Source.Length), input.Length);
+            var start = ToInput(droppedCrs, c.Source.Index, input.Length);
+            var end = ToInput(droppedCrs, c.Source.Index + Math.Max(1, c.Source.Length), input.Length);
             if (start < b.InputPosition) { b.Insert([c.Value]); i++; continue; }
             b.SkipTo(start);
             // Characters decoded from one reference (a surrogate pair) share it: one block.
@@ -170,37 +163,44 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         return result;
     }
 
-    private static int ToInput(int[]? toInput, int normalIndex, int inputLength)
+    private static int ToInput(int[]? droppedCrs, int normalIndex, int inputLength)
     {
-        if (toInput is null) return Math.Min(normalIndex, inputLength);
-        return normalIndex >= toInput.Length ? inputLength : toInput[normalIndex];
+        if (droppedCrs is null) return Math.Min(normalIndex, inputLength);
+        // Every dropped CR at or before this index shifts it one further into the input.
+        var at = Array.BinarySearch(droppedCrs, normalIndex);
+        var before = at >= 0 ? at + 1 : ~at;
+        var index = normalIndex + before;
+        return index >= inputLength ? inputLength : index;
     }
 
-    /// <summary>CRLF and lone CR become LF; returns the map from normalised index to input index (null if unchanged).</summary>
-    private static (string Text, int[]? ToInput) NormalizeNewlines(string input)
+    /// <summary>CRLF and lone CR become LF; returns the normalised text and, where a CRLF lost its CR, the normalised
+    /// index of each LF that followed a dropped CR (ascending; null if no CR was dropped): index n of the normalised
+    /// text is index n + (dropped CRs at or before n) of the input.</summary>
+    private static (string Text, int[]? DroppedCrs) NormalizeNewlines(string input)
     {
-        if (input.IndexOf('\r') < 0) return (input, null);
-        var sb = new System.Text.StringBuilder(input.Length);
-        var map = new List<int>(input.Length);
+        var first = input.IndexOf('\r');
+        if (first < 0) return (input, null);
+        var dropped = new List<int>();
+        var text = new char[input.Length];
+        var n = 0;
         for (var i = 0; i < input.Length; i++)
         {
             var c = input[i];
             if (c == '\r')
             {
-                if (i + 1 < input.Length && input[i + 1] == '\n') continue;
+                if (i + 1 < input.Length && input[i + 1] == '\n') { dropped.Add(n); continue; }
                 c = '\n';
             }
-            sb.Append(c);
-            map.Add(i);
+            text[n++] = c;
         }
-        return (sb.ToString(), [.. map]);
+        return (new string(text, 0, n), dropped.Count == 0 ? null : [.. dropped]);
     }
 }
 
 /// <summary>Estimates element nesting depth with a linear scan (start tags minus end tags, void elements ignored).</summary>
 internal static class MarkupDepth
 {
-    private static readonly HashSet<string> Void = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
         { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option" };
 
     public static int Estimate(string html)
@@ -227,8 +227,10 @@ internal static class MarkupDepth
 
     private static bool IsVoid(ReadOnlySpan<char> name)
     {
-        foreach (var v in Void) if (name.Equals(v, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
+        if (name.Length > 6) return false;
+        Span<char> lower = stackalloc char[6];
+        name.ToLowerInvariant(lower);
+        return Void.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..name.Length]);
     }
 }
 

@@ -10,8 +10,9 @@ namespace Pipeline.Cleaning.Html;
 /// (1 for a plain character, the whole reference for a decoded entity). Index -1 means unknown.</summary>
 internal readonly record struct SourceChar(int Index, int Length);
 
-/// <summary>A character token as the tokenizer reported it: its source range and its decoded data.</summary>
-internal readonly record struct CharacterToken(int Start, int End, string Data)
+/// <summary>A run of text as the tokenizer reads it: its source range and its decoded data (a slice of the source
+/// itself when nothing in it needed decoding).</summary>
+internal readonly record struct CharacterToken(int Start, int End, ReadOnlyMemory<char> Data)
 {
     /// <summary>A character reference at <paramref name="i"/> (named, decimal or hex; the ';' may be missing).</summary>
     private static bool TryReference(string source, int i, int end, out int refEnd, out string decoded)
@@ -40,7 +41,7 @@ internal readonly record struct CharacterToken(int Start, int End, string Data)
         int i = Start, k = 0;
         var end = Math.Min(End, source.Length);
         // The common case: the token's source is its data (no reference, nothing normalised): one comparison.
-        if (end - Start == Data.Length && source.AsSpan(Start, end - Start).SequenceEqual(Data))
+        if (end - Start == Data.Length && source.AsSpan(Start, end - Start).SequenceEqual(Data.Span))
         {
             for (var q = 0; q < result.Length; q++) result[q] = new SourceChar(Start + q, 1);
             return result;
@@ -50,13 +51,13 @@ internal readonly record struct CharacterToken(int Start, int End, string Data)
             if (i >= end) { result[k++] = new SourceChar(Math.Max(Start, end - 1), 0); continue; }
             var c = source[i];
             if (c == '&' && TryReference(source, i, end, out var refEnd, out var decoded)
-                && (Data.AsSpan(k).StartsWith(decoded) || (source[i + 1] == '#' && decoded.Length == 1 && Data[k] != '&')))
+                && (Data.Span[k..].StartsWith(decoded) || (source[i + 1] == '#' && decoded.Length == 1 && Data.Span[k] != '&')))
             {
                 for (var j = 0; j < decoded.Length; j++) result[k++] = new SourceChar(i, refEnd - i);
                 i = refEnd;
                 continue;
             }
-            if (c == Data[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
+            if (c == Data.Span[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
             // Anything else (a replaced NUL, a normalised character): one for one, best effort.
             result[k++] = new SourceChar(i, 1);
             i++;
@@ -125,7 +126,7 @@ internal sealed class SourceTextMap
         var index = new Dictionary<char, List<int>>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var d = tokens[i].Data;
+            var d = tokens[i].Data.Span;
             if (d.Length == 0 || char.IsWhiteSpace(d[0])) continue;
             if (!index.TryGetValue(d[0], out var list)) index[d[0]] = list = new List<int>();
             list.Add(i);
@@ -142,7 +143,7 @@ internal sealed class SourceTextMap
         while (j < data.Length && t < tokens.Count)
         {
             var tok = tokens[t];
-            var m = o < tok.Data.Length ? data.AsSpan(j).CommonPrefixLength(tok.Data.AsSpan(o)) : 0;
+            var m = o < tok.Data.Length ? data.AsSpan(j).CommonPrefixLength(tok.Data.Span[o..]) : 0;
             if (m == 0) break;
             j += m; o += m;
             if (o >= tok.Data.Length) { t++; o = 0; }

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Pipeline.Documents;
+
+namespace Pipeline.Output;
+
+/// <summary>
+/// The clean text of every processed document, one file per document under <c>clean/</c> with a bounded,
+/// collision-free name (<see cref="DocumentIds.FileStem"/>). Written in place, not renamed into place like the
+/// datasets: a file is rewritten only when its content differs, so a file cut short by a killed run is repaired by
+/// the next. A run writes each document's file as its rows are saved (<see cref="Write"/>), while the other documents
+/// are still being read, and at its end writes only the files of the documents it did not process itself (unchanged
+/// since an earlier run, or processed by cluster workers), from the store.
+/// </summary>
+public sealed class CleanTextFiles(string outDir)
+{
+    public const string Folder = "clean";
+
+    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
+    private bool _folderMade;
+
+    /// <summary>The file name (relative to the output folder) of a document's clean text.</summary>
+    public static string NameOf(string documentId) => Path.Combine(Folder, DocumentIds.FileStem(documentId) + ".txt");
+
+    /// <summary>Writes a document's clean text unless its file already holds it.</summary>
+    public void Write(string documentId, string text)
+    {
+        if (!_folderMade) { Directory.CreateDirectory(Path.Combine(outDir, Folder)); _folderMade = true; }
+        var name = NameOf(documentId);
+        _written[documentId] = name;
+        var path = Path.Combine(outDir, name);
+        if (!SameContent(path, text)) File.WriteAllText(path, text, AtomicFile.Utf8);
+    }
+
+    /// <summary>Whether this run has written (or found current) the document's file.</summary>
+    public bool Has(string documentId) => _written.ContainsKey(documentId);
+
+    /// <summary>Keeps only the files of <paramref name="processed"/> documents: a file written for a document that
+    /// ended up not processed (quarantined when read again) is deleted; returns the names kept.</summary>
+    public IReadOnlyCollection<string> Keep(IReadOnlySet<string> processed)
+    {
+        var kept = new List<string>(_written.Count);
+        foreach (var (id, name) in _written)
+        {
+            if (processed.Contains(id)) kept.Add(name);
+            else if (Path.Combine(outDir, name) is var path && File.Exists(path)) File.Delete(path);
+        }
+        return kept;
+    }
+
+    private static bool SameContent(string path, string text)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == AtomicFile.Utf8.GetByteCount(text) && File.ReadAllText(path) == text;
+    }
+}
