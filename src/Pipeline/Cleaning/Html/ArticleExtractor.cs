@@ -60,6 +60,9 @@ internal sealed class ArticleExtractor
         "share", "breadcrumb", "disclaimer", "hotnews", "hot-news", "ranking", "login",
     ];
 
+    private static readonly System.Buffers.SearchValues<string> FurnitureSearch = System.Buffers.SearchValues.Create(FurnitureWords, StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<string> StrongFurnitureSearch = System.Buffers.SearchValues.Create(StrongFurnitureWords, StringComparison.Ordinal);
+
     private static readonly System.Buffers.SearchValues<char> PunctuationValues = System.Buffers.SearchValues.Create("，。！？；：、“”‘’（）《》「」…—");
 
     private readonly IHtmlDocument _doc;
@@ -68,21 +71,21 @@ internal sealed class ArticleExtractor
     private SourceTextMap _map = null!;
 
     // What the one walk over the parsed page collects (document order).
-    private readonly List<IText> _textNodes = new();
+    private readonly List<IText> _textNodes;
     private readonly List<IElement> _metas = new(), _headings = new(), _dated = new();
     private int _bodyTextFirst = -1, _bodyTextEnd = -1;
     private string? _bodyText;
 
-    // The scored elements: visible elements of the body, in document order, with their measures.
-    private readonly List<IElement> _elements = new();
-    private readonly Dictionary<IElement, int> _index = new(ReferenceEqualityComparer.Instance);
-    private readonly List<int> _parents = new(), _blocks = new();
-    private readonly List<bool> _furniture = new(), _inLink = new();
-    private readonly List<string> _words = new();
-    private readonly List<double> _ownText = new(), _ownLink = new(), _ownPunct = new();
-    private readonly List<(double Text, double Punct, double Han, double Link)> _direct = new();
-    private int[] _parent = [];
-    private double[] _text = [], _link = [], _punct = [], _dText = [], _dLink = [], _dPunct = [], _dHan = [], _score = [], _final = [];
+    // The scored elements: visible elements of the body, in document order, with their measures. Sized once from the
+    // page's count of start tags: grown by doubling, these lists were most of the walk's cost.
+    private readonly List<IElement> _elements;
+    private readonly Dictionary<IElement, int> _index;
+    private readonly List<int> _parents, _blocks;
+    private readonly List<bool> _furniture, _inLink;
+    private readonly List<string> _words;
+    private readonly List<double> _ownText, _ownLink, _ownPunct;
+    private readonly List<(double Text, double Punct, double Han, double Link)> _direct;
+    private double[] _score = [], _final = [];
 
     /// <param name="doc">The parsed page.</param>
     /// <param name="source">The (newline-normalised) HTML the page was parsed from.</param>
@@ -95,12 +98,23 @@ internal sealed class ArticleExtractor
     }
 
     /// <param name="bylineLabels">Labels before an author's name (<see cref="HtmlLexicon.BylineLabels"/>).</param>
-    public ArticleExtractor(IHtmlDocument doc, string source, IReadOnlyList<CharacterToken> tokens, IReadOnlyList<string> bylineLabels)
+    /// <param name="elements">About how many elements the page has (its start tags): the walk's lists are sized to it.</param>
+    public ArticleExtractor(IHtmlDocument doc, string source, IReadOnlyList<CharacterToken> tokens, IReadOnlyList<string> bylineLabels,
+        int elements = 0)
     {
         _bylineLabels = bylineLabels;
         _doc = doc;
         _source = source;
         _tokens = tokens;
+        var n = Math.Max(16, elements);
+        _textNodes = new(n);
+        _elements = new(n);
+        _index = new(n, ReferenceEqualityComparer.Instance);
+        _parents = new(n); _blocks = new(n);
+        _furniture = new(n); _inLink = new(n);
+        _words = new(n);
+        _ownText = new(n); _ownLink = new(n); _ownPunct = new(n);
+        _direct = new(n);
     }
 
     public ExtractedArticle Extract()
@@ -334,45 +348,47 @@ internal sealed class ArticleExtractor
         if (link > 0) _ownLink[i] += link;
     }
 
-    /// <summary>Propagates the walk's measures up the tree and scores every block, in one pass over the arrays.</summary>
+    /// <summary>Propagates the walk's measures up the tree and scores every block, in one pass over the measures
+    /// (the own-text lists become subtree totals in place: children come after their parents in document order).</summary>
     private void Score()
     {
-        _parent = [.. _parents];
         var n = _elements.Count;
-        _text = [.. _ownText]; _link = [.. _ownLink]; _punct = [.. _ownPunct];
-        _dText = new double[n]; _dLink = new double[n]; _dPunct = new double[n]; _dHan = new double[n]; _score = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var d = _direct[i];
-            _dText[i] = d.Text; _dPunct[i] = d.Punct; _dHan[i] = d.Han; _dLink[i] = d.Link;
-        }
+        var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownText);
+        var link = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownLink);
+        var punct = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownPunct);
+        var parents = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parents);
+        var direct = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_direct);
+        _score = new double[n];
         for (var i = n - 1; i > 0; i--)
         {
-            var p = _parent[i];
+            var p = parents[i];
             if (p < 0) continue;
-            _text[p] += _text[i]; _link[p] += _link[i]; _punct[p] += _punct[i];
+            text[p] += text[i]; link[p] += link[i]; punct[p] += punct[i];
         }
         for (var i = 0; i < n; i++)
         {
-            if (_dText[i] < 10 || _dLink[i] / _dText[i] > 0.5 || _furniture[i]) continue;
+            var d = direct[i];
+            if (d.Text < 10 || d.Link / d.Text > 0.5 || _furniture[i]) continue;
             var name = _elements[i].LocalName;
             if (name.Length == 2 && name[0] == 'h' && char.IsAsciiDigit(name[1])) continue;
             // Chinese text scores: Han characters and full-width punctuation, not Latin boilerplate.
-            if (_dHan[i] < 5) continue;
-            var s = 1 + _dPunct[i] + Math.Min(_dHan[i] / 100.0, 3);
+            if (d.Han < 5) continue;
+            var s = 1 + d.Punct + Math.Min(d.Han / 100.0, 3);
             _score[i] += s;
-            var a = _parent[i];
-            for (var level = 1; a >= 0 && level <= 5; level++, a = _parent[a])
+            var a = parents[i];
+            for (var level = 1; a >= 0 && level <= 5; level++, a = parents[a])
                 _score[a] += level switch { 1 => s, 2 => s / 2, _ => s / (level * 3) };
         }
         _final = new double[n];
         for (var i = 0; i < n; i++) _final[i] = (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
     }
 
-    private double LinkDensity(int i) => _text[i] <= 0 ? 0 : _link[i] / _text[i];
+    private double LinkDensity(int i) => _ownText[i] <= 0 ? 0 : _ownLink[i] / _ownText[i];
 
     private static readonly string[] PositiveWords =
         ["article", "content", "artibody", "main", "post", "text", "entry", "story", "detail", "body", "news", "cont", "zw", "txt"];
+
+    private static readonly System.Buffers.SearchValues<string> PositiveSearch = System.Buffers.SearchValues.Create(PositiveWords, StringComparison.Ordinal);
 
     /// <summary>Readability's class weight: +25 for article-like class/id words, -25 for furniture words.</summary>
     private double ClassWeight(int i)
@@ -381,8 +397,8 @@ internal sealed class ArticleExtractor
         var words = _words[i];
         if (words.Length <= 1) return 0;
         var weight = 0.0;
-        if (PositiveWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight += 25;
-        if (FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal))) weight -= 25;
+        if (words.AsSpan().ContainsAny(PositiveSearch)) weight += 25;
+        if (words.AsSpan().ContainsAny(FurnitureSearch)) weight -= 25;
         // A class name alone does not make an article: the weight grows with the text score.
         return weight * Math.Min(1, _score[i] / 20);
     }
@@ -396,7 +412,7 @@ internal sealed class ArticleExtractor
         for (var i = 1; i < _elements.Count; i++)
             if (Final(i) > Final(top)) top = i;
         if (_score[top] <= 0) return [_elements[0]];
-        var parent = _parent[top];
+        var parent = _parents[top];
         if (parent < 0) return [_elements[top]];
         var threshold = Math.Max(10, Final(top) * 0.2);
         var roots = new List<IElement>();
@@ -407,8 +423,8 @@ internal sealed class ArticleExtractor
             if (IsFurniture(sibling, s)) continue;
             var ld = LinkDensity(s);
             if (Final(s) >= threshold
-                || (_text[s] > 80 && ld < 0.25 && _punct[s] >= 2)
-                || (_text[s] is > 0 and <= 80 && ld == 0 && sibling.TextContent is var text && (text.Contains('。') || text.Contains('」'))))
+                || (_ownText[s] > 80 && ld < 0.25 && _ownPunct[s] >= 2)
+                || (_ownText[s] is > 0 and <= 80 && ld == 0 && sibling.TextContent is var text && (text.Contains('。') || text.Contains('」'))))
                 roots.Add(sibling);
         }
         AddDetachedBlocks(roots, Final(top));
@@ -419,7 +435,7 @@ internal sealed class ArticleExtractor
     {
         if (name is "nav" or "aside" or "footer" or "menu") return true;
         if (name is "body" or "html" or "main" or "article") return false;
-        return words.Length > 1 && StrongFurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+        return words.Length > 1 && words.AsSpan().ContainsAny(StrongFurnitureSearch);
     }
 
     /// <summary>
@@ -435,7 +451,7 @@ internal sealed class ArticleExtractor
         for (var i = 0; i < _elements.Count; i++)
         {
             if (i >= firstRoot) break;
-            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _text[i] < 50) continue;
+            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _ownText[i] < 50) continue;
             if (IsAncestorOrSelfOfAny(i, rootIdx) || HasAncestorIn(i, rootIdx) || added.Any(a => IsAncestor(a, i))) continue;
             added.Add(i);
         }
@@ -447,13 +463,13 @@ internal sealed class ArticleExtractor
 
     private bool IsAncestor(int ancestor, int i)
     {
-        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (a == ancestor) return true;
+        for (var a = _parents[i]; a >= 0; a = _parents[a]) if (a == ancestor) return true;
         return false;
     }
 
     private bool HasAncestorIn(int i, HashSet<int> set)
     {
-        for (var a = _parent[i]; a >= 0; a = _parent[a]) if (set.Contains(a)) return true;
+        for (var a = _parents[i]; a >= 0; a = _parents[a]) if (set.Contains(a)) return true;
         return false;
     }
 
@@ -463,7 +479,7 @@ internal sealed class ArticleExtractor
     {
         if (FurnitureTags.Contains(el.LocalName)) return true;
         var words = _words[idx];
-        if (words.Length > 1 && FurnitureWords.Any(w => words.Contains(w, StringComparison.Ordinal)))
+        if (words.Length > 1 && words.AsSpan().ContainsAny(FurnitureSearch))
         {
             // A furniture-sounding wrapper that holds most of the article is not furniture.
             return _score[idx] < 15 || LinkDensity(idx) > 0.3;
@@ -488,14 +504,14 @@ internal sealed class ArticleExtractor
             if (!_index.TryGetValue(el, out var idx)) continue;
             if (!ReferenceEquals(el, top) && (IsFurniture(el, idx) || IsLinkList(el, idx)))
             {
-                if (_text[idx] >= 4 && SourceRange(el) is { } r) dropped.Add((r.Start, r.End, "html.furniture"));
+                if (_ownText[idx] >= 4 && SourceRange(el) is { } r) dropped.Add((r.Start, r.End, "html.furniture"));
                 continue;
             }
             if (name == "br") { Newline(output); continue; }
             if (name == "table" && EmitTable(el, output, titleNode)) continue;
             var block = Blocks.Contains(name);
             if (block) Newline(output);
-            if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _text[idx] > 0)
+            if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _ownText[idx] > 0)
             {
                 Insert(output, "## ");
                 EmitInline(el, output);
@@ -588,7 +604,7 @@ internal sealed class ArticleExtractor
     }
 
     private bool IsLinkList(IElement el, int idx) =>
-        Blocks.Contains(el.LocalName) && _text[idx] >= 8 && LinkDensity(idx) > 0.5;
+        Blocks.Contains(el.LocalName) && _ownText[idx] >= 8 && LinkDensity(idx) > 0.5;
 
     private (int Start, int End)? SourceRange(IElement el)
     {

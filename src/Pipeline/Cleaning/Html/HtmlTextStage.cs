@@ -35,7 +35,8 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
             context.Report(Diagnostic.Error("html.empty", "page has no content"));
             return new OffsetMapBuilder().Build(input.Length);
         }
-        if (MarkupDepth.Estimate(input) > MaxDepth)
+        var (depth, startTags) = MarkupDepth.Measure(input);
+        if (depth > MaxDepth)
         {
             context.Report(Diagnostic.Error("html.too-deep",
                 $"markup is nested deeper than {MaxDepth} levels; tags stripped without main-content extraction"));
@@ -54,7 +55,7 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         var document = new HtmlParser().ParseDocument(normal);
         var tokens = HtmlTextRuns.Scan(normal);
         // One parse; the extractor walks the tree once and maps only the text it writes back to the source.
-        var extractor = new ArticleExtractor(document, normal, tokens, lexicon.BylineLabels);
+        var extractor = new ArticleExtractor(document, normal, tokens, lexicon.BylineLabels, startTags);
         var article = extractor.Extract();
 
         UpdateMetadata(context, article);
@@ -203,26 +204,30 @@ internal static class MarkupDepth
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
         { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option" };
 
-    public static int Estimate(string html)
+    public static int Estimate(string html) => Measure(html).Depth;
+
+    /// <summary>The deepest nesting and the number of start tags (void ones included).</summary>
+    public static (int Depth, int StartTags) Measure(string html)
     {
-        int depth = 0, max = 0;
-        for (var i = 0; i < html.Length - 1; i++)
+        int depth = 0, max = 0, starts = 0, gt = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
         {
-            if (html[i] != '<') continue;
             var closing = html[i + 1] == '/';
             var s = closing ? i + 2 : i + 1;
             var e = s;
             while (e < html.Length && char.IsAsciiLetterOrDigit(html[e])) e++;
             if (e == s || !char.IsAsciiLetter(html[s])) continue;
-            var gt = html.IndexOf('>', e);
+            // The next '>' is looked for again only once passed (a page of '<' without '>' stays linear).
+            if (gt >= 0 && gt < e) gt = html.IndexOf('>', e);
             var selfClosing = gt > 0 && html[gt - 1] == '/';
             var name = html.AsSpan(s, e - s);
+            if (!closing) starts++;
             if (IsVoid(name) || selfClosing) continue;
             depth += closing ? -1 : 1;
             if (depth < 0) depth = 0;
             if (depth > max) max = depth;
         }
-        return max;
+        return (max, starts);
     }
 
     private static bool IsVoid(ReadOnlySpan<char> name)

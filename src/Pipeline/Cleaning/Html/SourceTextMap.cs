@@ -78,14 +78,15 @@ internal sealed class SourceTextMap
 {
     private readonly string _source;
     private readonly IReadOnlyList<CharacterToken> _tokens;
-    private readonly Dictionary<IText, (int Token, int Offset)> _starts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IText, (int Token, int Offset)> _starts;
     private readonly Dictionary<IText, SourceChar[]> _resolved = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, SourceChar[]> _tokenChars = new();
 
-    public SourceTextMap(string source, IReadOnlyList<CharacterToken> tokens, IEnumerable<IText> textNodesInOrder)
+    public SourceTextMap(string source, IReadOnlyList<CharacterToken> tokens, IReadOnlyCollection<IText> textNodesInOrder)
     {
         _source = source;
         _tokens = tokens;
+        _starts = new(textNodesInOrder.Count, ReferenceEqualityComparer.Instance);
         int t = 0, o = 0;
         // Tokens by first character, for nodes the tree builder moved out of source order (foster parenting).
         Dictionary<char, List<int>>? byFirst = null;
