@@ -301,24 +301,54 @@ internal sealed class ArticleExtractor
                     case "meta": _metas.Add(el); break;
                     case "h1" or "h2" or "h3": _headings.Add(el); break;
                 }
+                var attributes = Attributes.Of(el);
                 // What "time[datetime], [itemprop=datePublished]" selects, in document order.
-                if ((name == "time" && el.HasAttribute("datetime")) || el.GetAttribute("itemprop") == "datePublished") _dated.Add(el);
+                if ((name == "time" && attributes.HasDatetime) || attributes.ItemProp == "datePublished") _dated.Add(el);
                 if (state == Scored || (state == Outside && ReferenceEquals(el, body)))
                 {
-                    if (Invisible.Contains(name) || IsHidden(el)) childState = Skipped;
+                    if (Invisible.Contains(name) || IsHidden(attributes.Hidden, attributes.Style)) childState = Skipped;
                     else
                     {
                         childState = Scored;
-                        childParent = Register(el, name, parent);
+                        childParent = Register(el, name, parent, attributes);
                     }
                 }
             }
             else if (node is not (IDocument or IDocumentFragment)) continue;
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, childParent, childState));
+            // Children by index: AngleSharp's PreviousSibling searches the parent's child list, quadratic on wide nodes.
+            var children = node.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--) stack.Push((children[k], childParent, childState));
         }
     }
 
-    private int Register(IElement el, string name, int parent)
+    /// <summary>The attributes the walk reads, found in one pass over the element's attributes (each GetAttribute is a
+    /// pass of its own).</summary>
+    private readonly record struct Attributes(string? Class, string? Id, string? Style, bool Hidden, string? ItemProp, bool HasDatetime)
+    {
+        public static Attributes Of(IElement el)
+        {
+            var all = el.Attributes;
+            if (all.Length == 0) return default;
+            string? cls = null, id = null, style = null, itemProp = null;
+            bool hidden = false, datetime = false;
+            for (var i = 0; i < all.Length; i++)
+            {
+                var a = all[i]!;
+                switch (a.Name)
+                {
+                    case "class": cls ??= a.Value; break;
+                    case "id": id ??= a.Value; break;
+                    case "style": style ??= a.Value; break;
+                    case "hidden": hidden = true; break;
+                    case "itemprop": itemProp ??= a.Value; break;
+                    case "datetime": datetime = true; break;
+                }
+            }
+            return new Attributes(cls, id, style, hidden, itemProp, datetime);
+        }
+    }
+
+    private int Register(IElement el, string name, int parent, Attributes attributes)
     {
         var idx = _elements.Count;
         _elements.Add(el);
@@ -327,7 +357,7 @@ internal sealed class ArticleExtractor
         var block = Blocks.Contains(name);
         _blocks.Add(block || parent < 0 ? idx : _blocks[parent]);
         _inLink.Add(name == "a" || (!block && parent >= 0 && _inLink[parent]));
-        var words = ((el.GetAttribute("class") ?? "") + " " + (el.Id ?? "")).ToLowerInvariant();
+        var words = attributes.Class is null && attributes.Id is null ? " " : ((attributes.Class ?? "") + " " + (attributes.Id ?? "")).ToLowerInvariant();
         _words.Add(words);
         _furniture.Add((parent >= 0 && _furniture[parent]) || IsStrongFurniture(name, words));
         _ownText.Add(0); _ownLink.Add(0); _ownPunct.Add(0);
@@ -519,7 +549,8 @@ internal sealed class ArticleExtractor
                 continue;
             }
             if (block) stack.Push((null, true));
-            for (var c = el.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+            var children = el.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--) stack.Push((children[k], false));
         }
     }
 
@@ -683,10 +714,11 @@ internal sealed class ArticleExtractor
 
     // ---------- helpers ----------
 
-    private static bool IsHidden(IElement el)
+    private static bool IsHidden(IElement el) => IsHidden(el.HasAttribute("hidden"), el.GetAttribute("style"));
+
+    private static bool IsHidden(bool hiddenAttribute, string? style)
     {
-        if (el.HasAttribute("hidden")) return true;
-        var style = el.GetAttribute("style");
+        if (hiddenAttribute) return true;
         if (style is null || (style.IndexOf("none", StringComparison.OrdinalIgnoreCase) < 0 && style.IndexOf("hidden", StringComparison.OrdinalIgnoreCase) < 0))
             return false;
         var squashed = style.Replace(" ", "");

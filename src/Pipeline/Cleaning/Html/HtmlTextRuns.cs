@@ -22,9 +22,10 @@ internal static class HtmlTextRuns
 {
     private enum Content : byte { Data, RcData, RawText, Script, PlainText, CData }
 
-    public static List<CharacterToken> Scan(string s)
+    /// <param name="capacity">About how many runs to expect (twice the page's start tags is ample).</param>
+    public static List<CharacterToken> Scan(string s, int capacity = 0)
     {
-        var tokens = new List<CharacterToken>(Math.Max(16, s.Length / 256));
+        var tokens = new List<CharacterToken>(Math.Max(16, capacity > 0 ? capacity : s.Length / 64));
         var n = s.Length;
         var runStart = 0;
         var foreign = 0;   // depth of open svg/math elements
@@ -251,7 +252,10 @@ internal static class HtmlTextRuns
         if (end <= start) return;
         var span = s.AsSpan(start, end - start);
         var decodes = content is Content.Data or Content.RcData;
-        if (content == Content.CData || span.IndexOfAny(decodes ? "&\0" : "\0") < 0)
+        // What the tokenizer changes: CR and CRLF become LF (everywhere), references are decoded (data, RCDATA), NUL
+        // is dropped (data) or replaced (elsewhere; kept in CDATA).
+        var special = content == Content.CData ? "\r" : decodes ? "&\0\r" : "\0\r";
+        if (span.IndexOfAny(special) < 0)
         {
             tokens.Add(new CharacterToken(start, end, s.AsMemory(start, end - start)));
             return;
@@ -261,7 +265,12 @@ internal static class HtmlTextRuns
         while (i < end)
         {
             var c = s[i];
-            if (c == '\0')
+            if (c == '\r')
+            {
+                data.Append('\n');
+                i += i + 1 < end && s[i + 1] == '\n' ? 2 : 1;
+            }
+            else if (c == '\0' && content != Content.CData)
             {
                 if (content != Content.Data) data.Append('\uFFFD');   // the data state drops NUL; the others replace it
                 i++;

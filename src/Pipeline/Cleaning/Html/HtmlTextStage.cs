@@ -25,6 +25,10 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
 
     public string Name => "html";
 
+    /// <summary>One parser per thread: a parser holds no document between parses, but making one builds a browsing
+    /// context (configuration, services), which cost about a twentieth of the stage per page.</summary>
+    private static readonly System.Threading.ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     /// <summary>Plain-text documents skip the HTML extraction.</summary>
     public bool AppliesTo(DocumentFormat format) => format == DocumentFormat.Html;
 
@@ -48,26 +52,24 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
             context.Report(Diagnostic.Warning("html.truncated", "markup ends inside a tag; the page may be cut off",
                 new TextSpan(lastOpen, input.Length)));
 
-        // The parser's text nodes hold newline-normalised text: parse and scan that, and map back.
-        var (normal, droppedCrs) = NormalizeNewlines(input);
-        // Where each text node came from: aligned with the text runs a scan of the source finds (HtmlTextRuns), not
-        // taken from the parser's token hook, which turns every token into objects.
-        var document = new HtmlParser().ParseDocument(normal);
-        var tokens = HtmlTextRuns.Scan(normal);
+        // Where each text node came from: aligned with the text runs a scan of the source finds (HtmlTextRuns, which
+        // reads CRLF as the parser does), not taken from the parser's token hook, which turns every token into objects.
+        var document = Parser.Value!.ParseDocument(input);
+        var tokens = HtmlTextRuns.Scan(input, startTags * 2);
         // One parse; the extractor walks the tree once and maps only the text it writes back to the source.
-        var extractor = new ArticleExtractor(document, normal, tokens, lexicon.BylineLabels, startTags);
+        var extractor = new ArticleExtractor(document, input, tokens, lexicon.BylineLabels, startTags);
         var article = extractor.Extract();
 
         UpdateMetadata(context, article);
         foreach (var (start, end, reason) in article.Dropped)
         {
-            var s = ToInput(droppedCrs, start, input.Length);
-            var e = ToInput(droppedCrs, end, input.Length);
+            var s = Math.Min(start, input.Length);
+            var e = Math.Min(end, input.Length);
             if (e > s) context.Removed(new TextSpan(s, e), reason);
         }
-        var result = Build(input, droppedCrs, article.Text);
+        var result = Build(input, article.Text);
         var bodyChars = result.Text.Count(c => !char.IsWhiteSpace(c));
-        if (Blocker(document, normal, bodyChars) is { } blocked)
+        if (Blocker(document, input, bodyChars) is { } blocked)
             context.Report(Diagnostic.Error(blocked.Code, blocked.Message));
         return result;
     }
@@ -103,7 +105,7 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         return null;
     }
 
-    private static StageText Build(string input, int[]? droppedCrs, IReadOnlyList<OutChar> written)
+    private static StageText Build(string input, IReadOnlyList<OutChar> written)
     {
         var chars = KeepMonotone(written);
         var b = new OffsetMapBuilder(chars.Count + 16);
@@ -112,8 +114,8 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         {
             var c = chars[i];
             if (c.Source.Index < 0) { b.Insert([c.Value]); i++; continue; }
-            var start = ToInput(droppedCrs, c.Source.Index, input.Length);
-            var end = ToInput(droppedCrs, c.Source.Index + Math.Max(1, c.Source.Length), input.Length);
+            var start = Math.Min(c.Source.Index, input.Length);
+            var end = Math.Min(c.Source.Index + Math.Max(1, c.Source.Length), input.Length);
             if (start < b.InputPosition) { b.Insert([c.Value]); i++; continue; }
             b.SkipTo(start);
             // Characters decoded from one reference (a surrogate pair) share it: one block.
@@ -164,38 +166,6 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
         return result;
     }
 
-    private static int ToInput(int[]? droppedCrs, int normalIndex, int inputLength)
-    {
-        if (droppedCrs is null) return Math.Min(normalIndex, inputLength);
-        // Every dropped CR at or before this index shifts it one further into the input.
-        var at = Array.BinarySearch(droppedCrs, normalIndex);
-        var before = at >= 0 ? at + 1 : ~at;
-        var index = normalIndex + before;
-        return index >= inputLength ? inputLength : index;
-    }
-
-    /// <summary>CRLF and lone CR become LF; returns the normalised text and, where a CRLF lost its CR, the normalised
-    /// index of each LF that followed a dropped CR (ascending; null if no CR was dropped): index n of the normalised
-    /// text is index n + (dropped CRs at or before n) of the input.</summary>
-    private static (string Text, int[]? DroppedCrs) NormalizeNewlines(string input)
-    {
-        var first = input.IndexOf('\r');
-        if (first < 0) return (input, null);
-        var dropped = new List<int>();
-        var text = new char[input.Length];
-        var n = 0;
-        for (var i = 0; i < input.Length; i++)
-        {
-            var c = input[i];
-            if (c == '\r')
-            {
-                if (i + 1 < input.Length && input[i + 1] == '\n') { dropped.Add(n); continue; }
-                c = '\n';
-            }
-            text[n++] = c;
-        }
-        return (new string(text, 0, n), dropped.Count == 0 ? null : [.. dropped]);
-    }
 }
 
 /// <summary>Estimates element nesting depth with a linear scan (start tags minus end tags, void elements ignored).</summary>

@@ -58,6 +58,14 @@ internal readonly record struct CharacterToken(int Start, int End, ReadOnlyMemor
                 continue;
             }
             if (c == Data.Span[k]) { result[k++] = new SourceChar(i, 1); i++; continue; }
+            // A line break the tokenizer normalised: CRLF is the LF, a lone CR itself.
+            if (c == '\r' && Data.Span[k] == '\n')
+            {
+                var crlf = i + 1 < end && source[i + 1] == '\n';
+                result[k++] = new SourceChar(crlf ? i + 1 : i, 1);
+                i += crlf ? 2 : 1;
+                continue;
+            }
             // Anything else (a replaced NUL, a normalised character): one for one, best effort.
             result[k++] = new SourceChar(i, 1);
             i++;
