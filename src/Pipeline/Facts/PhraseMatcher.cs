@@ -25,14 +25,35 @@ public sealed class PhraseMatcher<T>
     {
         _ignoreCase = ignoreCase;
         _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        _byFirst = phrases.Where(p => p.Phrase.Length > 0)
-            .GroupBy(p => Key(p.Phrase[0]))
-            .ToDictionary(g => g.Key, g => g.DistinctBy(p => ignoreCase ? p.Phrase.ToLowerInvariant() : p.Phrase)
-                .OrderByDescending(p => p.Phrase.Length).ThenBy(p => p.Phrase, StringComparer.Ordinal).ToArray());
-        var firsts = _byFirst.Keys.ToList();
-        if (ignoreCase) firsts.AddRange(_byFirst.Keys.Select(char.ToUpperInvariant));
-        _firsts = System.Buffers.SearchValues.Create(firsts.Distinct().ToArray());
+        // Plain loops, not LINQ: every matcher's value type made the JIT compile a LINQ pipeline of its own (GroupBy,
+        // DistinctBy, OrderBy... over (string, T)), hundreds of methods at start-up.
+        // Each first character's phrases: the first of each (case-folded, when ignoring case) phrase, longest first.
+        var buckets = new Dictionary<char, List<(string Phrase, T Value)>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in phrases)
+        {
+            if (p.Phrase.Length == 0 || !seen.Add(ignoreCase ? p.Phrase.ToLowerInvariant() : p.Phrase)) continue;
+            var key = Key(p.Phrase[0]);
+            if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+            list.Add(p);
+        }
+        _byFirst = new Dictionary<char, (string Phrase, T Value)[]>(buckets.Count);
+        var firsts = new HashSet<char>();
+        foreach (var (key, list) in buckets)
+        {
+            var sorted = list.ToArray();
+            Array.Sort(sorted, LongestFirst);
+            _byFirst[key] = sorted;
+            firsts.Add(key);
+            if (ignoreCase) firsts.Add(char.ToUpperInvariant(key));
+        }
+        var chars = new char[firsts.Count];
+        firsts.CopyTo(chars);
+        _firsts = System.Buffers.SearchValues.Create(chars);
     }
+
+    private static readonly Comparison<(string Phrase, T Value)> LongestFirst = static (a, b) =>
+        a.Phrase.Length != b.Phrase.Length ? b.Phrase.Length.CompareTo(a.Phrase.Length) : string.CompareOrdinal(a.Phrase, b.Phrase);
 
     private char Key(char c) => _ignoreCase ? char.ToLowerInvariant(c) : c;
 
