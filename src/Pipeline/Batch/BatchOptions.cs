@@ -24,7 +24,7 @@ public sealed record BatchOptions
     /// <summary>How many bytes of the undated documents' first reads (text, maps, mentions) the run keeps for its second
     /// pass, which then binds them again instead of reading their files again; beyond it, files are read again. The
     /// budget bounds what the pass adds to the run's memory whatever the batch's size.</summary>
-    public long SecondPassMemory { get; init; } = 64L << 20;
+    public long SecondPassMemory { get; init; } = 32L << 20;
 }
 
 /// <summary>Progress as inputs are dealt with: done so far, the number of inputs (files, and records of .jsonl files), the current id.</summary>
