@@ -235,7 +235,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
             if (Ratio(jobs) is { } ratio)
                 report.AppendLine((
                     $"- {jobs} job{(jobs > 1 ? "s" : "")}: the pipeline takes **{ratio.Wall:0.00}×** the floor's wall time" +
-                    (ratio.Cpu is { } c ? FormattableString.Invariant($" and {c:0.00}× its CPU time.") : ".")));
+                    (ratio.Cpu is { } c ? FormattableString.Invariant($" and {c:0.00}× its CPU time") : "") +
+                    (PairedRatios(jobs) is { Length: > 0 } pairs ? $"; round by round (each pipeline run beside the floor run just before it): {pairs}." : ".")));
         if (Efficiency("pipeline") is { } pe)
             report.AppendLine((
                 $"- Parallel efficiency from 1 to 2 jobs (wall time on 1 ÷ (2 × wall time on 2)): pipeline {pe:0.00}" +
@@ -318,6 +319,18 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         var f = Best("floor", jobs);
         if (p is null || f is null) return null;
         return (p.Wall / f.Wall, p.Cpu is { } pc && f.Cpu is { } fc && fc > 0 ? pc / fc : null);
+    }
+
+    /// <summary>Each round's pipeline run beside the floor run just before it (wall, CPU in parentheses): two runs
+    /// seconds apart share the machine's state, where the fastest rounds of each may come minutes apart.</summary>
+    private string PairedRatios(int jobs)
+    {
+        var pairs = _processes.Where(r => r.What == "pipeline" && r.Jobs == jobs && r.Code is 0 or 1)
+            .Select(p => (p, f: _processes.FirstOrDefault(r => r.What == "floor" && r.Jobs == jobs && r.Round == p.Round && r.Code is 0 or 1)))
+            .Where(x => x.f is { Wall: > 0 })
+            .Select(x => FormattableString.Invariant($"{x.p.Wall / x.f!.Wall:0.00}×") +
+                (x.p.Cpu is { } pc && x.f!.Cpu is { } fc && fc > 0 ? FormattableString.Invariant($" ({pc / fc:0.00}× CPU)") : ""));
+        return string.Join(", ", pairs);
     }
 
     private double? Efficiency(string what)
@@ -591,7 +604,8 @@ public sealed class BenchHarness(BenchOptions options, Func<ExtractionPipelineBu
         var two = Ratio(2);
         report.AppendLine(
             $"| `pipeline run --full --jobs 2` ≤ 1.5× the floor, whole processes side by side (issue 20) | " +
-            $"{(two is { } t ? $"{t.Wall:0.00}× wall" + (t.Cpu is { } c ? $", {c:0.00}× CPU" : "") : "floor not run")} | {Mark(two is { } t2 ? t2.Wall <= 1.5 : null)} |");
+            $"{(two is { } t ? $"{t.Wall:0.00}× wall" + (t.Cpu is { } c ? $", {c:0.00}× CPU" : "") : "floor not run")}" +
+            $"{(PairedRatios(2) is { Length: > 0 } pairs ? $" (fastest beside fastest; round by round: {pairs})" : "")} | {Mark(two is { } t2 ? t2.Wall <= 1.5 : null)} |");
         if (_profile is { } p)
         {
             var html = p.Stages.FirstOrDefault(s => s.Stage == "html");

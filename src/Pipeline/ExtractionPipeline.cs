@@ -170,7 +170,7 @@ public sealed class ExtractionPipeline
             times[TableStage.Name] = clock.Elapsed;
         }
 
-        if (text.Text.Trim().Length == 0)
+        if (text.Text.AsSpan().Trim().IsEmpty)
             context.ReportAtSource(Diagnostic.Error("clean.empty", "no article text remains after cleaning"));
         if (context.HasErrors) return Quarantine(context, text, times, metadata);
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Pipeline.Documents;
 using Pipeline.Recognition;
 using Pipeline.Text;

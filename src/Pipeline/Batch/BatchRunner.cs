@@ -158,7 +158,8 @@ public sealed class BatchRunner
         else
         {
         // Workers: the pure per-document pipeline. A document that cannot date what it reports is kept for the second
-        // pass as a shell (identity, metadata, hash: no content), with the company it is about.
+        // pass as a shell (identity, metadata, hash: no content), with the company it is about, and its first read while
+        // that fits the second pass's memory budget.
         var undated = new System.Collections.Concurrent.ConcurrentBag<UndatedDocument>();
         var keptReads = new KeptReads(options.SecondPassMemory);
         var waits = new WorkerWaits();
