@@ -115,9 +115,7 @@ public sealed class ExtractionPipeline
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug in a stage must not take the batch down or lose the document: it is quarantined with the reason.
-            context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
-            return Quarantine(context, text, times);
+            return InternalError(context, e, text, times);
         }
     }
 
@@ -137,9 +135,16 @@ public sealed class ExtractionPipeline
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
-            return Quarantine(context, read.Text, times, read.Metadata);
+            return InternalError(context, e, read.Text, times, read.Metadata);
         }
+    }
+
+    /// <summary>A bug in a stage must not take the batch down or lose the document: it is quarantined with the reason.</summary>
+    private static DocumentResult InternalError(DocumentContext context, Exception e, StageText text, Dictionary<string, TimeSpan> times,
+        DocumentMetadata? metadata = null)
+    {
+        context.ReportAtSource(Diagnostic.Error("pipeline.internal-error", $"{e.GetType().Name}: {e.Message}"));
+        return Quarantine(context, text, times, metadata);
     }
 
     /// <summary>Binding and tables over a document read up to its mentions.</summary>

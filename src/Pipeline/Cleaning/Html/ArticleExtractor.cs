@@ -83,7 +83,8 @@ internal sealed class ArticleExtractor
     private readonly List<int> _parents, _blocks;
     private readonly List<bool> _furniture, _inLink;
     private readonly List<string> _words;
-    private readonly List<double> _ownText, _ownLink, _ownPunct;
+    // Text, link text and punctuation: each element's own during the walk, its subtree's once Score has run.
+    private readonly List<double> _text, _link, _punct;
     private readonly List<(double Text, double Punct, double Han, double Link)> _direct;
     private double[] _score = [], _final = [];
 
@@ -113,7 +114,7 @@ internal sealed class ArticleExtractor
         _parents = new(n); _blocks = new(n);
         _furniture = new(n); _inLink = new(n);
         _words = new(n);
-        _ownText = new(n); _ownLink = new(n); _ownPunct = new(n);
+        _text = new(n); _link = new(n); _punct = new(n);
         _direct = new(n);
     }
 
@@ -360,7 +361,7 @@ internal sealed class ArticleExtractor
         var words = attributes.Class is null && attributes.Id is null ? " " : ((attributes.Class ?? "") + " " + (attributes.Id ?? "")).ToLowerInvariant();
         _words.Add(words);
         _furniture.Add((parent >= 0 && _furniture[parent]) || IsStrongFurniture(name, words));
-        _ownText.Add(0); _ownLink.Add(0); _ownPunct.Add(0);
+        _text.Add(0); _link.Add(0); _punct.Add(0);
         _direct.Add(default);
         return idx;
     }
@@ -370,22 +371,22 @@ internal sealed class ArticleExtractor
     {
         var (chars, punct, han) = Count(data);
         if (chars == 0) return;
-        _ownText[i] += chars; _ownPunct[i] += punct;
+        _text[i] += chars; _punct[i] += punct;
         var block = _blocks[i];
         var d = _direct[block];
         var link = _inLink[i] ? chars : 0;
         _direct[block] = (d.Text + chars, d.Punct + punct, d.Han + han, d.Link + link);
-        if (link > 0) _ownLink[i] += link;
+        if (link > 0) _link[i] += link;
     }
 
     /// <summary>Propagates the walk's measures up the tree and scores every block, in one pass over the measures
-    /// (the own-text lists become subtree totals in place: children come after their parents in document order).</summary>
+    /// (the own measures become subtree totals in place: children come after their parents in document order).</summary>
     private void Score()
     {
         var n = _elements.Count;
-        var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownText);
-        var link = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownLink);
-        var punct = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ownPunct);
+        var text = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_text);
+        var link = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_link);
+        var punct = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_punct);
         var parents = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parents);
         var direct = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_direct);
         _score = new double[n];
@@ -413,7 +414,7 @@ internal sealed class ArticleExtractor
         for (var i = 0; i < n; i++) _final[i] = (_score[i] + ClassWeight(i)) * (1 - LinkDensity(i));
     }
 
-    private double LinkDensity(int i) => _ownText[i] <= 0 ? 0 : _ownLink[i] / _ownText[i];
+    private double LinkDensity(int i) => _text[i] <= 0 ? 0 : _link[i] / _text[i];
 
     private static readonly string[] PositiveWords =
         ["article", "content", "artibody", "main", "post", "text", "entry", "story", "detail", "body", "news", "cont", "zw", "txt"];
@@ -453,8 +454,8 @@ internal sealed class ArticleExtractor
             if (IsFurniture(sibling, s)) continue;
             var ld = LinkDensity(s);
             if (Final(s) >= threshold
-                || (_ownText[s] > 80 && ld < 0.25 && _ownPunct[s] >= 2)
-                || (_ownText[s] is > 0 and <= 80 && ld == 0 && sibling.TextContent is var text && (text.Contains('。') || text.Contains('」'))))
+                || (_text[s] > 80 && ld < 0.25 && _punct[s] >= 2)
+                || (_text[s] is > 0 and <= 80 && ld == 0 && sibling.TextContent is var text && (text.Contains('。') || text.Contains('」'))))
                 roots.Add(sibling);
         }
         AddDetachedBlocks(roots, Final(top));
@@ -481,7 +482,7 @@ internal sealed class ArticleExtractor
         for (var i = 0; i < _elements.Count; i++)
         {
             if (i >= firstRoot) break;
-            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _ownText[i] < 50) continue;
+            if (Final(i) < topFinal * 0.15 || LinkDensity(i) > 0.2 || _text[i] < 50) continue;
             if (IsAncestorOrSelfOfAny(i, rootIdx) || HasAncestorIn(i, rootIdx) || added.Any(a => IsAncestor(a, i))) continue;
             added.Add(i);
         }
@@ -534,14 +535,14 @@ internal sealed class ArticleExtractor
             if (!_index.TryGetValue(el, out var idx)) continue;
             if (!ReferenceEquals(el, top) && (IsFurniture(el, idx) || IsLinkList(el, idx)))
             {
-                if (_ownText[idx] >= 4 && SourceRange(el) is { } r) dropped.Add((r.Start, r.End, "html.furniture"));
+                if (_text[idx] >= 4 && SourceRange(el) is { } r) dropped.Add((r.Start, r.End, "html.furniture"));
                 continue;
             }
             if (name == "br") { Newline(output); continue; }
             if (name == "table" && EmitTable(el, output, titleNode)) continue;
             var block = Blocks.Contains(name);
             if (block) Newline(output);
-            if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _ownText[idx] > 0)
+            if (name.Length == 2 && name[0] == 'h' && name[1] is >= '2' and <= '6' && _text[idx] > 0)
             {
                 Insert(output, "## ");
                 EmitInline(el, output);
@@ -635,7 +636,7 @@ internal sealed class ArticleExtractor
     }
 
     private bool IsLinkList(IElement el, int idx) =>
-        Blocks.Contains(el.LocalName) && _ownText[idx] >= 8 && LinkDensity(idx) > 0.5;
+        Blocks.Contains(el.LocalName) && _text[idx] >= 8 && LinkDensity(idx) > 0.5;
 
     private (int Start, int End)? SourceRange(IElement el)
     {

@@ -192,14 +192,14 @@ internal static class HtmlTextRuns
 
     /// <summary>Whether an end tag of <paramref name="name"/> starts at <paramref name="i"/> ("&lt;/name" followed by
     /// a space, '/' or '&gt;'), as ends raw text.</summary>
-    private static bool IsEndTag(string s, int i, ReadOnlySpan<char> name)
-    {
-        var n = s.Length;
-        if (i + 2 + name.Length >= n || s[i] != '<' || s[i + 1] != '/') return false;
-        if (!s.AsSpan(i + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)) return false;
-        var after = s[i + 2 + name.Length];
-        return after is '/' or '>' || IsSpace(after);
-    }
+    private static bool IsEndTag(string s, int i, ReadOnlySpan<char> name) =>
+        i + 1 < s.Length && s[i] == '<' && s[i + 1] == '/' && IsTagName(s, i + 2, name);
+
+    /// <summary>Whether the tag name <paramref name="name"/> (any case) is written at <paramref name="i"/>, followed by a
+    /// space, '/' or '&gt;'.</summary>
+    private static bool IsTagName(string s, int i, ReadOnlySpan<char> name) =>
+        i + name.Length < s.Length && s.AsSpan(i, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+        && (s[i + name.Length] is '/' or '>' || IsSpace(s[i + name.Length]));
 
     /// <summary>Where the content of a raw-text, RCDATA or script element that starts at <paramref name="i"/> ends: at
     /// its end tag, or the end of the page.</summary>
@@ -235,16 +235,13 @@ internal static class HtmlTextRuns
             else if (state == Escaped)
             {
                 if (IsEndTag(s, j, "script")) return j;
-                if (IsScriptStart(s, j + 1)) { state = DoubleEscaped; j += 7; continue; }
+                if (IsTagName(s, j + 1, "script")) { state = DoubleEscaped; j += 7; continue; }
             }
             else if (IsEndTag(s, j, "script")) { state = Escaped; j += 8; continue; }
             j++;
         }
         return n;
     }
-
-    private static bool IsScriptStart(string s, int i) =>
-        i + 6 < s.Length && s.AsSpan(i, 6).Equals("script", StringComparison.OrdinalIgnoreCase) && (s[i + 6] is '/' or '>' || IsSpace(s[i + 6]));
 
     /// <summary>Adds the characters of [start, end) as one token, decoded as the tokenizer does in that content.</summary>
     private static void Emit(List<CharacterToken> tokens, string s, int start, int end, Content content)
@@ -275,19 +272,21 @@ internal static class HtmlTextRuns
                 if (content != Content.Data) data.Append('\uFFFD');   // the data state drops NUL; the others replace it
                 i++;
             }
-            else if (c == '&' && decodes) i = AppendReference(s, i, end, data);
+            else if (c == '&' && decodes) data.Append(Reference(s, i, end, out i));
             else { data.Append(c); i++; }
         }
         if (data.Length > 0) tokens.Add(new CharacterToken(start, end, data.ToString().AsMemory()));
     }
 
     /// <summary>Decodes the character reference at <paramref name="amp"/> as the tokenizer does (a named one by the
-    /// longest name it knows, with or without ';'; a numeric one by the HTML replacement table), appending what it
-    /// stands for, or '&amp;' alone when it is none; returns where scanning goes on.</summary>
-    private static int AppendReference(string s, int amp, int end, StringBuilder data)
+    /// longest name it knows, with or without ';'; a numeric one by the HTML replacement table): what it stands for, or
+    /// "&amp;" alone when it is none; <paramref name="next"/> is where scanning goes on (past the '&amp;' alone when
+    /// it is none). <see cref="CharacterToken.Resolve"/> maps decoded characters back to their references with it.</summary>
+    internal static string Reference(string s, int amp, int end, out int next)
     {
         var i = amp + 1;
-        if (i >= end || IsSpace(s[i]) || s[i] is '<' or '&') { data.Append('&'); return amp + 1; }
+        next = amp + 1;
+        if (i >= end || IsSpace(s[i]) || s[i] is '<' or '&') return "&";
         if (s[i] == '#')
         {
             var j = i + 1;
@@ -303,29 +302,28 @@ internal static class HtmlTextRuns
                     j++;
                 }
             }
-            if (j == digitsStart) { data.Append('&'); return amp + 1; }
+            if (j == digitsStart) return "&";
             if (j < end && s[j] == ';') j++;
-            if (HtmlEntityProvider.IsInCharacterTable(value)) data.Append(HtmlEntityProvider.GetSymbolFromTable(value));
-            else if (HtmlEntityProvider.IsInvalidNumber(value) || value is >= 0xD800 and <= 0xDFFF) data.Append('\uFFFD');
-            else data.Append(char.ConvertFromUtf32(value));
-            return j;
+            next = j;
+            if (HtmlEntityProvider.IsInCharacterTable(value)) return HtmlEntityProvider.GetSymbolFromTable(value) ?? "";
+            if (HtmlEntityProvider.IsInvalidNumber(value) || value is >= 0xD800 and <= 0xDFFF) return "\uFFFD";
+            return char.ConvertFromUtf32(value);
         }
         // A named reference: up to 31 name characters; "name;" if that is known, else the longest known prefix.
         var k = i;
         while (k < end && k - i < 31 && s[k] != ';' && IsNameChar(s[k])) k++;
         if (k < end && s[k] == ';')
         {
-            if (k == i) { data.Append('&'); return k + 1; }   // "&;": the tokenizer drops the ';'
-            if (HtmlEntityProvider.Resolver.GetSymbol(s.Substring(i, k - i + 1)) is { } full) { data.Append(full); return k + 1; }
+            if (k == i) { next = k + 1; return "&"; }   // "&;": the tokenizer drops the ';'
+            if (HtmlEntityProvider.Resolver.GetSymbol(s.Substring(i, k - i + 1)) is { } full) { next = k + 1; return full; }
         }
         for (var length = k - i; length > 0; length--)
             if (HtmlEntityProvider.Resolver.GetSymbol(s.Substring(i, length)) is { } symbol)
             {
-                data.Append(symbol);
-                return i + length;
+                next = i + length;
+                return symbol;
             }
-        data.Append('&');
-        return amp + 1;
+        return "&";
     }
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;

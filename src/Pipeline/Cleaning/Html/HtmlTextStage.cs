@@ -168,13 +168,11 @@ public sealed class HtmlTextStage(HtmlLexicon lexicon) : ITextStage
 
 }
 
-/// <summary>Estimates element nesting depth with a linear scan (start tags minus end tags, void elements ignored).</summary>
+/// <summary>Measures element nesting depth with a linear scan (start tags minus end tags, void elements ignored) and counts start tags.</summary>
 internal static class MarkupDepth
 {
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
         { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "option" };
-
-    public static int Estimate(string html) => Measure(html).Depth;
 
     /// <summary>The deepest nesting and the number of start tags (void ones included).</summary>
     public static (int Depth, int StartTags) Measure(string html)

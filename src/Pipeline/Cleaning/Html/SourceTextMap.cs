@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using AngleSharp.Dom;
 
 namespace Pipeline.Cleaning.Html;
@@ -14,26 +13,6 @@ internal readonly record struct SourceChar(int Index, int Length);
 /// itself when nothing in it needed decoding).</summary>
 internal readonly record struct CharacterToken(int Start, int End, ReadOnlyMemory<char> Data)
 {
-    /// <summary>A character reference at <paramref name="i"/> (named, decimal or hex; the ';' may be missing).</summary>
-    private static bool TryReference(string source, int i, int end, out int refEnd, out string decoded)
-    {
-        var e = i + 1;
-        while (e < end && e - i < 40 && (char.IsAsciiLetterOrDigit(source[e]) || source[e] == '#')) e++;
-        if (e < end && source[e] == ';') e++;
-        refEnd = e;
-        var reference = source[i..e];
-        decoded = e - i > 1 ? WebUtility.HtmlDecode(reference) : reference;
-        if (decoded != reference && decoded.Length > 0) return true;
-        if (reference.EndsWith(';')) return false;
-        // Legacy references without ';' (&nbsp, &amp): decode the longest known prefix.
-        for (var len = reference.Length; len > 2; len--)
-        {
-            var d = WebUtility.HtmlDecode(reference[..len] + ";");
-            if (d != reference[..len] + ";") { refEnd = i + len; decoded = d; return true; }
-        }
-        return false;
-    }
-
     /// <summary>Source position of each decoded character, resolving entities against the raw source.</summary>
     public SourceChar[] Resolve(string source)
     {
@@ -50,8 +29,9 @@ internal readonly record struct CharacterToken(int Start, int End, ReadOnlyMemor
         {
             if (i >= end) { result[k++] = new SourceChar(Math.Max(Start, end - 1), 0); continue; }
             var c = source[i];
-            if (c == '&' && TryReference(source, i, end, out var refEnd, out var decoded)
-                && (Data.Span[k..].StartsWith(decoded) || (source[i + 1] == '#' && decoded.Length == 1 && Data.Span[k] != '&')))
+            // A reference, decoded as the scan decoded it (HtmlTextRuns.Reference): its characters all map to it.
+            if (c == '&' && HtmlTextRuns.Reference(source, i, end, out var refEnd) is var decoded && refEnd > i + 1
+                && Data.Span[k..].StartsWith(decoded))
             {
                 for (var j = 0; j < decoded.Length; j++) result[k++] = new SourceChar(i, refEnd - i);
                 i = refEnd;
