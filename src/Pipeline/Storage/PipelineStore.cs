@@ -38,6 +38,7 @@ public sealed class PipelineStore : IDisposable
     private readonly DbConnection _connection;
     private readonly IStoreDialect _dialect;
     private DbTransaction? _transaction;
+    private readonly Dictionary<string, IRowStatement> _rows = new(StringComparer.Ordinal);
 
     private PipelineStore(DbConnection connection, IStoreDialect dialect)
     {
@@ -198,91 +199,64 @@ public sealed class PipelineStore : IDisposable
         var subject = m.IsCoverageRead ? StoredSubjectText(id) : SubjectRow.Format(result.Subject);
         var coverage = m.IsCoverageRead && SubjectRow.Parse(subject) is { } own ? m.CoverageKey(own.Entity) : null;
         DeleteDocumentRows(id);
-        using (var cmd = Command("""
+        Row("""
             INSERT INTO documents(id, path, content_hash, status, duplicate_of, reason, outlet, url, published, published_inferred,
                 language, title, clean_text, segments, removals, diagnostics, pipeline_version, run_id, subject, coverage)
             VALUES ($id, $path, $hash, $status, NULL, $reason, $outlet, $url, $published, $inferred, $language, $title, $clean,
                 $segments, $removals, $diagnostics, $version, $run, $subject, $coverage)
             """,
-            ("$id", id), ("$path", result.Document.Path), ("$hash", result.Document.ContentHash),
-            ("$status", result.Status == DocumentStatus.Processed ? "processed" : "quarantined"),
-            ("$reason", result.QuarantineReason), ("$outlet", m.Outlet), ("$url", m.Url),
-            ("$published", m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$inferred", m.PublishedInferred ? 1 : 0),
-            ("$language", m.Language), ("$title", m.Title), ("$clean", result.Status == DocumentStatus.Processed ? result.Clean.Text : null),
-            ("$segments", JsonSerializer.Serialize(result.Segments.Select(s => new { s.Title, s.Span.Start, s.Span.End }))),
-            ("$removals", JsonSerializer.Serialize(result.Removals.Select(r => new { r.Span.Start, r.Span.End, r.Reason }))),
-            ("$diagnostics", JsonSerializer.Serialize(result.Diagnostics.Select(d => d.ToString()))),
-            ("$version", pipelineVersion), ("$run", runId), ("$subject", subject), ("$coverage", coverage)))
-            cmd.ExecuteNonQuery();
+            id, result.Document.Path, result.Document.ContentHash, result.Status == DocumentStatus.Processed ? "processed" : "quarantined",
+            result.QuarantineReason, m.Outlet, m.Url, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            m.PublishedInferred ? 1 : 0, m.Language, m.Title, result.Status == DocumentStatus.Processed ? result.Clean.Text : null,
+            StoredJson.Segments(result.Segments), StoredJson.Removals(result.Removals), StoredJson.Diagnostics(result.Diagnostics),
+            pipelineVersion, runId, subject, coverage);
 
         var unbound = new Dictionary<TextSpan, string>();
         for (var i = 0; i < result.Unbound.Count; i++)
             unbound.TryAdd(result.Unbound[i].Span, i < result.UnboundReasons.Count ? result.UnboundReasons[i] : "");
-        using (var cmd = Command("""
-            INSERT INTO mentions(document, seq, kind, text, start, "end", value, value_text, unit, qualifier, period_start, period_end,
-                range_end, range_end_text, bound, unbound_reason)
-            VALUES ($d, $seq, $kind, $text, $start, $end, $value_n, $value, $unit, $q, $ps, $pe, $re_n, $re, $bound, $why)
-            """, ("$d", id), ("$seq", 0), ("$kind", ""), ("$text", ""), ("$start", 0), ("$end", 0), ("$value_n", null), ("$value", null),
-            ("$unit", null), ("$q", null), ("$ps", null), ("$pe", null), ("$re_n", null), ("$re", null), ("$bound", 0), ("$why", null)))
+        var seq = 0;
+        foreach (var mention in result.Mentions)
         {
-            var seq = 0;
-            foreach (var mention in result.Mentions)
-            {
-                var row = MentionRow.From(id, mention);
-                Set(cmd, "$seq", seq++); Set(cmd, "$kind", row.Kind); Set(cmd, "$text", row.Text);
-                Set(cmd, "$start", row.Start); Set(cmd, "$end", row.End); Set(cmd, "$value", row.Value); Set(cmd, "$value_n", Number(row.Value));
-                Set(cmd, "$unit", row.Unit); Set(cmd, "$q", row.Qualifier); Set(cmd, "$ps", row.PeriodStart);
-                Set(cmd, "$pe", row.PeriodEnd); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$re_n", Number(row.RangeEnd)); Set(cmd, "$bound", unbound.ContainsKey(mention.Span) ? 0 : 1);
-                Set(cmd, "$why", unbound.TryGetValue(mention.Span, out var why) && why.Length > 0 ? why : null);
-                cmd.ExecuteNonQuery();
-            }
+            var row = MentionRow.From(id, mention);
+            Row("""
+                INSERT INTO mentions(document, seq, kind, text, start, "end", value, value_text, unit, qualifier, period_start, period_end,
+                    range_end, range_end_text, bound, unbound_reason)
+                VALUES ($d, $seq, $kind, $text, $start, $end, $value_n, $value, $unit, $q, $ps, $pe, $re_n, $re, $bound, $why)
+                """,
+                id, seq++, row.Kind, row.Text, row.Start, row.End, Number(row.Value), row.Value, row.Unit, row.Qualifier, row.PeriodStart,
+                row.PeriodEnd, Number(row.RangeEnd), row.RangeEnd, unbound.ContainsKey(mention.Span) ? 0 : 1,
+                unbound.TryGetValue(mention.Span, out var why) && why.Length > 0 ? why : null);
         }
 
-        using (var cmd = Command("""
-            INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, value_text, unit,
-                qualifier, precision, precision_text, range_end, range_end_text, equivalent_value, equivalent_value_text, equivalent_unit,
-                as_written, equivalent_of, quote, start, "end")
-            VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $pr_n, $pr, $re_n, $re, $ev_n, $ev, $eu, $aw, $eo, $quote, $s, $end)
-            ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, outlet = excluded.outlet, entity = excluded.entity,
-                metric = excluded.metric, segment = excluded.segment, basis = excluded.basis, period = excluded.period,
-                period_label = excluded.period_label, value = excluded.value, value_text = excluded.value_text, unit = excluded.unit,
-                qualifier = excluded.qualifier, precision = excluded.precision, precision_text = excluded.precision_text,
-                range_end = excluded.range_end, range_end_text = excluded.range_end_text, equivalent_value = excluded.equivalent_value,
-                equivalent_value_text = excluded.equivalent_value_text,
-                equivalent_unit = excluded.equivalent_unit, as_written = excluded.as_written, equivalent_of = excluded.equivalent_of,
-                quote = excluded.quote, start = excluded.start, "end" = excluded."end"
-            """, ("$id", ""), ("$d", id), ("$o", result.Metadata.Outlet), ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""),
-            ("$pl", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""), ("$pr_n", null), ("$pr", ""), ("$re_n", null), ("$re", null),
-            ("$ev_n", null), ("$ev", null), ("$eu", null), ("$aw", ""),
-            ("$eo", null), ("$quote", ""), ("$s", 0), ("$end", 0)))
+        foreach (var claim in result.Claims)
         {
-            foreach (var claim in result.Claims)
-            {
-                var row = ClaimRow.From(claim);
-                Set(cmd, "$id", row.ClaimId); Set(cmd, "$e", row.Entity); Set(cmd, "$m", row.Metric); Set(cmd, "$p", row.Period);
-                Set(cmd, "$pl", row.PeriodLabel); Set(cmd, "$v", row.Value); Set(cmd, "$u", row.Unit); Set(cmd, "$q", row.Qualifier);
-                Set(cmd, "$pr", row.Precision); Set(cmd, "$re", row.RangeEnd); Set(cmd, "$ev", row.EquivalentValue);
-                Set(cmd, "$v_n", Number(row.Value)); Set(cmd, "$pr_n", Number(row.Precision)); Set(cmd, "$re_n", Number(row.RangeEnd));
-                Set(cmd, "$ev_n", Number(row.EquivalentValue));
-                Set(cmd, "$eu", row.EquivalentUnit); Set(cmd, "$seg", row.Segment); Set(cmd, "$b", row.Basis);
-                Set(cmd, "$aw", row.AsWritten); Set(cmd, "$eo", row.EquivalentOf); Set(cmd, "$quote", row.Quote); Set(cmd, "$s", row.Start); Set(cmd, "$end", row.End);
-                cmd.ExecuteNonQuery();
-            }
+            var row = ClaimRow.From(claim);
+            Row("""
+                INSERT INTO claims(claim_id, document, outlet, entity, metric, segment, basis, period, period_label, value, value_text, unit,
+                    qualifier, precision, precision_text, range_end, range_end_text, equivalent_value, equivalent_value_text, equivalent_unit,
+                    as_written, equivalent_of, quote, start, "end")
+                VALUES ($id, $d, $o, $e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $pr_n, $pr, $re_n, $re, $ev_n, $ev, $eu, $aw, $eo, $quote, $s, $end)
+                ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, outlet = excluded.outlet, entity = excluded.entity,
+                    metric = excluded.metric, segment = excluded.segment, basis = excluded.basis, period = excluded.period,
+                    period_label = excluded.period_label, value = excluded.value, value_text = excluded.value_text, unit = excluded.unit,
+                    qualifier = excluded.qualifier, precision = excluded.precision, precision_text = excluded.precision_text,
+                    range_end = excluded.range_end, range_end_text = excluded.range_end_text, equivalent_value = excluded.equivalent_value,
+                    equivalent_value_text = excluded.equivalent_value_text,
+                    equivalent_unit = excluded.equivalent_unit, as_written = excluded.as_written, equivalent_of = excluded.equivalent_of,
+                    quote = excluded.quote, start = excluded.start, "end" = excluded."end"
+                """,
+                row.ClaimId, id, result.Metadata.Outlet, row.Entity, row.Metric, row.Segment, row.Basis, row.Period, row.PeriodLabel,
+                Number(row.Value), row.Value, row.Unit, row.Qualifier, Number(row.Precision), row.Precision, Number(row.RangeEnd), row.RangeEnd,
+                Number(row.EquivalentValue), row.EquivalentValue, row.EquivalentUnit, row.AsWritten, row.EquivalentOf, row.Quote, row.Start,
+                row.End);
         }
 
-        using (var cmd = Command("""
-            INSERT INTO entities(document, seq, canonical, full_name, short_name, latin_name, tickers)
-            VALUES ($d, $seq, $c, $f, $s, $l, $t)
-            """, ("$d", id), ("$seq", 0), ("$c", ""), ("$f", null), ("$s", null), ("$l", null), ("$t", "")))
-        {
-            var seq = 0;
-            foreach (var e in result.Entities)
-            {
-                Set(cmd, "$seq", seq++); Set(cmd, "$c", e.Canonical); Set(cmd, "$f", e.FullName); Set(cmd, "$s", e.ShortName);
-                Set(cmd, "$l", e.LatinName); Set(cmd, "$t", string.Join(' ', e.Tickers));
-                cmd.ExecuteNonQuery();
-            }
-        }
+        seq = 0;
+        foreach (var e in result.Entities)
+            Row("""
+                INSERT INTO entities(document, seq, canonical, full_name, short_name, latin_name, tickers)
+                VALUES ($d, $seq, $c, $f, $s, $l, $t)
+                """, id, seq++, e.Canonical, e.FullName, e.ShortName, e.LatinName, string.Join(' ', e.Tickers));
     }
 
     /// <summary>The entity definitions of the given documents (what links their canonical names across documents),
@@ -316,9 +290,8 @@ public sealed class PipelineStore : IDisposable
 
     private void DeleteDocumentRows(string id)
     {
-        using var cmd = Command(string.Concat(StoreSchema.PerDocument.Select(t => $"DELETE FROM {t.Table.Name} WHERE {t.DocumentColumn} = $id;")),
-            ("$id", id));
-        cmd.ExecuteNonQuery();
+        foreach (var (table, column) in StoreSchema.PerDocument)
+            Row($"DELETE FROM {table.Name} WHERE {column} = $id", id);
     }
 
     /// <summary>Documents with the given ids, ordered by id, streamed; the clean text only when asked for.</summary>
@@ -569,6 +542,20 @@ public sealed class PipelineStore : IDisposable
         return cmd;
     }
 
+    /// <summary>Runs one row of a statement that is prepared on first use and kept (<see cref="IRowStatement"/>): the values
+    /// are given in the order their <c>$name</c> parameters first appear in <paramref name="sql"/>.</summary>
+    private void Row(string sql, params object?[] values)
+    {
+        if (!_rows.TryGetValue(sql, out var statement))
+        {
+            var names = ParameterPattern.Matches(sql).Select(m => m.Groups[1].Value).Distinct().ToArray();
+            _rows[sql] = statement = _dialect.Prepare(_connection, ParameterPattern.Replace(sql, "@$1"), names);
+        }
+        for (var i = 0; i < values.Length; i++)
+            if (values[i] is string text) values[i] = _dialect.Encode(text);
+        statement.Run(_transaction, values);
+    }
+
     private static readonly System.Text.RegularExpressions.Regex ParameterPattern =
         new(@"\$([a-z_]+)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
@@ -585,6 +572,8 @@ public sealed class PipelineStore : IDisposable
         }
         finally
         {
+            foreach (var statement in _rows.Values) statement.Dispose();
+            _rows.Clear();
             _connection.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using System.IO;
 using Microsoft.Data.Sqlite;
@@ -25,6 +26,9 @@ public interface IStoreDialect
     string Decode(string value) => value;
     void AfterOpen(DbConnection connection) { }
     void BeforeClose(DbConnection connection) { }
+    /// <summary>A statement run once per row (<see cref="IRowStatement"/>); <paramref name="sql"/> has <c>@name</c>
+    /// parameters, <paramref name="names"/> gives their order.</summary>
+    IRowStatement Prepare(DbConnection connection, string sql, IReadOnlyList<string> names) => new CommandRowStatement(connection, sql, names);
 }
 
 /// <summary>The embedded store: one file, WAL mode, nothing to set up. Text compares byte-wise (SQLite's BINARY).</summary>
@@ -53,6 +57,9 @@ public sealed class SqliteDialect(string path) : IStoreDialect
     public string? SchemaLock => null;
     /// <summary>The output folder's lock file is the run lock of the default store.</summary>
     public bool TryLockRun(DbConnection connection) => true;
+
+    public IRowStatement Prepare(DbConnection connection, string sql, IReadOnlyList<string> names) =>
+        new SqliteRowStatement((SqliteConnection)connection, sql, names);
 
     public void AfterOpen(DbConnection connection) => Run(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
     public void BeforeClose(DbConnection connection) => Run(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
