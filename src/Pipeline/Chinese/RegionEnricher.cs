@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Pipeline.Documents;
 using Pipeline.Text;
@@ -30,13 +31,17 @@ public sealed class RegionEnricher(ScriptDetector detector) : IMetadataEnricher
     /// <summary>The original characters the cleaned text came from, in order (a replaced block once).</summary>
     internal static string AsWritten(StageText text, string original)
     {
+        var starts = new int[text.Length];
+        var ends = new int[text.Length];
+        for (var i = 0; i < starts.Length; i++) { starts[i] = i; ends[i] = i + 1; }
+        text.Map.ToSourceStarts(starts);
+        text.Map.ToSourceEnds(ends);
         var sb = new StringBuilder(text.Length);
         var covered = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < starts.Length; i++)
         {
-            var start = text.Map.ToSourceStart(i);
-            var end = text.Map.ToSourceEnd(i + 1);
-            if (start < covered) start = covered;
+            var start = Math.Max(starts[i], covered);
+            var end = ends[i];
             if (end <= start) continue;
             sb.Append(original, start, end - start);
             covered = end;

@@ -58,6 +58,15 @@ public sealed class ScriptDetector
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c < FirstHan)
+            {
+                // Markup, Latin text and CJK punctuation hold no Han character: skipped a vector at a time (most of an
+                // HTML page's characters are ASCII).
+                var next = text[i..].IndexOfAnyExceptInRange('\0', (char)(FirstHan - 1));
+                if (next < 0) break;
+                i += next;
+                c = text[i];
+            }
             if (char.IsHighSurrogate(c))
             {
                 if (c is >= '\uD840' and <= '\uD8BF') han++; // planes 2-3: CJK extensions
@@ -72,6 +81,9 @@ public sealed class ScriptDetector
     }
 
     public ChineseScript Detect(ReadOnlySpan<char> text) => Count(text).Script;
+
+    /// <summary>Below U+3400 (CJK Extension A) no character is Han (<see cref="Pipeline.Text.Han.IsHan"/>) nor a surrogate.</summary>
+    private const char FirstHan = '\u3400';
 
     /// <summary>CJK Unified Ideographs (and extension A) and compatibility ideographs.</summary>
 

@@ -64,6 +64,52 @@ public sealed class OffsetMap
         return _inner is null ? local : _inner.ToSourceEnd(local);
     }
 
+    /// <summary>
+    /// <see cref="ToSourceStart"/> of every offset at once, in place. For ascending offsets (every offset of a text,
+    /// the mentions in order) each map of the chain is walked once instead of searched once per offset; any order
+    /// gives the same results as mapping one by one.
+    /// </summary>
+    public void ToSourceStarts(Span<int> offsets)
+    {
+        var hint = 0;
+        var last = int.MinValue;
+        for (var k = 0; k < offsets.Length; k++)
+        {
+            var offset = offsets[k];
+            CheckOffset(offset);
+            offsets[k] = offset == OutputLength ? LocalInputLength : Start(_segments[Containing(offset, ref hint, ref last)], offset);
+        }
+        _inner?.ToSourceStarts(offsets);
+    }
+
+    /// <summary><see cref="ToSourceEnd"/> of every offset at once, in place (see <see cref="ToSourceStarts"/>).</summary>
+    public void ToSourceEnds(Span<int> offsets)
+    {
+        var hint = 0;
+        var last = int.MinValue;
+        for (var k = 0; k < offsets.Length; k++)
+        {
+            var offset = offsets[k];
+            CheckOffset(offset);
+            offsets[k] = offset == 0 ? FirstInputStart() : End(_segments[Containing(offset - 1, ref hint, ref last)], offset);
+        }
+        _inner?.ToSourceEnds(offsets);
+    }
+
+    private static int Start(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart;
+
+    private static int End(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart + s.InLength;
+
+    /// <summary><see cref="FindContaining"/> for a run of probes: while they ascend, the search walks on from the
+    /// previous probe's segment; a probe that goes back is searched for from scratch.</summary>
+    private int Containing(int probe, ref int hint, ref int last)
+    {
+        if (probe < last) hint = Math.Max(0, LastAtOrBefore(probe));
+        last = probe;
+        while (hint + 1 < _segments.Length && _segments[hint + 1].OutStart <= probe) hint++;
+        return NonEmptyFrom(_segments.Length > 0 && _segments[hint].OutStart <= probe ? hint : -1, probe);
+    }
+
     public TextSpan ToSource(TextSpan span)
     {
         if (span.IsEmpty)
@@ -83,18 +129,14 @@ public sealed class OffsetMap
     {
         CheckOffset(offset);
         if (offset == OutputLength) return LocalInputLength;
-        var i = FindContaining(offset, endBias: false);
-        var s = _segments[i];
-        return s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart;
+        return Start(_segments[FindContaining(offset, endBias: false)], offset);
     }
 
     private int LocalEnd(int offset)
     {
         CheckOffset(offset);
         if (offset == 0) return FirstInputStart();
-        var i = FindContaining(offset, endBias: true);
-        var s = _segments[i];
-        return s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart + s.InLength;
+        return End(_segments[FindContaining(offset, endBias: true)], offset);
     }
 
     private int LocalInputLength => _segments.Length == 0 ? 0 : _segments[^1].InStart + _segments[^1].InLength;
@@ -111,18 +153,29 @@ public sealed class OffsetMap
     // after offset (end bias). Deleted ranges (OutLength 0) are never chosen, so removals are skipped.
     private int FindContaining(int offset, bool endBias)
     {
-        int lo = 0, hi = _segments.Length - 1, found = -1;
         var probe = endBias ? offset - 1 : offset;
+        return NonEmptyFrom(LastAtOrBefore(probe), probe);
+    }
+
+    /// <summary>The last segment whose output starts at or before <paramref name="probe"/> (-1: none).</summary>
+    private int LastAtOrBefore(int probe)
+    {
+        int lo = 0, hi = _segments.Length - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
             if (_segments[mid].OutStart <= probe) { found = mid; lo = mid + 1; }
             else hi = mid - 1;
         }
-        // Skip back over empty (deleted) segments that share the OutStart.
+        return found;
+    }
+
+    /// <summary>Skips back over empty (deleted) segments that share the OutStart of <paramref name="found"/>.</summary>
+    private int NonEmptyFrom(int found, int probe)
+    {
         while (found > 0 && _segments[found].OutLength == 0) found--;
         if (found < 0 || _segments[found].OutLength == 0)
-            throw new InvalidOperationException($"Offset map has no segment for offset {offset}.");
+            throw new InvalidOperationException($"Offset map has no segment for offset {probe}.");
         return found;
     }
 

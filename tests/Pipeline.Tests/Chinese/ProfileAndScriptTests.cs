@@ -48,6 +48,22 @@ public class ProfileAndScriptTests
         Assert.That(ScriptDetector.Default.Detect(text), Is.EqualTo(expected));
 
     [Test]
+    public void Script_counts_skip_markup_and_latin_but_not_han_or_supplementary_ideographs()
+    {
+        // A page as a portal serves it: markup, an English line, CJK punctuation, an Extension B ideograph (𠀾) and
+        // Traditional text at the very end, after a long ASCII stretch.
+        var page = "<html><head><title>財經</title><script>var a = '<b>';</script></head><body><p>Revenue rose 12.4%.</p>"
+                   + new string(' ', 300) + "<p>「𠀾」澄江電子第三季營業額按年增長12.4%，後來於是</p></body></html>";
+        var counts = ScriptDetector.Default.Count(page);
+        var han = page.Count(c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF')
+                  + page.Count(c => c is >= '\uD840' and <= '\uD8BF');
+        Assert.That(counts.Han, Is.EqualTo(han));
+        Assert.That(counts.Traditional, Is.GreaterThanOrEqualTo(6), "財 經 電 營 額 長 後 來 於 ...");
+        Assert.That(ScriptDetector.Default.Count(page.AsSpan(0, 40)).Han, Is.EqualTo(2));
+        Assert.That(ScriptDetector.Default.Count("<p>Revenue rose 12.4%.</p>").Han, Is.Zero);
+    }
+
+    [Test]
     public void Pseudo_traditional_seed_is_mixed()
     {
         var seed = ChineseTestData.Seed("001").Single();

@@ -107,6 +107,19 @@ public class OffsetMapTests
             text = text.Then(local);
         }
 
+        // Mapping every offset at once gives what mapping them one by one gives, ascending or not.
+        var all = Enumerable.Range(0, text.Length + 1).ToArray();
+        var starts = all.ToArray();
+        var ends = all.ToArray();
+        text.Map.ToSourceStarts(starts);
+        text.Map.ToSourceEnds(ends);
+        Assert.That(starts, Is.EqualTo(all.Select(text.Map.ToSourceStart).ToArray()));
+        Assert.That(ends, Is.EqualTo(all.Select(text.Map.ToSourceEnd).ToArray()));
+        var shuffled = all.OrderBy(_ => random.Next()).ToArray();
+        var shuffledStarts = shuffled.ToArray();
+        text.Map.ToSourceStarts(shuffledStarts);
+        Assert.That(shuffledStarts, Is.EqualTo(shuffled.Select(text.Map.ToSourceStart).ToArray()));
+
         // Invariants over the composed map: in bounds, monotone, and copied letters land on the same letter.
         var previousStart = 0;
         for (var i = 0; i <= text.Length; i++)
