@@ -61,7 +61,7 @@ public sealed class SqliteDialect(string path) : IStoreDialect
     public IRowStatement Prepare(DbConnection connection, string sql, IReadOnlyList<string> names) =>
         new SqliteRowStatement((SqliteConnection)connection, sql, names);
 
-    public void AfterOpen(DbConnection connection) => Run(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA wal_autocheckpoint=16384;");
+    public void AfterOpen(DbConnection connection) => Run(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
     public void BeforeClose(DbConnection connection) => Run(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 
     private static void Run(DbConnection connection, string sql)
