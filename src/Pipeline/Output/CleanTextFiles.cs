@@ -36,8 +36,9 @@ public sealed class CleanTextFiles(string outDir)
     }
 
     /// <summary>A new file, opened as new: replacing (<see cref="FileMode.Create"/>) truncates even a file that does not
-    /// exist yet, and on ext4 a truncated file is flushed to disk when it is closed, which made creating the clean texts
-    /// of a fresh output folder the store writer's largest cost. Created meanwhile by someone else: replaced.</summary>
+    /// exist yet, and on ext4 a truncated file is written back to disk when it is closed, a writeback per clean text on
+    /// the store writer's thread (1,691 files: close took 0.25 s, 0.09 s opened as new). Created meanwhile by someone
+    /// else: replaced.</summary>
     private static void Create(string path, string text)
     {
         var bytes = AtomicFile.Utf8.GetBytes(text);
