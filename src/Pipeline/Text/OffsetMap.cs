@@ -69,21 +69,12 @@ public sealed class OffsetMap
     /// the mentions in order) each map of the chain is walked once instead of searched once per offset; any order
     /// gives the same results as mapping one by one.
     /// </summary>
-    public void ToSourceStarts(Span<int> offsets)
-    {
-        var hint = 0;
-        var last = int.MinValue;
-        for (var k = 0; k < offsets.Length; k++)
-        {
-            var offset = offsets[k];
-            CheckOffset(offset);
-            offsets[k] = offset == OutputLength ? LocalInputLength : Start(_segments[Containing(offset, ref hint, ref last)], offset);
-        }
-        _inner?.ToSourceStarts(offsets);
-    }
+    public void ToSourceStarts(Span<int> offsets) => MapAll(offsets, endBias: false);
 
     /// <summary><see cref="ToSourceEnd"/> of every offset at once, in place (see <see cref="ToSourceStarts"/>).</summary>
-    public void ToSourceEnds(Span<int> offsets)
+    public void ToSourceEnds(Span<int> offsets) => MapAll(offsets, endBias: true);
+
+    private void MapAll(Span<int> offsets, bool endBias)
     {
         var hint = 0;
         var last = int.MinValue;
@@ -91,23 +82,30 @@ public sealed class OffsetMap
         {
             var offset = offsets[k];
             CheckOffset(offset);
-            offsets[k] = offset == 0 ? FirstInputStart() : End(_segments[Containing(offset - 1, ref hint, ref last)], offset);
+            if (endBias && offset == 0) offsets[k] = FirstInputStart();
+            else if (!endBias && offset == OutputLength) offsets[k] = LocalInputLength;
+            else
+            {
+                var segment = _segments[Containing(offset, endBias, ref hint, ref last)];
+                offsets[k] = endBias ? End(segment, offset) : Start(segment, offset);
+            }
         }
-        _inner?.ToSourceEnds(offsets);
+        _inner?.MapAll(offsets, endBias);
     }
 
     private static int Start(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart;
 
     private static int End(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart + s.InLength;
 
-    /// <summary><see cref="FindContaining"/> for a run of probes: while they ascend, the search walks on from the
+    /// <summary><see cref="FindContaining"/> for a run of offsets: while their probes ascend, the search walks on from the
     /// previous probe's segment; a probe that goes back is searched for from scratch.</summary>
-    private int Containing(int probe, ref int hint, ref int last)
+    private int Containing(int offset, bool endBias, ref int hint, ref int last)
     {
+        var probe = endBias ? offset - 1 : offset;
         if (probe < last) hint = Math.Max(0, LastAtOrBefore(probe));
         last = probe;
         while (hint + 1 < _segments.Length && _segments[hint + 1].OutStart <= probe) hint++;
-        return NonEmptyFrom(_segments.Length > 0 && _segments[hint].OutStart <= probe ? hint : -1, probe);
+        return NonEmptyFrom(_segments.Length > 0 && _segments[hint].OutStart <= probe ? hint : -1, offset);
     }
 
     public TextSpan ToSource(TextSpan span)
@@ -153,8 +151,7 @@ public sealed class OffsetMap
     // after offset (end bias). Deleted ranges (OutLength 0) are never chosen, so removals are skipped.
     private int FindContaining(int offset, bool endBias)
     {
-        var probe = endBias ? offset - 1 : offset;
-        return NonEmptyFrom(LastAtOrBefore(probe), probe);
+        return NonEmptyFrom(LastAtOrBefore(endBias ? offset - 1 : offset), offset);
     }
 
     /// <summary>The last segment whose output starts at or before <paramref name="probe"/> (-1: none).</summary>
@@ -170,12 +167,13 @@ public sealed class OffsetMap
         return found;
     }
 
-    /// <summary>Skips back over empty (deleted) segments that share the OutStart of <paramref name="found"/>.</summary>
-    private int NonEmptyFrom(int found, int probe)
+    /// <summary>Skips back over empty (deleted) segments that share the OutStart of <paramref name="found"/>; the
+    /// offset is for the message when no segment holds it.</summary>
+    private int NonEmptyFrom(int found, int offset)
     {
         while (found > 0 && _segments[found].OutLength == 0) found--;
         if (found < 0 || _segments[found].OutLength == 0)
-            throw new InvalidOperationException($"Offset map has no segment for offset {probe}.");
+            throw new InvalidOperationException($"Offset map has no segment for offset {offset}.");
         return found;
     }
 
