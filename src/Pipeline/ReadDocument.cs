@@ -20,6 +20,14 @@ public sealed record ReadDocument(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<Removal> Removals)
 {
+    /// <summary>
+    /// The read as a batch keeps it for its second pass: without the original text. Nothing after the mentions reads the
+    /// original (their figures as written were taken from it, and every offset reaches it through the clean text's map),
+    /// so rebinding this gives what rebinding the whole read gives; an HTML page's markup, most of what a read holds,
+    /// is not kept waiting for the end of the batch.
+    /// </summary>
+    public ReadDocument WithoutOriginal() => Document.Original.Length == 0 ? this : this with { Document = Document with { Original = "" } };
+
     /// <summary>About how many bytes keeping it holds: the original and clean texts, the offset maps, the mentions and
     /// segments (a coarse per-object figure), and the diagnostics.</summary>
     public long EstimatedBytes =>

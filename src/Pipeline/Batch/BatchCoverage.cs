@@ -93,15 +93,20 @@ public sealed class BatchCoverage
 }
 
 /// <summary>The first reads a run keeps for its second pass, within <see cref="BatchOptions.SecondPassMemory"/> bytes
-/// (by <see cref="ReadDocument.EstimatedBytes"/>): a read that does not fit is not kept, and its file is read again.</summary>
+/// (by <see cref="ReadDocument.EstimatedBytes"/>), each without its original text (<see cref="ReadDocument.WithoutOriginal"/>):
+/// a read that does not fit is not kept, and its file is read again.</summary>
 internal sealed class KeptReads(long budget)
 {
     private long _used;
+
+    /// <summary>Bytes kept so far (estimated).</summary>
+    public long Used => System.Threading.Interlocked.Read(ref _used);
 
     /// <summary>The read, if it fits in what is left of the budget; else null.</summary>
     public ReadDocument? TryKeep(ReadDocument? read)
     {
         if (read is null || budget <= 0) return null;
+        read = read.WithoutOriginal();
         var size = read.EstimatedBytes;
         if (System.Threading.Interlocked.Add(ref _used, size) <= budget) return read;
         System.Threading.Interlocked.Add(ref _used, -size);

@@ -205,7 +205,7 @@ public sealed class BatchRunner
         foreach (var kept in unchangedSubjects) coverage.Add(kept);
         foreach (var wanting in unchangedUndated) undated.Add(wanting);
         workerTimes = waits.Summary(options.Jobs, wall.Elapsed.TotalSeconds);
-        MemoryTrace.Mark($"run: {done} documents processed");
+        MemoryTrace.Mark($"run: {done} documents processed ({undated.Count} undated, {keptReads.Used / 1048576.0:0.0} MB of first reads kept)");
 
         var secondPass = Stopwatch.StartNew();
         SecondPass(reader, undated, coverage, options, store, runId, cancel);
@@ -226,7 +226,7 @@ public sealed class BatchRunner
         // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
         using var outputs = new Outputs(outDir, options, store, seen, unreadable, cleanTexts);
-        var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions, new AuditReportOptions { DocumentUrls = urls });
+        using var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions, new AuditReportOptions { DocumentUrls = urls });
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

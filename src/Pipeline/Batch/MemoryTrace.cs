@@ -20,6 +20,6 @@ public static class MemoryTrace
         if (!On) return;
         using var p = Process.GetCurrentProcess();
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"memory {Clock.Elapsed.TotalSeconds,7:0.00} s  heap {GC.GetTotalMemory(Live) / 1048576.0,7:0.0} MB  working set {p.WorkingSet64 / 1048576.0,7:0.0} MB  peak {p.PeakWorkingSet64 / 1048576.0,7:0.0} MB  {phase}"));
+            $"memory {Clock.Elapsed.TotalSeconds,7:0.00} s  heap {GC.GetTotalMemory(Live) / 1048576.0,7:0.0} MB  committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0,7:0.0} MB  working set {p.WorkingSet64 / 1048576.0,7:0.0} MB  peak {p.PeakWorkingSet64 / 1048576.0,7:0.0} MB  {phase}"));
     }
 }

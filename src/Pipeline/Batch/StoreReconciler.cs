@@ -10,12 +10,20 @@ namespace Pipeline.Batch;
 
 /// <summary>What reconciling a store gave: the audit built fact by fact (quotes filled in), the checks and source
 /// reliabilities, the fact and conflict rows, how many fact rows changed against the store's previous table, how many
-/// claims went in, and the entity merge applied to them.</summary>
+/// claims went in, and the entity merge applied to them. The audit's text and the rows wait in temporary files
+/// (<see cref="TextSpool"/>, <see cref="RowSpool{T}"/>) until the outputs are written; disposing removes them.</summary>
 public sealed record StoreReconciliation(AuditSections Audit, IReadOnlyList<ArithmeticCheck> Checks, IReadOnlyDictionary<string, double> SourceReliability,
-    IReadOnlyList<FactRow> Facts, IReadOnlyList<ConflictRow> Conflicts, int Changed, int Claims, Func<string, string> MergeEntity)
+    RowSpool<FactRow> Facts, RowSpool<ConflictRow> Conflicts, int Changed, int Claims, Func<string, string> MergeEntity) : IDisposable
 {
     public void WriteMarkdown(System.IO.TextWriter w) => Audit.WriteMarkdown(Checks, SourceReliability, w);
     public void WriteHtml(System.IO.TextWriter w) => Audit.WriteHtml(Checks, SourceReliability, w);
+
+    public void Dispose()
+    {
+        Audit.Dispose();
+        Facts.Dispose();
+        Conflicts.Dispose();
+    }
 }
 
 /// <summary>
@@ -23,8 +31,8 @@ public sealed record StoreReconciliation(AuditSections Audit, IReadOnlyList<Arit
 /// documents, reconciled into facts and conflicts that replace the store's tables. <c>pipeline run</c> does it at the
 /// end of a batch; <c>pipeline reconcile --store URL</c> does it alone, over every document of the store. The claims
 /// are read a key at a time, as the reconciler asks (<see cref="IObservationPartitions"/>), on a second connection,
-/// and each fact becomes rows and audit text as it is made: what is held is one key's claims, the vote tables of all
-/// keys and the rows and text of the outputs.
+/// and each fact becomes rows and audit text as it is made, spooled to temporary files: what is held is one key's claims
+/// and the vote tables of all keys.
 /// </summary>
 public static class StoreReconciler
 {
@@ -44,8 +52,9 @@ public static class StoreReconciler
         var keys = store.ClaimKeys();
         foreach (var k in keys) Merge(k.Entity); // resolved here, once, before two threads ask
         var sections = new AuditSections(audit);
-        var factRows = new List<FactRow>();
-        var conflictRows = new List<ConflictRow>();
+        var factRows = new RowSpool<FactRow>(SpooledRowsJson.Default.FactRow);
+        var conflictRows = new RowSpool<ConflictRow>(SpooledRowsJson.Default.ConflictRow);
+        var result = new StoreReconciliation(sections, [], new Dictionary<string, double>(), factRows, conflictRows, 0, 0, Merge);
         var claims = 0;
         using var reader = store.OpenReader();
         var partitions = new StorePartitions(reader, documents, keys, Merge, ReleaseMemory);
@@ -60,14 +69,31 @@ public static class StoreReconciler
                 sections.Add(f);
             }
         }
-        var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(partitions, Take));
-        meanwhile?.Invoke(Merge);
-        MemoryTrace.Mark("reconcile: meanwhile done");
-        var (checks, reliability) = computing.GetAwaiter().GetResult();
-        MemoryTrace.Mark("reconcile: reconciled");
-        var changed = store.ReplaceFacts(factRows, conflictRows);
-        MemoryTrace.Mark("reconcile: stored");
-        return new StoreReconciliation(sections, checks, reliability, factRows, conflictRows, changed, claims, Merge);
+        try
+        {
+            var computing = System.Threading.Tasks.Task.Run(() => reconciler.Reconcile(partitions, Take));
+            try
+            {
+                meanwhile?.Invoke(Merge);
+            }
+            catch
+            {
+                // The reconciler reads the second connection and writes the spools: it is done with them before they go.
+                try { computing.Wait(); } catch (AggregateException) { }
+                throw;
+            }
+            MemoryTrace.Mark("reconcile: meanwhile done");
+            var (checks, reliability) = computing.GetAwaiter().GetResult();
+            MemoryTrace.Mark("reconcile: reconciled");
+            var changed = store.ReplaceFacts(factRows, conflictRows);
+            MemoryTrace.Mark("reconcile: stored");
+            return result with { Checks = checks, SourceReliability = reliability, Changed = changed, Claims = claims };
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

@@ -28,11 +28,17 @@ public sealed record AuditReportOptions
 /// </summary>
 public static class AuditReport
 {
-    public static void WriteMarkdown(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null) =>
-        Sections(result, options).WriteMarkdown(result.Checks, result.SourceReliability, w);
+    public static void WriteMarkdown(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
+    {
+        using var sections = Sections(result, options);
+        sections.WriteMarkdown(result.Checks, result.SourceReliability, w);
+    }
 
-    public static void WriteHtml(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null) =>
-        Sections(result, options).WriteHtml(result.Checks, result.SourceReliability, w);
+    public static void WriteHtml(ReconciliationResult result, TextWriter w, AuditReportOptions? options = null)
+    {
+        using var sections = Sections(result, options);
+        sections.WriteHtml(result.Checks, result.SourceReliability, w);
+    }
 
     private static AuditSections Sections(ReconciliationResult result, AuditReportOptions? options)
     {

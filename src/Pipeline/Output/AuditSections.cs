@@ -10,17 +10,19 @@ namespace Pipeline.Output;
 /// The audit built fact by fact (<see cref="Add"/>, in key order), so that a reconciliation that hands its facts over a
 /// partition at a time never holds them all: each fact's text is written into its section (conflicts, agreed, single;
 /// Markdown and HTML) and its counts added, and the whole report is put together once the checks and reliabilities are
-/// known (<see cref="WriteMarkdown"/>, <see cref="WriteHtml"/>). What it holds is the report's own text.
+/// known (<see cref="WriteMarkdown"/>, <see cref="WriteHtml"/>). The sections' text is spooled (<see cref="TextSpool"/>):
+/// past a few hundred kilobytes it waits in temporary files, deleted on <see cref="Dispose"/>, so that the report of a
+/// batch of any size costs bounded memory; what is held is the counts per source and diagnosis.
 /// </summary>
-public sealed class AuditSections(AuditReportOptions? options = null)
+public sealed class AuditSections(AuditReportOptions? options = null) : IDisposable
 {
     private readonly AuditReportOptions _options = options ?? new AuditReportOptions();
-    private readonly StringWriter _mdConflicts = new() { NewLine = "\n" };
-    private readonly StringWriter _mdAgreed = new() { NewLine = "\n" };
-    private readonly StringWriter _mdSingle = new() { NewLine = "\n" };
-    private readonly StringWriter _htmlConflicts = new() { NewLine = "\n" };
-    private readonly StringWriter _htmlAgreed = new() { NewLine = "\n" };
-    private readonly StringWriter _htmlSingle = new() { NewLine = "\n" };
+    private readonly TextSpool _mdConflicts = new();
+    private readonly TextSpool _mdAgreed = new();
+    private readonly TextSpool _mdSingle = new();
+    private readonly TextSpool _htmlConflicts = new();
+    private readonly TextSpool _htmlAgreed = new();
+    private readonly TextSpool _htmlSingle = new();
     private readonly Dictionary<string, (int Observations, int Chosen, int Overruled)> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<Diagnosis, int> _diagnoses = [];
     private readonly SortedSet<string> _entities = new(StringComparer.Ordinal);
@@ -93,13 +95,13 @@ public sealed class AuditSections(AuditReportOptions? options = null)
         w.WriteLine("## Conflicts");
         w.WriteLine();
         if (Conflicts == 0) w.WriteLine("None.");
-        Copy(_mdConflicts, w);
+        _mdConflicts.CopyTo(w);
         AuditReport.WriteMdChecks(w, checks);
         AuditReport.WriteMdFactsHead(w, "Agreed facts", Agreed);
-        Copy(_mdAgreed, w);
+        _mdAgreed.CopyTo(w);
         AuditReport.WriteMdFactsTail(w, Agreed, _options.MaxAgreedRows);
         AuditReport.WriteMdFactsHead(w, "Single-source facts", Single);
-        Copy(_mdSingle, w);
+        _mdSingle.CopyTo(w);
         AuditReport.WriteMdFactsTail(w, Single, _options.MaxAgreedRows);
         AuditReport.WriteMdReliability(w, reliability, _sources, _options.MaxAgreedRows);
         AuditReport.WriteMdCatalogue(w, _diagnoses);
@@ -110,22 +112,19 @@ public sealed class AuditSections(AuditReportOptions? options = null)
         AuditReport.WriteHtmlHead(w, _options, SummaryLine(checks, reliability), _entities, _metrics);
         w.WriteLine($"<h2 id=\"conflicts\">Conflicts ({Conflicts})</h2>");
         if (Conflicts == 0) w.WriteLine("<p>None.</p>");
-        Copy(_htmlConflicts, w);
+        _htmlConflicts.CopyTo(w);
         AuditReport.WriteHtmlChecks(w, checks);
         AuditReport.WriteHtmlFactsHead(w, "agreed", $"Agreed facts ({Agreed})", Agreed);
-        Copy(_htmlAgreed, w);
+        _htmlAgreed.CopyTo(w);
         AuditReport.WriteHtmlFactsTail(w, Agreed, _options.MaxAgreedRows);
         AuditReport.WriteHtmlFactsHead(w, "single", $"Single-source facts ({Single})", Single);
-        Copy(_htmlSingle, w);
+        _htmlSingle.CopyTo(w);
         AuditReport.WriteHtmlFactsTail(w, Single, _options.MaxAgreedRows);
         AuditReport.WriteHtmlTail(w, reliability, _sources, _diagnoses, _options.MaxAgreedRows);
     }
 
-    /// <summary>A section's text, written with the target's line ends.</summary>
-    private static void Copy(StringWriter section, TextWriter w)
+    public void Dispose()
     {
-        var text = section.GetStringBuilder();
-        if (w.NewLine == "\n") { foreach (var chunk in text.GetChunks()) w.Write(chunk.Span); return; }
-        w.Write(text.ToString().Replace("\n", w.NewLine, StringComparison.Ordinal));
+        foreach (var spool in new[] { _mdConflicts, _mdAgreed, _mdSingle, _htmlConflicts, _htmlAgreed, _htmlSingle }) spool.Dispose();
     }
 }

@@ -446,26 +446,25 @@ public sealed class PipelineStore : IDisposable
     }
 
     /// <summary>The fact rows the store holds (as the last reconciliation wrote them, checks included), in key order.</summary>
-    public IReadOnlyList<FactRow> Facts()
+    public IReadOnlyList<FactRow> Facts() => ReadFacts().ToList();
+
+    private IEnumerable<FactRow> ReadFacts()
     {
-        var list = new List<FactRow>();
         using var cmd = Command("SELECT entity, metric, segment, basis, period, period_label, value_text, unit, qualifier, status, sources, documents, " +
                                 "confidence_text, checks, note FROM facts ORDER BY entity, metric, segment, basis, period");
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            list.Add(new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
+            yield return new FactRow(Text(r, 0), Text(r, 1), Text(r, 2), Text(r, 3), Text(r, 4), Str(r, 5) ?? "",
                 Str(r, 6) ?? "", Str(r, 7) ?? "", Str(r, 8) ?? "", Text(r, 9), Str(r, 10) ?? "", Str(r, 11) ?? "", Str(r, 12) ?? "",
-                Str(r, 14) ?? "") { Checks = Str(r, 13) ?? "" });
-        return list;
+                Str(r, 14) ?? "") { Checks = Str(r, 13) ?? "" };
     }
 
-    /// <summary>Replaces the facts and conflicts; returns how many fact rows changed (added, removed or different in any
-    /// column, checks included).</summary>
-    public int ReplaceFacts(IReadOnlyList<FactRow> facts, IReadOnlyList<ConflictRow> conflicts)
+    /// <summary>Replaces the facts and conflicts, read once each, in order; returns how many fact rows changed (added,
+    /// removed or different in any column, checks included). Rows are compared by digest, so that neither table is held.</summary>
+    public int ReplaceFacts(IEnumerable<FactRow> facts, IEnumerable<ConflictRow> conflicts)
     {
-        var before = Facts().ToHashSet();
-        var after = facts.ToHashSet();
-        var changed = before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
+        var before = ReadFacts().Select(FactDigest).ToHashSet();
+        var after = new HashSet<UInt128>();
 
         BeginBatch();
         Execute("DELETE FROM facts; DELETE FROM conflicts;");
@@ -478,6 +477,7 @@ public sealed class PipelineStore : IDisposable
         {
             foreach (var f in facts)
             {
+                after.Add(FactDigest(f));
                 Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$seg", f.Segment); Set(cmd, "$b", f.Basis); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
                 Set(cmd, "$v", f.Value); Set(cmd, "$u", f.Unit); Set(cmd, "$q", f.Qualifier); Set(cmd, "$s", f.Status);
                 Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$k", f.Checks); Set(cmd, "$n", f.Note);
@@ -499,7 +499,26 @@ public sealed class PipelineStore : IDisposable
             }
         }
         CommitBatch();
-        return changed;
+        return before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
+    }
+
+    /// <summary>A fact row's every column, hashed (SHA-256, first 128 bits; each column behind its length, so that no two
+    /// different rows write the same bytes).</summary>
+    private static UInt128 FactDigest(FactRow f)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (var column in (ReadOnlySpan<string>)[f.Entity, f.Metric, f.Segment, f.Basis, f.Period, f.PeriodLabel, f.Value, f.Unit,
+                     f.Qualifier, f.Status, f.Sources, f.Documents, f.Confidence, f.Note, f.Checks])
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(column);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     /// <summary>The numeric column beside a decimal's exact text: the decimal, or null when the text is not a number
