@@ -188,6 +188,7 @@ public sealed class BatchRunner
         foreach (var result in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
         {
             done++;
+            if (done % 1000 == 0) MemoryTrace.Mark($"run: {done} documents");
             store.BeginBatch();
             store.SaveResult(result, _pipelineVersion, runId);
             if (result.Status == DocumentStatus.Processed) cleanTexts.Write(result.Document.Id, result.Clean.Text);

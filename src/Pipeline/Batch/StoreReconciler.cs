@@ -61,7 +61,7 @@ public static class StoreReconciler
         void Take(IReadOnlyList<ReconciledFact> facts)
         {
             if (factRows.Count == 0) MemoryTrace.Mark("reconcile: first fact");
-            foreach (var f in WithQuotes(facts, reader))
+            foreach (var f in WithQuotes(facts, reader, sections.Options))
             {
                 claims += f.Candidates.Sum(c => c.Support.Count);
                 factRows.Add(FactRow.From(f));
@@ -105,11 +105,11 @@ public static class StoreReconciler
     private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>Observations are reconciled without their quotes (memory); the audit shows quotes, so they are
-    /// fetched for the evidence it prints: every candidate of a conflict, and the first support of other facts.</summary>
-    private static IEnumerable<ReconciledFact> WithQuotes(IReadOnlyList<ReconciledFact> facts, PipelineStore store)
+    /// fetched for the evidence it prints: every candidate of a conflict it lists, and the first support of other facts.</summary>
+    private static IEnumerable<ReconciledFact> WithQuotes(IReadOnlyList<ReconciledFact> facts, PipelineStore store, AuditReportOptions audit)
     {
         var wanted = facts.SelectMany(f => f.Status == FactStatus.Conflict
-            ? f.Candidates.SelectMany(c => c.Support)
+            ? AuditReport.Listed(f, audit).SelectMany(c => c.Support)
             : f.Chosen.Support.Take(1)).Select(o => o.ClaimId).Where(id => id.Length > 0);
         var quotes = store.Quotes(wanted);
         Observation Fill(Observation o) => quotes.TryGetValue(o.ClaimId, out var q) && o.Quote.Length == 0 ? o with { Quote = q } : o;
@@ -134,15 +134,17 @@ internal sealed class StorePartitions : IObservationPartitions
     private readonly Func<string, string> _merge;
     private readonly Dictionary<FactKey, List<FactKey>> _written = [];
 
-    /// <summary>Claims read between two calls of the release callback.</summary>
-    public const int ReleaseEvery = 20_000;
+    /// <summary>Bytes the process allocates (on any thread) between two calls of the release callback. A count of claims
+    /// read would let the heap grow with what the keys between two calls make of their claims (a conflict of thousands of
+    /// values allocates tens of megabytes for its rows and audit); a count of bytes bounds it.</summary>
+    public const long ReleaseEveryBytes = 64L << 20;
 
     private readonly Action _release;
-    private int _sinceRelease;
+    private long _allocatedAtRelease = GC.GetTotalAllocatedBytes();
 
-    /// <param name="release">Called before a key is read once <see cref="ReleaseEvery"/> claims were read since the last
-    /// call: the claims read before are garbage by then (the reconciler keeps what it needs of each key), and collected
-    /// they leave the process's memory instead of piling up beside what is live.</param>
+    /// <param name="release">Called before a key is read once the process has allocated <see cref="ReleaseEveryBytes"/>
+    /// since the last call: most of it is garbage by then (the reconciler keeps only each key's vote tables), and collected
+    /// it is reused instead of piling up beside what is live.</param>
     public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, IReadOnlyList<FactKey> keys, Func<string, string> merge,
         Action release)
     {
@@ -161,13 +163,12 @@ internal sealed class StorePartitions : IObservationPartitions
     public IReadOnlyList<Observation> Read(FactKey key)
     {
         if (!_written.TryGetValue(key, out var keys)) return [];
-        if (_sinceRelease >= ReleaseEvery)
+        if (GC.GetTotalAllocatedBytes() - _allocatedAtRelease >= ReleaseEveryBytes)
         {
             _release();
-            _sinceRelease = 0;
+            _allocatedAtRelease = GC.GetTotalAllocatedBytes();
         }
         var read = ObservationPartitions.Sort(keys.SelectMany(k => _store.Observations(_documents, k)).Select(o => Merged(o, key)));
-        _sinceRelease += read.Length;
         return read;
     }
 

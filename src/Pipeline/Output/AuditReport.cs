@@ -16,6 +16,9 @@ public sealed record AuditReportOptions
     public string Title { get; init; } = "Reconciliation audit";
     /// <summary>Sources and quotes listed in full up to this many; the rest collapse behind "N more".</summary>
     public int MaxListed { get; init; } = 5;
+    /// <summary>Competing values a conflict lists (the chosen one first, then by confidence); the rest are counted, and
+    /// <c>conflicts.csv</c> has every one. A key that thousands of documents give thousands of figures stays readable.</summary>
+    public int MaxCandidates { get; init; } = 20;
     /// <summary>Where each document can be read (document id → URL), for documents whose observations carry none.</summary>
     public IReadOnlyDictionary<string, string> DocumentUrls { get; init; } = new Dictionary<string, string>();
 }
@@ -56,10 +59,12 @@ public static class AuditReport
         w.WriteLine();
         w.WriteLine("| | value | as written | confidence | diagnosis | sources | why |");
         w.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var c in f.Candidates)
+        var listed = Listed(f, options);
+        foreach (var c in listed)
             w.WriteLine($"| {(c.Chosen ? "✔" : "")} | {Md(ValueFormat.Candidate(c))} | {Md(Written(c))} | {c.Confidence:0.00} | {DiagnosisCell(c)} | {Md(Collapse(SourceList(c), options.MaxListed * 2))} | {Md(c.Chosen ? "chosen (see above)" : c.Explanation)} |");
+        if (f.Candidates.Count > listed.Count) w.WriteLine($"\n{NotListed(f, listed)}");
         w.WriteLine();
-        foreach (var c in f.Candidates)
+        foreach (var c in listed)
         {
             var quotes = Quotes(c).ToList();
             foreach (var (o, alike) in quotes.Take(options.MaxListed))
@@ -154,7 +159,8 @@ public static class AuditReport
         w.WriteLine($"<h3>{n}. {H(f.Key.Entity)} · <code>{H(KeyMetric(f.Key))}</code> · {H(f.PeriodLabel)} <span class=\"tag\">{H(f.Note)}</span></h3>");
         w.WriteLine($"<p>Chosen: <b>{H(ValueFormat.Candidate(f.Chosen))}</b> (confidence {f.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}) — {H(f.Chosen.Explanation)}</p>");
         w.WriteLine("<table class=\"sortable\"><thead><tr><th></th><th>value</th><th>as written</th><th>confidence</th><th>diagnosis</th><th>sources</th><th>why</th><th>quoted</th></tr></thead><tbody>");
-        foreach (var c in f.Candidates)
+        var listed = Listed(f, options);
+        foreach (var c in listed)
         {
             var quotes = Quotes(c).Select(q =>
                 $"<blockquote>{Highlight(q.O.Quote, Figure(q.O))}<cite>{SourceLink(q.O, options)}{(q.O.Document.Length > 0 && q.O.Document != q.O.Source ? " · " + H(q.O.Document) : "")}{(q.Alike > 1 ? $" · and {q.Alike - 1} more alike" : "")}</cite></blockquote>").ToList();
@@ -163,8 +169,16 @@ public static class AuditReport
                         $"<td>{H(Written(c))}</td><td>{c.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}</td><td><span class=\"diag\" title=\"{H(c.Chosen ? "" : DiagnosisCatalogue.Meaning(c.Diagnosis))}\">{DiagnosisCell(c)}</span></td>" +
                         $"<td>{More(sources, options.MaxListed, ", ")}</td><td>{H(c.Chosen ? "chosen (see above)" : c.Explanation)}</td><td>{More(quotes, options.MaxListed, "")}</td></tr>");
         }
-        w.WriteLine("</tbody></table></section>");
+        w.WriteLine($"</tbody></table>{(f.Candidates.Count > listed.Count ? $"<p>{H(NotListed(f, listed))}</p>" : "")}</section>");
     }
+
+    /// <summary>The competing values a conflict's section lists (<see cref="AuditReportOptions.MaxCandidates"/>, in the
+    /// fact's order: the chosen one first, then by confidence).</summary>
+    internal static IReadOnlyList<Candidate> Listed(ReconciledFact f, AuditReportOptions options) =>
+        f.Candidates.Count <= options.MaxCandidates ? f.Candidates : f.Candidates.Take(Math.Max(1, options.MaxCandidates)).ToList();
+
+    private static string NotListed(ReconciledFact f, IReadOnlyList<Candidate> listed) =>
+        string.Create(CultureInfo.InvariantCulture, $"… {f.Candidates.Count - listed.Count:N0} more competing values ({f.Candidates.Skip(listed.Count).Sum(c => c.Support.Count):N0} claims) not listed; conflicts.csv has every one.");
 
     internal static void WriteHtmlChecks(TextWriter w, IReadOnlyList<ArithmeticCheck> checks)
     {

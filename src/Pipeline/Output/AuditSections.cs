@@ -17,6 +17,8 @@ namespace Pipeline.Output;
 public sealed class AuditSections(AuditReportOptions? options = null) : IDisposable
 {
     private readonly AuditReportOptions _options = options ?? new AuditReportOptions();
+
+    public AuditReportOptions Options => _options;
     private readonly TextSpool _mdConflicts = new();
     private readonly TextSpool _mdAgreed = new();
     private readonly TextSpool _mdSingle = new();

@@ -180,6 +180,35 @@ public class ReconcilerBehaviourTests
     }
 
     [Test]
+    public void A_conflict_of_many_values_lists_the_strongest_and_counts_the_rest()
+    {
+        // Fifty wire rewrites each misprint the quarter's revenue differently; six outlets agree on the figure.
+        var list = Enumerable.Range(0, 6).Select(i => Amount($"outlet{i}", "澄江電子", "revenue", "2025-07..09", "38.6", Yi, "HKD",
+                quote: "澄江電子第三季度營業額按年增長12.4%至38.6億港元"))
+            .Concat(Enumerable.Range(0, 50).Select(i => Amount($"wire{i}", "澄江電子", "revenue", "2025-07..09", $"{40 + i}.{i % 10}", Yi, "HKD",
+                quote: $"澄江電子第三季度營業額{40 + i}.{i % 10}億港元")))
+            .ToList();
+        var result = new TruthDiscoveryReconciler().Reconcile(list);
+        var fact = result.Facts.Single();
+        Assert.That(fact.Status, Is.EqualTo(FactStatus.Conflict));
+        Assert.That(fact.Candidates, Has.Count.EqualTo(51));
+        var options = new AuditReportOptions { MaxCandidates = 10 };
+
+        var md = new StringWriter();
+        AuditReport.WriteMarkdown(result, md, options);
+        var rows = md.ToString().Split('\n').Where(l => l.StartsWith("| ✔ |") || l.StartsWith("|  |")).ToList();
+        Assert.That(rows, Has.Count.EqualTo(10), "the chosen value and the nine strongest rivals");
+        Assert.That(rows[0], Does.Contain("3,860,000,000"));
+        Assert.That(md.ToString(), Does.Contain("… 41 more competing values (41 claims) not listed; conflicts.csv has every one."));
+        Assert.That(md.ToString().Split('\n').Count(l => l.StartsWith("> ")), Is.EqualTo(10), "quotes only for the values listed");
+
+        var html = new StringWriter();
+        AuditReport.WriteHtml(result, html, options);
+        Assert.That(html.ToString(), Does.Contain("… 41 more competing values (41 claims) not listed; conflicts.csv has every one."));
+        Assert.That(ConflictRow.From(fact).Count(), Is.EqualTo(51), "the dataset keeps every value");
+    }
+
+    [Test]
     public void Audit_markdown_snapshot()
     {
         var result = new TruthDiscoveryReconciler().Reconcile(SeedCorpusFixture.Build());
