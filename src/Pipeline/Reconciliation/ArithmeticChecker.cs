@@ -199,12 +199,12 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     private static bool Independent(Spec spec, WorkingCandidate candidate)
     {
         var target = spec.Inputs[^1].Group;
-        var witnesses = target.ChosenCandidate.SourceNames.ToHashSet(StringComparer.Ordinal);
+        var witnesses = target.ChosenCandidate.SourceIds.ToHashSet();
         if (ReferenceEquals(candidate, target.ChosenCandidate) || target.Candidates.Contains(candidate))
         {
-            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.SourceNames).ToHashSet(StringComparer.Ordinal);
+            witnesses = spec.Inputs.Take(spec.Inputs.Length - 1).SelectMany(x => x.Group.ChosenCandidate.SourceIds).ToHashSet();
         }
-        return candidate.SourceNames.Any(s => !witnesses.Contains(s));
+        return candidate.SourceIds.Any(s => !witnesses.Contains(s));
     }
 
     /// <summary>When the check passes, note on each conflicting input that the check rules out its rivals.</summary>
@@ -231,7 +231,8 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
     {
         if (spec.Kind != "parts-total") return "";
         var target = spec.Inputs[^1].Group;
-        var source = target.ChosenCandidate.Representative.O.Source;
+        var source = target.ChosenCandidate.Representative.Source;
+        var sourceName = target.ChosenCandidate.Representative.O.Source;
         var options = new List<int[]>();
         var per = new List<int>[spec.Inputs.Length];
         long combos = 1;
@@ -240,7 +241,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var g = spec.Inputs[i].Group;
             per[i] = i == spec.Inputs.Length - 1
                 ? [g.Chosen]
-                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].SourceNames.Contains(source)).ToList();
+                : Enumerable.Range(0, g.Candidates.Length).Where(j => g.Candidates[j].SourceIds.Contains(source)).ToList();
             if (per[i].Count == 0) return "";
             combos *= per[i].Count;
             if (combos > 256) return "";
@@ -254,7 +255,7 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             {
                 var usesRejected = pick.Take(pick.Length - 1).Select((j, i) => j != spec.Inputs[i].Group.Chosen).Any(x => x);
                 return usesRejected
-                    ? $" {source}'s own figures add up to its total ({Values(spec, pick)}): the total was computed from the values rejected here."
+                    ? $" {sourceName}'s own figures add up to its total ({Values(spec, pick)}): the total was computed from the values rejected here."
                     : "";
             }
         }

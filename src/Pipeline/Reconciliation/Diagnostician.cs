@@ -49,10 +49,11 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
         }
     }
 
-    private static string ChoiceExplanation(KeyGroup g)
+    private string ChoiceExplanation(KeyGroup g)
     {
         var h = g.ChosenCandidate;
-        var sources = h.SourceNames.Order(StringComparer.Ordinal).ToList();
+        // Sources are numbered in the ordinal order of their names: by number is by name.
+        var sources = h.SourceIds.Order().Select(sourceName).ToList();
         if (g.Candidates.Length == 1)
             return sources.Count == 1 ? $"only value, stated by {sources[0]}." : $"only value, stated by {sources.Count} sources ({string.Join(", ", sources.Take(5))}{(sources.Count > 5 ? ", …" : "")}).";
         var runnerUp = g.Candidates.Where(c => !ReferenceEquals(c, h)).Max(c => c.Score);

@@ -33,10 +33,9 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
     public List<PreparedObservation> Members => _members ?? throw new InvalidOperationException($"candidate {Id}: its observations are not attached");
     /// <summary>The most precise member: its interval and precision stand for the candidate.</summary>
     public PreparedObservation Representative { get; } = members[0];
-    /// <summary>Its distinct sources, in the order of its members.</summary>
+    /// <summary>Its distinct sources, in the order of its members (their names through the reconciler's source table: once
+    /// renumbered, the numbers follow the names' ordinal order).</summary>
     public int[] SourceIds { get; private set; } = members.Select(m => m.Source).Distinct().ToArray();
-    /// <summary>Its distinct sources' names, in the order of its members.</summary>
-    public string[] SourceNames { get; } = members.Select(m => m.O.Source).Distinct(StringComparer.Ordinal).ToArray();
     /// <summary>The basis markers its members' clauses state (see <see cref="Diagnostician"/>), kept when the members are detached.</summary>
     public HashSet<string>? Markers { get; set; }
     /// <summary>What <see cref="EntityMismatchFinder"/> reads of the candidate: its figure and unit when the figure can
