@@ -329,6 +329,51 @@ public sealed class ChineseConverter
             or (>= '\u3014' and <= '\u301F') or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20')
             or (>= '\uFF3B' and <= '\uFF40') or (>= '\uFF5B' and <= '\uFF65');
 
+    /// <summary>The characters OpenCC changes under the configuration, with what it makes of each: kept from an
+    /// earlier process when it probed the same installation (<see cref="OpenCcProbeCache"/>), else probed.</summary>
+    internal static IReadOnlyList<(char From, string To)> ProbedMappings(OpenCcConverter native, ChineseProfile profile, bool overrides)
+    {
+        string? folder = null, key = null;
+        try
+        {
+            folder = OpenCcProbeCache.Folder();
+            key = folder is null ? null : OpenCcProbeCache.Key(profile, overrides);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folder = null;
+        }
+        if (folder is not null && key is not null && OpenCcProbeCache.TryLoad(folder, key) is { } kept) return kept;
+        var probed = ProbeNative(native);
+        if (folder is not null && key is not null) OpenCcProbeCache.TrySave(folder, key, probed);
+        return probed;
+    }
+
+    /// <summary>Sends every character OpenCC's dictionaries can hold through the configuration, one per line.</summary>
+    internal static List<(char From, string To)> ProbeNative(OpenCcConverter native)
+    {
+        var probe = new StringBuilder(2 * 65536);
+        var chars = new List<char>(65536);
+        // OpenCC's dictionaries hold Chinese characters and punctuation: no key below U+2E80 (CJK radicals), in the
+        // surrogate/private-use areas, or in the blocks of other scripts that share the range (kana, bopomofo and
+        // Hangul jamo U+3040-31FF, Yi to Cyrillic U+A000-ABFF, Hangul syllables U+AC00-D7FF, Latin to Arabic
+        // presentation forms U+FB00-FDFF). Left out, they are a third of the probe (t2s on Debian's OpenCC 1.1:
+        // all of its 3,751 converting characters are CJK Unified Ideographs or Extension A).
+        for (var c = 0x2E80; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0x3040 and <= 0x31FF or >= 0xA000 and < 0xF900 or >= 0xFB00 and <= 0xFDFF || IsSeparator((char)c)) continue;
+            chars.Add((char)c);
+            probe.Append((char)c).Append('\n');
+        }
+        var result = native.Convert(probe.ToString()).Split('\n');
+        if (result.Length < chars.Count)
+            throw new OpenCcUnavailableException($"OpenCC returned {result.Length} lines for {chars.Count} probe characters.");
+        var mappings = new List<(char, string)>();
+        for (var k = 0; k < chars.Count; k++)
+            if (result[k].Length != 1 || result[k][0] != chars[k]) mappings.Add((chars[k], result[k]));
+        return mappings;
+    }
+
     /// <summary>What OpenCC does to each BMP character on its own, found once per configuration by converting every
     /// character (one per line) in a single call, plus the characters that change only inside phrases.</summary>
     private sealed class CharTable
@@ -345,27 +390,10 @@ public sealed class ChineseConverter
         public static CharTable Probe(OpenCcConverter native, ChineseProfile profile, bool overrides)
         {
             var table = new CharTable();
-            var probe = new StringBuilder(2 * 65536);
-            var chars = new List<char>(65536);
-            // OpenCC's dictionaries hold Chinese characters and punctuation: no key below U+2E80 (CJK radicals), in the
-            // surrogate/private-use areas, or in the blocks of other scripts that share the range (kana, bopomofo and
-            // Hangul jamo U+3040-31FF, Yi to Cyrillic U+A000-ABFF, Hangul syllables U+AC00-D7FF, Latin to Arabic
-            // presentation forms U+FB00-FDFF). Left out, they are a third of the probe (t2s on Debian's OpenCC 1.1:
-            // all of its 3,751 converting characters are CJK Unified Ideographs or Extension A).
-            for (var c = 0x2E80; c <= 0xFFFF; c++)
+            foreach (var (from, to) in ProbedMappings(native, profile, overrides))
             {
-                if (c is >= 0x3040 and <= 0x31FF or >= 0xA000 and < 0xF900 or >= 0xFB00 and <= 0xFDFF || IsSeparator((char)c)) continue;
-                chars.Add((char)c);
-                probe.Append((char)c).Append('\n');
-            }
-            var result = native.Convert(probe.ToString()).Split('\n');
-            if (result.Length < chars.Count)
-                throw new OpenCcUnavailableException($"OpenCC returned {result.Length} lines for {chars.Count} probe characters.");
-            for (var k = 0; k < chars.Count; k++)
-            {
-                if (result[k].Length == 1 && result[k][0] == chars[k]) continue;
-                table.Set(chars[k]);
-                table._map[chars[k]] = result[k];
+                table.Set(from);
+                table._map[from] = to;
             }
             // Ideographs of planes 2-3 (CJK extensions B-H; high surrogates D840-D8BF) are always sent: some convert
             // (𠁞→𠀾, 𡻕→岁). Emoji and other supplementary characters are not Chinese and never are.
