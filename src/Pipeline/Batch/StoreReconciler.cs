@@ -146,7 +146,7 @@ internal sealed class StorePartitions : IObservationPartitions
 
     /// <param name="release">Called before a key is read once the process has allocated <see cref="ReleaseEveryBytes"/>
     /// since the last call: most of it is garbage by then (the reconciler keeps only each key's vote tables), and collected
-    /// it is reused instead of piling up beside what is live.</param>
+    /// it leaves the process instead of piling up beside what is live.</param>
     public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, IReadOnlyList<FactKey> keys, Func<string, string> merge,
         Action release)
     {

@@ -100,11 +100,12 @@ internal static class OpenCcProbeCache
     /// process reading it meanwhile sees the old file or the whole new one.</summary>
     internal static void TrySave(string folder, string key, IEnumerable<(char From, string To)> mappings)
     {
+        string? temp = null;
         try
         {
             Directory.CreateDirectory(folder);
             var path = PathFor(folder, key);
-            var temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
+            temp = $"{path}.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp";
             var text = new StringBuilder(key);
             foreach (var (from, to) in mappings)
             {
@@ -114,9 +115,16 @@ internal static class OpenCcProbeCache
             }
             File.WriteAllText(temp, text.ToString(), new UTF8Encoding(false));
             File.Move(temp, path, overwrite: true);
+            temp = null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+        }
+        finally
+        {
+            // A file written but not moved into place (a full disk, a folder made read-only meanwhile) is not left behind.
+            if (temp is not null)
+                try { File.Delete(temp); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 }
