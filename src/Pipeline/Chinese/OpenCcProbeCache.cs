@@ -37,11 +37,17 @@ internal static class OpenCcProbeCache
         key.Append("profile ").Append(profile.ConfigName()).Append(overrides ? " with overrides" : "").Append('\n');
         if (overrides)
             foreach (var o in ProjectConfig.OverridesFor(profile)) key.Append("override ").Append(o.From).Append('\t').Append(o.To).Append('\n');
-        var data = OpenCcData.Directory;
-        foreach (var file in Directory.EnumerateFiles(data).Order(StringComparer.Ordinal)) Stat(key, file);
+        return key.Append(Installation.Value).ToString();
+    }
+
+    /// <summary>The installation's part of every key, found once per process (three configurations open at start-up).</summary>
+    private static readonly Lazy<string> Installation = new(() =>
+    {
+        var key = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(OpenCcData.Directory).Order(StringComparer.Ordinal)) Stat(key, file);
         foreach (var library in LoadedLibraries()) Stat(key, library);
         return key.ToString();
-    }
+    });
 
     private static void Stat(StringBuilder key, string path)
     {

@@ -18,7 +18,6 @@ namespace Pipeline.Output;
 public sealed class RowSpool<T> : IReadOnlyCollection<T>, IDisposable
 {
     private readonly JsonTypeInfo<T> _info;
-    private readonly string _path;
     private readonly FileStream _file;
     private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _json;
@@ -27,15 +26,14 @@ public sealed class RowSpool<T> : IReadOnlyCollection<T>, IDisposable
     public RowSpool(JsonTypeInfo<T> info)
     {
         _info = info;
-        _path = Path.Combine(Path.GetTempPath(), $"pipeline-rows-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
-        _file = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+        _file = SpoolFile.Create("rows", 1 << 16);
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
     public int Count => _count;
 
     /// <summary>The temporary file holding the rows.</summary>
-    internal string FilePath => _path;
+    internal string FilePath => _file.Name;
 
     public void Add(T row)
     {
@@ -59,7 +57,7 @@ public sealed class RowSpool<T> : IReadOnlyCollection<T>, IDisposable
     {
         _file.Flush();
         var end = _file.Length;
-        using var read = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        using var read = SpoolFile.OpenRead(_file);
         var length = new byte[4];
         var row = new byte[4096];
         while (read.Position < end)

@@ -58,8 +58,7 @@ public sealed class TextSpool : TextWriter
 
     private void Spill()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"pipeline-spool-{Environment.ProcessId}-{Guid.NewGuid():N}.txt");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        _file = SpoolFile.Create("text", 1);
         _fileWriter = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
         foreach (var chunk in _memory.GetChunks()) _fileWriter.Write(chunk.Span);
         _memory.Clear();
@@ -76,19 +75,10 @@ public sealed class TextSpool : TextWriter
             return;
         }
         _fileWriter!.Flush();
-        var end = _file.Position;
-        _file.Position = 0;
-        try
-        {
-            using var reader = new StreamReader(new BoundedStream(_file, end), new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
-            var buffer = new char[1 << 15];
-            int n;
-            while ((n = reader.Read(buffer, 0, buffer.Length)) > 0) WriteLines(buffer.AsSpan(0, n), w);
-        }
-        finally
-        {
-            _file.Position = end;
-        }
+        using var reader = new StreamReader(SpoolFile.OpenRead(_file), new UTF8Encoding(false), false, 1 << 16);
+        var buffer = new char[1 << 15];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0) WriteLines(buffer.AsSpan(0, n), w);
     }
 
     private static void WriteLines(ReadOnlySpan<char> text, TextWriter w)
@@ -119,26 +109,5 @@ public sealed class TextSpool : TextWriter
             _disposed = true;
         }
         base.Dispose(disposing);
-    }
-
-    /// <summary>The first <c>length</c> bytes of a stream, read from where it stands (the spool's file is read back without
-    /// a second handle).</summary>
-    private sealed class BoundedStream(Stream inner, long length) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-        public override int Read(Span<byte> buffer)
-        {
-            var left = length - inner.Position;
-            return left <= 0 ? 0 : inner.Read(buffer[..(int)Math.Min(buffer.Length, left)]);
-        }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -436,12 +436,7 @@ public sealed class PipelineStore : IDisposable
     {
         BeginBatch();
         Execute("DELETE FROM written_files;");
-        using (var cmd = Command("INSERT INTO written_files(path) VALUES ($p) ON CONFLICT (path) DO NOTHING", ("$p", "")))
-            foreach (var p in paths)
-            {
-                Set(cmd, "$p", p);
-                cmd.ExecuteNonQuery();
-            }
+        foreach (var p in paths) Row("INSERT INTO written_files(path) VALUES ($p) ON CONFLICT (path) DO NOTHING", p);
         CommitBatch();
     }
 
@@ -468,36 +463,24 @@ public sealed class PipelineStore : IDisposable
 
         BeginBatch();
         Execute("DELETE FROM facts; DELETE FROM conflicts;");
-        using (var cmd = Command("""
-            INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, value_text, unit, qualifier, status, sources,
-                documents, confidence, confidence_text, checks, note)
-            VALUES ($e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $s, $src, $d, $c_n, $c, $k, $n)
-            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$pl", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""),
-            ("$s", ""), ("$src", ""), ("$d", ""), ("$c_n", null), ("$c", ""), ("$k", ""), ("$n", "")))
+        foreach (var f in facts)
         {
-            foreach (var f in facts)
-            {
-                after.Add(FactDigest(f));
-                Set(cmd, "$e", f.Entity); Set(cmd, "$m", f.Metric); Set(cmd, "$seg", f.Segment); Set(cmd, "$b", f.Basis); Set(cmd, "$p", f.Period); Set(cmd, "$pl", f.PeriodLabel);
-                Set(cmd, "$v", f.Value); Set(cmd, "$u", f.Unit); Set(cmd, "$q", f.Qualifier); Set(cmd, "$s", f.Status);
-                Set(cmd, "$src", f.Sources); Set(cmd, "$d", f.Documents); Set(cmd, "$c", f.Confidence); Set(cmd, "$k", f.Checks); Set(cmd, "$n", f.Note);
-                Set(cmd, "$v_n", Number(f.Value)); Set(cmd, "$c_n", Number(f.Confidence));
-                cmd.ExecuteNonQuery();
-            }
+            after.Add(FactDigest(f));
+            Row("""
+                INSERT INTO facts(entity, metric, segment, basis, period, period_label, value, value_text, unit, qualifier, status, sources,
+                    documents, confidence, confidence_text, checks, note)
+                VALUES ($e, $m, $seg, $b, $p, $pl, $v_n, $v, $u, $q, $s, $src, $d, $c_n, $c, $k, $n)
+                """,
+                f.Entity, f.Metric, f.Segment, f.Basis, f.Period, f.PeriodLabel, Number(f.Value), f.Value, f.Unit, f.Qualifier, f.Status,
+                f.Sources, f.Documents, Number(f.Confidence), f.Confidence, f.Checks, f.Note);
         }
-        using (var cmd = Command("""
-            INSERT INTO conflicts(entity, metric, segment, basis, period, value, value_text, unit, qualifier, documents, diagnosis, chosen)
-            VALUES ($e, $m, $seg, $b, $p, $v_n, $v, $u, $q, $d, $diag, $c)
-            """, ("$e", ""), ("$m", ""), ("$seg", ""), ("$b", ""), ("$p", ""), ("$v_n", null), ("$v", ""), ("$u", ""), ("$q", ""), ("$d", ""), ("$diag", ""), ("$c", 0)))
-        {
-            foreach (var c in conflicts)
-            {
-                Set(cmd, "$e", c.Entity); Set(cmd, "$m", c.Metric); Set(cmd, "$seg", c.Segment); Set(cmd, "$b", c.Basis); Set(cmd, "$p", c.Period); Set(cmd, "$v", c.Value); Set(cmd, "$v_n", Number(c.Value));
-                Set(cmd, "$u", c.Unit); Set(cmd, "$q", c.Qualifier); Set(cmd, "$d", c.Documents); Set(cmd, "$diag", c.Diagnosis);
-                Set(cmd, "$c", c.Chosen ? 1 : 0);
-                cmd.ExecuteNonQuery();
-            }
-        }
+        foreach (var c in conflicts)
+            Row("""
+                INSERT INTO conflicts(entity, metric, segment, basis, period, value, value_text, unit, qualifier, documents, diagnosis, chosen)
+                VALUES ($e, $m, $seg, $b, $p, $v_n, $v, $u, $q, $d, $diag, $c)
+                """,
+                c.Entity, c.Metric, c.Segment, c.Basis, c.Period, Number(c.Value), c.Value, c.Unit, c.Qualifier, c.Documents, c.Diagnosis,
+                c.Chosen ? 1 : 0);
         CommitBatch();
         return before.Count(f => !after.Contains(f)) + after.Count(f => !before.Contains(f));
     }

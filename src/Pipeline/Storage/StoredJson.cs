@@ -14,46 +14,37 @@ namespace Pipeline.Storage;
 internal static class StoredJson
 {
     /// <summary><c>[{"Title":…,"Start":…,"End":…}, …]</c></summary>
-    public static string Segments(IReadOnlyList<Segment> segments) => Write(segments, static (w, s) =>
+    public static string Segments(IReadOnlyList<Segment> segments) => Write(segments, 48, static (w, s) =>
     {
+        w.WriteStartObject();
         w.WriteString("Title", s.Title);
         w.WriteNumber("Start", s.Span.Start);
         w.WriteNumber("End", s.Span.End);
+        w.WriteEndObject();
     });
 
     /// <summary><c>[{"Start":…,"End":…,"Reason":…}, …]</c></summary>
-    public static string Removals(IReadOnlyList<Removal> removals) => Write(removals, static (w, r) =>
+    public static string Removals(IReadOnlyList<Removal> removals) => Write(removals, 48, static (w, r) =>
     {
+        w.WriteStartObject();
         w.WriteNumber("Start", r.Span.Start);
         w.WriteNumber("End", r.Span.End);
         w.WriteString("Reason", r.Reason);
+        w.WriteEndObject();
     });
 
     /// <summary><c>["…", …]</c>: each diagnostic as text.</summary>
-    public static string Diagnostics(IReadOnlyList<Diagnostic> diagnostics)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 + 64 * diagnostics.Count);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var d in diagnostics) w.WriteStringValue(d.ToString());
-            w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Diagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
+        Write(diagnostics, 64, static (w, d) => w.WriteStringValue(d.ToString()));
 
-    private static string Write<T>(IReadOnlyList<T> items, System.Action<Utf8JsonWriter, T> properties)
+    /// <summary>A JSON array of the items, each written by <paramref name="item"/>.</summary>
+    private static string Write<T>(IReadOnlyList<T> items, int bytesPerItem, System.Action<Utf8JsonWriter, T> item)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 + 48 * items.Count);
+        var buffer = new ArrayBufferWriter<byte>(64 + bytesPerItem * items.Count);
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartArray();
-            foreach (var item in items)
-            {
-                w.WriteStartObject();
-                properties(w, item);
-                w.WriteEndObject();
-            }
+            foreach (var x in items) item(w, x);
             w.WriteEndArray();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -53,14 +53,14 @@ public sealed class OffsetMap
     /// <summary>Maps the start of a range (inclusive): characters removed just before it are skipped.</summary>
     public int ToSourceStart(int offset)
     {
-        var local = LocalStart(offset);
+        var local = Local(offset, endBias: false);
         return _inner is null ? local : _inner.ToSourceStart(local);
     }
 
     /// <summary>Maps the end of a range (exclusive): characters removed just after it are not included.</summary>
     public int ToSourceEnd(int offset)
     {
-        var local = LocalEnd(offset);
+        var local = Local(offset, endBias: true);
         return _inner is null ? local : _inner.ToSourceEnd(local);
     }
 
@@ -76,33 +76,41 @@ public sealed class OffsetMap
 
     private void MapAll(Span<int> offsets, bool endBias)
     {
-        var hint = 0;
-        var last = int.MinValue;
-        for (var k = 0; k < offsets.Length; k++)
-        {
-            var offset = offsets[k];
-            CheckOffset(offset);
-            if (endBias && offset == 0) offsets[k] = FirstInputStart();
-            else if (!endBias && offset == OutputLength) offsets[k] = LocalInputLength;
-            else
-            {
-                var segment = _segments[Containing(offset, endBias, ref hint, ref last)];
-                offsets[k] = endBias ? End(segment, offset) : Start(segment, offset);
-            }
-        }
+        var hint = -1;
+        var last = 0;
+        for (var k = 0; k < offsets.Length; k++) offsets[k] = Local(offsets[k], endBias, ref hint, ref last);
         _inner?.MapAll(offsets, endBias);
     }
 
-    private static int Start(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart;
+    /// <summary>One offset of this stage's output mapped to its input: a range's start (characters removed just before it
+    /// skipped) or, with <paramref name="endBias"/>, its end (characters removed just after it left out).</summary>
+    private int Local(int offset, bool endBias)
+    {
+        int hint = -1, last = 0;
+        return Local(offset, endBias, ref hint, ref last);
+    }
 
-    private static int End(Segment s, int offset) => s.Exact ? s.InStart + (offset - s.OutStart) : s.InStart + s.InLength;
+    /// <summary><see cref="Local(int, bool)"/> for one of a run of offsets (<see cref="Containing"/>).</summary>
+    private int Local(int offset, bool endBias, ref int hint, ref int last)
+    {
+        CheckOffset(offset);
+        // An empty range at the very start maps to the start, before anything removed there; the end of the output to
+        // the end of the input.
+        if (endBias && offset == 0) return 0;
+        if (!endBias && offset == OutputLength) return LocalInputLength;
+        var s = _segments[Containing(offset, endBias, ref hint, ref last)];
+        if (s.Exact) return s.InStart + (offset - s.OutStart);
+        return endBias ? s.InStart + s.InLength : s.InStart;
+    }
 
-    /// <summary><see cref="FindContaining"/> for a run of offsets: while their probes ascend, the search walks on from the
-    /// previous probe's segment; a probe that goes back is searched for from scratch.</summary>
+    /// <summary>The non-empty output segment holding the character at <paramref name="offset"/> (start bias) or the one
+    /// ending at or after it (end bias); deleted ranges (OutLength 0) are never chosen, so removals are skipped. For a run
+    /// of offsets (<paramref name="hint"/> the previous probe's segment, -1 before the first): while the probes ascend,
+    /// the search walks on from the previous one's segment; the first probe, and one that goes back, is searched for.</summary>
     private int Containing(int offset, bool endBias, ref int hint, ref int last)
     {
         var probe = endBias ? offset - 1 : offset;
-        if (probe < last) hint = Math.Max(0, LastAtOrBefore(probe));
+        if (hint < 0 || probe < last) hint = Math.Max(0, LastAtOrBefore(probe));
         last = probe;
         while (hint + 1 < _segments.Length && _segments[hint + 1].OutStart <= probe) hint++;
         return NonEmptyFrom(_segments.Length > 0 && _segments[hint].OutStart <= probe ? hint : -1, offset);
@@ -123,36 +131,12 @@ public sealed class OffsetMap
     /// <summary>Segments of this stage only (not the composed chain), for validation and diagnostics.</summary>
     internal IReadOnlyList<Segment> Segments => _segments;
 
-    private int LocalStart(int offset)
-    {
-        CheckOffset(offset);
-        if (offset == OutputLength) return LocalInputLength;
-        return Start(_segments[FindContaining(offset, endBias: false)], offset);
-    }
-
-    private int LocalEnd(int offset)
-    {
-        CheckOffset(offset);
-        if (offset == 0) return FirstInputStart();
-        return End(_segments[FindContaining(offset, endBias: true)], offset);
-    }
-
     private int LocalInputLength => _segments.Length == 0 ? 0 : _segments[^1].InStart + _segments[^1].InLength;
 
     /// <summary>About how many bytes the map holds (its segments and those of the maps it composes).</summary>
     public long EstimatedBytes => 24L * _segments.Length + 48 + (_inner?.EstimatedBytes ?? 0);
 
     private int InnermostInputLength => _inner is null ? InputLength : _inner.InnermostInputLength;
-
-    // An empty range at the very start maps to the start, before anything removed there.
-    private static int FirstInputStart() => 0;
-
-    // Finds the non-empty output segment holding the character at offset (start bias) or the one ending at or
-    // after offset (end bias). Deleted ranges (OutLength 0) are never chosen, so removals are skipped.
-    private int FindContaining(int offset, bool endBias)
-    {
-        return NonEmptyFrom(LastAtOrBefore(endBias ? offset - 1 : offset), offset);
-    }
 
     /// <summary>The last segment whose output starts at or before <paramref name="probe"/> (-1: none).</summary>
     private int LastAtOrBefore(int probe)
