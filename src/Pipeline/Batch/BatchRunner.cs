@@ -81,7 +81,9 @@ public sealed class BatchRunner
         {
             try
             {
-                var hashInRun = new Dictionary<string, string>(StringComparer.Ordinal);
+                // Keyed by the first 128 bits of each document's SHA-256, not its 64-character hex: the table lives as long
+                // as the batch, and every byte of it a document keeps stays live to the end of the run.
+                var hashInRun = new Dictionary<UInt128, string>();
                 foreach (var item in reader.Read(options.Inputs))
                 {
                     cancel.ThrowIfCancellationRequested();
@@ -100,13 +102,14 @@ public sealed class BatchRunner
                         continue;
                     }
                     if (doc.Metadata.Url is { Length: > 0 } url) urls[doc.Id] = url;
-                    if (hashInRun.TryGetValue(doc.ContentHash, out var first))
+                    var contentKey = ContentKey(doc.ContentHash);
+                    if (hashInRun.TryGetValue(contentKey, out var first))
                     {
                         lock (pendingDuplicates) pendingDuplicates.Add((doc, first));
                         Interlocked.Increment(ref skipped);
                         continue;
                     }
-                    hashInRun[doc.ContentHash] = doc.Id;
+                    hashInRun[contentKey] = doc.Id;
                     // Unchanged since an earlier run: its rows stay, and the subject it gave counts in this batch's
                     // coverage; one whose figures wanted the batch's period goes to the second pass with the coverage
                     // its rows were read with, and is read again there only if this batch gives it another.
@@ -231,12 +234,12 @@ public sealed class BatchRunner
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var (documents, quarantineRows) = outputs.Finish(reconciliation);
+        var (quarantinedDocuments, quarantineRows) = outputs.Finish(reconciliation);
         stageTimes["write"] = clock.Elapsed.TotalSeconds;
         MemoryTrace.Mark("run: outputs written");
         var (bound, unbound) = store.MentionCounts(seen);
 
-        var quarantinedTotal = documents.Count(d => d.Status == "quarantined") + unreadable.Count;
+        var quarantinedTotal = quarantinedDocuments + unreadable.Count;
         var summary = new RunSummary
         {
             Read = read, Processed = processed, Unchanged = unchanged, Duplicates = duplicates,
@@ -317,6 +320,11 @@ public sealed class BatchRunner
         foreach (var w in workers) w.GetAwaiter().GetResult();
     }
 
+    /// <summary>The first 128 bits of a hexadecimal content hash (SHA-256): two documents of a batch share it only when
+    /// their content is the same.</summary>
+    internal static UInt128 ContentKey(string hexHash) =>
+        UInt128.Parse(hexHash.AsSpan(0, Math.Min(32, hexHash.Length)), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly JsonSerializerOptions RunJson = new(DatasetWriter.Json) { WriteIndented = true };
 
     /// <summary>The inputs and options are checked before anything is written: a typo never costs the previous outputs.</summary>
@@ -352,8 +360,12 @@ public sealed class BatchRunner
     {
         private readonly OutputSet _outputs = new(outDir);
         private readonly OutputOptions _text = new() { Bom = options.Bom };
-        private List<DocumentRow> _documents = [];
         private List<QuarantineRow> _quarantine = [];
+        private int _quarantinedDocuments;
+        /// <summary>The run's documents not processed in the end (quarantined, duplicates): few, unlike the processed.</summary>
+        private readonly HashSet<string> _notProcessed = new(StringComparer.Ordinal);
+        /// <summary>Processed documents whose clean text this process did not write (unchanged, or read by cluster workers).</summary>
+        private readonly HashSet<string> _cleanFromStore = new(StringComparer.Ordinal);
         private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
         private void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
@@ -363,9 +375,17 @@ public sealed class BatchRunner
 
         public void WriteClaimsAndMentions(Func<string, string> mergeEntity)
         {
-            _documents = store.Documents(seen, withText: false).ToList();
-            _quarantine = _documents.Where(d => d.Status == "quarantined").Select(d => new QuarantineRow(d.Id, d.Path, d.Reason ?? ""))
-                .Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
+            // One pass over the documents' rows, keeping what the end of the run needs of them (not the rows: a run's
+            // documents are as many as its inputs, and the reconciliation runs meanwhile).
+            var quarantined = new List<QuarantineRow>();
+            foreach (var d in store.Documents(seen, withText: false))
+            {
+                if (d.Status == "quarantined") quarantined.Add(new QuarantineRow(d.Id, d.Path, d.Reason ?? ""));
+                if (d.Status != "processed") _notProcessed.Add(d.Id);
+                else if (!cleanTexts.Has(d.Id)) _cleanFromStore.Add(d.Id);
+            }
+            _quarantinedDocuments = quarantined.Count;
+            _quarantine = quarantined.Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
                 .OrderBy(q => q.Document, StringComparer.Ordinal).ThenBy(q => q.Path, StringComparer.Ordinal).ToList();
             Table(DatasetWriter.Mentions, () => store.Mentions(seen), OutputFormats.Jsonl);
             Table(DatasetWriter.Claims, () => store.Claims(seen).Select(c => mergeEntity(c.Entity) is var e && e != c.Entity ? c with { Entity = e } : c),
@@ -375,17 +395,15 @@ public sealed class BatchRunner
 
             // Clean texts: those of the documents this process did not read in this run (unchanged since an earlier
             // run, or read by cluster workers) come from the store; the others were written as their rows were saved.
-            var processed = _documents.Where(d => d.Status == "processed").Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var fromStore = processed.Where(id => !cleanTexts.Has(id)).ToHashSet(StringComparer.Ordinal);
-            if (fromStore.Count > 0)
-                foreach (var d in store.Documents(fromStore, withText: true))
+            if (_cleanFromStore.Count > 0)
+                foreach (var d in store.Documents(_cleanFromStore, withText: true))
                     if (d.CleanText is not null) cleanTexts.Write(d.Id, d.CleanText);
-            _written.UnionWith(cleanTexts.Keep(processed));
+            _written.UnionWith(cleanTexts.Keep(id => !_notProcessed.Contains(id)));
         }
 
         /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;
-        /// returns the documents (without their text) and the quarantine rows.</summary>
-        public (List<DocumentRow> Documents, List<QuarantineRow> Quarantine) Finish(StoreReconciliation reconciliation)
+        /// returns how many of the run's documents are quarantined, and the quarantine rows (unreadable inputs too).</summary>
+        public (int QuarantinedDocuments, List<QuarantineRow> Quarantine) Finish(StoreReconciliation reconciliation)
         {
             Table(DatasetWriter.Facts, () => reconciliation.Facts, OutputFormats.Csv);
             Table(DatasetWriter.Conflicts, () => reconciliation.Conflicts, OutputFormats.Csv);
@@ -399,7 +417,7 @@ public sealed class BatchRunner
             foreach (var stale in store.WrittenFiles())
                 if (!_written.Contains(stale) && Path.Combine(outDir, stale) is var path && File.Exists(path)) File.Delete(path);
             store.ReplaceWrittenFiles(_written.Order(StringComparer.Ordinal));
-            return (_documents, _quarantine);
+            return (_quarantinedDocuments, _quarantine);
         }
 
         public void Dispose() => _outputs.Dispose();

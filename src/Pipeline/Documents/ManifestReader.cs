@@ -12,7 +12,9 @@ namespace Pipeline.Documents;
 /// <summary>One row of <c>manifest.csv</c>: <c>file, outlet, url, published, language</c>.</summary>
 public sealed record ManifestEntry(string File, DocumentMetadata Metadata, string? Problem);
 
-/// <summary>Reads a manifest. Rows with an impossible date keep their other fields and carry a problem note.</summary>
+/// <summary>Reads a manifest. Rows with an impossible date keep their other fields and carry a problem note. A manifest
+/// is held for the whole batch, so rows that say the same (outlet, date, language, no URL) share one metadata record and
+/// repeated outlet and language names one string.</summary>
 public static class ManifestReader
 {
     public static IReadOnlyDictionary<string, ManifestEntry> Read(TextReader reader)
@@ -27,6 +29,9 @@ public static class ManifestReader
         using var csv = new CsvReader(reader, config);
         var result = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         if (!csv.Read() || !csv.ReadHeader()) return result;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shared = new Dictionary<DocumentMetadata, DocumentMetadata>();
+        string? Name(string? s) => NullIfEmpty(s) is { } n ? names.TryAdd(n, n) ? n : names[n] : null;
         while (csv.Read())
         {
             var file = Field(csv, "file");
@@ -41,12 +46,14 @@ public static class ManifestReader
             }
             var metadata = new DocumentMetadata
             {
-                Outlet = NullIfEmpty(Field(csv, "outlet")),
+                Outlet = Name(Field(csv, "outlet")),
                 Url = NullIfEmpty(Field(csv, "url")),
                 Published = published,
-                Language = NullIfEmpty(Field(csv, "language")),
+                Language = Name(Field(csv, "language")),
             };
-            result[file.Trim()] = new ManifestEntry(file.Trim(), metadata, problem);
+            if (!shared.TryAdd(metadata, metadata)) metadata = shared[metadata];
+            var name = file.Trim();
+            result[name] = new ManifestEntry(name, metadata, problem);
         }
         return result;
     }

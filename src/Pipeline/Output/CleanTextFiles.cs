@@ -17,7 +17,8 @@ public sealed class CleanTextFiles(string outDir)
 {
     public const string Folder = "clean";
 
-    private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal);
+    /// <summary>The documents whose file this run wrote or found current (their names follow from the ids).</summary>
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private bool _folderMade;
 
     /// <summary>The file name (relative to the output folder) of a document's clean text.</summary>
@@ -28,7 +29,7 @@ public sealed class CleanTextFiles(string outDir)
     {
         if (!_folderMade) { Directory.CreateDirectory(Path.Combine(outDir, Folder)); _folderMade = true; }
         var name = NameOf(documentId);
-        _written[documentId] = name;
+        _written.Add(documentId);
         var path = Path.Combine(outDir, name);
         var info = new FileInfo(path);
         if (!info.Exists) Create(path, text);
@@ -54,16 +55,17 @@ public sealed class CleanTextFiles(string outDir)
     }
 
     /// <summary>Whether this run has written (or found current) the document's file.</summary>
-    public bool Has(string documentId) => _written.ContainsKey(documentId);
+    public bool Has(string documentId) => _written.Contains(documentId);
 
-    /// <summary>Keeps only the files of <paramref name="processed"/> documents: a file written for a document that
-    /// ended up not processed (quarantined when read again) is deleted; returns the names kept.</summary>
-    public IReadOnlyCollection<string> Keep(IReadOnlySet<string> processed)
+    /// <summary>Keeps only the files of the documents <paramref name="processed"/> says were processed: a file written for a
+    /// document that ended up not processed (quarantined when read again) is deleted; returns the names kept.</summary>
+    public IReadOnlyCollection<string> Keep(Func<string, bool> processed)
     {
         var kept = new List<string>(_written.Count);
-        foreach (var (id, name) in _written)
+        foreach (var id in _written)
         {
-            if (processed.Contains(id)) kept.Add(name);
+            var name = NameOf(id);
+            if (processed(id)) kept.Add(name);
             else if (Path.Combine(outDir, name) is var path && File.Exists(path)) File.Delete(path);
         }
         return kept;

@@ -116,22 +116,21 @@ internal sealed class ArithmeticChecker(List<KeyGroup> groups, StatedRates rates
             var n = rates.RatesFor(from, to).Count;
             const decimal tol = 0.02m;
             var band = new ValueInterval(median * (1 - tol), median * (1 + tol));
-            foreach (var statement in pair.GroupBy(r => (r.Observation.Key, r.Observation.Value, r.Observation.EquivalentValue)))
+            foreach (var statement in pair.GroupBy(r => (r.Key, r.Amount, r.Equivalent)))
             {
                 var r = statement.First();
                 var passed = r.Bounds.Overlaps(band);
-                var o = r.Observation;
-                var sources = string.Join(", ", statement.Select(x => x.Observation.Source).Distinct().Order(StringComparer.Ordinal));
+                var sources = string.Join(", ", statement.Select(x => x.Source).Distinct().Order(StringComparer.Ordinal));
                 var times = statement.Count() > 1 ? $", stated {statement.Count()} times" : "";
-                var detail = $"{ValueFormat.WithUnit(o.Value!.Value, from)} stated as {ValueFormat.WithUnit(o.EquivalentValue!.Value, to)} implies 1 {from} = {StatedRates.F(r.Rate, 4)} {to} " +
+                var detail = $"{ValueFormat.WithUnit(r.Amount, from)} stated as {ValueFormat.WithUnit(r.Equivalent, to)} implies 1 {from} = {StatedRates.F(r.Rate, 4)} {to} " +
                              $"(written precision allows {StatedRates.F(r.Bounds.Low, 4)}..{StatedRates.F(r.Bounds.High, 4)}); median of {n} stated rate(s): {StatedRates.F(median, 4)}" +
                              (passed ? "." : $"; more than {tol:P0} away: one of the two amounts is likely wrong.") + $" [{sources}{times}]";
-                _checks.Add(new ArithmeticCheck("exchange-rate", $"{o.Key.Entity}: implied {from}/{to} rate of {o.Key.Metric} {Label(o)}", passed, [o.Key], detail));
+                _checks.Add(new ArithmeticCheck("exchange-rate", $"{r.Key.Entity}: implied {from}/{to} rate of {r.Key.Metric} {Label(r.Key)}", passed, [r.Key], detail));
             }
         }
     }
 
-    private static string Label(Observation o) => ReportingPeriod.TryParseIso(o.Key.Period, out var p) ? p.Label : o.Key.Period;
+    private static string Label(FactKey key) => ReportingPeriod.TryParseIso(key.Period, out var p) ? p.Label : key.Period;
 
     // ---- evaluation ------------------------------------------------------------------------------------------
 

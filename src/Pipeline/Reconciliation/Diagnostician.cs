@@ -224,17 +224,20 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             timestamp ? $"taken at another time: this value {a}, the chosen one {b}." : $"stated on another basis: this value {a}, the chosen one {b}.");
     }
 
-    private HashSet<string> Markers(WorkingCandidate c) => c.Markers ??= MarkersOf(c, options);
+    private IReadOnlySet<string> Markers(WorkingCandidate c) => c.Markers ??= MarkersOf(c, options);
+
+    /// <summary>What a candidate whose clauses state no basis holds (most do; one set for all of them).</summary>
+    private static readonly HashSet<string> NoMarkers = [];
 
     /// <summary>The basis markers the clauses of a candidate's members state (read when the key is built, kept when its
     /// members are detached).</summary>
-    internal static HashSet<string> MarkersOf(WorkingCandidate c, ReconcilerOptions options)
+    internal static IReadOnlySet<string> MarkersOf(WorkingCandidate c, ReconcilerOptions options)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? set = null;
         foreach (var m in c.Members)
             foreach (var basis in options.Relations.BasisMarkers(Clause(m.O)))
-                set.Add(basis);
-        return set;
+                (set ??= new HashSet<string>(StringComparer.Ordinal)).Add(basis);
+        return set ?? NoMarkers;
     }
 
     /// <summary>The clause of the quote that holds the figure as written (the whole quote when it cannot be found).</summary>

@@ -37,7 +37,7 @@ internal sealed class WorkingCandidate(string id, List<PreparedObservation> memb
     /// renumbered, the numbers follow the names' ordinal order).</summary>
     public int[] SourceIds { get; private set; } = members.Select(m => m.Source).Distinct().ToArray();
     /// <summary>The basis markers its members' clauses state (see <see cref="Diagnostician"/>), kept when the members are detached.</summary>
-    public HashSet<string>? Markers { get; set; }
+    public IReadOnlySet<string>? Markers { get; set; }
     /// <summary>What <see cref="EntityMismatchFinder"/> reads of the candidate: its figure and unit when the figure can
     /// identify it (null otherwise).</summary>
     public EntityProbe? Probe { get; } = EntityProbe.Of(members[0].O);

@@ -6,8 +6,11 @@ using Pipeline.Recognition;
 
 namespace Pipeline.Reconciliation;
 
-/// <summary>One conversion an article states: <c>13.2 亿美元（92.93 亿元人民币）</c> gives USD→CNY ≈ 7.04.</summary>
-public sealed record StatedRate(Unit From, Unit To, decimal Rate, ValueInterval Bounds, Observation Observation);
+/// <summary>One conversion an article states: <c>13.2 亿美元（92.93 亿元人民币）</c> gives USD→CNY ≈ 7.04. It keeps of its
+/// claim only what the exchange-rate check reports (key, the two amounts, source, claim id), not the claim: a batch's
+/// stated pairs are held for the whole reconciliation, and a corpus that repeats a story states thousands.</summary>
+public sealed record StatedRate(Unit From, Unit To, decimal Rate, ValueInterval Bounds, FactKey Key, decimal Amount, decimal Equivalent,
+    string Source, string ClaimId);
 
 /// <summary>
 /// Converts between units using only what the observations themselves state: currency pairs written side by side,
@@ -23,6 +26,7 @@ public sealed class StatedRates
 
     public StatedRates(IEnumerable<Observation> observations)
     {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in observations)
         {
             if (o.Value is not { } v || v <= 0 || o.EquivalentValue is not { } eq || eq <= 0) continue;
@@ -33,10 +37,11 @@ public sealed class StatedRates
             var rate = ValueInterval.SafeDiv(eq, v);
             if (rate <= 0 || rate == decimal.MaxValue || rate < 1e-12m || rate > 1e12m) continue; // not a usable statement
             var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(rate, rate);
-            Add(new StatedRate(o.Unit, equivalentUnit, rate, bounds, o));
+            var source = sources.TryAdd(o.Source, o.Source) ? o.Source : sources[o.Source];
+            Add(new StatedRate(o.Unit, equivalentUnit, rate, bounds, o.Key, v, eq, source, o.ClaimId));
         }
         foreach (var list in _pairs.Values)
-            list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.Observation.ClaimId, b.Observation.ClaimId));
+            list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.ClaimId, b.ClaimId));
     }
 
     private void Add(StatedRate r)

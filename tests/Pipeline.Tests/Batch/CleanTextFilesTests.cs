@@ -54,7 +54,7 @@ public class CleanTextFilesTests
         var files = new CleanTextFiles(_dir);
         files.Write("a.txt", First);
         files.Write("b.txt", Second);
-        var kept = files.Keep(new HashSet<string> { "a.txt" });
+        var kept = files.Keep(id => id == "a.txt");
         Assert.That(kept, Is.EqualTo(new[] { CleanTextFiles.NameOf("a.txt") }));
         Assert.That(File.Exists(Path.Combine(_dir, CleanTextFiles.NameOf("a.txt"))), Is.True);
         Assert.That(File.Exists(Path.Combine(_dir, CleanTextFiles.NameOf("b.txt"))), Is.False);
