@@ -82,7 +82,8 @@ public static class ReconcileCommand
         using var store = location.Open();
         if (!store.TryLockRun()) throw new Batch.StoreBusyException($"another run is using the store {location}; wait for it to finish");
         var documents = store.StoredDocuments().Keys.ToHashSet(StringComparer.Ordinal);
-        using var r = Batch.StoreReconciler.Reconcile(store, documents, PipelineFactory.CreateReconciler());
+        using var r = Batch.StoreReconciler.Reconcile(store, documents, PipelineFactory.CreateReconciler(),
+            ceiling: new Batch.AllocationCeiling(Batch.AllocationCeiling.ReconciliationBytes));
         if (File.Exists(dir)) throw new UsageException($"--out {dir} is a file, not a folder");
         using (var outputs = new OutputSet(dir))
         {

@@ -25,6 +25,11 @@ public sealed record BatchOptions
     /// pass, which then binds them again instead of reading their files again; beyond it, files are read again. The
     /// budget bounds what the pass adds to the run's memory whatever the batch's size.</summary>
     public long SecondPassMemory { get; init; } = 32L << 20;
+    /// <summary>Bytes the process may allocate between two collections while the documents are processed
+    /// (<see cref="Batch.AllocationCeiling"/>; 0: the collector alone decides).</summary>
+    public long AllocationCeiling { get; init; } = Batch.AllocationCeiling.DocumentsBytes;
+    /// <summary>The same while the run reconciles and writes its outputs.</summary>
+    public long ReconciliationAllocationCeiling { get; init; } = Batch.AllocationCeiling.ReconciliationBytes;
 }
 
 /// <summary>Progress as inputs are dealt with: done so far, the number of inputs (files, and records of .jsonl files), the current id.</summary>

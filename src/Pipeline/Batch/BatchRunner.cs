@@ -62,6 +62,9 @@ public sealed class BatchRunner
         // Each processed document's clean text is written by the store writer as its rows are saved (the workers keep
         // the cores busy meanwhile); the run's end writes only those of documents it did not process itself.
         var cleanTexts = new CleanTextFiles(outDir);
+        // What the process may allocate between two collections, whatever the collector's own allowance (which grows
+        // with what the batch keeps): the store writer and the second pass tick it once a document.
+        var ceiling = new AllocationCeiling(options.AllocationCeiling);
 
         var work = Channel.CreateBounded<RawDocument>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleWriter = true });
         var results = Channel.CreateBounded<DocumentResult>(new BoundedChannelOptions(Math.Max(4, options.Jobs * 4)) { SingleReader = true });
@@ -191,6 +194,7 @@ public sealed class BatchRunner
         foreach (var result in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
         {
             done++;
+            ceiling.Tick();
             if (done % 1000 == 0) MemoryTrace.Mark($"run: {done} documents");
             store.BeginBatch();
             store.SaveResult(result, _pipelineVersion, runId);
@@ -212,7 +216,7 @@ public sealed class BatchRunner
         MemoryTrace.Mark($"run: {done} documents processed ({undated.Count} undated, {keptReads.Used / 1048576.0:0.0} MB of first reads kept)");
 
         var secondPass = Stopwatch.StartNew();
-        SecondPass(reader, undated, coverage, options, store, runId, cancel);
+        SecondPass(reader, undated, coverage, options, store, runId, ceiling, cancel);
         stageTimes["second-pass"] = secondPass.Elapsed.TotalSeconds;
         undated.Clear();   // the first reads kept for the second pass are garbage from here
         }
@@ -229,8 +233,10 @@ public sealed class BatchRunner
         // Reconcile every claim of the documents this run saw; the datasets that do not depend on the facts are written
         // meanwhile, on this thread, while the reconciler works on another.
         var clock = Stopwatch.StartNew();
-        using var outputs = new Outputs(outDir, options, store, seen, unreadable, cleanTexts);
-        using var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions, new AuditReportOptions { DocumentUrls = urls });
+        var endCeiling = new AllocationCeiling(options.ReconciliationAllocationCeiling);
+        using var outputs = new Outputs(outDir, options, store, seen, unreadable, cleanTexts, endCeiling);
+        using var reconciliation = StoreReconciler.Reconcile(store, seen, _reconciler, outputs.WriteClaimsAndMentions,
+            new AuditReportOptions { DocumentUrls = urls }, endCeiling);
         stageTimes["reconcile"] = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
@@ -283,7 +289,7 @@ public sealed class BatchRunner
     /// <c>Jobs</c> workers, this thread writing the results.
     /// </summary>
     private void SecondPass(CorpusReader reader, IEnumerable<UndatedDocument> undated, BatchCoverage coverage, BatchOptions options,
-        PipelineStore store, long runId, CancellationToken cancel)
+        PipelineStore store, long runId, AllocationCeiling ceiling, CancellationToken cancel)
     {
         var rereads = coverage.Rereads(undated);
         if (rereads.Count == 0) return;
@@ -311,6 +317,7 @@ public sealed class BatchRunner
         var workersDone = Task.WhenAll(workers).ContinueWith(t => results.Writer.Complete(t.Exception), TaskScheduler.Default);
         foreach (var again in results.Reader.ReadAllAsync(cancel).ToBlockingEnumerable(cancel))
         {
+            ceiling.Tick();
             store.BeginBatch();
             store.SaveResult(again, _pipelineVersion, runId);
         }
@@ -356,7 +363,7 @@ public sealed class BatchRunner
     /// The claims, mentions, clean texts and quarantine first (<see cref="WriteClaimsAndMentions"/>, while the
     /// reconciler works), then the facts, conflicts and audit (<see cref="Finish"/>).</summary>
     private sealed class Outputs(string outDir, BatchOptions options, PipelineStore store, IReadOnlySet<string> seen,
-        IReadOnlyList<UnreadableInput> unreadable, CleanTextFiles cleanTexts) : IDisposable
+        IReadOnlyList<UnreadableInput> unreadable, CleanTextFiles cleanTexts, AllocationCeiling ceiling) : IDisposable
     {
         private readonly OutputSet _outputs = new(outDir);
         private readonly OutputOptions _text = new() { Bom = options.Bom };
@@ -370,7 +377,7 @@ public sealed class BatchRunner
 
         private void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
         {
-            foreach (var writer in options.Formats ?? [byDefault]) _outputs.WriteTable(table, rows(), writer, _text);
+            foreach (var writer in options.Formats ?? [byDefault]) _outputs.WriteTable(table, ceiling.Over(rows()), writer, _text);
         }
 
         public void WriteClaimsAndMentions(Func<string, string> mergeEntity)

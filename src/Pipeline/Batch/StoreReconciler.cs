@@ -38,8 +38,9 @@ public static class StoreReconciler
 {
     /// <param name="meanwhile">Work that needs the store and the entity merge but not the facts (writing the claims and
     /// mentions): run on this thread while the reconciler works on another, so a run's end uses two cores.</param>
+    /// <param name="ceiling">Ticked as claims are read (<see cref="AllocationCeiling"/>).</param>
     public static StoreReconciliation Reconcile(PipelineStore store, IReadOnlySet<string> documents, IReconciler reconciler,
-        Action<Func<string, string>>? meanwhile = null, AuditReportOptions? audit = null)
+        Action<Func<string, string>>? meanwhile = null, AuditReportOptions? audit = null, AllocationCeiling? ceiling = null)
     {
         // One company written differently by different documents (云帆汽车 / Yunfan Auto, linked by 09876.HK) is one
         // entity: canonical names are merged through the definitions the documents stored, before reconciling.
@@ -57,7 +58,7 @@ public static class StoreReconciler
         var result = new StoreReconciliation(sections, [], new Dictionary<string, double>(), factRows, conflictRows, 0, 0, Merge);
         var claims = 0;
         using var reader = store.OpenReader();
-        var partitions = new StorePartitions(reader, documents, keys, Merge, ReleaseMemory);
+        var partitions = new StorePartitions(reader, documents, keys, Merge, ReleaseMemory, ceiling ?? AllocationCeiling.None);
         void Take(IReadOnlyList<ReconciledFact> facts)
         {
             if (factRows.Count == 0) MemoryTrace.Mark("reconcile: first fact");
@@ -144,15 +145,16 @@ internal sealed class StorePartitions : IObservationPartitions
     public const long ReleaseEveryBytes = 32L << 20;
 
     private readonly Action _release;
+    private readonly AllocationCeiling _ceiling;
     private long _allocatedAtRelease = GC.GetTotalAllocatedBytes();
 
     /// <param name="release">Called before a key is read once the process has allocated <see cref="ReleaseEveryBytes"/>
     /// since the last call: most of it is garbage by then (the reconciler keeps only each key's vote tables), and collected
     /// it leaves the process instead of piling up beside what is live.</param>
     public StorePartitions(PipelineStore store, IReadOnlySet<string> documents, IReadOnlyList<FactKey> keys, Func<string, string> merge,
-        Action release)
+        Action release, AllocationCeiling ceiling)
     {
-        (_store, _documents, _merge, _release) = (store, documents, merge, release);
+        (_store, _documents, _merge, _release, _ceiling) = (store, documents, merge, release, ceiling);
         foreach (var key in keys)
         {
             var merged = key with { Entity = merge(key.Entity) };
@@ -172,7 +174,7 @@ internal sealed class StorePartitions : IObservationPartitions
             _release();
             _allocatedAtRelease = GC.GetTotalAllocatedBytes();
         }
-        var read = ObservationPartitions.Sort(keys.SelectMany(k => _store.Observations(_documents, k)).Select(o => Merged(o, key)));
+        var read = ObservationPartitions.Sort(_ceiling.Over(keys.SelectMany(k => _store.Observations(_documents, k))).Select(o => Merged(o, key)));
         return read;
     }
 

@@ -97,8 +97,13 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     public WorkingCandidate[] Candidates { get; } = candidates;
     /// <summary>Source of each observation.</summary>
     public int[] Sources { get; } = Array.ConvertAll(observations, o => o.Source);
-    /// <summary>How sure the extraction is of each observation (<see cref="Observation.ExtractionConfidence"/>).</summary>
-    public double[] Sure { get; } = Array.ConvertAll(observations, o => o.O.ExtractionConfidence);
+    /// <summary>How sure the extraction is of each observation (<see cref="Observation.ExtractionConfidence"/>); null
+    /// when it is sure of all of them, as it mostly is (the tables are kept for every key to the end).</summary>
+    private readonly double[]? _sure = observations.All(o => o.O.ExtractionConfidence == 1)
+        ? null : Array.ConvertAll(observations, o => o.O.ExtractionConfidence);
+
+    /// <summary>How sure the extraction is of observation <paramref name="i"/>.</summary>
+    public double Sure(int i) => _sure?[i] ?? 1;
     /// <summary>Number of observations.</summary>
     public int Count => Sources.Length;
     /// <summary>The first observation of each distinct writing (numeric or not, value, interval and unit as written, range

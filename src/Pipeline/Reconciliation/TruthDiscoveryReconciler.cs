@@ -454,7 +454,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
                 if (scores[j] > scores[best] + 1e-9 * (1 + Math.Abs(scores[best]))) best = j;
             for (var i = start; i < end; i++)
             {
-                var sure = g.Sure[i];
+                var sure = g.Sure(i);
                 num[s] += sure * g.Support(i, best);
                 den[s] += sure;
             }
