@@ -9,7 +9,14 @@ namespace Pipeline.Reconciliation;
 /// <summary>One observation prepared for comparison: its interval in the key's reference unit.</summary>
 internal sealed class PreparedObservation(Observation observation, int source)
 {
-    public Observation O { get; } = observation;
+    public Observation O { get; private set; } = observation;
+
+    /// <summary>Lets go of the observation's quote (a key's representatives and writings are kept to the end; their clauses'
+    /// markers are read before).</summary>
+    public void ForgetQuote()
+    {
+        if (O.Quote.Length > 0) O = O with { Quote = "" };
+    }
     /// <summary>Index of its source (renumbered once the reconciler has seen every source, see <see cref="KeyGroup.Renumber"/>).</summary>
     public int Source { get; set; } = source;
     public bool Numeric { get; init; }
@@ -120,7 +127,12 @@ internal sealed class KeyGroup(FactKey key, Unit referenceUnit, PreparedObservat
     public void Detach()
     {
         _observations = null;
-        foreach (var c in Candidates) c.Detach();
+        foreach (var c in Candidates)
+        {
+            c.Detach();
+            c.Representative.ForgetQuote();
+        }
+        foreach (var w in Writings) w.ForgetQuote();
     }
 
     /// <summary>Takes the observations and members of <paramref name="rebuilt"/>, the same key built again from the same

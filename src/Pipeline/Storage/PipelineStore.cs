@@ -351,9 +351,10 @@ public sealed class PipelineStore : IDisposable
     /// <see cref="Quotes"/>) and with repeated strings shared, so a large batch reconciles in bounded memory.</summary>
     public IEnumerable<Observation> Observations(IReadOnlySet<string> documents) => Observations(ReadClaims(documents, withQuotes: false));
 
-    /// <summary>The reconciler's view of the claims of one key (its entity as the documents wrote it) in the given documents.</summary>
-    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, FactKey key) =>
-        Observations(ReadClaims(documents, withQuotes: false,
+    /// <summary>The reconciler's view of the claims of one key (its entity as the documents wrote it) in the given documents,
+    /// with their quotes when <paramref name="withQuotes"/>.</summary>
+    public IEnumerable<Observation> Observations(IReadOnlySet<string> documents, FactKey key, bool withQuotes = false) =>
+        Observations(ReadClaims(documents, withQuotes,
             "WHERE entity = $entity AND metric = $metric AND segment = $segment AND basis = $basis AND period = $period",
             ("$entity", key.Entity), ("$metric", key.Metric), ("$segment", key.Segment), ("$basis", key.Basis), ("$period", key.Period)));
 

@@ -96,4 +96,43 @@ public class PartitionedReconcileTests
         Assert.That(handed, Has.Count.EqualTo(1));
         Assert.That(handed[0].Select(f => f.Key.Entity).Distinct(), Is.EquivalentTo(new[] { "Corvath Mining", "Norvane Holdings", "Norvane Robotics" }));
     }
+
+    /// <summary>Like a store: a key's first read carries the claims' quotes, later reads do not.</summary>
+    private sealed class QuotedOnce(List<Observation> all) : IObservationPartitions
+    {
+        private readonly HashSet<FactKey> _read = [];
+        public IReadOnlyList<FactKey> Keys => all.Select(o => o.Key).Distinct().ToList();
+        public IReadOnlyList<Observation> Read(FactKey key)
+        {
+            var quoted = _read.Add(key);
+            return ObservationPartitions.Sort(all.Where(o => o.Key == key).Select(o => quoted ? o with { } : o with { Quote = "" }));
+        }
+        public IReadOnlyList<Observation> Equivalents() => [];
+    }
+
+    [Test]
+    public void A_basis_marker_in_a_values_clause_is_read_in_the_first_pass_and_explains_the_conflict()
+    {
+        // Two outlets give the close; a third's figure, bound as the close too, was the intraday high (盘中).
+        List<Observation> batch =
+        [
+            Amount("etnet", "Qilan Biotech", "price.close", "2026-03-12", "41.35", 1, "HKD",
+                quote: "祺蓝生物（02718）今日收盘报41.35港元，较招股价上涨18.1%。"),
+            Amount("sing tao", "Qilan Biotech", "price.close", "2026-03-12", "41.35", 1, "HKD",
+                quote: "祺藍生物首日收盤報41.35港元，全日成交額逾9億港元。"),
+            Amount("cls", "Qilan Biotech", "price.close", "2026-03-12", "44.8", 1, "HKD",
+                quote: "祺蓝生物上市首日高开，盘中一度涨至44.8港元。"),
+        ];
+        var whole = new TruthDiscoveryReconciler().Reconcile(batch);
+        var facts = new List<ReconciledFact>();
+        new TruthDiscoveryReconciler().Reconcile(new QuotedOnce(batch), facts.AddRange);
+
+        var rival = facts.Single().Candidates.Single(c => !c.Chosen);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rival.Diagnosis, Is.EqualTo(Diagnosis.Timestamp), rival.Explanation);
+            Assert.That(rival.Explanation, Does.Contain("intraday"));
+            Assert.That(rival.Explanation, Is.EqualTo(whole.Facts.Single().Candidates.Single(c => !c.Chosen).Explanation));
+        });
+    }
 }
