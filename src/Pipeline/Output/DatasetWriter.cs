@@ -33,6 +33,7 @@ public static class DatasetWriter
         Dec<ClaimRow>("value", r => r.Value), Text<ClaimRow>("unit", r => r.Unit), Text<ClaimRow>("qualifier", r => r.Qualifier),
         Dec<ClaimRow>("precision", r => r.Precision), Dec<ClaimRow>("range_end", r => r.RangeEnd ?? ""),
         Text<ClaimRow>("as_written", r => r.AsWritten), Text<ClaimRow>("equivalent_of", r => r.EquivalentOf ?? ""),
+        Dec<ClaimRow>("equivalent_value", r => r.EquivalentValue ?? ""), Text<ClaimRow>("equivalent_unit", r => r.EquivalentUnit ?? ""),
         Text<ClaimRow>("quote", r => r.Quote), Int<ClaimRow>("start", r => r.Start), Int<ClaimRow>("end", r => r.End),
     ]);
 

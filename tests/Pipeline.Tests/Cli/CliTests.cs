@@ -52,4 +52,29 @@ public class CliTests
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
         }
     }
+
+    /// <summary>The claims.csv a run writes is a full input of <c>pipeline reconcile</c>: its stated equivalents carry the
+    /// other amount and currency, so the exchange rates the run converted and checked with come back, and reconciling the
+    /// file gives the run's facts and conflicts, byte for byte.</summary>
+    [Test]
+    public void Reconciling_a_runs_claims_csv_gives_the_runs_facts_and_conflicts()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var again = Path.Combine(dir, "again");
+            Assert.That(Run("run", Pipeline.Tests.Support.TestPaths.Corpus, "--out", run).Code, Is.EqualTo(0));
+            var claims = File.ReadAllText(Path.Combine(run, "claims.csv"));
+            Assert.That(claims, Does.Contain(",equivalent_of,equivalent_value,equivalent_unit,"));
+            Assert.That(Run("reconcile", Path.Combine(run, "claims.csv"), "--out", again).Code, Is.EqualTo(0));
+            foreach (var file in new[] { "facts.csv", "conflicts.csv" })
+                Assert.That(File.ReadAllText(Path.Combine(again, file)), Is.EqualTo(File.ReadAllText(Path.Combine(run, file))), file);
+            Assert.That(File.ReadAllText(Path.Combine(run, "facts.csv")), Does.Contain("pass:"), "the run's facts carry arithmetic checks");
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
 }
