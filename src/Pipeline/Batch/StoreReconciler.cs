@@ -106,7 +106,8 @@ public static class StoreReconciler
     private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>The facts are built from observations read without their quotes (memory: only the first pass reads them,
-    /// for the basis markers); the audit shows quotes, so they are fetched for the evidence it prints: every candidate of a conflict it lists, and the first support of other facts.</summary>
+    /// for the basis markers); the audit shows quotes, so they are fetched for the evidence it prints: every candidate
+    /// of a conflict it lists, and the first support of other facts.</summary>
     private static IEnumerable<ReconciledFact> WithQuotes(IReadOnlyList<ReconciledFact> facts, PipelineStore store, AuditReportOptions audit)
     {
         var wanted = facts.SelectMany(f => f.Status == FactStatus.Conflict
