@@ -369,10 +369,6 @@ public sealed class BatchRunner
         private readonly OutputOptions _text = new() { Bom = options.Bom };
         private List<QuarantineRow> _quarantine = [];
         private int _quarantinedDocuments;
-        /// <summary>The run's documents not processed in the end (quarantined, duplicates): few, unlike the processed.</summary>
-        private readonly HashSet<string> _notProcessed = new(StringComparer.Ordinal);
-        /// <summary>Processed documents whose clean text this process did not write (unchanged, or read by cluster workers).</summary>
-        private readonly HashSet<string> _cleanFromStore = new(StringComparer.Ordinal);
         private readonly HashSet<string> _written = new(StringComparer.Ordinal);
 
         private void Table<TRow>(Table<TRow> table, Func<IEnumerable<TRow>> rows, ITableWriter byDefault)
@@ -385,11 +381,15 @@ public sealed class BatchRunner
             // One pass over the documents' rows, keeping what the end of the run needs of them (not the rows: a run's
             // documents are as many as its inputs, and the reconciliation runs meanwhile).
             var quarantined = new List<QuarantineRow>();
+            // The run's documents not processed in the end (quarantined, duplicates: few, unlike the processed), and the
+            // processed ones whose clean text this process did not write (unchanged, or read by cluster workers).
+            var notProcessed = new HashSet<string>(StringComparer.Ordinal);
+            var cleanFromStore = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in store.Documents(seen, withText: false))
             {
                 if (d.Status == "quarantined") quarantined.Add(new QuarantineRow(d.Id, d.Path, d.Reason ?? ""));
-                if (d.Status != "processed") _notProcessed.Add(d.Id);
-                else if (!cleanTexts.Has(d.Id)) _cleanFromStore.Add(d.Id);
+                if (d.Status != "processed") notProcessed.Add(d.Id);
+                else if (!cleanTexts.Has(d.Id)) cleanFromStore.Add(d.Id);
             }
             _quarantinedDocuments = quarantined.Count;
             _quarantine = quarantined.Concat(unreadable.Select(u => new QuarantineRow(u.Id, u.Path, u.Reason)))
@@ -402,10 +402,10 @@ public sealed class BatchRunner
 
             // Clean texts: those of the documents this process did not read in this run (unchanged since an earlier
             // run, or read by cluster workers) come from the store; the others were written as their rows were saved.
-            if (_cleanFromStore.Count > 0)
-                foreach (var d in store.Documents(_cleanFromStore, withText: true))
+            if (cleanFromStore.Count > 0)
+                foreach (var d in store.Documents(cleanFromStore, withText: true))
                     if (d.CleanText is not null) cleanTexts.Write(d.Id, d.CleanText);
-            _written.UnionWith(cleanTexts.Keep(id => !_notProcessed.Contains(id)));
+            _written.UnionWith(cleanTexts.Keep(id => !notProcessed.Contains(id)));
         }
 
         /// <summary>Writes the facts, conflicts and audit, renames every dataset into place and forgets stale files;

@@ -26,7 +26,6 @@ public sealed class StatedRates
 
     public StatedRates(IEnumerable<Observation> observations)
     {
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in observations)
         {
             if (o.Value is not { } v || v <= 0 || o.EquivalentValue is not { } eq || eq <= 0) continue;
@@ -37,8 +36,7 @@ public sealed class StatedRates
             var rate = ValueInterval.SafeDiv(eq, v);
             if (rate <= 0 || rate == decimal.MaxValue || rate < 1e-12m || rate > 1e12m) continue; // not a usable statement
             var bounds = ValueInterval.Divide(to, from) ?? new ValueInterval(rate, rate);
-            var source = sources.TryAdd(o.Source, o.Source) ? o.Source : sources[o.Source];
-            Add(new StatedRate(o.Unit, equivalentUnit, rate, bounds, o.Key, v, eq, source, o.ClaimId));
+            Add(new StatedRate(o.Unit, equivalentUnit, rate, bounds, o.Key, v, eq, o.Source, o.ClaimId));
         }
         foreach (var list in _pairs.Values)
             list.Sort((a, b) => a.Rate != b.Rate ? a.Rate.CompareTo(b.Rate) : string.CompareOrdinal(a.ClaimId, b.ClaimId));

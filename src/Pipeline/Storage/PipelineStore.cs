@@ -372,18 +372,15 @@ public sealed class PipelineStore : IDisposable
         return keys;
     }
 
-    /// <summary>Observations of claims, one key object per key and one string per source, document and period label (each
-    /// row read gives strings of its own, and the reconciler keeps a candidate's observation to the end).</summary>
+    /// <summary>Observations of claims, one key object per key (their strings are shared already: see <see cref="ReadClaims"/>).</summary>
     private static IEnumerable<Observation> Observations(IEnumerable<ClaimRow> claims)
     {
         var keys = new Dictionary<FactKey, FactKey>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Name(string s) => s.Length == 0 ? "" : names.TryAdd(s, s) ? s : names[s];
         foreach (var claim in claims)
         {
             var o = claim.ToObservation();
             if (!keys.TryGetValue(o.Key, out var key)) keys[o.Key] = key = o.Key;
-            yield return o with { Key = key, Source = Name(o.Source), Document = Name(o.Document), PeriodLabel = Name(o.PeriodLabel) };
+            yield return o with { Key = key };
         }
     }
 
