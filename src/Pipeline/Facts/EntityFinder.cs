@@ -370,6 +370,19 @@ public sealed partial class EntityFinder
         return _lexicon.NameWords.BusinessUnitSuffixes.Any(s => lead.EndsWith(s, StringComparison.Ordinal));
     }
 
+    /// <summary>A name that ends like an organisation's (有限公司, Holdings Ltd) or is a known company's.</summary>
+    // A method of its own, not a lambda over the loop's variable: a closure over it was allocated for every character
+    // of the text FindDefinitions scans.
+    private bool IsOrgLike(string name)
+    {
+        foreach (var s in OrgSuffixes)
+            if (name.EndsWith(s, StringComparison.Ordinal)) return true;
+        if (_lexicon.FindByAlias(name) is not null) return true;
+        foreach (var s in LatinOrgSuffixes)
+            if (name.EndsWith(s, StringComparison.Ordinal) && (name.Length == s.Length || name[^(s.Length + 1)] == ' ')) return true;
+        return false;
+    }
+
     private List<EntityDefinitionFound> FindDefinitions(string text)
     {
         var found = new List<EntityDefinitionFound>();
@@ -418,8 +431,7 @@ public sealed partial class EntityFinder
             var (shortName, latin, tickers) = ParseParenthesis(content);
             if (shortName is null && latin is null && tickers.Count == 0) continue;
             var knownLatin = latin is not null && _lexicon.FindByAlias(latin) is not null;
-            var orgLike = OrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)) || _lexicon.FindByAlias(name) is not null
-                          || LatinOrgSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal) && (name.Length == s.Length || name[^(s.Length + 1)] == ' '));
+            var orgLike = IsOrgLike(name);
             if (shortName is null && tickers.Count == 0 && !orgLike && !knownLatin) continue;
             if (name.EndsWith('》')) continue;
             if (IsBusinessUnitBefore(text, i)) continue;

@@ -86,13 +86,15 @@ public static partial class Tickers
         return found;
     }
 
+    // ASCII digits, not \d: a code is never written in other digits (TryNormalize would refuse them), and a scan
+    // for Unicode digits asks every Chinese character its category.
     [GeneratedRegex(
         @"(?<![A-Za-z0-9.])(?:" +
-        @"\d{4,6}\.(?:HK|SH|SS|SZ|BJ|TW|KS|T)" +
+        @"[0-9]{4,6}\.(?:HK|SH|SS|SZ|BJ|TW|KS|T)" +
         @"|[A-Z]{1,5}\.(?:US|OQ|N|O)" +
-        @"|(?:HKG|HKEX|SEHK|SHA|SSE|SHE|SZSE|NASDAQ|Nasdaq|NYSE|TYO|TPE|KRX)\s?[:：]\s?(?:\d{4,6}|[A-Z]{1,5})" +
-        @"|(?:HK|SH|SZ|BJ)[:：]?\d{4,6}" +
-        @"|\d{4,5} HK" +
+        @"|(?:HKG|HKEX|SEHK|SHA|SSE|SHE|SZSE|NASDAQ|Nasdaq|NYSE|TYO|TPE|KRX)\s?[:：]\s?(?:[0-9]{4,6}|[A-Z]{1,5})" +
+        @"|(?:HK|SH|SZ|BJ)[:：]?[0-9]{4,6}" +
+        @"|[0-9]{4,5} HK" +
         @")(?![A-Za-z0-9])")]
     private static partial Regex TickerPattern();
 }

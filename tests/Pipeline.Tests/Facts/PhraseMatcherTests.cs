@@ -29,4 +29,33 @@ public class PhraseMatcherTests
         var found = matcher.FindAll(text).Select(m => text[m.Start..m.End]).ToList();
         Assert.That(found, Is.EqualTo(new[] { "地平线机器人", "HORIZON ROBOTICS", "horizon robotics", "ｎｉｏ" }));
     }
+
+    [Test]
+    public void The_longest_phrase_wins_and_the_scan_resumes_after_it()
+    {
+        var matcher = new PhraseMatcher<string>([("中国", "country"), ("中国移动", "cmcc"), ("中国移动通信集团", "group"), ("移动", "mobile")]);
+        const string text = "中国移动通信集团旗下中国移动周四公布，中国移动互联网用户增长";
+        var found = matcher.FindAll(text).Select(m => (text[m.Start..m.End], m.Value)).ToList();
+        Assert.That(found, Is.EqualTo(new[] { ("中国移动通信集团", "group"), ("中国移动", "cmcc"), ("中国移动", "cmcc") }));
+    }
+
+    [Test]
+    public void A_latin_phrase_cut_by_a_word_boundary_falls_back_to_a_shorter_one()
+    {
+        var matcher = new PhraseMatcher<string>([("Net", "net"), ("Net income", "net_income"), ("NIO", "nio")], ignoreCase: true);
+        const string text = "Net incomes rose; NIOs fell. NIO's net income was $1 billion.";
+        var found = matcher.FindAll(text).Select(m => (text[m.Start..m.End], m.Value)).ToList();
+        Assert.That(found, Is.EqualTo(new[] { ("Net", "net"), ("NIO", "nio"), ("net income", "net_income") }));
+    }
+
+    [Test]
+    public void The_first_of_phrases_that_fold_alike_is_kept_and_a_range_bounds_the_match()
+    {
+        var matcher = new PhraseMatcher<int>([("GMV", 1), ("gmv", 2), ("GMV growth", 3)], ignoreCase: true);
+        const string text = "Its gmv growth slowed";
+        Assert.That(matcher.FindAll(text).Select(m => m.Value), Is.EqualTo(new[] { 3 }));
+        // Only the text before "growth" is searched: the shorter phrase, with the first payload given for it.
+        var bounded = matcher.FindAll(text, 0, text.IndexOf(" growth", System.StringComparison.Ordinal));
+        Assert.That(bounded.Select(m => (m.Start, m.End, m.Value)), Is.EqualTo(new[] { (4, 7, 1) }));
+    }
 }

@@ -14,7 +14,20 @@ public sealed partial class ClaimBinder
     internal sealed partial class DocumentState
     {
 
+        private Sentence _anchorsSentence;
+        private List<Anchor>? _anchors;
+
+        /// <summary>The periods, listing days and same-period words of a sentence, in order. The binder asks for one
+        /// sentence's anchors once for the sentence and again for each of its figures' rules: the last sentence's list
+        /// is kept (it depends only on the sentence), and no caller changes it.</summary>
         internal List<Anchor> Anchors(Sentence s)
+        {
+            if (_anchors is not null && _anchorsSentence == s) return _anchors;
+            _anchorsSentence = s;
+            return _anchors = NewAnchors(s);
+        }
+
+        private List<Anchor> NewAnchors(Sentence s)
         {
             var anchors = new List<Anchor>();
             var relative = _frame.RelativePeriods.Where(r => r.Start >= s.Start && r.End <= s.End).ToList();

@@ -73,9 +73,14 @@ public sealed partial class ClaimBinder
             return after;
         }
 
-        internal IEnumerable<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
+        /// <summary>The items of <paramref name="sorted"/> (sorted by <paramref name="start"/>) that start in
+        /// [<paramref name="from"/>, <paramref name="to"/>).</summary>
+        internal SortedRange<T> Between<T>(IReadOnlyList<T> sorted, Func<T, int> start, int from, int to)
         {
-            for (var i = LowerBound(sorted, from, start); i < sorted.Count && start(sorted[i]) < to; i++) yield return sorted[i];
+            var first = LowerBound(sorted, from, start);
+            var end = first;
+            while (end < sorted.Count && start(sorted[end]) < to) end++;
+            return new SortedRange<T>(sorted, first, end);
         }
 
         internal static int LowerBound<T>(IReadOnlyList<T> sorted, int value, Func<T, int> key)
@@ -89,8 +94,8 @@ public sealed partial class ClaimBinder
             return lo;
         }
 
-        internal IEnumerable<PhraseMatch<Cue>> CuesIn(int from, int to) => Between(_cues, c => c.Start, from, to);
-        internal IEnumerable<EntityMention> EntitiesIn(int from, int to) => Between(_entityMentions, e => e.Span.Start, from, to);
+        internal SortedRange<PhraseMatch<Cue>> CuesIn(int from, int to) => Between(_cues, c => c.Start, from, to);
+        internal SortedRange<EntityMention> EntitiesIn(int from, int to) => Between(_entityMentions, e => e.Span.Start, from, to);
 
         internal string Gap(int from, int to) => from < to ? _text[from..to].Trim() : "";
     }

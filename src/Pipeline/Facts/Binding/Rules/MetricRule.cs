@@ -77,7 +77,7 @@ public sealed class FigureContext
     /// <summary>The metric cues of the sentence between two positions.</summary>
     public List<PhraseMatch<Cue>> MetricCues(int from, int to) => Document.MetricCues(from, to, Sentence);
 
-    public IEnumerable<PhraseMatch<Cue>> CuesIn(int from, int to) => Document.CuesIn(from, to);
+    internal SortedRange<PhraseMatch<Cue>> CuesIn(int from, int to) => Document.CuesIn(from, to);
     public string Gap(int from, int to) => Document.Gap(from, to);
     public int ClauseEnd(int pos) => Document.ClauseEnd(pos, Sentence);
     public int SentenceStart => Sentence.Start;
