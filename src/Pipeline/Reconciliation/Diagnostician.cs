@@ -124,26 +124,23 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     {
         var key = g.Key;
         foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
-            if (FindMatch(key.Entity, other, m => m.Key.Period == key.Period && SameSlice(m.Key, key), c) is { } hit)
+            if (FindMatch(key, other, static (m, key) => m.Period == key.Period && SameSlice(m, key), c) is { } hit)
                 return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
                     $"equals {other} for the same period ({Describe(hit)}): {note}.");
 
         // A stated equivalent restates a figure in another currency: it is no other basis.
-        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Segment == key.Segment && m.Key.Basis != key.Basis
-                                                   && m.Key.Basis != Facts.Bases.StatedEquivalent && key.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
+        if (FindMatch(key, key.Metric, static (m, key) => m.Period == key.Period && m.Segment == key.Segment && m.Basis != key.Basis
+                                                   && m.Basis != Facts.Bases.StatedEquivalent && key.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
             return (Diagnosis.BasisDifference,
                 $"equals the {Basis(basisHit.Group.Key.Basis)} figure for the same period ({Describe(basisHit)}): stated on another basis.");
 
-        if (FindMatch(key.Entity, key.Metric, m => m.Key.Period == key.Period && m.Key.Basis == key.Basis && m.Key.Segment != key.Segment, c) is { } segmentHit)
+        if (FindMatch(key, key.Metric, static (m, key) => m.Period == key.Period && m.Basis == key.Basis && m.Segment != key.Segment, c) is { } segmentHit)
             return (Diagnosis.SegmentMismatch,
                 $"equals {(segmentHit.Group.Key.Segment.Length == 0 ? "the whole company's figure" : $"the {segmentHit.Group.Key.Segment} segment's figure")} " +
                 $"for the same period ({Describe(segmentHit)}): {(key.Segment.Length == 0 ? "a segment's figure given for the group" : "another part's figure")}.");
 
-        var related = new List<string> { key.Metric };
-        if (options.Relations.CumulativeOf(key.Metric) is { } cum) related.Add(cum);
-        if (options.Relations.PartsOf(key.Metric) is { } part && part != key.Metric) related.Add(part);
-        foreach (var metric in related)
-            if (FindMatch(key.Entity, metric, m => m.Key.Period != key.Period && SameSlice(m.Key, key), c) is { } hit)
+        for (var r = 0; r < 3; r++)
+            if (Related(key.Metric, r) is { } metric && FindMatch(key, metric, static (m, key) => m.Period != key.Period && SameSlice(m, key), c) is { } hit)
             {
                 var earlier = ReportingPeriod.TryParseIso(hit.Group.Key.Period, out var hp) && ReportingPeriod.TryParseIso(key.Period, out var kp) && hp.End < kp.Start;
                 return earlier
@@ -152,11 +149,21 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             }
 
         foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
-            if (FindMatch(key.Entity, other, m => m.Key.Period != key.Period && SameSlice(m.Key, key), c) is { } hit)
+            if (FindMatch(key, other, static (m, key) => m.Period != key.Period && SameSlice(m, key), c) is { } hit)
                 return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
                     $"equals {other} for {hit.Group.PeriodLabel} ({Describe(hit)}): {note}, taken at another time.");
         return null;
     }
+
+    /// <summary>The metrics whose value for another period a figure may be (by <paramref name="which"/>, 0-2): the metric
+    /// itself, its cumulative form and the whole it is a part of. Asked one at a time, not as a list: the diagnosis asks
+    /// for every value no other explanation fits, thousands in a large batch.</summary>
+    private string? Related(string metric, int which) => which switch
+    {
+        0 => metric,
+        1 => options.Relations.CumulativeOf(metric),
+        _ => options.Relations.PartsOf(metric) is { } part && part != metric ? part : null,
+    };
 
     private static string Basis(string basis) => basis.Length == 0 ? "reported" : basis;
 
@@ -164,14 +171,14 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     private string? Invented(KeyGroup g, WorkingCandidate c)
     {
         var sources = c.SourceIds;
-        var parts = new List<string>();
+        List<string>? parts = null;
         foreach (var s in sources)
         {
             var (won, lost) = _record.Elsewhere(s, g);
             if (lost < 2 || won > 0) return null;
-            parts.Add($"{sourceName(s)} disagrees with the consensus on all {lost} other contested keys it states (reliability {trust[s]:0.00})");
+            (parts ??= []).Add($"{sourceName(s)} disagrees with the consensus on all {lost} other contested keys it states (reliability {trust[s]:0.00})");
         }
-        return parts.Count == 0 ? null : string.Join("; ", parts) + ": the figure is likely invented or garbled.";
+        return parts is null ? null : string.Join("; ", parts) + ": the figure is likely invented or garbled.";
     }
 
     private string EntityText(KeyGroup g, WorkingCandidate c)
@@ -259,16 +266,18 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
 
     /// <summary>An observation of another key that states the same figure: each value lies within the other's written
     /// precision (bounds and ranges never match: they are too loose to identify a figure).</summary>
-    private Match? FindMatch(string entity, string metric, Func<KeyGroup, bool> filter, WorkingCandidate c)
+    /// <param name="key">The key diagnosed: its entity's keys for <paramref name="metric"/> are searched, those for which
+    /// <paramref name="filter"/>(their key, <paramref name="key"/>) holds (a static lambda: nothing allocated per call).</param>
+    private Match? FindMatch(FactKey key, string metric, Func<FactKey, FactKey, bool> filter, WorkingCandidate c)
     {
-        if (!_byMetric.TryGetValue((entity, metric), out var list)) return null;
+        if (!_byMetric.TryGetValue((key.Entity, metric), out var list)) return null;
         var co = c.Representative.O;
         if (co.Value is not { } cv || co.RangeEnd is not null || co.Qualifier is not (Qualifier.Exact or Qualifier.Approximate)) return null;
         var unit = co.Unit;
         var scanned = 0;
         foreach (var other in list)
         {
-            if (!filter(other)) continue;
+            if (!filter(other.Key, key)) continue;
             if (++scanned > 200) break;
             foreach (var o in Probes(other))
             {

@@ -23,6 +23,7 @@ public sealed class StatedRates
     /// <summary>Sorted rates per direction, built once on first use: diagnosis converts per observation, and
     /// rebuilding the list each time made reconciliation quadratic in the number of stated pairs.</summary>
     private readonly Dictionary<(Unit, Unit), IReadOnlyList<decimal>> _ratesFor = new();
+    private readonly Dictionary<(Unit, Unit), string> _notes = new();
 
     public StatedRates(IEnumerable<Observation> observations)
     {
@@ -79,16 +80,27 @@ public sealed class StatedRates
         if (Fixed(from, to) is { } factor)
         {
             result = value.Scale(factor);
-            how = $"1 {from} = {F(factor)} {to}";
+            how = Note(from, to);
             return true;
         }
         var rates = RatesFor(from, to);
         if (rates.Count == 0) return false;
         result = value.Scale(rates[0], rates[^1]);
-        how = rates[0] == rates[^1]
-            ? $"stated rate 1 {from} = {F(rates[0], 4)} {to}"
-            : $"stated rates 1 {from} = {F(rates[0], 4)}..{F(rates[^1], 4)} {to} ({rates.Count} statements)";
+        how = Note(from, to);
         return true;
+    }
+
+    /// <summary>The note on a conversion, made once per pair of units: the rates do not change once stated, and the
+    /// reconciler converts per observation (the diagnosis of a corpus that repeats a story, hundreds of thousands of
+    /// times, each note a new string before).</summary>
+    private string Note(Unit from, Unit to)
+    {
+        if (_notes.TryGetValue((from, to), out var note)) return note;
+        var rates = RatesFor(from, to);
+        note = Fixed(from, to) is { } factor ? $"1 {from} = {F(factor)} {to}"
+            : rates[0] == rates[^1] ? $"stated rate 1 {from} = {F(rates[0], 4)} {to}"
+            : $"stated rates 1 {from} = {F(rates[0], 4)}..{F(rates[^1], 4)} {to} ({rates.Count} statements)";
+        return _notes[(from, to)] = note;
     }
 
     public bool CanConvert(Unit from, Unit to) => from == to || Fixed(from, to) is not null || RatesFor(from, to).Count > 0;
