@@ -27,6 +27,7 @@ public sealed class PhraseMatcher<T>
     private readonly (string Phrase, T Value)[] _phrases;
     private readonly int _longest;
     private readonly System.Buffers.SearchValues<char> _firsts;
+    private readonly ulong[]? _firstBits;
     private readonly bool _ignoreCase;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value)> phrases, bool ignoreCase = false)
@@ -92,6 +93,31 @@ public sealed class PhraseMatcher<T>
         var chars = new char[firsts.Count];
         firsts.CopyTo(chars);
         _firsts = System.Buffers.SearchValues.Create(chars);
+        if (chars.Length > ManyFirsts)
+        {
+            _firstBits = new ulong[1024];
+            foreach (var c in chars) _firstBits[c >> 6] |= 1UL << c;
+        }
+    }
+
+    /// <summary>Above this many first characters a bit per character is tested: for a large set of Chinese characters
+    /// (company names start with thousands) the vectorised search checks each candidate against the whole set.</summary>
+    private const int ManyFirsts = 32;
+
+    /// <summary>Where the next phrase may start in <c>text[i..to)</c>, or -1.</summary>
+    private int NextStart(string text, int i, int to)
+    {
+        if (_firstBits is not { } bits)
+        {
+            var skip = text.AsSpan(i, to - i).IndexOfAny(_firsts);
+            return skip < 0 ? -1 : i + skip;
+        }
+        for (; i < to; i++)
+        {
+            var c = text[i];
+            if ((bits[c >> 6] & (1UL << c)) != 0) return i;
+        }
+        return -1;
     }
 
     private static int[] NewPage()
@@ -149,9 +175,8 @@ public sealed class PhraseMatcher<T>
         while (i < to)
         {
             // Jump to the next character that starts some phrase, then walk the trie from it.
-            var skip = text.AsSpan(i, to - i).IndexOfAny(_firsts);
-            if (skip < 0) break;
-            i += skip;
+            i = NextStart(text, i, to);
+            if (i < 0) break;
             var count = 0;
             for (int j = i, node = 0; j < to && (node = Child(node, Key(text[j]))) >= 0; j++)
                 if (_terminal[node] >= 0) ends[count++] = _terminal[node];

@@ -58,4 +58,18 @@ public class PhraseMatcherTests
         var bounded = matcher.FindAll(text, 0, text.IndexOf(" growth", System.StringComparison.Ordinal));
         Assert.That(bounded.Select(m => (m.Start, m.End, m.Value)), Is.EqualTo(new[] { (4, 7, 1) }));
     }
+
+    [Test]
+    public void A_lexicon_with_many_first_characters_finds_the_same_phrases()
+    {
+        // More first characters than the vectorised search is used for (company names start with thousands).
+        string[] names = ["比亚迪", "宁德时代", "小米集团", "理想汽车", "蔚来", "小鹏汽车", "零跑汽车", "长城汽车", "吉利汽车", "广汽集团",
+            "上汽集团", "长安汽车", "赛力斯", "腾讯控股", "阿里巴巴", "美团", "京东集团", "拼多多", "百度集团", "网易", "快手",
+            "哔哩哔哩", "携程集团", "中芯国际", "华虹半导体", "舜宇光学", "瑞声科技", "海尔智家", "美的集团", "格力电器", "招商银行",
+            "平安保险", "友邦保险", "港交所", "中国移动", "联想集团", "药明生物", "百济神州", "信达生物", "泡泡玛特", "Nio", "XPeng"];
+        var matcher = new PhraseMatcher<string>(names.Select(n => (n, n)), ignoreCase: true);
+        const string text = "周四港股，泡泡玛特涨5.2%，小米集团跌1.1%；NIO与XPENG均收涨，蔚来、小鹏汽车领涨新能源车板块，比亚迪持平。";
+        var found = matcher.FindAll(text).Select(m => text[m.Start..m.End]).ToList();
+        Assert.That(found, Is.EqualTo(new[] { "泡泡玛特", "小米集团", "NIO", "XPENG", "蔚来", "小鹏汽车", "比亚迪" }));
+    }
 }
