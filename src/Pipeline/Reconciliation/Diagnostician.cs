@@ -124,23 +124,23 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
     {
         var key = g.Key;
         foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
-            if (FindMatch(key, other, static (m, key) => m.Period == key.Period && SameSlice(m, key), c) is { } hit)
+            if (FindMatch(key, other, static (m, k) => m.Period == k.Period && SameSlice(m, k), c) is { } hit)
                 return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
                     $"equals {other} for the same period ({Describe(hit)}): {note}.");
 
         // A stated equivalent restates a figure in another currency: it is no other basis.
-        if (FindMatch(key, key.Metric, static (m, key) => m.Period == key.Period && m.Segment == key.Segment && m.Basis != key.Basis
-                                                   && m.Basis != Facts.Bases.StatedEquivalent && key.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
+        if (FindMatch(key, key.Metric, static (m, k) => m.Period == k.Period && m.Segment == k.Segment && m.Basis != k.Basis
+                                                   && m.Basis != Facts.Bases.StatedEquivalent && k.Basis != Facts.Bases.StatedEquivalent, c) is { } basisHit)
             return (Diagnosis.BasisDifference,
                 $"equals the {Basis(basisHit.Group.Key.Basis)} figure for the same period ({Describe(basisHit)}): stated on another basis.");
 
-        if (FindMatch(key, key.Metric, static (m, key) => m.Period == key.Period && m.Basis == key.Basis && m.Segment != key.Segment, c) is { } segmentHit)
+        if (FindMatch(key, key.Metric, static (m, k) => m.Period == k.Period && m.Basis == k.Basis && m.Segment != k.Segment, c) is { } segmentHit)
             return (Diagnosis.SegmentMismatch,
                 $"equals {(segmentHit.Group.Key.Segment.Length == 0 ? "the whole company's figure" : $"the {segmentHit.Group.Key.Segment} segment's figure")} " +
                 $"for the same period ({Describe(segmentHit)}): {(key.Segment.Length == 0 ? "a segment's figure given for the group" : "another part's figure")}.");
 
         for (var r = 0; r < 3; r++)
-            if (Related(key.Metric, r) is { } metric && FindMatch(key, metric, static (m, key) => m.Period != key.Period && SameSlice(m, key), c) is { } hit)
+            if (Related(key.Metric, r) is { } metric && FindMatch(key, metric, static (m, k) => m.Period != k.Period && SameSlice(m, k), c) is { } hit)
             {
                 var earlier = ReportingPeriod.TryParseIso(hit.Group.Key.Period, out var hp) && ReportingPeriod.TryParseIso(key.Period, out var kp) && hp.End < kp.Start;
                 return earlier
@@ -149,7 +149,7 @@ internal sealed class Diagnostician(List<KeyGroup> groups, StatedRates rates, Re
             }
 
         foreach (var (other, note) in options.Relations.BasisOf(key.Metric))
-            if (FindMatch(key, other, static (m, key) => m.Period != key.Period && SameSlice(m, key), c) is { } hit)
+            if (FindMatch(key, other, static (m, k) => m.Period != k.Period && SameSlice(m, k), c) is { } hit)
                 return (options.Relations.IsTimestamp(key.Metric, other) ? Diagnosis.Timestamp : Diagnosis.BasisDifference,
                     $"equals {other} for {hit.Group.PeriodLabel} ({Describe(hit)}): {note}, taken at another time.");
         return null;
