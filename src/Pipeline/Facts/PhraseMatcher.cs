@@ -26,7 +26,7 @@ public sealed class PhraseMatcher<T>
     private readonly int[] _terminal;
     private readonly (string Phrase, T Value)[] _phrases;
     private readonly int _longest;
-    private readonly System.Buffers.SearchValues<char> _firsts;
+    private readonly System.Buffers.SearchValues<char>? _firsts;
     private readonly ulong[]? _firstBits;
     private readonly bool _ignoreCase;
 
@@ -90,13 +90,17 @@ public sealed class PhraseMatcher<T>
             var page = _rootPages[_childChar[k] >> 8] ??= NewPage();
             page[_childChar[k] & 0xFF] = _childNode[k];
         }
-        var chars = new char[firsts.Count];
-        firsts.CopyTo(chars);
-        _firsts = System.Buffers.SearchValues.Create(chars);
-        if (chars.Length > ManyFirsts)
+        // One of the two searches, whichever suits the set (building the other is start-up work for nothing).
+        if (firsts.Count > ManyFirsts)
         {
             _firstBits = new ulong[1024];
-            foreach (var c in chars) _firstBits[c >> 6] |= 1UL << c;
+            foreach (var c in firsts) _firstBits[c >> 6] |= 1UL << c;
+        }
+        else
+        {
+            var chars = new char[firsts.Count];
+            firsts.CopyTo(chars);
+            _firsts = System.Buffers.SearchValues.Create(chars);
         }
     }
 
@@ -107,11 +111,12 @@ public sealed class PhraseMatcher<T>
     /// <summary>Where the next phrase may start in <c>text[i..to)</c>, or -1.</summary>
     private int NextStart(string text, int i, int to)
     {
-        if (_firstBits is not { } bits)
+        if (_firsts is { } firsts)
         {
-            var skip = text.AsSpan(i, to - i).IndexOfAny(_firsts);
+            var skip = text.AsSpan(i, to - i).IndexOfAny(firsts);
             return skip < 0 ? -1 : i + skip;
         }
+        var bits = _firstBits!;
         for (; i < to; i++)
         {
             var c = text[i];

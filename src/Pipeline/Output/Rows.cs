@@ -56,9 +56,11 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
 
     /// <summary>The reconciler's view of the claim. The source is the outlet (reliability is learned per outlet),
     /// or the document when the outlet is unknown.</summary>
-    public Observation ToObservation() => new()
+    /// <summary>The reconciler's view of the claim, with <paramref name="key"/> as its key when given (a key object
+    /// shared by every claim of the key: see <see cref="Storage.PipelineStore"/>).</summary>
+    public Observation ToObservation(FactKey? key = null) => new()
     {
-        Key = new FactKey(Entity, Metric, Period, Segment, Basis),
+        Key = key ?? KeyOf(),
         Source = Source,
         Document = Document,
         Value = Invariant.ParseDecimal(Value),
@@ -76,6 +78,9 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
         PeriodLabel = PeriodLabel,
         AsWritten = AsWritten,
     };
+
+    /// <summary>The fact key the claim states.</summary>
+    public FactKey KeyOf() => new(Entity, Metric, Period, Segment, Basis);
 }
 
 /// <summary>One row of <c>facts.csv</c>.</summary>

@@ -96,10 +96,13 @@ public sealed class StatedRates
     private string Note(Unit from, Unit to)
     {
         if (_notes.TryGetValue((from, to), out var note)) return note;
-        var rates = RatesFor(from, to);
-        note = Fixed(from, to) is { } factor ? $"1 {from} = {F(factor)} {to}"
-            : rates[0] == rates[^1] ? $"stated rate 1 {from} = {F(rates[0], 4)} {to}"
-            : $"stated rates 1 {from} = {F(rates[0], 4)}..{F(rates[^1], 4)} {to} ({rates.Count} statements)";
+        if (Fixed(from, to) is { } factor) note = $"1 {from} = {F(factor)} {to}";
+        else
+        {
+            var rates = RatesFor(from, to);
+            note = rates[0] == rates[^1] ? $"stated rate 1 {from} = {F(rates[0], 4)} {to}"
+                : $"stated rates 1 {from} = {F(rates[0], 4)}..{F(rates[^1], 4)} {to} ({rates.Count} statements)";
+        }
         return _notes[(from, to)] = note;
     }
 

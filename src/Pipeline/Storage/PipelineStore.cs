@@ -378,9 +378,11 @@ public sealed class PipelineStore : IDisposable
         var keys = new Dictionary<FactKey, FactKey>();
         foreach (var claim in claims)
         {
-            var o = claim.ToObservation();
-            if (!keys.TryGetValue(o.Key, out var key)) keys[o.Key] = key = o.Key;
-            yield return o with { Key = key };
+            // The shared key is looked up before the observation is made: copying each observation to swap its key
+            // made a second 224-byte record per claim read.
+            var read = claim.KeyOf();
+            if (!keys.TryGetValue(read, out var key)) keys[read] = key = read;
+            yield return claim.ToObservation(key);
         }
     }
 
