@@ -86,6 +86,10 @@ public static class StoreReconciler
             MemoryTrace.Mark("reconcile: meanwhile done");
             var (checks, reliability) = computing.GetAwaiter().GetResult();
             MemoryTrace.Mark("reconcile: reconciled");
+            // The reconciler's vote tables are garbage now, and the collector sized its allowance for new objects to them
+            // (it does so at each full collection: those between the keys' reads counted them): given back here, the
+            // facts are stored and the outputs written from what is live.
+            ReleaseMemory();
             var changed = store.ReplaceFacts(factRows, conflictRows);
             MemoryTrace.Mark("reconcile: stored");
             return result with { Checks = checks, SourceReliability = reliability, Changed = changed, Claims = claims };

@@ -54,9 +54,7 @@ internal sealed class SourceDependence(ReconcilerOptions options, Func<double, d
             for (var i = starts[k]; i < starts[k + 1]; i++)
             {
                 var w = g.EffectiveWeight(i, weight);
-                var candidates = g.RowSupport.RowCandidates(g.Row[i]);
-                var values = g.RowSupport.RowValues(g.Row[i]);
-                for (var e = 0; e < candidates.Length; e++) contribution[k * c + candidates[e]] += w * values[e];
+                g.RowSupport.AddRow(g.Row[i], w, contribution.AsSpan(k * c, c));
                 // A source that states several values here says nothing clear about any one of them.
                 var own = g.RowCandidate[g.Row[i]];
                 stated[k] = stated[k] == -1 || stated[k] == own ? own : -2;

@@ -442,12 +442,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
             for (var i = start; i < end; i++) rowWeight[g.Row[i]] = rowWeight.GetValueOrDefault(g.Row[i]) + g.EffectiveWeight(i, weight);
             // Each candidate's sum runs over the rows in the same order as over a dense table, skipping zeros.
             own.Clear();
-            foreach (var (row, w) in rowWeight)
-            {
-                var candidates = g.RowSupport.RowCandidates(row);
-                var values = g.RowSupport.RowValues(row);
-                for (var e = 0; e < candidates.Length; e++) own[candidates[e]] += w * values[e];
-            }
+            foreach (var (row, w) in rowWeight) g.RowSupport.AddRow(row, w, own);
             for (var j = 0; j < c; j++) scores[j] = g.Candidates[j].Score - own[j];
             var best = 0;
             for (var j = 1; j < c; j++)
@@ -489,12 +484,7 @@ public sealed class TruthDiscoveryReconciler(ReconcilerOptions? options = null) 
         // Each candidate's score summed row by row (in row order, as over a dense table; zeros skipped).
         Span<double> scores = c <= 64 ? stackalloc double[c] : new double[c];
         scores.Clear();
-        for (var r = 0; r < rowWeight.Length; r++)
-        {
-            var candidates = g.RowSupport.RowCandidates(r);
-            var values = g.RowSupport.RowValues(r);
-            for (var e = 0; e < candidates.Length; e++) scores[candidates[e]] += rowWeight[r] * values[e];
-        }
+        for (var r = 0; r < rowWeight.Length; r++) g.RowSupport.AddRow(r, rowWeight[r], scores);
         var best = 0;
         var bestScore = double.NegativeInfinity;
         for (var j = 0; j < c; j++)
