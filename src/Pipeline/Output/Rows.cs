@@ -55,9 +55,8 @@ public sealed record ClaimRow(string ClaimId, string Document, string? Outlet, s
     };
 
     /// <summary>The reconciler's view of the claim. The source is the outlet (reliability is learned per outlet),
-    /// or the document when the outlet is unknown.</summary>
-    /// <summary>The reconciler's view of the claim, with <paramref name="key"/> as its key when given (a key object
-    /// shared by every claim of the key: see <see cref="Storage.PipelineStore"/>).</summary>
+    /// or the document when the outlet is unknown; the key is <paramref name="key"/> when given (a key object shared by
+    /// every claim of the key: see <see cref="Storage.PipelineStore"/>), else <see cref="KeyOf"/>.</summary>
     public Observation ToObservation(FactKey? key = null) => new()
     {
         Key = key ?? KeyOf(),
